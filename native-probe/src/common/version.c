@@ -1,0 +1,6 @@
+#include "dxgscope/device_query.h"
+
+const char *dxgs_version(void)
+{
+    return DXGS_VERSION;
+}

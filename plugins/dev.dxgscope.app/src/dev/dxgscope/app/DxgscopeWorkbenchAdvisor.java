@@ -1,0 +1,25 @@
+package dev.dxgscope.app;
+
+import dev.dxgscope.ui.ViewIds;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+/** Opens every window on the dxgscope perspective; window layout is not restored between runs. */
+final class DxgscopeWorkbenchAdvisor extends WorkbenchAdvisor {
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        configurer.setSaveAndRestore(false);
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return ViewIds.PERSPECTIVE;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new DxgscopeWindowAdvisor(configurer);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dxgscope.ui;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** The dxgscope perspective: the inspector views on top, the platform's service views below. */
+public final class DxgscopePerspective implements IPerspectiveFactory {
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        String editor = layout.getEditorArea();
+        IFolderLayout main = layout.createFolder("dev.dxgscope.ui.main", IPageLayout.TOP, 0.70f, editor);
+        main.addView(ViewIds.ADAPTERS);
+        IFolderLayout bottom = layout.createFolder("dev.dxgscope.ui.bottom", IPageLayout.BOTTOM, 0.70f,
+                "dev.dxgscope.ui.main");
+        bottom.addView(ViewIds.PROPERTIES);
+        bottom.addView(ViewIds.PROGRESS);
+        bottom.addView(ViewIds.ERROR_LOG);
+        for (String id : new String[] {ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.PROGRESS, ViewIds.ERROR_LOG}) {
+            layout.addShowViewShortcut(id);
+        }
+    }
+}

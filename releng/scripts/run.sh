@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds dxgscope if the sources changed since the last product build, then opens the workbench
+# from the built product. Arguments go to the workbench.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+product=product/dev.dxgscope.product/target/products/dev.dxgscope.product/linux/gtk/x86_64
+archive=product/dev.dxgscope.product/target/products/dev.dxgscope.product-linux.gtk.x86_64.tar.gz
+# shellcheck source=env.sh
+source releng/scripts/env.sh
+
+needs_build() {
+    [ -x "$product/dxgscope" ] && [ -f "$archive" ] || return 0
+    [ -n "$(find pom.xml plugins features product native-probe releng \
+        -path '*/target' -prune -o -path '*/linux-x86-64' -prune -o -type f -newer "$archive" -print -quit)" ]
+}
+if needs_build; then
+    echo "dxgscope: building (sources changed since the last build) ..." >&2
+    "$DXGSCOPE_MVN" -B -ntp -q -DskipTests clean verify
+fi
+exec "$product/dxgscope" "$@"
