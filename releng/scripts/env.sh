@@ -72,9 +72,10 @@ dxgs_select_maven() {
     fi
     echo "dxgscope: installed Maven ${version:-?} is older than 3.9.9; bootstrapping Maven $DXGSCOPE_MAVEN_VERSION from Maven Central into $DXGSCOPE_CACHE" >&2
     mkdir -p "$DXGSCOPE_CACHE" || dxgs_die "cannot create $DXGSCOPE_CACHE; set DXGSCOPE_CACHE to a writable folder."
-    if ! mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+    # Run outside the project: the old Maven cannot load the project's Tycho build extension.
+    if ! (cd "$DXGSCOPE_CACHE" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
         -Dartifact="org.apache.maven:apache-maven:$DXGSCOPE_MAVEN_VERSION:tar.gz:bin" \
-        -DoutputDirectory="$DXGSCOPE_CACHE" -Dmdep.overWriteReleases=true >"$DXGSCOPE_CACHE/bootstrap.log" 2>&1; then
+        -DoutputDirectory="$DXGSCOPE_CACHE" -Dmdep.overWriteReleases=true >"$DXGSCOPE_CACHE/bootstrap.log" 2>&1); then
         dxgs_die "could not download Maven $DXGSCOPE_MAVEN_VERSION from Maven Central (log: $DXGSCOPE_CACHE/bootstrap.log); check network access to Maven Central."
     fi
     [ -x "$home/bin/mvn" ] || dxgs_die "the Maven $DXGSCOPE_MAVEN_VERSION archive did not unpack to $home (log: $DXGSCOPE_CACHE/bootstrap.log)."
