@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../collector/collector.h"
+#include "dxgcap_cmds.h"
 #include "dxgscope/device_query.h"
 
 static int usage(FILE *to, int status)
@@ -14,6 +16,12 @@ static int usage(FILE *to, int status)
             "usage: dxgcap <command> [options]\n"
             "\n"
             "commands:\n"
+            "  abi [--vmbus | --buffers]  print the compiled-in dxg ABI tables (ioctls and struct\n"
+            "                             layouts, VMBus message layouts, ioctl buffers) as TSV\n"
+            "  record [OPTIONS] -- CMD    run CMD under the probe and write its capture (see\n"
+            "                             'dxgcap record --help')\n"
+            "  info FILE                  summary of a capture: duration, processes, ioctls, losses, end\n"
+            "  dump FILE [--json]         every record of a capture, decoded\n"
             "  adapters [--device PATH]   enumerate the adapters of a dxg device and query their type\n"
             "                             and driver (default device: $DXGSCOPE_DEVICE or /dev/dxg)\n"
             "  version                    print the dxgscope native version\n");
@@ -79,6 +87,18 @@ int main(int argc, char **argv)
 {
     if (argc < 2) {
         return usage(stderr, 2);
+    }
+    if (!strcmp(argv[1], "record")) {
+        return dxgcap_cmd_record(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "info")) {
+        return dxgcap_cmd_info(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "dump")) {
+        return dxgcap_cmd_dump(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "abi")) {
+        return dxgcap_cmd_abi(argc - 2, argv + 2);
     }
     if (!strcmp(argv[1], "adapters")) {
         return cmd_adapters(argc - 2, argv + 2);

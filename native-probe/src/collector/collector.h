@@ -1,0 +1,18 @@
+/* dxgcap subcommands implemented by the collector. */
+#ifndef DXGSCOPE_COLLECTOR_H
+#define DXGSCOPE_COLLECTOR_H
+
+#include <stdint.h>
+
+int dxgcap_cmd_record(int argc, char **argv);
+int dxgcap_cmd_info(int argc, char **argv);
+int dxgcap_cmd_dump(int argc, char **argv);
+
+/* Writes the SESSION and ABI records that open every capture, numbering them from *seq. */
+struct dxgs_writer;
+int collector_write_prologue(struct dxgs_writer *w, uint64_t *seq, const char *device, const char *command,
+                             int private_data, unsigned fence_sample_ms);
+
+uint64_t collector_now_ns(void);
+
+#endif

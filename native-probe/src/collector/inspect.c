@@ -1,0 +1,514 @@
+/*
+ * dxgcap info FILE  — summary: duration, processes, ioctl counts, losses, where and why it ends.
+ * dxgcap dump FILE [--json] — every record decoded. The text form is canonical: the Java reader's
+ * CaptureDump prints exactly the same text, which is how the two readers are cross-checked.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collector.h"
+#include "dxgscope/abi.h"
+#include "dxgscope/capture_format.h"
+#include "reader.h"
+
+static const char *kind_name(uint16_t kind)
+{
+    switch (kind) {
+    case DXGCAP_SESSION: return "SESSION";
+    case DXGCAP_ABI: return "ABI";
+    case DXGCAP_END: return "END";
+    case DXGCAP_IOCTL_ENTER: return "IOCTL_ENTER";
+    case DXGCAP_IOCTL_LEAVE: return "IOCTL_LEAVE";
+    case DXGCAP_FD: return "FD";
+    case DXGCAP_MMAP: return "MMAP";
+    case DXGCAP_PROCESS: return "PROCESS";
+    case DXGCAP_FENCE_SAMPLE: return "FENCE_SAMPLE";
+    case DXGCAP_DEVICE_SAMPLE: return "DEVICE_SAMPLE";
+    case DXGCAP_VMBUS: return "VMBUS";
+    case DXGCAP_LOG: return "LOG";
+    case DXGCAP_MARKER: return "MARKER";
+    case DXGCAP_LOST: return "LOST";
+    default: return NULL;
+    }
+}
+
+static const char *state_name(uint32_t state)
+{
+    return state == DXGCAP_STATE_COMPLETE ? "complete" : state == DXGCAP_STATE_CUT ? "cut" : "recording";
+}
+
+/* ---- canonical text ---- */
+
+/* A string, quoted: printable ASCII as is, \" \\ and everything else as \xHH. */
+static void put_string(FILE *out, const uint8_t *s, size_t n)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c == '"' || c == '\\') {
+            fprintf(out, "\\%c", c);
+        } else if (c >= 0x20 && c < 0x7f) {
+            fputc(c, out);
+        } else {
+            fprintf(out, "\\x%02x", c);
+        }
+    }
+    fputc('"', out);
+}
+
+/* A NUL-separated string list as ["a","b"]. */
+static void put_strings(FILE *out, const uint8_t *p, size_t n)
+{
+    fputc('[', out);
+    size_t i = 0;
+    int first = 1;
+    while (i < n) {
+        size_t len = strnlen((const char *)p + i, n - i);
+        if (!first) {
+            fputc(',', out);
+        }
+        put_string(out, p + i, len);
+        first = 0;
+        i += len + 1;
+    }
+    fputc(']', out);
+}
+
+static void put_hex(FILE *out, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "%02x", p[i]);
+    }
+}
+
+static uint32_t u32at(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static uint64_t u64at(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Blocks of an ioctl record; returns 0 when they do not fit the payload. */
+static int put_blocks(FILE *out, const uint8_t *p, size_t n, uint32_t count)
+{
+    size_t at = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        if (at + sizeof(struct dxgcap_block) > n) {
+            fprintf(out, "\n  ! block %u does not fit the record", i);
+            return 0;
+        }
+        struct dxgcap_block b;
+        memcpy(&b, p + at, sizeof b);
+        at += sizeof b;
+        size_t padded = ((size_t)b.size + 7) & ~(size_t)7;
+        if (b.size > n - at) {
+            fprintf(out, "\n  ! block %u does not fit the record", i);
+            return 0;
+        }
+        fprintf(out, "\n  block role=%u flags=%u buffer=%u element=%u address=0x%llx wanted=%llu size=%u data=",
+                b.role, b.flags, b.buffer, b.element, (unsigned long long)b.address, (unsigned long long)b.wanted,
+                b.size);
+        put_hex(out, p + at, b.size);
+        at += padded > n - at ? n - at : padded;
+    }
+    return 1;
+}
+
+static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h)
+{
+    const uint8_t *p = (const uint8_t *)h + DXGCAP_HEADER_SIZE;
+    size_t n = h->size;
+    const char *name = kind_name(h->kind);
+    fprintf(out, "@%llu #%llu t=%llu pid=%u tid=%u ", (unsigned long long)offset, (unsigned long long)h->seq,
+            (unsigned long long)h->ts_ns, h->pid, h->tid);
+    if (name) {
+        fputs(name, out);
+    } else {
+        fprintf(out, "KIND_%u", h->kind);
+    }
+    switch (h->kind) {
+    case DXGCAP_SESSION:
+        fputc(' ', out);
+        put_strings(out, p, n);
+        break;
+    case DXGCAP_ABI:
+        /* name:length for each (name, text) pair */
+        for (size_t i = 0, k = 0; i < n; k++) {
+            size_t len = strnlen((const char *)p + i, n - i);
+            if (k % 2 == 0) {
+                fprintf(out, " %.*s", (int)len, (const char *)p + i);
+            } else {
+                fprintf(out, ":%zu", len);
+            }
+            i += len + 1;
+        }
+        break;
+    case DXGCAP_END:
+        if (n >= sizeof(struct dxgcap_end)) {
+            struct dxgcap_end e;
+            memcpy(&e, p, sizeof e);
+            fprintf(out, " reason=%u status=%d lost=%llu", e.reason, e.exit_status, (unsigned long long)e.events_lost);
+        }
+        break;
+    case DXGCAP_IOCTL_ENTER:
+        if (n >= sizeof(struct dxgcap_ioctl_enter)) {
+            struct dxgcap_ioctl_enter e;
+            memcpy(&e, p, sizeof e);
+            const dxgs_ioctl *d = dxgs_abi_ioctl_by_code(e.request);
+            fprintf(out, " fd=%u request=0x%08x (%s) arg=0x%llx blocks=%u", e.fd, e.request, d ? d->name : "?",
+                    (unsigned long long)e.arg, e.block_count);
+            put_blocks(out, p + sizeof e, n - sizeof e, e.block_count);
+        }
+        break;
+    case DXGCAP_IOCTL_LEAVE:
+        if (n >= sizeof(struct dxgcap_ioctl_leave)) {
+            struct dxgcap_ioctl_leave l;
+            memcpy(&l, p, sizeof l);
+            const dxgs_ioctl *d = dxgs_abi_ioctl_by_code(l.request);
+            fprintf(out, " enter=#%llu ret=%d errno=%d fd=%u request=0x%08x (%s) blocks=%u",
+                    (unsigned long long)l.enter_seq, l.ret, l.err, l.fd, l.request, d ? d->name : "?",
+                    l.block_count);
+            put_blocks(out, p + sizeof l, n - sizeof l, l.block_count);
+        }
+        break;
+    case DXGCAP_FD:
+        if (n >= sizeof(struct dxgcap_fd)) {
+            struct dxgcap_fd f;
+            memcpy(&f, p, sizeof f);
+            size_t fds_end = sizeof f + (size_t)f.count * 4;
+            fprintf(out, " op=%u fd=%d other=%d fds=[", f.op, f.fd, f.other_fd);
+            for (uint32_t i = 0; i < f.count && sizeof f + (i + 1) * 4 <= n; i++) {
+                fprintf(out, "%s%d", i ? "," : "", (int32_t)u32at(p + sizeof f + i * 4));
+            }
+            fputs("] ", out);
+            put_strings(out, p + (fds_end < n ? fds_end : n), fds_end < n ? n - fds_end : 0);
+        }
+        break;
+    case DXGCAP_MMAP:
+        if (n >= sizeof(struct dxgcap_mmap)) {
+            struct dxgcap_mmap m;
+            memcpy(&m, p, sizeof m);
+            fprintf(out, " op=%u fd=%d address=0x%llx length=%llu prot=%u what=%u", m.op, m.fd,
+                    (unsigned long long)m.address, (unsigned long long)m.length, m.prot, m.what);
+        }
+        break;
+    case DXGCAP_PROCESS:
+        if (n >= sizeof(struct dxgcap_process)) {
+            struct dxgcap_process pr;
+            memcpy(&pr, p, sizeof pr);
+            fprintf(out, " op=%u other=%d status=%d ", pr.op, pr.other_pid, pr.status);
+            put_strings(out, p + sizeof pr, n - sizeof pr);
+        }
+        break;
+    case DXGCAP_FENCE_SAMPLE:
+        if (n >= 8) {
+            uint32_t count = u32at(p);
+            fprintf(out, " count=%u", count);
+            for (uint32_t i = 0; i < count && 8 + (i + 1) * 24 <= n; i++) {
+                const uint8_t *e = p + 8 + i * 24;
+                fprintf(out, " [handle=0x%08x kind=%u va=0x%llx value=%llu]", u32at(e), u32at(e + 4),
+                        (unsigned long long)u64at(e + 8), (unsigned long long)u64at(e + 16));
+            }
+        }
+        break;
+    case DXGCAP_VMBUS:
+        if (n >= sizeof(struct dxgcap_vmbus)) {
+            struct dxgcap_vmbus v;
+            memcpy(&v, p, sizeof v);
+            fprintf(out, " channel=%u direction=%u luid=0x%llx cause=#%llu transaction=%llu flags=%u status=0x%08x "
+                         "command=%u size=%u data=",
+                    v.channel, v.direction, (unsigned long long)v.adapter_luid, (unsigned long long)v.cause,
+                    (unsigned long long)v.transaction, v.flags, (uint32_t)v.status, v.command_type, v.size);
+            put_hex(out, p + sizeof v, v.size <= n - sizeof v ? v.size : n - sizeof v);
+        }
+        break;
+    case DXGCAP_LOG:
+        if (n >= sizeof(struct dxgcap_log)) {
+            struct dxgcap_log l;
+            memcpy(&l, p, sizeof l);
+            fprintf(out, " level=%u cause=#%llu ", l.level, (unsigned long long)l.cause);
+            put_string(out, p + sizeof l, strnlen((const char *)p + sizeof l, n - sizeof l));
+        }
+        break;
+    case DXGCAP_MARKER:
+        fputc(' ', out);
+        put_string(out, p, strnlen((const char *)p, n));
+        break;
+    case DXGCAP_LOST:
+        if (n >= sizeof(struct dxgcap_lost)) {
+            struct dxgcap_lost l;
+            memcpy(&l, p, sizeof l);
+            fprintf(out, " events=%llu bytes=%llu reason=%u", (unsigned long long)l.events,
+                    (unsigned long long)l.bytes, l.reason);
+        }
+        break;
+    default:
+        fputs(" data=", out);
+        put_hex(out, p, n);
+        break;
+    }
+    fputc('\n', out);
+}
+
+/* ---- JSON lines ---- */
+
+static void json_string(FILE *out, const uint8_t *s, size_t n)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c == '"' || c == '\\') {
+            fprintf(out, "\\%c", c);
+        } else if (c < 0x20 || c >= 0x7f) {
+            fprintf(out, "\\u%04x", c);
+        } else {
+            fputc(c, out);
+        }
+    }
+    fputc('"', out);
+}
+
+static void put_json(FILE *out, uint64_t offset, const struct dxgcap_header *h)
+{
+    const uint8_t *p = (const uint8_t *)h + DXGCAP_HEADER_SIZE;
+    const char *name = kind_name(h->kind);
+    fprintf(out, "{\"offset\":%llu,\"seq\":%llu,\"ts_ns\":%llu,\"pid\":%u,\"tid\":%u,\"kind\":",
+            (unsigned long long)offset, (unsigned long long)h->seq, (unsigned long long)h->ts_ns, h->pid, h->tid);
+    if (name) {
+        fprintf(out, "\"%s\"", name);
+    } else {
+        fprintf(out, "%u", h->kind);
+    }
+    if ((h->kind == DXGCAP_IOCTL_ENTER && h->size >= sizeof(struct dxgcap_ioctl_enter)) ||
+        (h->kind == DXGCAP_IOCTL_LEAVE && h->size >= sizeof(struct dxgcap_ioctl_leave))) {
+        uint32_t request = h->kind == DXGCAP_IOCTL_ENTER ? u32at(p + 4) : u32at(p + 20);
+        const dxgs_ioctl *d = dxgs_abi_ioctl_by_code(request);
+        fprintf(out, ",\"request\":%u,\"ioctl\":", request);
+        json_string(out, (const uint8_t *)(d ? d->name : "?"), strlen(d ? d->name : "?"));
+        if (h->kind == DXGCAP_IOCTL_LEAVE) {
+            fprintf(out, ",\"enter_seq\":%llu,\"ret\":%d,\"errno\":%d", (unsigned long long)u64at(p),
+                    (int32_t)u32at(p + 8), (int32_t)u32at(p + 12));
+        }
+    }
+    fputs(",\"payload\":\"", out);
+    put_hex(out, p, h->size);
+    fputs("\"}\n", out);
+}
+
+/* ---- commands ---- */
+
+static int open_capture(const char *cmd, const char *path, struct dxgs_reader *r)
+{
+    const char *why;
+    int err = dxgs_reader_open(r, path, &why);
+    if (err == EPROTO) {
+        fprintf(stderr, "dxgcap %s: %s is not a readable capture: %s\n", cmd, path, why);
+        return 1;
+    }
+    if (err) {
+        fprintf(stderr, "dxgcap %s: cannot read %s: %s\n", cmd, path, strerror(err));
+        return 1;
+    }
+    return 0;
+}
+
+int dxgcap_cmd_dump(int argc, char **argv)
+{
+    const char *path = NULL;
+    int json = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--json")) {
+            json = 1;
+        } else if (argv[i][0] == '-' || path) {
+            fprintf(stderr, "dxgcap dump: unexpected argument '%s' (usage: dxgcap dump FILE [--json])\n", argv[i]);
+            return 2;
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path) {
+        fprintf(stderr, "dxgcap dump: missing FILE (usage: dxgcap dump FILE [--json])\n");
+        return 2;
+    }
+    struct dxgs_reader r;
+    if (open_capture("dump", path, &r)) {
+        return 1;
+    }
+    if (!json) {
+        printf("capture version=%u state=%s cut_errno=%d end=%llu lost=%llu records=%llu\n", r.preamble.version,
+               state_name(r.preamble.state), r.preamble.cut_errno, (unsigned long long)r.preamble.end_offset,
+               (unsigned long long)r.preamble.events_lost, (unsigned long long)r.preamble.records);
+    }
+    for (;;) {
+        uint64_t at = r.offset;
+        const struct dxgcap_header *h;
+        enum dxgs_read_status st = dxgs_reader_next(&r, &h);
+        if (st == DXGS_READ_END) {
+            break;
+        }
+        if (st == DXGS_READ_RECORD) {
+            json ? put_json(stdout, at, h) : put_text(stdout, at, h);
+        } else if (st == DXGS_READ_DAMAGED) {
+            if (!json) {
+                printf("! damaged at %llu: %s (skipped %llu bytes)\n", (unsigned long long)r.problem_offset,
+                       r.problem, (unsigned long long)(r.offset - r.problem_offset));
+            }
+        } else {
+            if (!json) {
+                printf("! truncated at %llu: %s\n", (unsigned long long)r.problem_offset, r.problem);
+            }
+            break;
+        }
+    }
+    dxgs_reader_close(&r);
+    return 0;
+}
+
+#define MAX_PIDS 256
+
+struct pid_info {
+    uint32_t pid;
+    char exe[128];
+    int exited;
+    int status;
+};
+
+int dxgcap_cmd_info(int argc, char **argv)
+{
+    if (argc != 1 || argv[0][0] == '-') {
+        fprintf(stderr, "dxgcap info: usage: dxgcap info FILE\n");
+        return 2;
+    }
+    struct dxgs_reader r;
+    if (open_capture("info", argv[0], &r)) {
+        return 1;
+    }
+    uint64_t records = 0, first_ts = 0, last_ts = 0, lost = 0, damaged = 0;
+    uint64_t calls[256] = {0}, failures[256] = {0}, other_calls = 0;
+    struct pid_info pids[MAX_PIDS];
+    size_t npids = 0;
+    const char *command = NULL;
+    size_t command_len = 0;
+    int truncated = 0, ended = 0;
+    uint64_t truncated_at = 0;
+    for (;;) {
+        const struct dxgcap_header *h;
+        enum dxgs_read_status st = dxgs_reader_next(&r, &h);
+        if (st == DXGS_READ_END) {
+            break;
+        }
+        if (st == DXGS_READ_DAMAGED) {
+            damaged++;
+            continue;
+        }
+        if (st == DXGS_READ_TRUNCATED) {
+            truncated = 1;
+            truncated_at = r.problem_offset;
+            break;
+        }
+        const uint8_t *p = (const uint8_t *)h + DXGCAP_HEADER_SIZE;
+        records++;
+        if (!first_ts) {
+            first_ts = h->ts_ns;
+        }
+        last_ts = h->ts_ns > last_ts ? h->ts_ns : last_ts;
+        if (h->kind == DXGCAP_SESSION) {
+            for (size_t i = 0; i < h->size;) {
+                size_t len = strnlen((const char *)p + i, h->size - i);
+                if (len > 8 && !strncmp((const char *)p + i, "command=", 8)) {
+                    command = (const char *)p + i + 8;
+                    command_len = len - 8;
+                }
+                i += len + 1;
+            }
+        } else if (h->kind == DXGCAP_IOCTL_LEAVE && h->size >= sizeof(struct dxgcap_ioctl_leave)) {
+            const dxgs_ioctl *d = dxgs_abi_ioctl_by_code(u32at(p + 20));
+            if (d && d->nr < 256) {
+                calls[d->nr]++;
+                failures[d->nr] += (int32_t)u32at(p + 8) < 0;
+            } else {
+                other_calls++;
+            }
+        } else if (h->kind == DXGCAP_LOST && h->size >= 8) {
+            lost += u64at(p);
+        } else if (h->kind == DXGCAP_END) {
+            ended = 1;
+        } else if (h->kind == DXGCAP_PROCESS && h->size >= sizeof(struct dxgcap_process)) {
+            struct dxgcap_process pr;
+            memcpy(&pr, p, sizeof pr);
+            size_t k = 0;
+            while (k < npids && pids[k].pid != h->pid) {
+                k++;
+            }
+            if (k == npids && npids < MAX_PIDS) {
+                memset(&pids[npids], 0, sizeof pids[0]);
+                pids[npids++].pid = h->pid;
+            }
+            if (k < npids) {
+                if ((pr.op == DXGCAP_PROC_START || pr.op == DXGCAP_PROC_EXEC) && h->size > sizeof pr) {
+                    snprintf(pids[k].exe, sizeof pids[k].exe, "%.*s", (int)(h->size - sizeof pr),
+                             (const char *)p + sizeof pr);
+                }
+                if (pr.op == DXGCAP_PROC_EXIT) {
+                    pids[k].exited = 1;
+                    pids[k].status = pr.status;
+                }
+            }
+        }
+    }
+    printf("capture: %s\n", argv[0]);
+    printf("version: %u, state: %s\n", r.preamble.version, state_name(r.preamble.state));
+    if (command) {
+        printf("command: %.*s\n", (int)command_len, command);
+    }
+    printf("records: %llu, duration: %.3f s, events lost: %llu\n", (unsigned long long)records,
+           last_ts > first_ts ? (double)(last_ts - first_ts) / 1e9 : 0.0, (unsigned long long)lost);
+    printf("processes: %zu\n", npids);
+    for (size_t k = 0; k < npids; k++) {
+        printf("  %u %s", pids[k].pid, pids[k].exe[0] ? pids[k].exe : "?");
+        if (pids[k].exited) {
+            printf(pids[k].status >= 0 ? " (exit %d)" : " (killed by signal %d)",
+                   pids[k].status >= 0 ? pids[k].status : -pids[k].status);
+        }
+        printf("\n");
+    }
+    printf("ioctls:\n");
+    size_t n;
+    const dxgs_ioctl *table = dxgs_abi_ioctls(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (table[i].nr < 256 && calls[table[i].nr]) {
+            printf("  %-45s %8llu", table[i].name, (unsigned long long)calls[table[i].nr]);
+            if (failures[table[i].nr]) {
+                printf("  (%llu failed)", (unsigned long long)failures[table[i].nr]);
+            }
+            printf("\n");
+        }
+    }
+    if (other_calls) {
+        printf("  %-45s %8llu\n", "(unknown requests)", (unsigned long long)other_calls);
+    }
+    if (damaged) {
+        printf("damage: %llu damaged region(s) skipped\n", (unsigned long long)damaged);
+    }
+    if (truncated) {
+        printf("end: truncated at offset %llu (%s)\n", (unsigned long long)truncated_at, r.problem);
+    } else if (r.preamble.state == DXGCAP_STATE_CUT) {
+        printf("end: cut by the collector at offset %llu: %s\n", (unsigned long long)r.preamble.end_offset,
+               strerror(r.preamble.cut_errno));
+    } else if (r.preamble.state == DXGCAP_STATE_RECORDING) {
+        printf("end: still being recorded, or the collector died (no clean end)\n");
+    } else {
+        printf("end: complete%s\n", ended ? "" : " (no END record)");
+    }
+    dxgs_reader_close(&r);
+    return 0;
+}

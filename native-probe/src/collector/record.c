@@ -1,0 +1,521 @@
+/*
+ * dxgcap record: runs a command under the probe and writes its capture as it goes.
+ *
+ *   dxgcap record [-o FILE] [--no-private-data] [--limit-size BYTES] [--limit-time S]
+ *                 [--block-timeout-us US] [--fence-sample-ms MS] [--rings N] [--ring-size BYTES] -- CMD [ARGS]
+ *
+ * The session lives in a private 0700 directory; the command gets LD_PRELOAD and DXGSCOPE_SESSION.
+ * The collector is a child subreaper, so it reaps every descendant and records each exit status.
+ * It stops when the command and every descendant have exited, at a limit, or on SIGINT/SIGTERM
+ * (then it finishes the capture and waits for the command without disturbing it), and exits with
+ * the command's status.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collector.h"
+#include "dxgscope/capture_format.h"
+#include "session.h"
+#include "writer.h"
+
+#define FLUSH_INTERVAL_NS 50000000ull /* readers see data at least this often (< 100 ms) */
+
+struct options {
+    const char *output;
+    int private_data;
+    uint64_t limit_size;
+    uint64_t limit_time_ns;
+    uint32_t block_timeout_us;
+    uint32_t fence_sample_ms;
+    uint32_t rings;
+    uint32_t ring_size;
+    char **command;
+};
+
+struct batch_entry {
+    uint64_t seq;
+    size_t offset;
+    uint32_t length;
+};
+
+struct collector {
+    struct dxgs_session session;
+    struct dxgs_writer writer;
+    uint8_t *arena;
+    size_t arena_len, arena_cap;
+    struct batch_entry *entries;
+    size_t entries_len, entries_cap;
+    uint64_t *seen_lost;   /* per ring: lost_events already reported */
+    uint64_t seen_lost_bytes_total;
+    uint64_t seen_no_ring;
+    uint64_t events_lost;
+    int stopped;           /* no more records are written */
+    uint32_t end_reason;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted++;
+}
+
+static int usage_error(const char *what)
+{
+    fprintf(stderr, "dxgcap record: %s\n"
+                    "usage: dxgcap record [-o FILE] [--no-private-data] [--limit-size BYTES] [--limit-time S]\n"
+                    "                     [--block-timeout-us US] [--fence-sample-ms MS] [--rings N]\n"
+                    "                     [--ring-size BYTES] -- CMD [ARGS]\n",
+            what);
+    return 2;
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-') {
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    *o = (struct options){.private_data = 1, .block_timeout_us = 10000, .fence_sample_ms = 2, .rings = 128,
+                          .ring_size = 1u << 20};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        uint64_t v;
+        if (!strcmp(a, "--")) {
+            o->command = argv + i + 1;
+            break;
+        } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
+            o->output = argv[++i];
+        } else if (!strcmp(a, "--no-private-data")) {
+            o->private_data = 0;
+        } else if (!strcmp(a, "--limit-size") && i + 1 < argc) {
+            if (parse_u64(argv[++i], &o->limit_size) || o->limit_size < 4096) {
+                return usage_error("--limit-size takes a byte count of at least 4096");
+            }
+        } else if (!strcmp(a, "--limit-time") && i + 1 < argc) {
+            if (parse_u64(argv[++i], &v) || v == 0) {
+                return usage_error("--limit-time takes a positive number of seconds");
+            }
+            o->limit_time_ns = v * 1000000000ull;
+        } else if (!strcmp(a, "--block-timeout-us") && i + 1 < argc) {
+            if (parse_u64(argv[++i], &v) || v > 10000000) {
+                return usage_error("--block-timeout-us takes microseconds (0 to 10000000)");
+            }
+            o->block_timeout_us = (uint32_t)v;
+        } else if (!strcmp(a, "--fence-sample-ms") && i + 1 < argc) {
+            if (parse_u64(argv[++i], &v) || v > 60000) {
+                return usage_error("--fence-sample-ms takes milliseconds (0 = off, at most 60000)");
+            }
+            o->fence_sample_ms = (uint32_t)v;
+        } else if (!strcmp(a, "--rings") && i + 1 < argc) {
+            if (parse_u64(argv[++i], &v) || v == 0 || v > 4096) {
+                return usage_error("--rings takes a count from 1 to 4096");
+            }
+            o->rings = (uint32_t)v;
+        } else if (!strcmp(a, "--ring-size") && i + 1 < argc) {
+            if (parse_u64(argv[++i], &v) || v < 65536 || v > (1u << 30) || (v & (v - 1))) {
+                return usage_error("--ring-size takes a power of two from 65536 to 1073741824");
+            }
+            o->ring_size = (uint32_t)v;
+        } else {
+            char msg[256];
+            snprintf(msg, sizeof msg, "unknown or incomplete option '%s'", a);
+            return usage_error(msg);
+        }
+    }
+    if (!o->command || !o->command[0]) {
+        return usage_error("missing the command to record (after --)");
+    }
+    return 0;
+}
+
+/* libdxgscope-probe.so next to this dxgcap: ../lib/ (installed) or the same folder (build tree). */
+static int find_probe(char *out, size_t cap)
+{
+    const char *env = getenv("DXGSCOPE_PROBE");
+    if (env && *env) {
+        snprintf(out, cap, "%s", env);
+        return access(out, R_OK) == 0 ? 0 : errno;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        return errno;
+    }
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    *slash = 0;
+    if (snprintf(out, cap, "%s/../lib/libdxgscope-probe.so", exe) >= (int)cap) {
+        return ENAMETOOLONG;
+    }
+    if (access(out, R_OK) == 0) {
+        return 0;
+    }
+    if (snprintf(out, cap, "%s/libdxgscope-probe.so", exe) >= (int)cap) {
+        return ENAMETOOLONG;
+    }
+    return access(out, R_OK) == 0 ? 0 : ENOENT;
+}
+
+static void collect(void *ctx, const void *record, uint32_t length)
+{
+    struct collector *c = ctx;
+    if (c->arena_len + length > c->arena_cap) {
+        size_t cap = c->arena_cap ? c->arena_cap * 2 : (4u << 20);
+        while (cap < c->arena_len + length) {
+            cap *= 2;
+        }
+        uint8_t *a = realloc(c->arena, cap);
+        if (!a) {
+            c->events_lost++;
+            return;
+        }
+        c->arena = a;
+        c->arena_cap = cap;
+    }
+    if (c->entries_len == c->entries_cap) {
+        size_t cap = c->entries_cap ? c->entries_cap * 2 : 4096;
+        struct batch_entry *e = realloc(c->entries, cap * sizeof *e);
+        if (!e) {
+            c->events_lost++;
+            return;
+        }
+        c->entries = e;
+        c->entries_cap = cap;
+    }
+    memcpy(c->arena + c->arena_len, record, length);
+    const struct dxgcap_header *h = record;
+    c->entries[c->entries_len++] = (struct batch_entry){h->seq, c->arena_len, length};
+    c->arena_len += length;
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    uint64_t x = ((const struct batch_entry *)a)->seq, y = ((const struct batch_entry *)b)->seq;
+    return x < y ? -1 : x > y;
+}
+
+static void stop_recording(struct collector *c, uint32_t reason)
+{
+    if (!c->stopped) {
+        c->stopped = 1;
+        c->end_reason = reason;
+        atomic_store(&c->session.hdr->collector_state, DXGS_COLLECTOR_STOPPED);
+    }
+}
+
+static void append(struct collector *c, const void *record, uint32_t length)
+{
+    if (c->stopped) {
+        c->events_lost++;
+        return;
+    }
+    int err = dxgs_writer_append(&c->writer, record, length);
+    if (err == EFBIG && c->writer.limit_reached) {
+        c->events_lost++;
+        stop_recording(c, DXGCAP_END_SIZE_LIMIT);
+    } else if (err) {
+        c->events_lost++;
+        fprintf(stderr, "dxgcap: writing the capture failed: %s; the capture ends at its last whole record\n",
+                strerror(err));
+        stop_recording(c, DXGCAP_END_WRITE_ERROR);
+    }
+}
+
+/* Builds a collector record; `always` bypasses the stopped state (the END record). */
+static void emit_record(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid, const void *payload,
+                        uint32_t size, int always)
+{
+    uint32_t length = dxgcap_record_length(size);
+    uint8_t rec[512];
+    if (length > sizeof rec) {
+        return;
+    }
+    memset(rec, 0, length);
+    struct dxgcap_header *h = (struct dxgcap_header *)rec;
+    *h = (struct dxgcap_header){.length = length, .kind = kind, .size = size,
+                                .seq = dxgs_session_next_seq(&c->session), .ts_ns = collector_now_ns(),
+                                .pid = pid, .tid = tid};
+    memcpy(rec + DXGCAP_HEADER_SIZE, payload, size);
+    if (always) {
+        dxgs_writer_append(&c->writer, rec, length);
+    } else {
+        append(c, rec, length);
+    }
+}
+
+static void emit(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid, const void *payload,
+                 uint32_t size)
+{
+    emit_record(c, kind, pid, tid, payload, size, 0);
+}
+
+/* Drains every ring once, writes the batch in seq order; frees rings whose owner is done. */
+static size_t drain(struct collector *c, int check_owners)
+{
+    struct dxgs_session *s = &c->session;
+    c->arena_len = 0;
+    c->entries_len = 0;
+    for (uint32_t i = 0; i < s->hdr->ring_count; i++) {
+        struct dxgs_ring_desc *d = &s->rings[i];
+        uint32_t state = atomic_load(&d->state);
+        if (state == DXGS_RING_FREE) {
+            continue;
+        }
+        dxgs_ring_drain(s, i, collect, c);
+        uint64_t lost = atomic_load(&d->lost_events);
+        if (lost != c->seen_lost[i]) {
+            struct dxgcap_lost l = {.events = lost - c->seen_lost[i], .reason = DXGCAP_LOST_BLOCKED};
+            c->events_lost += l.events;
+            c->seen_lost[i] = lost;
+            emit(c, DXGCAP_LOST, (uint32_t)atomic_load(&d->pid), (uint32_t)atomic_load(&d->tid), &l, sizeof l);
+        }
+        int owner_gone = check_owners && state == DXGS_RING_ACTIVE && kill(atomic_load(&d->pid), 0) < 0 &&
+                         errno == ESRCH;
+        if (state == DXGS_RING_RELEASED || owner_gone) {
+            dxgs_ring_drain(s, i, collect, c);
+            uint32_t expected = state;
+            atomic_compare_exchange_strong(&d->state, &expected, DXGS_RING_FREE);
+        }
+    }
+    uint64_t no_ring = atomic_load(&s->hdr->lost_no_ring);
+    if (no_ring != c->seen_no_ring) {
+        struct dxgcap_lost l = {.events = no_ring - c->seen_no_ring, .reason = DXGCAP_LOST_NO_RING};
+        c->events_lost += l.events;
+        c->seen_no_ring = no_ring;
+        emit(c, DXGCAP_LOST, 0, 0, &l, sizeof l);
+    }
+    qsort(c->entries, c->entries_len, sizeof *c->entries, by_seq);
+    for (size_t k = 0; k < c->entries_len; k++) {
+        append(c, c->arena + c->entries[k].offset, c->entries[k].length);
+    }
+    return c->entries_len;
+}
+
+/* Reaps every exited descendant; records its status. Returns 1 while descendants remain. */
+static int reap(struct collector *c, pid_t child, int *child_status, int *child_done)
+{
+    for (;;) {
+        int status;
+        pid_t pid = waitpid(-1, &status, WNOHANG);
+        if (pid == 0) {
+            return 1;
+        }
+        if (pid < 0) {
+            return errno == EINTR ? 1 : 0; /* ECHILD: nobody left */
+        }
+        struct dxgcap_process p = {.op = DXGCAP_PROC_EXIT,
+                                   .status = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status)};
+        /* tid 0: written by the collector, which saw the real wait status. */
+        drain(c, 0);
+        emit(c, DXGCAP_PROCESS, (uint32_t)pid, 0, &p, sizeof p);
+        if (pid == child) {
+            *child_status = status;
+            *child_done = 1;
+        }
+    }
+}
+
+static char *join_command(char **argv)
+{
+    size_t len = 1;
+    for (char **a = argv; *a; a++) {
+        len += strlen(*a) + 1;
+    }
+    char *s = calloc(1, len);
+    for (char **a = argv; s && *a; a++) {
+        if (a != argv) {
+            strcat(s, " ");
+        }
+        strcat(s, *a);
+    }
+    return s;
+}
+
+static int make_private_dir(char *dir, size_t cap)
+{
+    const char *base = getenv("XDG_RUNTIME_DIR");
+    if (!base || access(base, W_OK) != 0) {
+        base = getenv("TMPDIR");
+    }
+    if (!base || access(base, W_OK) != 0) {
+        base = "/tmp";
+    }
+    snprintf(dir, cap, "%s/dxgscope-XXXXXX", base);
+    return mkdtemp(dir) ? 0 : errno; /* mkdtemp creates it 0700 */
+}
+
+static void default_output(char *out, size_t cap)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, cap, "dxgscope-%Y%m%d-%H%M%S.dxgcap", &tm);
+}
+
+int dxgcap_cmd_record(int argc, char **argv)
+{
+    struct options o;
+    int bad = parse_options(argc, argv, &o);
+    if (bad) {
+        return bad;
+    }
+    char probe[PATH_MAX];
+    int err = find_probe(probe, sizeof probe);
+    if (err) {
+        fprintf(stderr, "dxgcap: cannot find libdxgscope-probe.so next to dxgcap (set DXGSCOPE_PROBE): %s\n",
+                strerror(err));
+        return 1;
+    }
+    char output[PATH_MAX];
+    if (o.output) {
+        snprintf(output, sizeof output, "%s", o.output);
+    } else {
+        default_output(output, sizeof output);
+    }
+    char dir[PATH_MAX], session_path[PATH_MAX + 16];
+    if ((err = make_private_dir(dir, sizeof dir)) != 0) {
+        fprintf(stderr, "dxgcap: cannot create a private session directory: %s\n", strerror(err));
+        return 1;
+    }
+    snprintf(session_path, sizeof session_path, "%s/session", dir);
+
+    struct collector c;
+    memset(&c, 0, sizeof c);
+    c.session.fd = -1;
+    const char *device_env = getenv("DXGSCOPE_DEVICE");
+    const char *device = device_env && *device_env ? device_env : "/dev/dxg";
+    err = dxgs_session_create(&c.session, session_path, o.rings, o.ring_size,
+                              o.private_data ? 0 : DXGS_SESSION_NO_PRIVATE_DATA, o.block_timeout_us,
+                              o.fence_sample_ms, device);
+    if (err) {
+        fprintf(stderr, "dxgcap: cannot create the session memory (%u x %u bytes): %s\n", o.rings, o.ring_size,
+                strerror(err));
+        rmdir(dir);
+        return 1;
+    }
+    c.seen_lost = calloc(o.rings, sizeof *c.seen_lost);
+    signal(SIGXFSZ, SIG_IGN); /* a file-size limit must come back as EFBIG, not kill us */
+    if ((err = dxgs_writer_open(&c.writer, output, o.limit_size)) != 0) {
+        fprintf(stderr, "dxgcap: cannot create %s: %s\n", output, strerror(err));
+        unlink(session_path);
+        rmdir(dir);
+        return 1;
+    }
+    char *command = join_command(o.command);
+    uint64_t seq = 0;
+    err = collector_write_prologue(&c.writer, &seq, device, command ? command : "", o.private_data,
+                                   o.fence_sample_ms);
+    free(command);
+    atomic_store(&c.session.hdr->seq, seq);
+    if (err) {
+        fprintf(stderr, "dxgcap: cannot write %s: %s\n", output, strerror(err));
+        return 1;
+    }
+    dxgs_writer_flush(&c.writer);
+
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+
+    pid_t child = fork();
+    if (child < 0) {
+        fprintf(stderr, "dxgcap: fork failed: %s\n", strerror(errno));
+        return 1;
+    }
+    if (child == 0) {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        signal(SIGXFSZ, SIG_DFL);
+        const char *old = getenv("LD_PRELOAD");
+        char *preload = malloc(strlen(probe) + (old ? strlen(old) : 0) + 2);
+        strcpy(preload, probe);
+        if (old && *old) {
+            strcat(preload, ":");
+            strcat(preload, old);
+        }
+        setenv("LD_PRELOAD", preload, 1);
+        setenv("DXGSCOPE_SESSION", session_path, 1);
+        execvp(o.command[0], o.command);
+        fprintf(stderr, "dxgcap: cannot run %s: %s\n", o.command[0], strerror(errno));
+        _exit(127);
+    }
+
+    uint64_t start = collector_now_ns(), last_flush = start;
+    int child_status = 0, child_done = 0, descendants = 1, signals_seen = 0;
+    uint64_t last_owner_check = start;
+    while (descendants) {
+        uint64_t now = collector_now_ns();
+        int check_owners = now - last_owner_check > 200000000ull;
+        if (check_owners) {
+            last_owner_check = now;
+        }
+        size_t n = drain(&c, check_owners);
+        descendants = reap(&c, child, &child_status, &child_done);
+        if (interrupted > signals_seen) {
+            if (signals_seen == 0) {
+                stop_recording(&c, DXGCAP_END_INTERRUPTED);
+            } else if (!child_done) {
+                kill(child, SIGTERM); /* asked twice: pass it on */
+            }
+            signals_seen = interrupted;
+        }
+        if (o.limit_time_ns && now - start >= o.limit_time_ns) {
+            stop_recording(&c, DXGCAP_END_TIME_LIMIT);
+        }
+        if (now - last_flush >= FLUSH_INTERVAL_NS) {
+            dxgs_writer_flush(&c.writer);
+            last_flush = now;
+        }
+        if (n == 0 && descendants) {
+            struct timespec pause = {0, 1000000};
+            nanosleep(&pause, NULL);
+        }
+    }
+    drain(&c, 1);
+    int exit_status = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status);
+    struct dxgcap_end end = {
+        .reason = c.stopped ? c.end_reason : DXGCAP_END_TARGET_EXITED,
+        .exit_status = !child_done ? DXGCAP_STATUS_UNKNOWN
+                       : WIFEXITED(child_status) ? WEXITSTATUS(child_status) : -WTERMSIG(child_status),
+        .events_lost = c.events_lost,
+    };
+    emit_record(&c, DXGCAP_END, (uint32_t)getpid(), 0, &end, sizeof end, 1);
+    err = dxgs_writer_close(&c.writer, c.events_lost);
+    if (err) {
+        fprintf(stderr, "dxgcap: %s was cut: %s (it reads up to its last whole record)\n", output, strerror(err));
+    } else if (c.events_lost) {
+        fprintf(stderr, "dxgcap: %llu event(s) were lost (see LOST records)\n", (unsigned long long)c.events_lost);
+    }
+    dxgs_session_detach(&c.session);
+    unlink(session_path);
+    rmdir(dir);
+    free(c.arena);
+    free(c.entries);
+    free(c.seen_lost);
+    return exit_status;
+}

@@ -1,0 +1,38 @@
+/*
+ * dxgcap abi: print the compiled-in ABI tables as TSV. Without options it prints the ioctl and
+ * struct layout table (equal to shared/abi/d3dkmthk-layout.tsv); --vmbus prints the VMBus
+ * message layouts (shared/abi/vmbus-layout.tsv) and --buffers the buffer descriptors.
+ */
+#include "dxgcap_cmds.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dxgscope/abi.h"
+
+int dxgcap_cmd_abi(int argc, char **argv)
+{
+    void (*print)(FILE *) = dxgs_abi_print_tsv;
+    if (argc > 1) {
+        fprintf(stderr, "dxgcap abi: too many arguments (expected at most one of --vmbus, --buffers)\n");
+        return 2;
+    }
+    if (argc == 1) {
+        if (!strcmp(argv[0], "--vmbus")) {
+            print = dxgs_abi_print_vmbus_tsv;
+        } else if (!strcmp(argv[0], "--buffers")) {
+            print = dxgs_abi_print_buffers_tsv;
+        } else {
+            fprintf(stderr, "dxgcap abi: unknown argument '%s' (expected --vmbus or --buffers)\n",
+                    argv[0]);
+            return 2;
+        }
+    }
+    print(stdout);
+    /* a short write (full disk, closed pipe) must not look like a complete table */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "dxgcap abi: cannot write the table\n");
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,92 @@
+package dev.dxgscope.capture;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decoding of the payload pieces FORMAT.md defines: string lists, ioctl heads and blocks. */
+public final class Payloads {
+    private Payloads() {
+    }
+
+    /** A NUL-separated string list from {@code from} to the end of the payload. */
+    public static List<String> strings(ByteBuffer payload, int from) {
+        List<String> out = new ArrayList<>();
+        int end = payload.limit();
+        int i = Math.min(from, end);
+        while (i < end) {
+            int j = i;
+            while (j < end && payload.get(j) != 0) {
+                j++;
+            }
+            byte[] bytes = new byte[j - i];
+            payload.get(i, bytes);
+            out.add(new String(bytes, StandardCharsets.UTF_8));
+            i = j + 1;
+        }
+        return out;
+    }
+
+    /** The raw bytes of a NUL-terminated string starting at {@code from} (to the end when unterminated). */
+    public static byte[] cString(ByteBuffer payload, int from) {
+        int end = payload.limit();
+        int j = Math.min(from, end);
+        while (j < end && payload.get(j) != 0) {
+            j++;
+        }
+        byte[] bytes = new byte[j - Math.min(from, end)];
+        payload.get(Math.min(from, end), bytes);
+        return bytes;
+    }
+
+    /**
+     * One block of an ioctl record: memory the probe copied from the target.
+     *
+     * @param role 0 the argument struct, 1 a buffer of buffers.tsv
+     * @param flags 1 unreadable, 2 truncated, 4 omitted
+     * @param data the copied bytes (little-endian view)
+     */
+    public record Block(int role, int flags, int buffer, int element, long address, long wanted, ByteBuffer data) {
+        public static final int ARG = 0;
+        public static final int BUFFER = 1;
+        public static final int UNREADABLE = 1;
+        public static final int TRUNCATED = 2;
+        public static final int OMITTED = 4;
+
+        public boolean unreadable() {
+            return (flags & UNREADABLE) != 0;
+        }
+    }
+
+    /** Result of decoding the blocks of an ioctl record. */
+    public record Blocks(List<Block> blocks, String problem) {
+    }
+
+    /** The {@code count} blocks starting at {@code from}; stops with a problem when one does not fit. */
+    public static Blocks blocks(ByteBuffer payload, int from, long count) {
+        List<Block> out = new ArrayList<>();
+        int at = from;
+        int end = payload.limit();
+        for (long i = 0; i < count; i++) {
+            if (at + 32 > end) {
+                return new Blocks(out, "block " + i + " does not fit the record");
+            }
+            int role = Short.toUnsignedInt(payload.getShort(at));
+            int flags = Short.toUnsignedInt(payload.getShort(at + 2));
+            int buffer = Short.toUnsignedInt(payload.getShort(at + 4));
+            int element = payload.getInt(at + 8);
+            long size = Integer.toUnsignedLong(payload.getInt(at + 12));
+            long address = payload.getLong(at + 16);
+            long wanted = payload.getLong(at + 24);
+            at += 32;
+            if (size > end - at) {
+                return new Blocks(out, "block " + i + " does not fit the record");
+            }
+            ByteBuffer data = payload.slice(at, (int) size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            out.add(new Block(role, flags, buffer, element, address, wanted, data));
+            at += (int) Math.min((size + 7) & ~7L, end - at);
+        }
+        return new Blocks(out, null);
+    }
+}

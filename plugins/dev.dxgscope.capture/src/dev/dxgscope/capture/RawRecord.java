@@ -1,0 +1,18 @@
+package dev.dxgscope.capture;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One whole record, copied out of the file (the payload is a little-endian read-only buffer of
+ * its own). For bulk reading use {@link RecordCursor}'s accessors, which copy nothing.
+ *
+ * @param kind the kind, or null when this reader does not know {@code kindCode}
+ */
+public record RawRecord(long offset, int kindCode, RecordKind kind, int flags, long seq, long timestampNs, int pid,
+        int tid, ByteBuffer payload) {
+
+    /** A fresh little-endian view of the payload, positioned at 0. */
+    public ByteBuffer data() {
+        return payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+}
