@@ -374,6 +374,7 @@ static void default_output(char *out, size_t cap)
 
 int dxgcap_cmd_record(int argc, char **argv)
 {
+    signal(SIGXFSZ, SIG_IGN); /* a file-size limit must come back as EFBIG, not kill us */
     struct options o;
     int bad = parse_options(argc, argv, &o);
     if (bad) {
@@ -414,7 +415,6 @@ int dxgcap_cmd_record(int argc, char **argv)
         return 1;
     }
     c.seen_lost = calloc(o.rings, sizeof *c.seen_lost);
-    signal(SIGXFSZ, SIG_IGN); /* a file-size limit must come back as EFBIG, not kill us */
     if ((err = dxgs_writer_open(&c.writer, output, o.limit_size)) != 0) {
         fprintf(stderr, "dxgcap: cannot create %s: %s\n", output, strerror(err));
         unlink(session_path);

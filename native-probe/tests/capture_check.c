@@ -1,0 +1,286 @@
+/*
+ * Checks a capture recorded from probe_target against what probe_target did. One mode per test;
+ * prints what it found and exits 1 on any mismatch.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dxgscope/capture_format.h"
+#include "dxgscope/d3dkmthk.h"
+#include "reader.h"
+
+struct rec {
+    const struct dxgcap_header *h;
+    const uint8_t *p;
+};
+
+static struct rec *recs;
+static size_t nrecs;
+static int damaged, truncated;
+static struct dxgs_reader reader;
+
+static int by_seq(const void *a, const void *b)
+{
+    uint64_t x = ((const struct rec *)a)->h->seq, y = ((const struct rec *)b)->h->seq;
+    return x < y ? -1 : x > y;
+}
+
+static void load(const char *path)
+{
+    const char *why;
+    if (dxgs_reader_open(&reader, path, &why)) {
+        fprintf(stderr, "capture_check: cannot read %s: %s\n", path, why ? why : strerror(errno));
+        exit(1);
+    }
+    size_t cap = 1024;
+    recs = malloc(cap * sizeof *recs);
+    for (;;) {
+        const struct dxgcap_header *h;
+        enum dxgs_read_status st = dxgs_reader_next(&reader, &h);
+        if (st == DXGS_READ_END) {
+            break;
+        }
+        if (st == DXGS_READ_DAMAGED) {
+            damaged++;
+            continue;
+        }
+        if (st == DXGS_READ_TRUNCATED) {
+            truncated++;
+            break;
+        }
+        if (nrecs == cap) {
+            cap *= 2;
+            recs = realloc(recs, cap * sizeof *recs);
+        }
+        recs[nrecs++] = (struct rec){h, (const uint8_t *)h + DXGCAP_HEADER_SIZE};
+    }
+    qsort(recs, nrecs, sizeof *recs, by_seq);
+}
+
+/* The ARG block of an ioctl record (enter: after 24 bytes, leave: after 32). */
+static const struct dxgcap_block *arg_block(const struct rec *r, const uint8_t **data)
+{
+    size_t head = r->h->kind == DXGCAP_IOCTL_ENTER ? sizeof(struct dxgcap_ioctl_enter) : sizeof(struct dxgcap_ioctl_leave);
+    if (r->h->size < head + sizeof(struct dxgcap_block)) {
+        return NULL;
+    }
+    *data = r->p + head + sizeof(struct dxgcap_block);
+    return (const struct dxgcap_block *)(r->p + head);
+}
+
+static uint64_t lost_events(void)
+{
+    uint64_t lost = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        if (recs[i].h->kind == DXGCAP_LOST) {
+            lost += ((const struct dxgcap_lost *)recs[i].p)->events;
+        }
+    }
+    return lost;
+}
+
+static int check_threads(int n, int m)
+{
+    int bad = 0;
+    uint32_t *next = calloc((size_t)n, sizeof *next);
+    uint32_t *tid_of = calloc((size_t)n, sizeof *tid_of);
+    uint64_t enters = 0, leaves = 0;
+    for (size_t i = 1; i < nrecs; i++) {
+        if (recs[i].h->seq == recs[i - 1].h->seq) {
+            fprintf(stderr, "duplicate seq %llu\n", (unsigned long long)recs[i].h->seq);
+            bad = 1;
+        }
+    }
+    uint64_t lost = lost_events();
+    /* enter seq -> tid, to pair leaves */
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        if (r->h->kind == DXGCAP_IOCTL_ENTER) {
+            const uint8_t *data;
+            const struct dxgcap_block *b = arg_block(r, &data);
+            if (!b || b->size < sizeof(struct d3dkmt_queryadapterinfo)) {
+                continue;
+            }
+            const struct d3dkmt_queryadapterinfo *q = (const void *)data;
+            uint32_t t = q->adapter.v;
+            if (t >= (uint32_t)n) {
+                continue;
+            }
+            enters++;
+            if (tid_of[t] == 0) {
+                tid_of[t] = r->h->tid;
+            } else if (tid_of[t] != r->h->tid) {
+                fprintf(stderr, "thread %u seen on tids %u and %u\n", t, tid_of[t], r->h->tid);
+                bad = 1;
+            }
+            /* Per-thread order always holds; a gap is only allowed when losses were counted. */
+            if (q->type < next[t] || (q->type != next[t] && !lost)) {
+                fprintf(stderr, "thread %u: iteration %u where %u was next (order or loss)\n", t, q->type, next[t]);
+                bad = 1;
+            }
+            next[t] = q->type + 1;
+        } else if (r->h->kind == DXGCAP_IOCTL_LEAVE) {
+            const struct dxgcap_ioctl_leave *l = (const void *)r->p;
+            struct dxgcap_header key = {.seq = l->enter_seq};
+            struct rec k = {&key, NULL};
+            const struct rec *e = bsearch(&k, recs, nrecs, sizeof *recs, by_seq);
+            if (l->enter_seq == 0 && lost) {
+                leaves++; /* its enter was one of the lost events */
+                continue;
+            }
+            if (!e || e->h->kind != DXGCAP_IOCTL_ENTER || e->h->tid != r->h->tid || e->h->seq >= r->h->seq) {
+                fprintf(stderr, "leave #%llu has no matching enter #%llu\n", (unsigned long long)r->h->seq,
+                        (unsigned long long)l->enter_seq);
+                bad = 1;
+            }
+            leaves++;
+        }
+    }
+    uint64_t want = (uint64_t)n * (uint64_t)m;
+    printf("threads=%d ioctls/thread=%d enters=%llu leaves=%llu lost=%llu\n", n, m, (unsigned long long)enters,
+           (unsigned long long)leaves, (unsigned long long)lost);
+    if (lost == 0) {
+        for (int t = 0; t < n; t++) {
+            if (next[t] != (uint32_t)m) {
+                fprintf(stderr, "thread %d: %u of %d ioctls recorded\n", t, next[t], m);
+                bad = 1;
+            }
+        }
+        bad |= enters != want || leaves != want;
+    } else if (enters + leaves + lost != 2 * want) {
+        fprintf(stderr, "recorded %llu + lost %llu != %llu events issued\n", (unsigned long long)(enters + leaves),
+                (unsigned long long)lost, (unsigned long long)(2 * want));
+        bad = 1;
+    }
+    return bad;
+}
+
+static uint32_t marker(const struct rec *r)
+{
+    const uint8_t *data;
+    const struct dxgcap_block *b = arg_block(r, &data);
+    return b && b->size >= 4 ? ((const struct d3dkmt_queryadapterinfo *)(const void *)data)->adapter.v : 0;
+}
+
+static int check_tree(void)
+{
+    uint32_t parent = 0, child = 0, forked = 0;
+    int parent_ioctls = 0, child_ioctls = 0, leaf_ioctls = 0, exec_in_child = 0, starts_in_child = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        if (r->h->kind == DXGCAP_IOCTL_ENTER) {
+            uint32_t m = marker(r);
+            if (m == 100) {
+                parent = r->h->pid;
+                parent_ioctls++;
+            } else if (m == 200) {
+                child = r->h->pid;
+                child_ioctls++;
+            } else if (m == 300) {
+                leaf_ioctls += r->h->pid == child;
+            }
+        }
+    }
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        if (r->h->kind != DXGCAP_PROCESS) {
+            continue;
+        }
+        const struct dxgcap_process *p = (const void *)r->p;
+        if (p->op == DXGCAP_PROC_FORK && r->h->pid == parent) {
+            forked = (uint32_t)p->other_pid;
+        }
+        exec_in_child += p->op == DXGCAP_PROC_EXEC && r->h->pid == child;
+        starts_in_child += p->op == DXGCAP_PROC_START && r->h->pid == child;
+    }
+    printf("parent=%u child=%u forked=%u parent_ioctls=%d child_ioctls=%d leaf_ioctls=%d exec=%d starts=%d\n", parent,
+           child, forked, parent_ioctls, child_ioctls, leaf_ioctls, exec_in_child, starts_in_child);
+    return !(parent && child && parent != child && forked == child && parent_ioctls == 2 && child_ioctls == 1 &&
+             leaf_ioctls == 3 && exec_in_child == 1 && starts_in_child == 2);
+}
+
+static int check_badptr(void)
+{
+    int unreadable_args = 0, unreadable_buffers = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        if (r->h->kind != DXGCAP_IOCTL_ENTER) {
+            continue;
+        }
+        const struct dxgcap_ioctl_enter *e = (const void *)r->p;
+        const uint8_t *p = r->p + sizeof *e;
+        for (uint32_t b = 0; b < e->block_count; b++) {
+            const struct dxgcap_block *blk = (const void *)p;
+            if (blk->flags & DXGCAP_BLOCK_UNREADABLE) {
+                blk->role == DXGCAP_BLOCK_ARG ? unreadable_args++ : unreadable_buffers++;
+            }
+            p += sizeof *blk + ((blk->size + 7) & ~7u);
+        }
+    }
+    printf("unreadable args=%d buffers=%d\n", unreadable_args, unreadable_buffers);
+    return !(unreadable_args == 3 && unreadable_buffers == 1);
+}
+
+static int check_scm(void)
+{
+    int sends = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        if (recs[i].h->kind == DXGCAP_FD && ((const struct dxgcap_fd *)recs[i].p)->op == DXGCAP_FD_SEND) {
+            sends += ((const struct dxgcap_fd *)recs[i].p)->count == 1;
+        }
+    }
+    printf("fd sends=%d\n", sends);
+    return sends != 1;
+}
+
+static int check_cut(int want_errno)
+{
+    printf("state=%u cut_errno=%d end=%llu size=%llu records=%zu damaged=%d truncated=%d\n", reader.preamble.state,
+           reader.preamble.cut_errno, (unsigned long long)reader.preamble.end_offset,
+           (unsigned long long)reader.size, nrecs, damaged, truncated);
+    return !(reader.preamble.state == DXGCAP_STATE_CUT && reader.preamble.cut_errno == want_errno &&
+             reader.preamble.end_offset == reader.size && !damaged && !truncated && nrecs > 2);
+}
+
+static int check_killed(int min_enters)
+{
+    int enters = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        enters += recs[i].h->kind == DXGCAP_IOCTL_ENTER;
+    }
+    printf("state=%u records=%zu enters=%d damaged=%d truncated=%d\n", reader.preamble.state, nrecs, enters, damaged,
+           truncated);
+    return !(reader.preamble.state == DXGCAP_STATE_RECORDING && enters >= min_enters && !damaged);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: capture_check MODE FILE [ARGS]\n");
+        return 2;
+    }
+    load(argv[2]);
+    const char *mode = argv[1];
+    if (!strcmp(mode, "threads") && argc == 5) {
+        return check_threads(atoi(argv[3]), atoi(argv[4]));
+    }
+    if (!strcmp(mode, "tree")) {
+        return check_tree();
+    }
+    if (!strcmp(mode, "badptr")) {
+        return check_badptr();
+    }
+    if (!strcmp(mode, "scm")) {
+        return check_scm();
+    }
+    if (!strcmp(mode, "cut") && argc == 4) {
+        return check_cut(atoi(argv[3]));
+    }
+    if (!strcmp(mode, "killed") && argc == 4) {
+        return check_killed(atoi(argv[3]));
+    }
+    fprintf(stderr, "capture_check: bad mode or arguments\n");
+    return 2;
+}

@@ -1,0 +1,96 @@
+#!/bin/sh
+# Probe and collector scenarios of the capture issue, each recorded with dxgcap and checked with
+# capture_check. Usage: test_probe.sh DXGCAP PROBE_TARGET CAPTURE_CHECK SCENARIO
+set -u
+dxgcap=$1 target=$2 check=$3 scenario=$4
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export DXGSCOPE_DEVICE=/dev/null
+fail() { echo "FAIL $scenario: $*"; exit 1; }
+
+case "$scenario" in
+threads)
+    # 8 threads x 100k ioctls: every event exactly once, per-thread order kept (a blocking bound
+    # long enough that nothing is dropped on a loaded 2-core machine).
+    "$dxgcap" record --block-timeout-us 5000000 -o "$work/c.dxgcap" -- "$target" threads 8 100000 ||
+        fail "target status $?"
+    "$check" threads "$work/c.dxgcap" 8 100000 || fail "capture does not match"
+    "$dxgcap" info "$work/c.dxgcap" | grep -q "events lost: 0" || fail "events were lost"
+    ;;
+overload)
+    # The default bound with a collector that cannot keep up: losses are counted exactly.
+    "$dxgcap" record --block-timeout-us 100 --ring-size 65536 -o "$work/c.dxgcap" -- "$target" threads 4 50000 ||
+        fail "target status $?"
+    "$check" threads "$work/c.dxgcap" 4 50000 || fail "recorded + lost events do not add up"
+    ;;
+tree)
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$target" tree || fail "target status $?"
+    "$check" tree "$work/c.dxgcap" || fail "process tree not reconstructed"
+    ;;
+badptr)
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$target" badptr || fail "target crashed or saw a wrong errno ($?)"
+    "$check" badptr "$work/c.dxgcap" || fail "bad pointers not recorded as unreadable"
+    ;;
+scm)
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$target" scm || fail "target status $?"
+    "$check" scm "$work/c.dxgcap" || fail "fd passing not recorded"
+    ;;
+exit-status)
+    "$dxgcap" record -o "$work/c.dxgcap" -- sh -c 'exit 7'
+    [ $? -eq 7 ] || fail "dxgcap did not exit with the command's status"
+    "$dxgcap" record -o "$work/c.dxgcap" -- /nonexistent/program 2>/dev/null
+    [ $? -eq 127 ] || fail "a command that cannot run should give 127"
+    ;;
+killed)
+    # The collector dies mid-run: the target runs on; the capture reads up to the kill.
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$target" slow 2 "$work/pid" "$work/done" &
+    collector=$!
+    sleep 0.7
+    kill -9 $collector
+    wait $collector 2>/dev/null
+    for i in $(seq 1 100); do [ -f "$work/done" ] && break; sleep 0.1; done
+    [ -f "$work/done" ] || fail "the target did not run to its end after the collector died"
+    "$check" killed "$work/c.dxgcap" 50 || fail "capture not readable up to the kill"
+    ;;
+disk-full)
+    # The disk fills up mid-run (a file-size limit put on the running collector, as prlimit
+    # does): the target runs on; the capture says it was cut, with EFBIG.
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$target" slow 2 "$work/pid" "$work/done" 2>"$work/err" &
+    collector=$!
+    sleep 0.3
+    prlimit --pid $collector --fsize=200000:200000 || fail "prlimit failed"
+    wait $collector
+    status=$?
+    [ $status -eq 0 ] || fail "target status $status: $(cat "$work/err")"
+    [ -f "$work/done" ] || fail "the target did not run to its end"
+    grep -q "was cut" "$work/err" || fail "dxgcap did not say the capture was cut: $(cat "$work/err")"
+    "$check" cut "$work/c.dxgcap" 27 || fail "capture not marked cut with EFBIG"
+    ;;
+session-limit)
+    # A file-size limit below the session memory: a clear refusal, not a crash.
+    ( ulimit -f 64; "$dxgcap" record -o "$work/c.dxgcap" -- true ) 2>"$work/err"
+    [ $? -eq 1 ] || fail "expected status 1"
+    grep -q "session memory" "$work/err" || fail "not explained: $(cat "$work/err")"
+    ;;
+size-limit)
+    "$dxgcap" record --limit-size 100000 -o "$work/c.dxgcap" -- "$target" threads 2 20000 || fail "status $?"
+    size=$(stat -c %s "$work/c.dxgcap")
+    [ "$size" -le 100200 ] || fail "capture is $size bytes, over the limit"
+    "$dxgcap" info "$work/c.dxgcap" | grep -q "end: complete" || fail "a size-limited capture should end cleanly"
+    "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2" || fail "END should name the size limit"
+    ;;
+bad-args)
+    "$dxgcap" record 2>/dev/null; [ $? -eq 2 ] || fail "no command should be a usage error"
+    "$dxgcap" record --limit-size x -- true 2>/dev/null; [ $? -eq 2 ] || fail "bad size accepted"
+    "$dxgcap" record -o /nonexistent/dir/c.dxgcap -- true 2>"$work/err"; [ $? -eq 1 ] || fail "unwritable output"
+    grep -q "cannot create" "$work/err" || fail "unwritable output not explained"
+    "$dxgcap" info /nonexistent 2>/dev/null; [ $? -eq 1 ] || fail "info on a missing file"
+    echo "not a capture" >"$work/text"
+    "$dxgcap" dump "$work/text" 2>"$work/err"; [ $? -eq 1 ] || fail "dump of a text file"
+    grep -q "not a readable capture" "$work/err" || fail "text file not explained"
+    ;;
+*)
+    fail "unknown scenario"
+    ;;
+esac
+echo "ok $scenario"
