@@ -1,9 +1,13 @@
 /*
  * dxgcap record: runs a command under the probe and writes its capture as it goes.
  *
- *   dxgcap record [-o FILE] [--no-private-data] [--limit-size BYTES] [--limit-time S]
- *                 [--block-timeout-us US] [--fence-sample-ms MS] [--rings N] [--ring-size BYTES] -- CMD [ARGS]
+ *   dxgcap record [-o FILE] [--sim[=SEED]] [--sim-arg ARG]... [--no-private-data] [--limit-size BYTES]
+ *                 [--limit-time S] [--block-timeout-us US] [--fence-sample-ms MS] [--rings N]
+ *                 [--ring-size BYTES] -- CMD [ARGS]
  *
+ * With --sim the command talks to a fresh dxgsim (started here, on a socket in the session
+ * directory, with the given seed and any --sim-arg options) instead of /dev/dxg; dxgsim's VMBus
+ * messages and dmesg lines go into the same capture.
  * The session lives in a private 0700 directory; the command gets LD_PRELOAD and DXGSCOPE_SESSION.
  * The collector is a child subreaper, so it reaps every descendant and records each exit status.
  * It stops when the command and every descendant have exited, at a limit, or on SIGINT/SIGTERM
@@ -17,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -39,6 +45,10 @@ struct options {
     uint32_t fence_sample_ms;
     uint32_t rings;
     uint32_t ring_size;
+    int sim;
+    const char *sim_seed;
+    const char *sim_args[32];
+    int nsim_args;
     char **command;
 };
 
@@ -74,9 +84,9 @@ static void on_signal(int sig)
 static int usage_error(const char *what)
 {
     fprintf(stderr, "dxgcap record: %s\n"
-                    "usage: dxgcap record [-o FILE] [--no-private-data] [--limit-size BYTES] [--limit-time S]\n"
-                    "                     [--block-timeout-us US] [--fence-sample-ms MS] [--rings N]\n"
-                    "                     [--ring-size BYTES] -- CMD [ARGS]\n",
+                    "usage: dxgcap record [-o FILE] [--sim[=SEED]] [--sim-arg ARG]... [--no-private-data]\n"
+                    "                     [--limit-size BYTES] [--limit-time S] [--block-timeout-us US]\n"
+                    "                     [--fence-sample-ms MS] [--rings N] [--ring-size BYTES] -- CMD [ARGS]\n",
             what);
     return 2;
 }
@@ -105,6 +115,18 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             o->output = argv[++i];
+        } else if (!strcmp(a, "--sim") || !strncmp(a, "--sim=", 6)) {
+            o->sim = 1;
+            o->sim_seed = a[5] == '=' ? a + 6 : "1";
+            if (parse_u64(o->sim_seed, &v)) {
+                return usage_error("--sim=SEED takes a number");
+            }
+        } else if (!strcmp(a, "--sim-arg") && i + 1 < argc) {
+            if (o->nsim_args == (int)(sizeof o->sim_args / sizeof o->sim_args[0])) {
+                return usage_error("too many --sim-arg options");
+            }
+            o->sim = 1;
+            o->sim_args[o->nsim_args++] = argv[++i];
         } else if (!strcmp(a, "--no-private-data")) {
             o->private_data = 0;
         } else if (!strcmp(a, "--limit-size") && i + 1 < argc) {
@@ -148,10 +170,11 @@ static int parse_options(int argc, char **argv, struct options *o)
     return 0;
 }
 
-/* libdxgscope-probe.so next to this dxgcap: ../lib/ (installed) or the same folder (build tree). */
-static int find_probe(char *out, size_t cap)
+/* A file of the installation next to this dxgcap: `installed` (relative to bin/, e.g.
+ * "../lib/libdxgscope-probe.so") or `name` in the same folder (the build tree); $env overrides. */
+static int find_tool(const char *env_name, const char *installed, const char *name, char *out, size_t cap)
 {
-    const char *env = getenv("DXGSCOPE_PROBE");
+    const char *env = getenv(env_name);
     if (env && *env) {
         snprintf(out, cap, "%s", env);
         return access(out, R_OK) == 0 ? 0 : errno;
@@ -164,16 +187,93 @@ static int find_probe(char *out, size_t cap)
     exe[n] = 0;
     char *slash = strrchr(exe, '/');
     *slash = 0;
-    if (snprintf(out, cap, "%s/../lib/libdxgscope-probe.so", exe) >= (int)cap) {
+    if (snprintf(out, cap, "%s/%s", exe, installed) >= (int)cap) {
         return ENAMETOOLONG;
     }
     if (access(out, R_OK) == 0) {
         return 0;
     }
-    if (snprintf(out, cap, "%s/libdxgscope-probe.so", exe) >= (int)cap) {
+    if (snprintf(out, cap, "%s/%s", exe, name) >= (int)cap) {
         return ENAMETOOLONG;
     }
     return access(out, R_OK) == 0 ? 0 : ENOENT;
+}
+
+/* Starts dxgsim on socket_path (inheriting DXGSCOPE_SESSION, so it records into this capture) and
+ * waits until it listens. Returns its pid, or -1 with a message printed. */
+static pid_t start_sim(const struct options *o, const char *socket_path, const char *session_path)
+{
+    char sim[PATH_MAX];
+    int err = find_tool("DXGSCOPE_SIM", "dxgsim", "dxgsim", sim, sizeof sim);
+    if (err) {
+        fprintf(stderr, "dxgcap: cannot find dxgsim next to dxgcap (set DXGSCOPE_SIM): %s\n", strerror(err));
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        const char *argv[48] = {sim, "--socket", socket_path, "--seed", o->sim_seed};
+        int n = 5;
+        for (int i = 0; i < o->nsim_args; i++) {
+            argv[n++] = o->sim_args[i];
+        }
+        argv[n] = NULL;
+        setenv("DXGSCOPE_SESSION", session_path, 1);
+        execv(sim, (char *const *)argv);
+        _exit(127);
+    }
+    for (int i = 0; i < 500; i++) {
+        if (access(socket_path, F_OK) == 0) {
+            return pid;
+        }
+        int status;
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            fprintf(stderr, "dxgcap: dxgsim did not start (status %d)\n", WEXITSTATUS(status));
+            return -1;
+        }
+        struct timespec pause = {0, 10000000};
+        nanosleep(&pause, NULL);
+    }
+    kill(pid, SIGKILL);
+    fprintf(stderr, "dxgcap: dxgsim did not listen on %s within 5 s\n", socket_path);
+    return -1;
+}
+
+/* Whether any child of ours other than `except` is still alive (orphans come to us: subreaper). */
+static int other_children(pid_t except)
+{
+    DIR *d = opendir("/proc");
+    if (!d) {
+        return 0;
+    }
+    int found = 0;
+    pid_t self = getpid();
+    for (struct dirent *e; !found && (e = readdir(d));) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end || pid <= 0 || pid == except) {
+            continue;
+        }
+        char path[64], buf[512];
+        snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            continue;
+        }
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n <= 0) {
+            continue;
+        }
+        buf[n] = 0;
+        const char *rp = strrchr(buf, ')'); /* comm may contain spaces */
+        char state;
+        long ppid;
+        if (rp && sscanf(rp + 1, " %c %ld", &state, &ppid) == 2 && ppid == self) {
+            found = 1;
+        }
+    }
+    closedir(d);
+    return found;
 }
 
 static void collect(void *ctx, const void *record, uint32_t length)
@@ -312,16 +412,21 @@ static size_t drain(struct collector *c, int check_owners)
 }
 
 /* Reaps every exited descendant; records its status. Returns 1 while descendants remain. */
-static int reap(struct collector *c, pid_t child, int *child_status, int *child_done)
+static int reap(struct collector *c, pid_t child, pid_t sim, int *child_status, int *child_done)
 {
     for (;;) {
         int status;
         pid_t pid = waitpid(-1, &status, WNOHANG);
         if (pid == 0) {
-            return 1;
+            /* Only the simulator left? Then the recorded command tree is done. */
+            return sim <= 0 || !*child_done || other_children(sim);
         }
         if (pid < 0) {
             return errno == EINTR ? 1 : 0; /* ECHILD: nobody left */
+        }
+        if (pid == sim) {
+            fprintf(stderr, "dxgcap: dxgsim exited early (status %d)\n", status);
+            continue;
         }
         struct dxgcap_process p = {.op = DXGCAP_PROC_EXIT,
                                    .status = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status)};
@@ -381,7 +486,7 @@ int dxgcap_cmd_record(int argc, char **argv)
         return bad;
     }
     char probe[PATH_MAX];
-    int err = find_probe(probe, sizeof probe);
+    int err = find_tool("DXGSCOPE_PROBE", "../lib/libdxgscope-probe.so", "libdxgscope-probe.so", probe, sizeof probe);
     if (err) {
         fprintf(stderr, "dxgcap: cannot find libdxgscope-probe.so next to dxgcap (set DXGSCOPE_PROBE): %s\n",
                 strerror(err));
@@ -404,7 +509,10 @@ int dxgcap_cmd_record(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.session.fd = -1;
     const char *device_env = getenv("DXGSCOPE_DEVICE");
-    const char *device = device_env && *device_env ? device_env : "/dev/dxg";
+    char sim_socket[PATH_MAX + 16], sim_device[PATH_MAX + 32];
+    snprintf(sim_socket, sizeof sim_socket, "%s/dxgsim", dir);
+    snprintf(sim_device, sizeof sim_device, "sim:%s", sim_socket);
+    const char *device = o.sim ? sim_device : device_env && *device_env ? device_env : "/dev/dxg";
     err = dxgs_session_create(&c.session, session_path, o.rings, o.ring_size,
                               o.private_data ? 0 : DXGS_SESSION_NO_PRIVATE_DATA, o.block_timeout_us,
                               o.fence_sample_ms, device);
@@ -433,6 +541,13 @@ int dxgcap_cmd_record(int argc, char **argv)
     }
     dxgs_writer_flush(&c.writer);
 
+    pid_t sim = -1;
+    if (o.sim && (sim = start_sim(&o, sim_socket, session_path)) < 0) {
+        dxgs_writer_close(&c.writer, 0);
+        unlink(session_path);
+        rmdir(dir);
+        return 1;
+    }
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -460,6 +575,9 @@ int dxgcap_cmd_record(int argc, char **argv)
         }
         setenv("LD_PRELOAD", preload, 1);
         setenv("DXGSCOPE_SESSION", session_path, 1);
+        if (o.sim) {
+            setenv("DXGSCOPE_DEVICE", device, 1);
+        }
         execvp(o.command[0], o.command);
         fprintf(stderr, "dxgcap: cannot run %s: %s\n", o.command[0], strerror(errno));
         _exit(127);
@@ -475,7 +593,7 @@ int dxgcap_cmd_record(int argc, char **argv)
             last_owner_check = now;
         }
         size_t n = drain(&c, check_owners);
-        descendants = reap(&c, child, &child_status, &child_done);
+        descendants = reap(&c, child, sim, &child_status, &child_done);
         if (interrupted > signals_seen) {
             if (signals_seen == 0) {
                 stop_recording(&c, DXGCAP_END_INTERRUPTED);
@@ -495,6 +613,12 @@ int dxgcap_cmd_record(int argc, char **argv)
             struct timespec pause = {0, 1000000};
             nanosleep(&pause, NULL);
         }
+    }
+    if (sim > 0) {
+        /* dxgsim finishes what the exits of its clients left (teardown messages), then goes. */
+        kill(sim, SIGTERM);
+        waitpid(sim, NULL, 0);
+        unlink(sim_socket);
     }
     drain(&c, 1);
     int exit_status = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status);
