@@ -56,18 +56,31 @@ static int build(struct pressure *p, uint64_t size)
     return 0;
 }
 
-/* Each group waits for its paging fence before the next, so evictions happen group by group. */
+/* Each group waits for its paging fence before the next, so evictions happen group by group;
+ * after each group the residency of every allocation is queried, which is how a user-mode driver
+ * (and a capture) learns what the memory manager evicted. */
 static int resident_in_groups(struct pressure *p)
 {
+    uint32_t *status = calloc(p->count, sizeof *status);
+    if (!status) {
+        return -1;
+    }
     for (uint32_t first = 0; first < p->count; first += GROUP) {
         uint32_t n = p->count - first < GROUP ? p->count - first : GROUP;
         uint64_t trim = 0;
-        if (wl_make_resident(&p->d, &p->paging, p->allocs + first, n, &trim) < 0) {
+        if (wl_make_resident(&p->d, &p->paging, p->allocs + first, n, &trim) < 0 ||
+            wl_query_residency(&p->d, p->allocs, p->count, status) < 0) {
+            free(status);
             return -1;
         }
-        wl_info("group %u (allocations %u..%u) resident, num_bytes_to_trim %llu", first / GROUP, first,
-                first + n - 1, (unsigned long long)trim);
+        uint32_t resident = 0;
+        for (uint32_t i = 0; i < p->count; i++) {
+            resident += status[i] != 3;
+        }
+        wl_info("group %u (allocations %u..%u) resident, num_bytes_to_trim %llu, %u of %u resident", first / GROUP,
+                first, first + n - 1, (unsigned long long)trim, resident, p->count);
     }
+    free(status);
     return 0;
 }
 

@@ -636,6 +636,22 @@ int wl_make_resident(struct wl_dev *d, const struct wl_queue *paging_queue, cons
     return wl_wait_cpu(d, paging_queue->fence, m.paging_fence_value, -1);
 }
 
+int wl_query_residency(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, uint32_t *status)
+{
+    struct d3dkmthandle *h = handles_of(a, n);
+    if (!h) {
+        return -ENOMEM;
+    }
+    struct d3dkmt_queryallocationresidency q = {0};
+    q.device = d->device;
+    q.allocations = u64(h);
+    q.allocation_count = n;
+    q.residency_status = u64(status);
+    int r = WL_IOCTL(d->fd, LX_DXQUERYALLOCATIONRESIDENCY, &q);
+    free(h);
+    return r < 0 ? r : 0;
+}
+
 int wl_evict(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, uint64_t *bytes_to_trim)
 {
     struct d3dkmthandle *h = handles_of(a, n);

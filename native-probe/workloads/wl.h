@@ -107,6 +107,9 @@ int wl_destroy_resource(struct wl_dev *d, struct d3dkmthandle resource, struct w
 int wl_make_resident(struct wl_dev *d, const struct wl_queue *paging_queue, const struct wl_alloc *a,
                      uint32_t n, uint64_t *bytes_to_trim);
 int wl_evict(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, uint64_t *bytes_to_trim);
+/* LX_DXQUERYALLOCATIONRESIDENCY for n allocations: status[i] is 1 (GPU memory), 2 (shared
+ * memory) or 3 (not resident). Evictions by the host's memory manager show only this way. */
+int wl_query_residency(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, uint32_t *status);
 
 /* ---- synchronization and submission ---- */
 int wl_create_fence(struct wl_dev *d, int shared, struct wl_fence *f);
