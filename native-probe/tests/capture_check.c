@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dxgscope/abi.h"
 #include "dxgscope/capture_format.h"
+#include "dxgscope/dxgvmbus.h"
 #include "dxgscope/d3dkmthk.h"
 #include "reader.h"
 
@@ -255,6 +257,89 @@ static int check_killed(int min_enters)
     return !(reader.preamble.state == DXGCAP_STATE_RECORDING && enters >= min_enters && !damaged);
 }
 
+/* Every successful ioctl that the driver forwards sent its VMBus command (dxg-abi.md §2.2), every
+ * request is framed as the driver frames it, and every synchronous request got its reply. */
+static int check_vmbus(void)
+{
+    int bad = 0, requests = 0, replies = 0, checked = 0, processes_created = 0, processes_destroyed = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        if (r->h->kind != DXGCAP_VMBUS) {
+            continue;
+        }
+        const struct dxgcap_vmbus *v = (const void *)r->p;
+        const uint8_t *bytes = r->p + sizeof *v;
+        if (v->direction == DXGCAP_VMBUS_REPLY) {
+            replies++;
+            continue;
+        }
+        if (v->direction != DXGCAP_VMBUS_REQUEST) {
+            continue;
+        }
+        requests++;
+        processes_created += v->command_type == DXGK_VMBCOMMAND_CREATEPROCESS;
+        processes_destroyed += v->command_type == DXGK_VMBCOMMAND_DESTROYPROCESS;
+        struct dxgvmb_ext_header ext;
+        uint32_t type, channel_type;
+        if (v->size < sizeof ext + 24) {
+            fprintf(stderr, "vmbus #%llu: %u bytes, shorter than the headers\n", (unsigned long long)r->h->seq, v->size);
+            bad = 1;
+            continue;
+        }
+        memcpy(&ext, bytes, sizeof ext);
+        memcpy(&channel_type, bytes + sizeof ext + 12, 4);
+        memcpy(&type, bytes + sizeof ext + 16, 4);
+        int global = v->command_type >= 1000;
+        if (ext.command_offset != 16 || type != v->command_type || (channel_type & 0xff) != (global ? 1u : 0u)) {
+            fprintf(stderr, "vmbus #%llu: framing (offset %u, type %u/%u, channel type %u)\n",
+                    (unsigned long long)r->h->seq, ext.command_offset, type, v->command_type, channel_type & 0xff);
+            bad = 1;
+        }
+        if (!(v->flags & (DXGCAP_VMBUS_ASYNC | DXGCAP_VMBUS_DROPPED))) {
+            int answered = 0;
+            for (size_t k = i + 1; k < nrecs && !answered; k++) {
+                const struct dxgcap_vmbus *w = (const void *)recs[k].p;
+                answered = recs[k].h->kind == DXGCAP_VMBUS && w->direction == DXGCAP_VMBUS_REPLY &&
+                           w->transaction == v->transaction && w->channel == v->channel;
+            }
+            if (!answered) {
+                fprintf(stderr, "vmbus #%llu: request %llu has no reply\n", (unsigned long long)r->h->seq,
+                        (unsigned long long)v->transaction);
+                bad = 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        if (r->h->kind != DXGCAP_IOCTL_LEAVE) {
+            continue;
+        }
+        const struct dxgcap_ioctl_leave *l = (const void *)r->p;
+        const dxgs_ioctl *d = dxgs_abi_ioctl_by_code(l->request);
+        /* Lock2/Unlock2/Escape/ShareObjects send only sometimes (mapping refcount, driver-known
+         * escapes, first share only). */
+        if (!d || d->vmbus_command < 0 || l->ret < 0 || d->nr == 0x25 || d->nr == 0x37 || d->nr == 0x0d ||
+            d->nr == 0x3f) {
+            continue;
+        }
+        checked++;
+        int sent = 0;
+        for (size_t k = 0; k < nrecs && !sent; k++) {
+            const struct dxgcap_vmbus *w = (const void *)recs[k].p;
+            sent = recs[k].h->kind == DXGCAP_VMBUS && w->direction == DXGCAP_VMBUS_REQUEST && w->cause == l->enter_seq &&
+                   (int32_t)w->command_type == d->vmbus_command;
+        }
+        if (!sent) {
+            fprintf(stderr, "%s (enter #%llu) sent no %s\n", d->name, (unsigned long long)l->enter_seq,
+                    dxgs_abi_vmbus_command_name(d->vmbus_command >= 1000, (uint32_t)d->vmbus_command));
+            bad = 1;
+        }
+    }
+    printf("vmbus requests=%d replies=%d ioctls checked=%d createprocess=%d destroyprocess=%d\n", requests, replies,
+           checked, processes_created, processes_destroyed);
+    return bad || checked == 0 || processes_created == 0 || processes_created != processes_destroyed;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -268,6 +353,9 @@ int main(int argc, char **argv)
     }
     if (!strcmp(mode, "tree")) {
         return check_tree();
+    }
+    if (!strcmp(mode, "vmbus")) {
+        return check_vmbus();
     }
     if (!strcmp(mode, "badptr")) {
         return check_badptr();

@@ -76,9 +76,28 @@ static void put_strings(FILE *out, const uint8_t *p, size_t n)
     fputc(']', out);
 }
 
+static int stable_mode;
+static uint32_t stable_pids[256], stable_tids[256];
+static size_t stable_npids, stable_ntids;
+
 static void put_hex(FILE *out, const uint8_t *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        /* --stable: a known pid stored in the bytes (CREATEPROCESS, SIGNALGUESTEVENT, EnumProcesses)
+         * is OS-assigned; print its ordinal instead (ff ff ff NN). */
+        if (stable_mode && i % 4 == 0 && i + 4 <= n) {
+            uint32_t v;
+            memcpy(&v, p + i, 4);
+            size_t k = 0;
+            while (k < stable_npids && stable_pids[k] != v) {
+                k++;
+            }
+            if (v > 300 && k < stable_npids) {
+                fprintf(out, "%02zxffffff", k + 1);
+                i += 3;
+                continue;
+            }
+        }
         fprintf(out, "%02x", p[i]);
     }
 }
@@ -123,13 +142,32 @@ static int put_blocks(FILE *out, const uint8_t *p, size_t n, uint32_t count)
     return 1;
 }
 
-static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h)
+/* Small ordinals for pids/tids (--stable): the first one seen is 1. */
+static uint32_t ordinal(uint32_t *seen, size_t *n, uint32_t id)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (seen[i] == id) {
+            return (uint32_t)i + 1;
+        }
+    }
+    if (*n < 256) {
+        seen[(*n)++] = id;
+    }
+    return (uint32_t)*n;
+}
+
+static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, int stable)
 {
     const uint8_t *p = (const uint8_t *)h + DXGCAP_HEADER_SIZE;
     size_t n = h->size;
     const char *name = kind_name(h->kind);
-    fprintf(out, "@%llu #%llu t=%llu pid=%u tid=%u ", (unsigned long long)offset, (unsigned long long)h->seq,
-            (unsigned long long)h->ts_ns, h->pid, h->tid);
+    if (stable) {
+        fprintf(out, "p%u t%u ", ordinal(stable_pids, &stable_npids, h->pid),
+                h->tid ? ordinal(stable_tids, &stable_ntids, h->tid) : 0);
+    } else {
+        fprintf(out, "@%llu #%llu t=%llu pid=%u tid=%u ", (unsigned long long)offset, (unsigned long long)h->seq,
+                (unsigned long long)h->ts_ns, h->pid, h->tid);
+    }
     if (name) {
         fputs(name, out);
     } else {
@@ -321,27 +359,78 @@ static int open_capture(const char *cmd, const char *path, struct dxgs_reader *r
     return 0;
 }
 
+static int by_seq(const void *a, const void *b)
+{
+    uint64_t x = (*(const struct dxgcap_header *const *)a)->seq, y = (*(const struct dxgcap_header *const *)b)->seq;
+    return x < y ? -1 : x > y;
+}
+
+/* The part of a capture that a seed fixes: ioctls, VMBus messages and dmesg lines in seq order,
+ * without times, offsets or OS-assigned ids (pids and tids become ordinals). Records about
+ * processes, losses and the session are left out: their order against the simulator's depends on
+ * scheduling. Used to check that dxgsim is deterministic. */
+static void dump_stable(struct dxgs_reader *r)
+{
+    size_t cap = 1024, n = 0;
+    const struct dxgcap_header **recs = malloc(cap * sizeof *recs);
+    for (;;) {
+        const struct dxgcap_header *h;
+        enum dxgs_read_status st = dxgs_reader_next(r, &h);
+        if (st == DXGS_READ_END || st == DXGS_READ_TRUNCATED) {
+            break;
+        }
+        if (st != DXGS_READ_RECORD) {
+            continue;
+        }
+        if (h->kind != DXGCAP_IOCTL_ENTER && h->kind != DXGCAP_IOCTL_LEAVE && h->kind != DXGCAP_VMBUS &&
+            h->kind != DXGCAP_LOG) {
+            continue;
+        }
+        if (n == cap) {
+            cap *= 2;
+            recs = realloc(recs, cap * sizeof *recs);
+        }
+        recs[n++] = h;
+    }
+    qsort(recs, n, sizeof *recs, by_seq);
+    for (size_t i = 0; i < n; i++) {
+        ordinal(stable_pids, &stable_npids, recs[i]->pid); /* number every pid before printing bytes */
+    }
+    stable_mode = 1;
+    for (size_t i = 0; i < n; i++) {
+        put_text(stdout, 0, recs[i], 1);
+    }
+    free(recs);
+}
+
 int dxgcap_cmd_dump(int argc, char **argv)
 {
     const char *path = NULL;
-    int json = 0;
+    int json = 0, stable = 0;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) {
+        if (!strcmp(argv[i], "--stable")) {
+            stable = 1;
+        } else if (!strcmp(argv[i], "--json")) {
             json = 1;
         } else if (argv[i][0] == '-' || path) {
-            fprintf(stderr, "dxgcap dump: unexpected argument '%s' (usage: dxgcap dump FILE [--json])\n", argv[i]);
+            fprintf(stderr, "dxgcap dump: unexpected argument '%s' (usage: dxgcap dump FILE [--json | --stable])\n", argv[i]);
             return 2;
         } else {
             path = argv[i];
         }
     }
     if (!path) {
-        fprintf(stderr, "dxgcap dump: missing FILE (usage: dxgcap dump FILE [--json])\n");
+        fprintf(stderr, "dxgcap dump: missing FILE (usage: dxgcap dump FILE [--json | --stable])\n");
         return 2;
     }
     struct dxgs_reader r;
     if (open_capture("dump", path, &r)) {
         return 1;
+    }
+    if (stable) {
+        dump_stable(&r);
+        dxgs_reader_close(&r);
+        return 0;
     }
     if (!json) {
         printf("capture version=%u state=%s cut_errno=%d end=%llu lost=%llu records=%llu\n", r.preamble.version,
@@ -356,7 +445,7 @@ int dxgcap_cmd_dump(int argc, char **argv)
             break;
         }
         if (st == DXGS_READ_RECORD) {
-            json ? put_json(stdout, at, h) : put_text(stdout, at, h);
+            json ? put_json(stdout, at, h) : put_text(stdout, at, h, 0);
         } else if (st == DXGS_READ_DAMAGED) {
             if (!json) {
                 printf("! damaged at %llu: %s (skipped %llu bytes)\n", (unsigned long long)r.problem_offset,

@@ -81,6 +81,7 @@ struct probe_tls {
     pid_t tid;
     struct dxgs_ring_writer ring;
     uint8_t *scratch;         /* record under construction (ring max record bytes) */
+    uint64_t enter_seq;       /* seq of the IOCTL_ENTER in progress (the simulator links to it) */
 };
 
 extern __thread struct probe_tls tls;

@@ -303,10 +303,29 @@ static size_t describe_fds(const int *fds, uint32_t n, char *out, size_t cap)
     return used;
 }
 
-static int is_dxg_object(const char *description)
+/* A dxg object fd: the driver's anon inodes, or a dxgsim object (a socket whose peer is dxgsim). */
+static int is_dxg_object(const char *description, int fd)
 {
-    return !strncmp(description, "anon_inode:dxg", 14) || !strncmp(description, "/memfd:dxgsim", 13) ||
-           !strncmp(description, "anon_inode:sync_file", 20);
+    if (!strncmp(description, "anon_inode:dxg", 14) || !strncmp(description, "anon_inode:sync_file", 20)) {
+        return 1;
+    }
+    if (strncmp(description, "socket:", 7) != 0) {
+        return 0;
+    }
+    struct ucred peer;
+    socklen_t len = sizeof peer;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &len) < 0 || peer.pid <= 0) {
+        return 0;
+    }
+    char path[64], exe[512];
+    snprintf(path, sizeof path, "/proc/%d/exe", peer.pid);
+    ssize_t n = readlink(path, exe, sizeof exe - 1);
+    if (n <= 0) {
+        return 0;
+    }
+    exe[n] = 0;
+    const char *base = strrchr(exe, '/');
+    return base && !strcmp(base + 1, "dxgsim");
 }
 
 #define MAX_PASSED_FDS 64
@@ -353,7 +372,7 @@ ssize_t recvmsg(int sock, struct msghdr *msg, int flags)
         int any = 0;
         const char *d = desc;
         for (uint32_t i = 0; i < n && d < desc + len; i++) {
-            if (is_dxg_object(d)) {
+            if (is_dxg_object(d, fds[i])) {
                 fd_set_kind(fds[i], FD_KIND_OBJECT);
                 any = 1;
             }

@@ -193,6 +193,7 @@ int probe_traced_ioctl(int fd, unsigned long request, void *arg)
     tls.busy++;
     int sim = fd_kind(fd) == FD_KIND_SIM;
     uint64_t enter_seq = cfg.recording ? emit_enter(fd, request, arg) : 0;
+    tls.enter_seq = enter_seq;
     int ret = sim ? sim_client_ioctl(fd, request, arg) : real.ioctl(fd, request, arg);
     int err = errno;
     if (cfg.recording) {

@@ -413,7 +413,8 @@ int sim_client_ioctl(int fd, unsigned long request, void *arg)
     int result = -1, err = 0;
     struct dxgsim_request *rq = (struct dxgsim_request *)msg;
     *rq = (struct dxgsim_request){.magic = DXGSIM_MAGIC, .type = DXGSIM_IOCTL, .request = (uint32_t)request,
-                                  .arg_size = arg_size, .pid = getpid(), .tid = current_tid()};
+                                  .arg_size = arg_size, .enter_seq = tls.enter_seq, .pid = getpid(),
+                                  .tid = current_tid()};
     size_t used = sizeof *rq;
     uint8_t *arg_copy = msg + used;
     if (arg_size > 4096 || guard_copy(arg_copy, arg, arg_size) != 0) {

@@ -51,8 +51,9 @@ static void add_adapter(struct sim *s, int compute_only)
     struct sim_adapter *a = &s->adapters[s->nadapters];
     memset(a, 0, sizeof *a);
     a->index = s->nadapters;
-    /* The guest LUID is the first 8 bytes of the vGPU channel's instance GUID: any stable value. */
-    a->luid = (struct winluid){0x0000d1a0u + (uint32_t)s->nadapters, 0};
+    /* The guest LUID is the first 8 bytes of the vGPU channel's instance GUID, which differs per VM:
+     * here it comes from the seed. */
+    a->luid = (struct winluid){(uint32_t)sim_random(s) | 0x100u, (uint32_t)(sim_random(s) & 0xFFFF)};
     a->host_luid = (struct winluid){0x00012300u + (uint32_t)s->nadapters, 0};
     a->vgpu_luid = (struct winluid){0x00045600u + (uint32_t)s->nadapters, 0};
     a->host_handle = 0x40000000u | ((uint32_t)(s->nadapters + 1) << 6);

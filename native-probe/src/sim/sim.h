@@ -383,6 +383,8 @@ void vmb_global_hdr(struct dxgkvmb_command_vm_to_host *h, uint32_t process, uint
  * command) and, unless it went asynchronously, the host's reply with its status. */
 void vmb_exchange(struct sim *s, struct vmb_origin o, struct sim_adapter *a, void *msg, size_t len,
                   const void *reply, size_t reply_len, int32_t status);
+/* Records a request whose reply never comes (fault injection: dropped). */
+void vmb_request_dropped(struct sim *s, struct vmb_origin o, struct sim_adapter *a, void *msg, size_t len);
 /* Records a host-to-guest message (global channel). */
 void vmb_host_message(struct sim *s, struct vmb_origin o, struct sim_adapter *a, const void *msg, size_t len);
 /* Whether an adapter command of this type goes asynchronously (host enabled async messages). */

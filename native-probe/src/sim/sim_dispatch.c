@@ -59,6 +59,26 @@ void sim_dispatch(struct sim_call *c)
         sim_fail_status(c, injected);
         return;
     }
+    if (desc->vmbus_command >= 0) {
+        int drop = 0;
+        uint64_t delay = sim_fault_reply_delay(s, (uint32_t)desc->vmbus_command, &drop);
+        if (drop) {
+            /* The request went out and no completion came back: the driver's wait gives up. */
+            struct dxgkvmb_command_vgpu_to_host h;
+            vmb_adapter_hdr(&h, c->proc->host_handle, (uint32_t)desc->vmbus_command);
+            struct sim_adapter *a = NULL;
+            for (int i = 0; i < s->nadapters && !a && desc->vmbus_command < 1000; i++) {
+                a = c->proc->adapter_refs[i] ? &s->adapters[i] : NULL;
+            }
+            vmb_request_dropped(s, vmb_origin_of(c), a, &h, sizeof h);
+            sim_log(c, "wait_for_completion failed: %x", (uint32_t)-ETIMEDOUT);
+            sim_fail(c, ETIMEDOUT);
+            return;
+        }
+        if (delay) {
+            sim_advance(s, s->now + delay);
+        }
+    }
     c->ret = 0;
     h->fn(c);
 }

@@ -93,6 +93,28 @@ void vmb_exchange(struct sim *s, struct vmb_origin o, struct sim_adapter *a, voi
     }
 }
 
+void vmb_request_dropped(struct sim *s, struct vmb_origin o, struct sim_adapter *a, void *msg, size_t len)
+{
+    uint32_t type = ((const struct dxgkvmb_command_vgpu_to_host *)msg)->command_type;
+    int on_global = a == NULL || s->cfg.async_vmbus;
+    uint32_t transaction = on_global ? ++s->global_transaction : ++a->channel_transaction;
+    uint8_t packet[sizeof(struct dxgvmb_ext_header) + 256];
+    struct dxgvmb_ext_header ext = {.command_offset = sizeof ext};
+    if (a) {
+        ext.vgpu_luid = a->vgpu_luid;
+    }
+    size_t at = 0;
+    if (s->cfg.vmbus_version >= 40) {
+        memcpy(packet, &ext, sizeof ext);
+        at = sizeof ext;
+    }
+    len = len > 256 ? 256 : len;
+    memcpy(packet + at, msg, len);
+    sim_emit_vmbus(o.pid, o.tid, on_global ? DXGCAP_CHANNEL_GLOBAL : DXGCAP_CHANNEL_ADAPTER, DXGCAP_VMBUS_REQUEST,
+                   a ? luid64(a->luid) : 0, o.cause, transaction, DXGCAP_VMBUS_DROPPED, 0, type, packet,
+                   (uint32_t)(at + len));
+}
+
 void vmb_host_message(struct sim *s, struct vmb_origin o, struct sim_adapter *a, const void *msg, size_t len)
 {
     (void)s;

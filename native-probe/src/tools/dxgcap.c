@@ -21,7 +21,8 @@ static int usage(FILE *to, int status)
             "  record [OPTIONS] -- CMD    run CMD under the probe and write its capture (see\n"
             "                             'dxgcap record --help')\n"
             "  info FILE                  summary of a capture: duration, processes, ioctls, losses, end\n"
-            "  dump FILE [--json]         every record of a capture, decoded\n"
+            "  dump FILE [--json|--stable] every record of a capture, decoded (--stable: only what a\n"
+            "                             simulator seed determines, for comparing runs)\n"
             "  adapters [--device PATH]   enumerate the adapters of a dxg device and query their type\n"
             "                             and driver (default device: $DXGSCOPE_DEVICE or /dev/dxg)\n"
             "  version                    print the dxgscope native version\n");
