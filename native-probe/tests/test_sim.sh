@@ -82,6 +82,14 @@ determinism)
     "$dxgcap" dump --stable "$work/other.dxgcap" >"$work/other.txt"
     cmp -s "$work/render-loop1.txt" "$work/other.txt" && fail "another seed should change the simulated timings"
     ;;
+snapshot)
+    # dxgcap snapshot samples the device itself: adapters, budgets, processes, statistics.
+    "$dxgcap" snapshot --sim --interval 100 --duration 1 -o "$work/s.dxgcap" >/dev/null 2>&1 || fail "snapshot --sim"
+    [ "$(count s 'DEVICE_SAMPLE')" -ge 20 ] || fail "too few device samples"
+    DXGSCOPE_DEVICE=/nonexistent "$dxgcap" snapshot --duration 1 -o "$work/n.dxgcap" 2>"$work/err" && fail "no device"
+    grep -q "cannot open the device" "$work/err" || fail "missing device not explained: $(cat "$work/err")"
+    [ "$(count n 'DEVICE_SAMPLE')" -eq 1 ] || fail "the failed look is not recorded"
+    ;;
 direct)
     # Unrecorded use: dxgsim started by hand, the probe only redirects the device.
     "$bin/dxgsim" --socket "$work/sock" &

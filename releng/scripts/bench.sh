@@ -10,5 +10,7 @@ source releng/scripts/env.sh
 "$DXGSCOPE_MVN" -B -ntp -q -Pbench -DskipTests package
 echo "== probe =="
 native-probe/bench/probe_overhead.sh native-probe/target/build
+echo "== simulator =="
+native-probe/bench/sim_roundtrip.sh native-probe/target/build
 echo "== Java (JMH) =="
 "$JAVA_HOME/bin/java" -jar releng/benchmarks/target/benchmarks.jar "$@" | grep -v '^#\|^$\|Iteration\|Warmup' | tail -n 30

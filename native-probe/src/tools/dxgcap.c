@@ -20,6 +20,8 @@ static int usage(FILE *to, int status)
             "                             layouts, VMBus message layouts, ioctl buffers) as TSV\n"
             "  record [OPTIONS] -- CMD    run CMD under the probe and write its capture (see\n"
             "                             'dxgcap record --help')\n"
+            "  snapshot [-o FILE] [--interval MS] [--duration S] [--sim[=SEED]]\n"
+            "                             sample the device itself over time (adapters, budgets, processes)\n"
             "  info FILE                  summary of a capture: duration, processes, ioctls, losses, end\n"
             "  dump FILE [--json|--stable] every record of a capture, decoded (--stable: only what a\n"
             "                             simulator seed determines, for comparing runs)\n"
@@ -91,6 +93,12 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "record")) {
         return dxgcap_cmd_record(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "snapshot")) {
+        return dxgcap_cmd_snapshot(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "__snapshot-worker")) {
+        return dxgcap_snapshot_worker(argc - 2, argv + 2);
     }
     if (!strcmp(argv[1], "info")) {
         return dxgcap_cmd_info(argc - 2, argv + 2);
