@@ -1,11 +1,14 @@
 /*
- * render-loop [FRAMES]: a well-behaved renderer. Two contexts, a paging queue, 8 x 4 MiB local
+ * render-loop [FRAMES] [FRAME_MS]: a well-behaved renderer (FRAME_MS paces frames, default 0). Two contexts, a paging queue, 8 x 4 MiB local
  * allocations made resident once, then per frame a submit on context 0, a GPU signal of a
  * monitored fence with the frame number and a CPU wait for it. Destroys everything; exits 0.
  */
 #include <stdio.h>
 
+#include <time.h>
+
 #include "dxgscope/dxgsim.h"
+
 #include "wl.h"
 
 #define ALLOC_COUNT 8
@@ -62,6 +65,7 @@ int main(int argc, char **argv)
 {
     wl_init("render-loop");
     uint32_t frames = wl_arg_u32(argc, argv, 1, DEFAULT_FRAMES, 1, 1000000);
+    uint32_t frame_ms = wl_arg_u32(argc, argv, 2, 0, 0, 1000);
     struct scene s = {0};
     if (build(&s) < 0) {
         return 1;
@@ -70,6 +74,10 @@ int main(int argc, char **argv)
         if (frame(&s, n) < 0) {
             wl_info("frame %u failed", n);
             return 1;
+        }
+        if (frame_ms) {
+            struct timespec pause = {0, (long)frame_ms * 1000000L};
+            nanosleep(&pause, NULL);
         }
     }
     wl_info("%u frames rendered", frames);

@@ -9,6 +9,8 @@ int dxgcap_cmd_info(int argc, char **argv);
 int dxgcap_cmd_dump(int argc, char **argv);
 int dxgcap_cmd_snapshot(int argc, char **argv);
 int dxgcap_snapshot_worker(int argc, char **argv);
+int dxgcap_cmd_demo(int argc, char **argv);
+int dxgcap_demo_worker(int argc, char **argv);
 
 /* Writes the SESSION and ABI records that open every capture, numbering them from *seq. */
 struct dxgs_writer;

@@ -547,7 +547,8 @@ int dxgcap_cmd_info(int argc, char **argv)
                     snprintf(pids[k].exe, sizeof pids[k].exe, "%.*s", (int)(h->size - sizeof pr),
                              (const char *)p + sizeof pr);
                 }
-                if (pr.op == DXGCAP_PROC_EXIT) {
+                /* a known status (the collector's, from wait) wins over the probe's unknown one */
+                if (pr.op == DXGCAP_PROC_EXIT && (!pids[k].exited || pr.status != DXGCAP_STATUS_UNKNOWN)) {
                     pids[k].exited = 1;
                     pids[k].status = pr.status;
                 }
@@ -564,7 +565,9 @@ int dxgcap_cmd_info(int argc, char **argv)
     printf("processes: %zu\n", npids);
     for (size_t k = 0; k < npids; k++) {
         printf("  %u %s", pids[k].pid, pids[k].exe[0] ? pids[k].exe : "?");
-        if (pids[k].exited) {
+        if (pids[k].exited && pids[k].status == DXGCAP_STATUS_UNKNOWN) {
+            printf(" (exited)");
+        } else if (pids[k].exited) {
             printf(pids[k].status >= 0 ? " (exit %d)" : " (killed by signal %d)",
                    pids[k].status >= 0 ? pids[k].status : -pids[k].status);
         }

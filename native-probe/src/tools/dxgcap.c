@@ -22,6 +22,8 @@ static int usage(FILE *to, int status)
             "                             'dxgcap record --help')\n"
             "  snapshot [-o FILE] [--interval MS] [--duration S] [--sim[=SEED]]\n"
             "                             sample the device itself over time (adapters, budgets, processes)\n"
+            "  demo [-o FILE] [--seed N] [--duration S]\n"
+            "                             record a mix of the reference workloads on dxgsim (the demo)\n"
             "  info FILE                  summary of a capture: duration, processes, ioctls, losses, end\n"
             "  dump FILE [--json|--stable] every record of a capture, decoded (--stable: only what a\n"
             "                             simulator seed determines, for comparing runs)\n"
@@ -99,6 +101,12 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "__snapshot-worker")) {
         return dxgcap_snapshot_worker(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "demo")) {
+        return dxgcap_cmd_demo(argc - 2, argv + 2);
+    }
+    if (!strcmp(argv[1], "__demo-worker")) {
+        return dxgcap_demo_worker(argc - 2, argv + 2);
     }
     if (!strcmp(argv[1], "info")) {
         return dxgcap_cmd_info(argc - 2, argv + 2);
