@@ -68,6 +68,7 @@ struct collector {
     uint64_t *seen_lost;   /* per ring: lost_events already reported */
     uint64_t seen_lost_bytes_total;
     uint64_t seen_no_ring;
+    uint64_t released_below; /* seq counter at the previous drain: every record below it is committed */
     uint64_t events_lost;
     int stopped;           /* no more records are written */
     uint32_t end_reason;
@@ -314,6 +315,12 @@ static int by_seq(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static int by_offset(const void *a, const void *b)
+{
+    size_t x = ((const struct batch_entry *)a)->offset, y = ((const struct batch_entry *)b)->offset;
+    return x < y ? -1 : x > y;
+}
+
 static void stop_recording(struct collector *c, uint32_t reason)
 {
     if (!c->stopped) {
@@ -359,7 +366,7 @@ static void emit_record(struct collector *c, uint16_t kind, uint32_t pid, uint32
     if (always) {
         dxgs_writer_append(&c->writer, rec, length);
     } else {
-        append(c, rec, length);
+        collect(c, rec, length); /* in seq order with everything else */
     }
 }
 
@@ -369,12 +376,16 @@ static void emit(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid,
     emit_record(c, kind, pid, tid, payload, size, 0);
 }
 
-/* Drains every ring once, writes the batch in seq order; frees rings whose owner is done. */
-static size_t drain(struct collector *c, int check_owners)
+/* Drains every ring once and writes, in seq order, the records whose seq was handed out before
+ * the previous drain began; younger ones wait for the next drain. A producer takes its seq just
+ * before it copies and commits the record, so by then every older record is committed: the file
+ * comes out in seq order (readers still sort, for the pathological case of a producer stalled
+ * for a whole drain cycle in that window). `final` writes everything. Frees rings whose owner is
+ * done. */
+static size_t drain_batch(struct collector *c, int check_owners, int final)
 {
     struct dxgs_session *s = &c->session;
-    c->arena_len = 0;
-    c->entries_len = 0;
+    uint64_t counter = atomic_load(&s->hdr->seq);
     for (uint32_t i = 0; i < s->hdr->ring_count; i++) {
         struct dxgs_ring_desc *d = &s->rings[i];
         uint32_t state = atomic_load(&d->state);
@@ -405,10 +416,33 @@ static size_t drain(struct collector *c, int check_owners)
         emit(c, DXGCAP_LOST, 0, 0, &l, sizeof l);
     }
     qsort(c->entries, c->entries_len, sizeof *c->entries, by_seq);
+    size_t written = 0, kept = 0;
     for (size_t k = 0; k < c->entries_len; k++) {
-        append(c, c->arena + c->entries[k].offset, c->entries[k].length);
+        if (final || c->entries[k].seq < c->released_below) {
+            append(c, c->arena + c->entries[k].offset, c->entries[k].length);
+            written++;
+        } else {
+            c->entries[kept++] = c->entries[k];
+        }
     }
-    return c->entries_len;
+    /* the held-back records move to the front of the arena; compacting in arena order keeps every
+     * move's destination at or below its source */
+    qsort(c->entries, kept, sizeof *c->entries, by_offset);
+    size_t kept_bytes = 0;
+    for (size_t k = 0; k < kept; k++) {
+        memmove(c->arena + kept_bytes, c->arena + c->entries[k].offset, c->entries[k].length);
+        c->entries[k].offset = kept_bytes;
+        kept_bytes += c->entries[k].length;
+    }
+    c->entries_len = kept;
+    c->arena_len = kept_bytes;
+    c->released_below = counter;
+    return written;
+}
+
+static size_t drain(struct collector *c, int check_owners)
+{
+    return drain_batch(c, check_owners, 0);
 }
 
 /* Reaps every exited descendant; records its status. Returns 1 while descendants remain. */
@@ -620,7 +654,7 @@ int dxgcap_cmd_record(int argc, char **argv)
         waitpid(sim, NULL, 0);
         unlink(sim_socket);
     }
-    drain(&c, 1);
+    drain_batch(&c, 1, 1);
     int exit_status = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status);
     struct dxgcap_end end = {
         .reason = c.stopped ? c.end_reason : DXGCAP_END_TARGET_EXITED,
