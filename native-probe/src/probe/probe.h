@@ -143,6 +143,8 @@ void fences_after_fork(void);
 
 /* ---- simulator transport (DXGSCOPE_DEVICE=sim:SOCKET) ---- */
 int sim_client_open(const char *socket_path, int flags);
+/* In a forked child: closes the forking thread's simulator connections, which belong to the parent. */
+void sim_client_after_fork(void);
 int sim_client_ioctl(int fd, unsigned long request, void *arg);
 
 #endif

@@ -89,6 +89,7 @@ static void after_fork_child(void)
     tls.ring_state = 0;
     tls.pid = 0;
     fences_after_fork();
+    sim_client_after_fork();
 }
 
 static void locate_self(void)

@@ -160,6 +160,16 @@ static int greet(int sock, uint32_t type, uint64_t file_id, uint64_t *file_id_ou
     return 0;
 }
 
+void sim_client_after_fork(void)
+{
+    for (int i = 0; i < MAX_THREAD_LINKS; i++) {
+        if (links[i].device) {
+            real.close(links[i].fd);
+            links[i] = (struct link){0};
+        }
+    }
+}
+
 static ino_t inode_of(int fd)
 {
     struct stat st;

@@ -20,10 +20,13 @@
 #include "sim.h"
 #include "sim_server.h"
 
+/* One open of the device. Its lifetime is the HELLO connection's (the device fd the client holds);
+ * ATTACH connections are per-thread plumbing of the probe and do not keep it open, just as a
+ * forked child's leftover copies of them must not. */
 struct sim_file {
     uint64_t id;
     struct sim_process *proc;
-    int conns;
+    struct sim_conn *primary;
     struct sim_file *next;
 };
 
@@ -323,7 +326,6 @@ static void hello(struct sim_conn *conn, const struct dxgsim_hello *h)
         for (struct sim_file *f = srv.files; f; f = f->next) {
             if (f->id == h->file_id) {
                 conn->file = f;
-                f->conns++;
                 welcome(conn->fd, 0, f->id);
                 return;
             }
@@ -337,7 +339,7 @@ static void hello(struct sim_conn *conn, const struct dxgsim_hello *h)
     f->id = ++srv.next_file_id;
     f->proc = sim_process_get(srv.sim, h->pid, comm, 1);
     f->proc->files++;
-    f->conns = 1;
+    f->primary = conn;
     f->next = srv.files;
     srv.files = f;
     conn->file = f;
@@ -394,11 +396,16 @@ static void close_conn(struct sim_conn *conn)
     }
     close(conn->fd);
     struct sim_file *f = conn->file;
-    if (f && --f->conns == 0) {
+    if (f && f->primary == conn) {
         for (struct sim_file **pp = &srv.files; *pp; pp = &(*pp)->next) {
             if (*pp == f) {
                 *pp = f->next;
                 break;
+            }
+        }
+        for (struct sim_conn *other = srv.conns; other; other = other->next) {
+            if (other->file == f) {
+                other->file = NULL; /* later requests on it are refused */
             }
         }
         sim_process_file_closed(srv.sim, f->proc);
