@@ -1,0 +1,139 @@
+package dev.dxgscope.model;
+
+import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.CaptureProblem;
+import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.Diagnostic.Severity;
+import dev.dxgscope.model.decode.Event;
+import dev.dxgscope.model.decode.EventDecoder;
+import dev.dxgscope.model.decode.SeqOrderer;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.ModelBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Builds a {@link CaptureModel} from a capture in one sequential pass: records are put in seq
+ * order, decoded and applied to the trackers. Damage is skipped and listed on the model's health
+ * list. For a capture still being written, {@link #update()} reads what was added since the last
+ * call and {@link #finish()} ends the capture for good.
+ *
+ * <p>Cost: one pass over the file; the model keeps about 24 bytes per record plus its objects.
+ */
+public final class ModelLoader {
+    /** Progress and cancellation of a load. */
+    public interface Progress {
+        /** Bytes read so far of the file's size at the start. */
+        void loaded(long bytes, long total);
+
+        boolean cancelled();
+    }
+
+    private static final int PROGRESS_EVERY = 1 << 14;
+
+    private final CaptureFile file;
+    private final RecordCursor cursor;
+    private final ModelBuilder builder;
+    private final EventDecoder decoder;
+    private final SeqOrderer orderer;
+    private int problemsSeen;
+
+    public ModelLoader(CaptureFile file) {
+        this.file = file;
+        this.cursor = file.records();
+        this.decoder = new EventDecoder(this::diagnostic);
+        this.builder = new ModelBuilder(decoder::abi);
+        this.orderer = new SeqOrderer(this::apply, this::diagnostic);
+    }
+
+    private void diagnostic(Diagnostic d) {
+        builder.diagnostic(d);
+    }
+
+    private void apply(RawRecord r) {
+        builder.record(r.seq(), r.timestampNs(), r.offset());
+        Event e = decoder.decode(r);
+        if (e != null) {
+            builder.accept(e);
+        }
+    }
+
+    /** Loads a whole capture. */
+    public static CaptureModel load(Path path) throws IOException {
+        try (CaptureFile f = CaptureFile.open(path)) {
+            return load(f, null);
+        }
+    }
+
+    /** Loads a whole capture, reporting progress; throws CancellationException when cancelled. */
+    public static CaptureModel load(CaptureFile file, Progress progress) throws IOException {
+        ModelLoader l = new ModelLoader(file);
+        l.read(false, progress);
+        return l.finish();
+    }
+
+    /**
+     * Reads the records added since the last call (follow mode: an incomplete record at the end is
+     * left for later). Returns whether anything new was read.
+     */
+    public boolean update() throws IOException {
+        return read(true, null);
+    }
+
+    private boolean read(boolean follow, Progress progress) throws IOException {
+        cursor.follow(follow);
+        long total = file.size();
+        long n = 0;
+        while (cursor.next()) {
+            orderer.offer(cursor);
+            n++;
+            if (progress != null && (n & (PROGRESS_EVERY - 1)) == 0) {
+                if (progress.cancelled()) {
+                    throw new CancellationException("loading " + file.path() + " was cancelled");
+                }
+                progress.loaded(cursor.position(), total);
+            }
+        }
+        reportProblems();
+        if (progress != null) {
+            progress.loaded(cursor.position(), total);
+        }
+        return n > 0;
+    }
+
+    private void reportProblems() {
+        var problems = cursor.problems();
+        for (; problemsSeen < problems.size(); problemsSeen++) {
+            CaptureProblem p = problems.get(problemsSeen);
+            builder.diagnostic(new Diagnostic(Severity.ERROR, p.offset(), -1, switch (p.kind()) {
+                case DAMAGED -> "damaged bytes skipped (" + p.skipped() + " bytes): " + p.reason();
+                case TRUNCATED -> "the capture is cut off here (" + p.skipped() + " bytes unread): " + p.reason();
+            }));
+        }
+    }
+
+    /** Ends the capture: held records are applied, in-flight calls and pending waits are final. */
+    public CaptureModel finish() throws IOException {
+        cursor.follow(false);
+        while (cursor.next()) {
+            orderer.offer(cursor);
+        }
+        reportProblems();
+        orderer.flush();
+        builder.finish(decoder.inFlight().size());
+        return builder.model();
+    }
+
+    /** The model as read so far (live sessions). */
+    public CaptureModel model() {
+        return builder.model();
+    }
+
+    /** Calls entered and not yet returned (blocked calls in a live session). */
+    public java.util.Collection<dev.dxgscope.model.decode.IoctlCall> inFlight() {
+        return decoder.inFlight();
+    }
+}

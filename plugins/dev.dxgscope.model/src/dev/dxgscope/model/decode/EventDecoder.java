@@ -1,0 +1,200 @@
+package dev.dxgscope.model.decode;
+
+import dev.dxgscope.capture.AbiTables;
+import dev.dxgscope.capture.Payloads;
+import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordKind;
+import dev.dxgscope.model.decode.Diagnostic.Severity;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns records (in seq order) into typed {@link Event}s: parses every payload FORMAT.md defines,
+ * pairs IOCTL_LEAVE with its IOCTL_ENTER, and learns the ABI tables from the ABI record. A record
+ * it cannot parse becomes a {@link Diagnostic}, never an exception.
+ *
+ * <p>Cost: one copy of each ioctl's enter payload while the call is in flight; everything else is
+ * parsed in place.
+ */
+public final class EventDecoder {
+    private final Consumer<Diagnostic> diagnostics;
+    private final Map<Long, IoctlCall> inFlight = new HashMap<>();
+    private AbiTables abi = AbiTables.empty();
+    private boolean sawAbi;
+    private boolean warnedNoAbi;
+
+    public EventDecoder(Consumer<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public AbiTables abi() {
+        return abi;
+    }
+
+    /** Calls entered and not returned so far (blocked at the end of the capture, or their leave was lost). */
+    public Collection<IoctlCall> inFlight() {
+        return inFlight.values();
+    }
+
+    /** Decodes one record; null when it yields no event (the ABI record, unknown kinds, damage). */
+    public Event decode(RawRecord r) {
+        RecordKind kind = r.kind();
+        if (kind == null) {
+            diagnostics.accept(new Diagnostic(Severity.INFO, r.offset(), r.seq(),
+                    "record kind " + r.kindCode() + " is not known to this reader; skipped"));
+            return null;
+        }
+        ByteBuffer p = r.payload().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            return switch (kind) {
+                case SESSION -> new Event.Session(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), facts(p));
+                case ABI -> {
+                    abi = AbiTables.parse(p);
+                    sawAbi = true;
+                    yield null;
+                }
+                case END -> new Event.End(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getInt(0),
+                        p.getInt(4), p.getLong(8));
+                case IOCTL_ENTER -> enter(r, p);
+                case IOCTL_LEAVE -> leave(r, p);
+                case FD -> fd(r, p);
+                case MMAP -> new Event.Mmap(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getInt(0),
+                        p.getInt(4), p.getLong(8), p.getLong(16), p.getInt(24), p.getInt(28));
+                case PROCESS -> new Event.Process(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(),
+                        Event.ProcessOp.of(p.getInt(0)), p.getInt(4), p.getInt(8), Payloads.strings(p, 16),
+                        r.tid() == 0);
+                case FENCE_SAMPLE -> fenceSample(r, p);
+                case DEVICE_SAMPLE -> new Event.DeviceSample(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(),
+                        p.getInt(0), p.getInt(4), p.getLong(8), p.slice(16, p.limit() - 16).order(ByteOrder.LITTLE_ENDIAN));
+                case VMBUS -> vmbus(r, p);
+                case LOG -> new Event.Log(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getInt(0),
+                        p.getLong(8), text(p, 16));
+                case MARKER -> new Event.Marker(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), text(p, 0));
+                case LOST -> new Event.Lost(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getLong(0),
+                        p.getLong(8), p.getInt(16));
+            };
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
+                    kind + " record is too short for its fields (" + p.limit() + " bytes); skipped"));
+            return null;
+        }
+    }
+
+    private static Map<String, String> facts(ByteBuffer p) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String s : Payloads.strings(p, 0)) {
+            int eq = s.indexOf('=');
+            if (eq > 0) {
+                facts.put(s.substring(0, eq), s.substring(eq + 1));
+            }
+        }
+        return facts;
+    }
+
+    private Event enter(RawRecord r, ByteBuffer p) {
+        if (!sawAbi && !warnedNoAbi) {
+            warnedNoAbi = true;
+            diagnostics.accept(new Diagnostic(Severity.ERROR, r.offset(), r.seq(),
+                    "the capture has no ABI record before its first ioctl: arguments cannot be decoded"));
+        }
+        /* a private copy: the call lives until its leave arrives */
+        byte[] copy = new byte[p.limit()];
+        p.get(0, copy);
+        ByteBuffer c = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+        Payloads.Blocks blocks = Payloads.blocks(c, 24, Integer.toUnsignedLong(c.getInt(16)));
+        if (blocks.problem() != null) {
+            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
+                    "IOCTL_ENTER: " + blocks.problem() + "; decoded the blocks before it"));
+        }
+        IoctlCall call = new IoctlCall(abi, r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(), c.getInt(0),
+                c.getInt(4), c.getLong(8), blocks.blocks());
+        inFlight.put(r.seq(), call);
+        return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
+    }
+
+    private Event leave(RawRecord r, ByteBuffer p) {
+        long enterSeq = p.getLong(0);
+        IoctlCall call = inFlight.remove(enterSeq);
+        if (call == null) {
+            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(), "IOCTL_LEAVE of #" + enterSeq
+                    + " without its IOCTL_ENTER (lost or damaged); the call is known from its result only"));
+            call = new IoctlCall(abi, enterSeq, r.timestampNs(), -1, r.pid(), r.tid(), p.getInt(16), p.getInt(20), 0,
+                    List.of());
+        }
+        Payloads.Blocks blocks = Payloads.blocks(p, 32, Integer.toUnsignedLong(p.getInt(24)));
+        if (blocks.problem() != null) {
+            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
+                    "IOCTL_LEAVE: " + blocks.problem() + "; decoded the blocks before it"));
+        }
+        call.leave(r.seq(), r.timestampNs(), r.offset(), p.getInt(8), p.getInt(12), blocks.blocks());
+        return new Event.IoctlLeave(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
+    }
+
+    private static Event fd(RawRecord r, ByteBuffer p) {
+        int count = p.getInt(12);
+        if (count < 0 || 16L + 4L * count > p.limit()) {
+            throw new IndexOutOfBoundsException();
+        }
+        int[] fds = new int[count];
+        for (int i = 0; i < count; i++) {
+            fds[i] = p.getInt(16 + 4 * i);
+        }
+        return new Event.Fd(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), Event.FdOp.of(p.getInt(0)),
+                p.getInt(4), p.getInt(8), fds, Payloads.strings(p, 16 + 4 * count));
+    }
+
+    private static Event fenceSample(RawRecord r, ByteBuffer p) {
+        int count = p.getInt(0);
+        if (count < 0 || 8L + 24L * count > p.limit()) {
+            throw new IndexOutOfBoundsException();
+        }
+        int[] handles = new int[count];
+        int[] kinds = new int[count];
+        long[] vas = new long[count];
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            int at = 8 + 24 * i;
+            handles[i] = p.getInt(at);
+            kinds[i] = p.getInt(at + 4);
+            vas[i] = p.getLong(at + 8);
+            values[i] = p.getLong(at + 16);
+        }
+        return new Event.FenceSample(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), handles, kinds, vas,
+                values);
+    }
+
+    private static Event vmbus(RawRecord r, ByteBuffer p) {
+        int size = p.getInt(44);
+        if (size < 0 || 48L + size > p.limit()) {
+            throw new IndexOutOfBoundsException();
+        }
+        return new Event.Vmbus(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getInt(0), p.getInt(4),
+                p.getLong(8), p.getLong(16), p.getLong(24), p.getInt(32), p.getInt(36), p.getInt(40),
+                p.slice(48, size).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    private static String text(ByteBuffer p, int from) {
+        return new String(Payloads.cString(p, from), StandardCharsets.UTF_8);
+    }
+
+    /** The decoded events of every record in a list (tests and small tools). */
+    public static List<Event> decodeAll(List<RawRecord> records, Consumer<Diagnostic> diagnostics) {
+        EventDecoder d = new EventDecoder(diagnostics);
+        List<Event> out = new ArrayList<>();
+        for (RawRecord r : records) {
+            Event e = d.decode(r);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

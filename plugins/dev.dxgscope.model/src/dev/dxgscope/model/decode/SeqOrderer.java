@@ -1,0 +1,123 @@
+package dev.dxgscope.model.decode;
+
+import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.model.decode.Diagnostic.Severity;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Delivers records in seq order. Seqs are dense (every number handed out is written, FORMAT.md),
+ * so a record is passed on at once when it is the next expected one, which is nearly always; a
+ * record that arrives early is copied and held until the gap before it fills. When the held
+ * records pass a bound the gap is declared missing (damage, a killed writer) and delivery goes on.
+ *
+ * <p>Cost: nothing extra on the in-order path; a payload copy and a heap insertion per held record.
+ */
+public final class SeqOrderer {
+    /** Held records beyond which a gap is given up on. */
+    static final int MAX_HELD = 1 << 16;
+    static final long MAX_HELD_BYTES = 64L << 20;
+    private static final int MAX_GAP_DIAGNOSTICS = 50;
+
+    private final Consumer<RawRecord> sink;
+    private final Consumer<Diagnostic> diagnostics;
+    private final PriorityQueue<RawRecord> held = new PriorityQueue<>((a, b) -> Long.compare(a.seq(), b.seq()));
+    private long heldBytes;
+    private long next = 1;
+    private long gaps;
+    private long missing;
+    private long late;
+
+    public SeqOrderer(Consumer<RawRecord> sink, Consumer<Diagnostic> diagnostics) {
+        this.sink = sink;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Offers the cursor's current record. */
+    public void offer(RecordCursor c) {
+        long seq = c.seq();
+        if (seq == next && held.isEmpty()) {
+            next++;
+            sink.accept(new RawRecord(c.offset(), c.kindCode(), c.kind(), c.flags(), seq, c.timestampNs(), c.pid(),
+                    c.tid(), c.payload()));
+            return;
+        }
+        offer(c.copy());
+    }
+
+    /** Offers a record that owns its payload. */
+    public void offer(RawRecord r) {
+        long seq = r.seq();
+        if (seq < next) {
+            late++;
+            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), seq, "record #" + seq
+                    + " arrived after later records had been used (seq " + (next - 1) + "); applied late"));
+            sink.accept(r);
+            return;
+        }
+        if (seq == next && held.isEmpty()) {
+            next++;
+            sink.accept(r);
+            return;
+        }
+        held.add(r);
+        heldBytes += r.payload().remaining() + 64;
+        release();
+        while (held.size() > MAX_HELD || heldBytes > MAX_HELD_BYTES) {
+            skipGap();
+            release();
+        }
+    }
+
+    /** Delivers everything still held, declaring the gaps missing: the capture is complete. */
+    public void flush() {
+        while (!held.isEmpty()) {
+            skipGap();
+            release();
+        }
+    }
+
+    /** Records that arrived after their turn. */
+    public long lateRecords() {
+        return late;
+    }
+
+    /** Seq numbers that never arrived. */
+    public long missingSeqs() {
+        return missing;
+    }
+
+    /** The seq the next in-order record must have. */
+    public long nextSeq() {
+        return next;
+    }
+
+    private void release() {
+        while (!held.isEmpty() && held.peek().seq() == next) {
+            RawRecord r = held.poll();
+            heldBytes -= r.payload().remaining() + 64;
+            next++;
+            sink.accept(r);
+        }
+    }
+
+    private void skipGap() {
+        RawRecord first = held.peek();
+        if (first == null || first.seq() <= next) {
+            return;
+        }
+        long count = first.seq() - next;
+        missing += count;
+        gaps++;
+        if (gaps <= MAX_GAP_DIAGNOSTICS) {
+            diagnostics.accept(new Diagnostic(Severity.ERROR, first.offset(), first.seq(), count == 1
+                    ? "record #" + next + " is missing (damaged or never written)"
+                    : "records #" + next + "..#" + (first.seq() - 1) + " are missing (damaged or never written)"));
+        } else if (gaps == MAX_GAP_DIAGNOSTICS + 1) {
+            diagnostics.accept(new Diagnostic(Severity.ERROR, first.offset(), first.seq(),
+                    "more gaps in the seq numbers follow; only the first " + MAX_GAP_DIAGNOSTICS + " are listed"));
+        }
+        next = first.seq();
+    }
+}

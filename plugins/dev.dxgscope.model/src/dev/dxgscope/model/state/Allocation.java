@@ -1,0 +1,176 @@
+package dev.dxgscope.model.state;
+
+import java.util.Arrays;
+
+/**
+ * An allocation: size and where the size came from, segment group, creation flags, and its
+ * residency and lock state over time (compact arrays, binary-searched by seq).
+ */
+public final class Allocation extends DxgObject {
+    /** Where a size or segment group came from; the model never invents one. */
+    public enum Source {
+        UNKNOWN("unknown"),
+        VMBUS_REPLY("host CREATEALLOCATION reply"),
+        STANDARD_ALLOCATION("standard allocation (existing heap)"),
+        SIM_PRIVATE_DATA("dxgsim private driver data"),
+        SHARED_RESOURCE("the shared resource it was opened from"),
+        RESIDENCY_QUERY("QueryAllocationResidency");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private long size = -1;
+    private Source sizeSource = Source.UNKNOWN;
+    private int segmentGroup = -1;
+    private Source segmentSource = Source.UNKNOWN;
+    private int flags;
+    private int index;
+    private long[] residencySeqs = new long[0];
+    private byte[] residencyStates = new byte[0];
+    private int residencyCount;
+    private long[] lockSeqs = new long[0];
+    private int lockCount;
+
+    Allocation(int id, DxgProcess process, int handle, DxgObject parent, long createdSeq, String createdBy, int index) {
+        super(id, ObjectType.ALLOCATION, process, handle, parent, createdSeq, createdBy);
+        this.index = index;
+    }
+
+    /** Bytes, or -1 when the capture does not say. */
+    public long size() {
+        return size;
+    }
+
+    public Source sizeSource() {
+        return sizeSource;
+    }
+
+    /** 0 LOCAL, 1 NON_LOCAL, -1 unknown. */
+    public int segmentGroup() {
+        return segmentGroup;
+    }
+
+    public Source segmentSource() {
+        return segmentSource;
+    }
+
+    /** The creating call's d3dkmt_createallocationflags. */
+    public int flags() {
+        return flags;
+    }
+
+    /** Position in the creating call's allocation array. */
+    public int index() {
+        return index;
+    }
+
+    /** The resource it belongs to, or null for a device-owned allocation. */
+    public DxgObject resource() {
+        return parent() != null && parent().type() == ObjectType.RESOURCE ? parent() : null;
+    }
+
+    /** Residency at a seq (the last transition at or before it). */
+    public Residency residencyAt(long seq) {
+        int i = upperBound(residencySeqs, residencyCount, seq) - 1;
+        return i < 0 ? Residency.UNKNOWN : Residency.values()[residencyStates[i]];
+    }
+
+    public Residency residencyAtEnd() {
+        return residencyCount == 0 ? Residency.UNKNOWN : Residency.values()[residencyStates[residencyCount - 1]];
+    }
+
+    /** Number of residency transitions. */
+    public int residencyTransitions() {
+        return residencyCount;
+    }
+
+    public long residencySeq(int i) {
+        return residencySeqs[i];
+    }
+
+    public Residency residencyState(int i) {
+        return Residency.values()[residencyStates[i]];
+    }
+
+    /** Locked (Lock2 without its Unlock2 yet) at a seq. */
+    public boolean lockedAt(long seq) {
+        int i = upperBound(lockSeqs, lockCount, seq);
+        return (i & 1) == 1; /* even entries lock, odd entries unlock */
+    }
+
+    /** The lock intervals as [lock, unlock) seq pairs; an open one ends at {@link #ALIVE}. */
+    public long[] lockIntervals() {
+        long[] v = Arrays.copyOf(lockSeqs, lockCount + (lockCount & 1));
+        if ((lockCount & 1) == 1) {
+            v[lockCount] = ALIVE;
+        }
+        return v;
+    }
+
+    void setSize(long size, Source source) {
+        if (size >= 0 && (this.sizeSource == Source.UNKNOWN || source == Source.VMBUS_REPLY)) {
+            this.size = size;
+            this.sizeSource = source;
+        }
+    }
+
+    void setSegmentGroup(int group, Source source) {
+        if (group >= 0 && this.segmentSource == Source.UNKNOWN) {
+            this.segmentGroup = group;
+            this.segmentSource = source;
+        }
+    }
+
+    void setFlags(int flags) {
+        this.flags = flags;
+    }
+
+    /** Records a transition; returns the state before it. */
+    Residency setResidency(long seq, Residency state) {
+        Residency before = residencyAtEnd();
+        if (before == state) {
+            return before;
+        }
+        if (residencyCount == residencySeqs.length) {
+            int n = Math.max(4, residencyCount * 2);
+            residencySeqs = Arrays.copyOf(residencySeqs, n);
+            residencyStates = Arrays.copyOf(residencyStates, n);
+        }
+        residencySeqs[residencyCount] = seq;
+        residencyStates[residencyCount] = (byte) state.ordinal();
+        residencyCount++;
+        return before;
+    }
+
+    void lock(long seq, boolean locked) {
+        if (((lockCount & 1) == 1) == locked) {
+            return; /* already in that state (Lock2 nests on the host; the model shows locked/unlocked) */
+        }
+        if (lockCount == lockSeqs.length) {
+            lockSeqs = Arrays.copyOf(lockSeqs, Math.max(4, lockCount * 2));
+        }
+        lockSeqs[lockCount++] = seq;
+    }
+
+    static int upperBound(long[] a, int n, long key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

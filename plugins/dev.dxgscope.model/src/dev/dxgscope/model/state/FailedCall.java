@@ -1,0 +1,84 @@
+package dev.dxgscope.model.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An ioctl that failed: its errno, the host status when a VMBus reply says, and the dmesg lines it
+ * caused.
+ */
+public final class FailedCall {
+    private final long seq;
+    private final long leaveSeq;
+    private final DxgProcess process;
+    private final int tid;
+    private final String call;
+    private final int errno;
+    private int hostStatus;
+    private final List<LogLine> lines = new ArrayList<>(2);
+    private String hint;
+
+    FailedCall(long seq, long leaveSeq, DxgProcess process, int tid, String call, int errno) {
+        this.seq = seq;
+        this.leaveSeq = leaveSeq;
+        this.process = process;
+        this.tid = tid;
+        this.call = call;
+        this.errno = errno;
+    }
+
+    /** Enter seq of the call. */
+    public long seq() {
+        return seq;
+    }
+
+    public long leaveSeq() {
+        return leaveSeq;
+    }
+
+    public DxgProcess process() {
+        return process;
+    }
+
+    public int tid() {
+        return tid;
+    }
+
+    public String call() {
+        return call;
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    /** The NTSTATUS of the host's failing reply to this call, 0 when none. */
+    public int hostStatus() {
+        return hostStatus;
+    }
+
+    /** The dmesg lines this call caused. */
+    public List<LogLine> lines() {
+        return Collections.unmodifiableList(lines);
+    }
+
+    /** A known explanation, or null. */
+    public String hint() {
+        return hint;
+    }
+
+    void setHostStatus(int status) {
+        if (hostStatus == 0) {
+            hostStatus = status;
+        }
+    }
+
+    void addLine(LogLine line) {
+        lines.add(line);
+    }
+
+    void setHint(String hint) {
+        this.hint = hint;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.dxgscope.model.state;
+
+/**
+ * A file descriptor of one process that refers to a dxg file: the device itself ({@link #file()}),
+ * or an NT-handle share of a resource or sync object ({@link #shared()}). Its interval is
+ * [openedSeq, closedSeq).
+ */
+public final class FdRef {
+    /** How the process came to hold it. */
+    public enum Origin {
+        OPEN("open(\"/dev/dxg\")"),
+        SHARE("LX_DXSHAREOBJECTS"),
+        RECEIVED("received over a socket (SCM_RIGHTS)"),
+        INHERITED("inherited over fork"),
+        DUP("dup");
+
+        private final String label;
+
+        Origin(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** How it stopped being held. */
+    public enum CloseReason {
+        CLOSE("close"),
+        EXIT("closed by the kernel at process exit"),
+        EXEC("closed at exec (O_CLOEXEC)");
+
+        private final String label;
+
+        CloseReason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final DxgProcess process;
+    private final int fd;
+    private final Origin origin;
+    private final FdRef from;
+    private final DxgFile file;
+    private final SharedObject shared;
+    private final long openedSeq;
+    private long closedSeq = DxgObject.ALIVE;
+    private CloseReason closeReason;
+
+    FdRef(DxgProcess process, int fd, Origin origin, FdRef from, DxgFile file, SharedObject shared, long openedSeq) {
+        this.process = process;
+        this.fd = fd;
+        this.origin = origin;
+        this.from = from;
+        this.file = file;
+        this.shared = shared;
+        this.openedSeq = openedSeq;
+    }
+
+    public DxgProcess process() {
+        return process;
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    /** The descriptor it was copied from (inherited, dup, received), or null. */
+    public FdRef from() {
+        return from;
+    }
+
+    /** The open device file it refers to, or null for an NT-handle fd. */
+    public DxgFile file() {
+        return file;
+    }
+
+    /** The shared object it refers to, or null for a device fd. */
+    public SharedObject shared() {
+        return shared;
+    }
+
+    public long openedSeq() {
+        return openedSeq;
+    }
+
+    public long closedSeq() {
+        return closedSeq;
+    }
+
+    public CloseReason closeReason() {
+        return closeReason;
+    }
+
+    public boolean openAt(long seq) {
+        return openedSeq <= seq && seq < closedSeq;
+    }
+
+    /** "fd 5 of leaky-sharer (pid 42)". */
+    public String describe() {
+        return "fd " + fd + " of " + process.label();
+    }
+
+    boolean close(long seq, CloseReason reason) {
+        if (closedSeq != DxgObject.ALIVE) {
+            return false;
+        }
+        closedSeq = seq;
+        closeReason = reason;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

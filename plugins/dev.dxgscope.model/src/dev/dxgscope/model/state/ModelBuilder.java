@@ -1,0 +1,100 @@
+package dev.dxgscope.model.state;
+
+import dev.dxgscope.capture.AbiTables;
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.Diagnostic.Severity;
+import dev.dxgscope.model.decode.Event;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Applies decoded events, in seq order, to the trackers. One instance per capture; not thread
+ * safe. {@link #model()} gives the query view.
+ */
+public final class ModelBuilder {
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final Map<String, String> session = new LinkedHashMap<>();
+    final Timeline timeline = new Timeline();
+    final ObjectTracker objects = new ObjectTracker(diagnostics::add);
+    final SyncTracker sync = new SyncTracker(objects);
+    final ResidencyTracker residency = new ResidencyTracker(objects, sync);
+    final ErrorTracker errors = new ErrorTracker();
+    final VmbusTracker vmbus = new VmbusTracker(objects, sync, errors);
+    final List<Event.Marker> markers = new ArrayList<>();
+    final List<Event.DeviceSample> deviceSamples = new ArrayList<>();
+    private final Supplier<AbiTables> abi;
+    long events;
+    long lostEvents;
+    long inFlightAtEnd;
+    Event.End end;
+    boolean finished;
+
+    /** @param abi the decoder's current ABI tables (they arrive in the capture's ABI record) */
+    public ModelBuilder(Supplier<AbiTables> abi) {
+        this.abi = abi;
+    }
+
+    /** Where decoders and readers report problems, so they land on the model's health list. */
+    public void diagnostic(Diagnostic d) {
+        diagnostics.add(d);
+    }
+
+    /** Notes a record's seq, time and offset (every record, whether it decodes or not). */
+    public void record(long seq, long ts, long offset) {
+        timeline.add(seq, ts, offset);
+    }
+
+    public void accept(Event e) {
+        events++;
+        switch (e) {
+            case Event.Session s -> session.putAll(s.facts());
+            case Event.IoctlEnter en -> sync.onEnter(en.call(), objects.process(en.pid(), en.seq()));
+            case Event.IoctlLeave lv -> {
+                DxgProcess p = objects.process(lv.pid(), lv.seq());
+                objects.onLeave(lv.call(), p);
+                sync.onLeave(lv.call(), p);
+                residency.onLeave(lv.call(), p);
+                errors.onLeave(lv.call(), p);
+            }
+            case Event.Fd f -> objects.onFd(f);
+            case Event.Mmap m -> {
+            }
+            case Event.Process p -> objects.onProcess(p);
+            case Event.FenceSample f -> sync.onFenceSample(f, objects.process(f.pid(), f.seq()));
+            case Event.DeviceSample d -> {
+                deviceSamples.add(d);
+                residency.onDeviceSample(d);
+            }
+            case Event.Vmbus v -> vmbus.onVmbus(v, abi.get());
+            case Event.Log l -> errors.onLog(l);
+            case Event.Marker m -> markers.add(m);
+            case Event.Lost l -> {
+                lostEvents += l.events();
+                diagnostics.add(new Diagnostic(Severity.ERROR, l.offset(), l.seq(), l.events() + " events ("
+                        + l.bytes() + " bytes) of pid " + l.pid() + " tid " + l.tid() + " were lost: " + l.reasonText()));
+            }
+            case Event.End en -> end = en;
+        }
+    }
+
+    /**
+     * The capture is complete: calls still in flight are blocked at its end, pending waits were
+     * never satisfied.
+     */
+    public void finish(int callsInFlight) {
+        inFlightAtEnd = callsInFlight;
+        sync.finish();
+        finished = true;
+        if (end == null) {
+            diagnostics.add(new Diagnostic(Severity.WARNING, -1, -1,
+                    "the capture has no END record: the collector did not finish (killed, or still recording)"));
+        }
+    }
+
+    public CaptureModel model() {
+        return new CaptureModel(this);
+    }
+}

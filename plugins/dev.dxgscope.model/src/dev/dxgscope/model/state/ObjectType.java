@@ -1,0 +1,26 @@
+package dev.dxgscope.model.state;
+
+/** The kinds of dxg objects the model tracks (docs: dxg-abi.md section 1.2). */
+public enum ObjectType {
+    ADAPTER("adapter"),
+    DEVICE("device"),
+    CONTEXT("context"),
+    HW_QUEUE("hardware queue"),
+    PAGING_QUEUE("paging queue"),
+    RESOURCE("resource"),
+    ALLOCATION("allocation"),
+    SYNC_OBJECT("sync object"),
+    /** The host-created fence of a paging queue or hardware queue (handle type MONITOREDFENCE). */
+    QUEUE_FENCE("queue fence");
+
+    private final String label;
+
+    ObjectType(String label) {
+        this.label = label;
+    }
+
+    /** Lower-case words for display ("hardware queue"). */
+    public String label() {
+        return label;
+    }
+}

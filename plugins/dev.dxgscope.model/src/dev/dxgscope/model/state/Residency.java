@@ -1,0 +1,29 @@
+package dev.dxgscope.model.state;
+
+/** Residency of an allocation as far as the capture shows it. */
+public enum Residency {
+    /** Nothing in the capture says (never made resident, never queried). */
+    UNKNOWN("unknown"),
+    /** MakeResident returned STATUS_PENDING; resident once the paging fence reaches its value. */
+    PENDING("pending"),
+    RESIDENT("resident"),
+    /** Evicted by an Evict call. */
+    EVICTED("evicted"),
+    /** Reported not resident by QueryAllocationResidency: the memory manager evicted it. */
+    NOT_RESIDENT("not resident");
+
+    private final String label;
+
+    Residency(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Counts toward resident bytes. */
+    public boolean resident() {
+        return this == RESIDENT || this == PENDING;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.dxgscope.model.state;
+
+import dev.dxgscope.model.decode.Event;
+import dev.dxgscope.model.decode.IoctlCall;
+import dev.dxgscope.model.decode.Names;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Residency: MakeResident/Evict calls and their paging-fence completion, the residency the memory
+ * manager reports through QueryAllocationResidency (its own evictions are only visible there),
+ * budgets from QueryVideoMemoryInfo and device samples, and resident bytes per process, adapter
+ * and segment group over time.
+ */
+final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.FenceListener {
+    /** One resident-bytes line: a process's bytes in one segment group of one adapter. */
+    record Key(DxgProcess process, long luid, int segmentGroup) {
+    }
+
+    private final ObjectTracker objects;
+    private final SyncTracker sync;
+    final List<ResidencyOp> ops = new ArrayList<>();
+    final List<Budget> budgets = new ArrayList<>();
+    final List<Eviction> evictions = new ArrayList<>();
+    final Map<Key, Series> resident = new LinkedHashMap<>();
+    private final Map<Key, long[]> bytes = new HashMap<>();
+    /** MakeResident calls waiting for their paging fence: fence to op indexes. */
+    private final Map<Fence, List<Integer>> waiting = new IdentityHashMap<>();
+
+    ResidencyTracker(ObjectTracker objects, SyncTracker sync) {
+        this.objects = objects;
+        this.sync = sync;
+        objects.addListener(this);
+        sync.addListener(this);
+    }
+
+    void onLeave(IoctlCall c, DxgProcess p) {
+        if (c.ioctl() == null || !c.returned()) {
+            return;
+        }
+        switch (c.ioctl().name()) {
+            case "LX_DXMAKERESIDENT" -> makeResident(c, p);
+            case "LX_DXEVICT" -> evict(c, p);
+            case "LX_DXQUERYALLOCATIONRESIDENCY" -> query(c, p);
+            case "LX_DXQUERYVIDEOMEMORYINFO" -> videoMemoryInfo(c, p);
+            case "LX_DXLOCK2", "LX_DXUNLOCK2" -> {
+                if (c.succeeded() && objects.resolve(p, c.u32In("allocation")) instanceof Allocation a) {
+                    a.lock(c.leaveSeq(), c.is("LX_DXLOCK2"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private List<Allocation> allocations(DxgProcess p, int[] handles) {
+        List<Allocation> list = new ArrayList<>(handles.length);
+        for (int h : handles) {
+            if (objects.resolve(p, Integer.toUnsignedLong(h)) instanceof Allocation a) {
+                list.add(a);
+            }
+        }
+        return list;
+    }
+
+    private static long known(List<Allocation> list) {
+        long sum = 0;
+        for (Allocation a : list) {
+            sum += Math.max(0, a.size());
+        }
+        return sum;
+    }
+
+    private static int group(List<Allocation> list) {
+        for (Allocation a : list) {
+            if (a.segmentGroup() >= 0) {
+                return a.segmentGroup();
+            }
+        }
+        return -1;
+    }
+
+    private void makeResident(IoctlCall c, DxgProcess p) {
+        List<Allocation> list = allocations(p, c.u32Array("allocation_list", false));
+        DxgObject queue = objects.resolve(p, c.u32In("paging_queue"));
+        int group = group(list);
+        long luid = queue != null ? queue.luid() : list.isEmpty() ? 0 : list.get(0).luid();
+        long usage = usage(p, luid, group);
+        long budget = budget(p.pid(), luid, group);
+        long fenceValue = c.succeeded() ? c.u64Out("paging_fence_value") : 0;
+        long trim = c.succeeded() ? c.u64Out("num_bytes_to_trim") : -1;
+        boolean pending = c.ret() == Names.STATUS_PENDING;
+        ResidencyOp op = new ResidencyOp(ResidencyOp.Kind.MAKE_RESIDENT, c.enterSeq(), c.leaveSeq(), p, queue, list,
+                known(list), c.ret(), c.errno(), fenceValue == IoctlCall.UNKNOWN ? 0 : fenceValue,
+                c.ret() == 0 ? c.leaveSeq() : DxgObject.ALIVE, trim == IoctlCall.UNKNOWN ? -1 : trim, usage, budget,
+                group);
+        ops.add(op);
+        if (c.failed()) {
+            return;
+        }
+        for (Allocation a : list) {
+            transition(a, c.leaveSeq(), pending ? Residency.PENDING : Residency.RESIDENT);
+        }
+        if (pending) {
+            SyncObject pf = pagingFence(queue);
+            Fence f = pf == null ? null : pf.fence();
+            if (pf != null) {
+                sync.addSignal(new Signal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, op.pagingFenceValue(), queue,
+                        c.name()));
+            }
+            if (f != null && f.lastValue() >= op.pagingFenceValue()) {
+                complete(ops.size() - 1, c.leaveSeq());
+            } else if (f != null) {
+                waiting.computeIfAbsent(f, k -> new ArrayList<>()).add(ops.size() - 1);
+            }
+        }
+    }
+
+    private static SyncObject pagingFence(DxgObject queue) {
+        if (queue == null) {
+            return null;
+        }
+        for (DxgObject o : queue.children()) {
+            if (o instanceof SyncObject s && s.kind() == SyncObject.Kind.PAGING_FENCE) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void complete(int index, long seq) {
+        ResidencyOp op = ops.get(index);
+        ops.set(index, op.completed(seq));
+        for (Allocation a : op.allocations()) {
+            if (a.residencyAtEnd() == Residency.PENDING) {
+                transition(a, seq, Residency.RESIDENT);
+            }
+        }
+    }
+
+    @Override
+    public void reached(Fence fence, long value, long seq) {
+        List<Integer> list = waiting.get(fence);
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            int index = list.get(i);
+            if (ops.get(index).pagingFenceValue() <= value) {
+                complete(index, seq);
+                list.remove(i--);
+            }
+        }
+    }
+
+    private void evict(IoctlCall c, DxgProcess p) {
+        List<Allocation> list = allocations(p, c.u32Array("allocations", false));
+        DxgObject device = objects.resolve(p, c.u32In("device"));
+        int group = group(list);
+        long luid = device != null ? device.luid() : 0;
+        long trim = c.succeeded() ? c.u64Out("num_bytes_to_trim") : -1;
+        ops.add(new ResidencyOp(ResidencyOp.Kind.EVICT, c.enterSeq(), c.leaveSeq(), p, null, list, known(list),
+                c.ret(), c.errno(), 0, c.succeeded() ? c.leaveSeq() : DxgObject.ALIVE,
+                trim == IoctlCall.UNKNOWN ? -1 : trim, usage(p, luid, group), budget(p.pid(), luid, group), group));
+        if (c.succeeded()) {
+            for (Allocation a : list) {
+                transition(a, c.leaveSeq(), Residency.EVICTED);
+            }
+        }
+    }
+
+    private void query(IoctlCall c, DxgProcess p) {
+        if (!c.succeeded()) {
+            return;
+        }
+        List<Allocation> list;
+        int[] handles = c.u32Array("allocations", false);
+        if (handles.length > 0) {
+            list = new ArrayList<>();
+            for (int h : handles) {
+                list.add(objects.resolve(p, Integer.toUnsignedLong(h)) instanceof Allocation a ? a : null);
+            }
+        } else {
+            list = new ArrayList<>();
+            DxgObject r = objects.resolve(p, c.u32In("resource"));
+            if (r != null) {
+                for (DxgObject o : r.children()) {
+                    list.add(o instanceof Allocation a ? a : null);
+                }
+            }
+        }
+        int[] states = c.u32Array("residency_status", true);
+        for (int i = 0; i < list.size() && i < states.length; i++) {
+            Allocation a = list.get(i);
+            if (a == null) {
+                continue;
+            }
+            switch (states[i]) {
+                case Names.RESIDENT_IN_GPU_MEMORY, Names.RESIDENT_IN_SHARED_MEMORY -> {
+                    if (a.segmentGroup() < 0) {
+                        a.setSegmentGroup(states[i] == Names.RESIDENT_IN_GPU_MEMORY ? 0 : 1,
+                                Allocation.Source.RESIDENCY_QUERY);
+                    }
+                    transition(a, c.leaveSeq(), Residency.RESIDENT);
+                }
+                case Names.NOT_RESIDENT -> {
+                    Residency before = a.residencyAtEnd();
+                    if (before.resident()) {
+                        long since = a.residencyTransitions() > 0 ? a.residencySeq(a.residencyTransitions() - 1) : -1;
+                        evictions.add(new Eviction(c.leaveSeq(), a, since));
+                    }
+                    transition(a, c.leaveSeq(), Residency.NOT_RESIDENT);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void videoMemoryInfo(IoctlCall c, DxgProcess p) {
+        if (!c.succeeded()) {
+            return;
+        }
+        DxgObject adapter = objects.resolveAdapter(p, c.u32In("adapter"));
+        long process = c.u64In("process");
+        int pid = process == 0 || process == IoctlCall.UNKNOWN ? p.pid() : (int) process;
+        budgets.add(new Budget(c.leaveSeq(), pid, adapter != null ? adapter.luid() : 0,
+                (int) c.u32In("memory_segment_group"), c.u64Out("budget"), c.u64Out("current_usage"), c.name()));
+    }
+
+    void onDeviceSample(Event.DeviceSample e) {
+        if (e.kind() != 2 || e.errno() != 0 || e.body().remaining() < 40) {
+            return;
+        }
+        ByteBuffer b = e.body();
+        int at = b.position();
+        budgets.add(new Budget(e.seq(), e.pid(), e.luid(), b.getInt(at), b.getLong(at + 8), b.getLong(at + 16),
+                "device sample"));
+    }
+
+    private long budget(int pid, long luid, int group) {
+        for (int i = budgets.size() - 1; i >= 0; i--) {
+            Budget b = budgets.get(i);
+            if (b.pid() == pid && (b.luid() == luid || luid == 0) && (b.segmentGroup() == group || group < 0)) {
+                return b.budget();
+            }
+        }
+        return -1;
+    }
+
+    private long usage(DxgProcess p, long luid, int group) {
+        long[] v = bytes.get(new Key(p, luid, Math.max(group, 0)));
+        return v == null ? 0 : v[0];
+    }
+
+    private void transition(Allocation a, long seq, Residency state) {
+        Residency before = a.setResidency(seq, state);
+        if (before.resident() != state.resident()) {
+            account(a, seq, state.resident() ? a.size() : -a.size());
+        }
+    }
+
+    /** Resident bytes change; allocations of unknown size do not count (unknown is not zero, nor a guess). */
+    private void account(Allocation a, long seq, long delta) {
+        if (a.size() < 0) {
+            return;
+        }
+        Key k = new Key(a.process(), a.luid(), Math.max(a.segmentGroup(), 0));
+        long[] v = bytes.computeIfAbsent(k, x -> new long[1]);
+        v[0] += delta;
+        resident.computeIfAbsent(k, x -> new Series()).add(seq, v[0]);
+    }
+
+    @Override
+    public void destroyed(DxgObject o, long seq) {
+        if (o instanceof Allocation a && a.residencyAtEnd().resident()) {
+            account(a, seq, -a.size());
+        }
+    }
+}

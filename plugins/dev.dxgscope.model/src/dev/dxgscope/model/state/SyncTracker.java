@@ -1,0 +1,271 @@
+package dev.dxgscope.model.state;
+
+import dev.dxgscope.model.decode.Event;
+import dev.dxgscope.model.decode.IoctlCall;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signals, waits and fence values. A wait ends when the capture shows its fence at or past the
+ * value (the blocking call returned, a fence page sample, a CPU signal, the host signalling the
+ * wait's event); it is linked to the first signal that asked for that value. Waits never shown
+ * satisfied are stuck.
+ */
+final class SyncTracker implements ObjectTracker.Listener {
+    /** Told when a fence is seen at a value. */
+    interface FenceListener {
+        void reached(Fence fence, long value, long seq);
+    }
+
+    private final ObjectTracker objects;
+    final List<Wait> waits = new ArrayList<>();
+    final List<Signal> signals = new ArrayList<>();
+    private final Map<Fence, List<Wait>> pending = new IdentityHashMap<>();
+    private final Map<Fence, List<Signal>> signalsByFence = new IdentityHashMap<>();
+    private final Map<Long, List<Wait>> waitsByCall = new HashMap<>();
+    private final Map<Long, List<Wait>> waitsByEvent = new HashMap<>();
+    private final List<FenceListener> listeners = new ArrayList<>();
+
+    SyncTracker(ObjectTracker objects) {
+        this.objects = objects;
+        objects.addListener(this);
+    }
+
+    void addListener(FenceListener l) {
+        listeners.add(l);
+    }
+
+    /** Waits start when the call is made: a blocked call is a wait in progress. */
+    void onEnter(IoctlCall c, DxgProcess p) {
+        if (c.is("LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU")) {
+            long async = c.u64In("async_event");
+            Wait.Kind kind = async == 0 || async == IoctlCall.UNKNOWN ? Wait.Kind.CPU_BLOCKING : Wait.Kind.CPU_ASYNC;
+            addWaits(c, p, kind, null, c.u32Array("objects", false), c.u64Array("fence_values", false));
+        }
+    }
+
+    void onLeave(IoctlCall c, DxgProcess p) {
+        if (c.ioctl() == null) {
+            return;
+        }
+        switch (c.ioctl().name()) {
+            case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU" -> {
+                List<Wait> ws = waitsByCall.remove(c.enterSeq());
+                if (ws == null) {
+                    return;
+                }
+                for (Wait w : ws) {
+                    if (c.failed()) {
+                        w.fail(c.leaveSeq());
+                        removePending(w);
+                    } else if (w.kind() == Wait.Kind.CPU_BLOCKING) {
+                        observe(w.object().fence(), c.leaveSeq(), w.value(), Fence.Source.WAIT_COMPLETED);
+                    }
+                }
+            }
+            case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMGPU" -> {
+                if (c.succeeded()) {
+                    long[] values = c.u64Array("monitored_fence_values", false);
+                    if (values.length == 0) {
+                        long v = c.u64In("fence_value");
+                        values = v == IoctlCall.UNKNOWN ? new long[0] : new long[] {v};
+                    }
+                    DxgObject ctx = objects.resolve(p, c.u32In("context"));
+                    addWaits(c, p, Wait.Kind.GPU, ctx, c.u32Array("objects", false), values);
+                    waitsByCall.remove(c.enterSeq());
+                }
+            }
+            case "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU" -> {
+                if (c.succeeded()) {
+                    int[] h = c.u32Array("objects", false);
+                    long[] v = c.u64Array("fence_values", false);
+                    for (int i = 0; i < h.length && i < v.length; i++) {
+                        SyncObject s = sync(p, h[i]);
+                        if (s != null) {
+                            addSignal(new Signal(Signal.Kind.CPU, c.enterSeq(), p, c.tid(), s, v[i], null, c.name()));
+                            observe(s.fence(), c.leaveSeq(), v[i], Fence.Source.CPU_SIGNAL);
+                        }
+                    }
+                }
+            }
+            case "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMGPU" -> {
+                if (c.succeeded()) {
+                    DxgObject ctx = objects.resolve(p, c.u32In("context"));
+                    gpuSignals(c, p, ctx, c.u32Array("objects", false),
+                            c.u64Array("monitored_fence_values", false));
+                }
+            }
+            case "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMGPU2" -> {
+                if (c.succeeded()) {
+                    int[] ctxs = c.u32Array("contexts", false);
+                    DxgObject ctx = ctxs.length > 0 ? objects.resolve(p, Integer.toUnsignedLong(ctxs[0])) : null;
+                    long[] values = c.u64Array("monitored_fence_values", false);
+                    int[] h = c.u32Array("objects", false);
+                    if (values.length == 0) {
+                        long v = c.u64In("fence_value");
+                        values = new long[h.length];
+                        java.util.Arrays.fill(values, v == IoctlCall.UNKNOWN ? 0 : v);
+                    }
+                    gpuSignals(c, p, ctx, h, values);
+                }
+            }
+            case "LX_DXSUBMITCOMMANDTOHWQUEUE" -> {
+                if (c.succeeded()) {
+                    DxgObject q = objects.resolve(p, c.u32In("hwqueue"));
+                    long id = c.u64In("hwqueue_progress_fence_id");
+                    if (q != null && id != IoctlCall.UNKNOWN) {
+                        for (DxgObject child : q.children()) {
+                            if (child instanceof SyncObject s && s.kind() == SyncObject.Kind.PROGRESS_FENCE) {
+                                addSignal(new Signal(Signal.Kind.QUEUE_PROGRESS, c.enterSeq(), p, c.tid(), s, id, q,
+                                        c.name()));
+                            }
+                        }
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void gpuSignals(IoctlCall c, DxgProcess p, DxgObject ctx, int[] h, long[] v) {
+        for (int i = 0; i < h.length && i < v.length; i++) {
+            SyncObject s = sync(p, h[i]);
+            if (s != null) {
+                addSignal(new Signal(Signal.Kind.GPU, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name()));
+            }
+        }
+    }
+
+    private SyncObject sync(DxgProcess p, int handle) {
+        return objects.resolve(p, Integer.toUnsignedLong(handle)) instanceof SyncObject s && s.fence() != null ? s
+                : null;
+    }
+
+    private void addWaits(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, int[] h, long[] v) {
+        List<Wait> ws = new ArrayList<>(h.length);
+        for (int i = 0; i < h.length && i < v.length; i++) {
+            SyncObject s = sync(p, h[i]);
+            if (s == null) {
+                continue;
+            }
+            Wait w = new Wait(waits.size(), kind, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name());
+            waits.add(w);
+            ws.add(w);
+            if (s.fence().lastValue() >= v[i]) {
+                w.satisfy(c.enterSeq(), firstSignal(s.fence(), v[i], c.enterSeq())); /* already there */
+            } else {
+                pending.computeIfAbsent(s.fence(), f -> new ArrayList<>()).add(w);
+            }
+        }
+        waitsByCall.put(c.enterSeq(), ws);
+    }
+
+    void addSignal(Signal s) {
+        signals.add(s);
+        signalsByFence.computeIfAbsent(s.object().fence(), f -> new ArrayList<>()).add(s);
+    }
+
+    private Signal firstSignal(Fence f, long value, long before) {
+        List<Signal> list = signalsByFence.get(f);
+        if (list == null) {
+            return null;
+        }
+        for (Signal s : list) {
+            if (s.seq() > before) {
+                break;
+            }
+            if (s.value() >= value) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** A fence is known to be at {@code value} (or beyond) at {@code seq}: satisfies pending waits. */
+    void observe(Fence f, long seq, long value, Fence.Source source) {
+        long known = f.observe(seq, value, source);
+        List<Wait> ws = pending.get(f);
+        if (ws != null) {
+            for (int i = 0; i < ws.size(); i++) {
+                Wait w = ws.get(i);
+                if (w.value() <= known && w.seq() <= seq) {
+                    w.satisfy(seq, firstSignal(f, w.value(), seq));
+                    ws.remove(i--);
+                }
+            }
+        }
+        for (FenceListener l : listeners) {
+            l.reached(f, known, seq);
+        }
+    }
+
+    void onFenceSample(Event.FenceSample e, DxgProcess p) {
+        for (int i = 0; i < e.handles().length; i++) {
+            SyncObject s = sync(p, e.handles()[i]);
+            if (s == null && e.cpuVas()[i] != 0) {
+                s = objects.fenceByVa(p, e.cpuVas()[i]);
+            }
+            if (s != null) {
+                observe(s.fence(), e.seq(), e.values()[i], Fence.Source.SAMPLE);
+            }
+        }
+    }
+
+    /** The host event id a CPU wait gave the host (WAITFORSYNCOBJECTFROMCPU request of that call). */
+    void waitEvent(long cause, long eventId) {
+        List<Wait> ws = waitsByCall.get(cause);
+        if (ws == null || eventId == 0) {
+            return;
+        }
+        for (Wait w : ws) {
+            w.setEventId(eventId);
+        }
+        waitsByEvent.put(eventId, ws);
+    }
+
+    /** The host signalled an event (SIGNALGUESTEVENT): the waits that gave it are satisfied. */
+    void hostSignal(long eventId, long seq) {
+        List<Wait> ws = waitsByEvent.remove(eventId);
+        if (ws == null) {
+            return;
+        }
+        for (Wait w : ws) {
+            if (w.outcome() == Wait.Outcome.PENDING) {
+                observe(w.object().fence(), seq, w.value(), Fence.Source.HOST_SIGNAL);
+            }
+        }
+    }
+
+    private void removePending(Wait w) {
+        List<Wait> ws = pending.get(w.object().fence());
+        if (ws != null) {
+            ws.remove(w);
+        }
+    }
+
+    @Override
+    public void destroyed(DxgObject o, long seq) {
+        if (!(o instanceof SyncObject s) || s.fence() == null) {
+            return;
+        }
+        List<Wait> ws = pending.get(s.fence());
+        if (ws != null) {
+            for (Wait w : ws) {
+                if (w.object() == s) {
+                    w.objectDestroyed(seq);
+                }
+            }
+        }
+    }
+
+    /** The capture is complete: pending waits were never satisfied. */
+    void finish() {
+        for (Wait w : waits) {
+            w.finish();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Generates plugins/dev.dxgscope.model/src/dev/dxgscope/model/decode/AbiNames.java from the
+native ABI headers: enumeration value names and flag bit names. Offsets never come from here
+(they travel in each capture's ABI record); only names do. Run after changing the headers:
+
+    python3 releng/scripts/gen-names.py
+"""
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADERS = [ROOT / "native-probe/include/dxgscope/d3dkmthk.h", ROOT / "native-probe/include/dxgscope/dxgvmbus.h"]
+OUT = ROOT / "plugins/dev.dxgscope.model/src/dev/dxgscope/model/decode/AbiNames.java"
+
+ENUMS = {
+    "kmtqueryadapterinfotype": ("KMTQAITYPE", "KMTQAITYPE_"),
+    "d3dddi_synchronizationobject_type": ("SYNC_OBJECT_TYPE", "D3DDDI_"),
+    "d3dkmt_allocationresidencystatus": ("RESIDENCY_STATUS", "D3DKMT_ALLOCATIONRESIDENCYSTATUS_"),
+    "d3dkmt_memory_segment_group": ("SEGMENT_GROUP", "D3DKMT_MEMORY_SEGMENT_GROUP_"),
+    "d3dkmt_querystatistics_type": ("QUERY_STATISTICS_TYPE", "D3DKMT_QUERYSTATISTICS_"),
+    "d3dkmt_standardallocationtype": ("STANDARD_ALLOCATION_TYPE", "D3DKMT_STANDARDALLOCATIONTYPE_"),
+    "d3dddi_pagingqueue_priority": ("PAGING_QUEUE_PRIORITY", "D3DDDI_PAGINGQUEUE_PRIORITY_"),
+    "d3dkmt_deviceexecution_state": ("DEVICE_EXECUTION_STATE", "D3DKMT_DEVICEEXECUTION_"),
+    "dxgkvmb_commandtype_global": ("VMBUS_GLOBAL_COMMAND", "DXGK_VMBCOMMAND_"),
+    "dxgkvmb_commandtype": ("VMBUS_ADAPTER_COMMAND", "DXGK_VMBCOMMAND_"),
+    "dxgkvmb_commandtype_host_to_vm": ("VMBUS_HOST_COMMAND", "DXGK_VMBCOMMAND_"),
+}
+FLAGS = {
+    "d3dkmt_createdeviceflags": "CREATE_DEVICE_FLAGS",
+    "d3dddi_createcontextflags": "CREATE_CONTEXT_FLAGS",
+    "d3dddi_createhwqueueflags": "CREATE_HWQUEUE_FLAGS",
+    "d3dkmt_createallocationflags": "CREATE_ALLOCATION_FLAGS",
+    "d3dddicb_destroyallocation2flags": "DESTROY_ALLOCATION_FLAGS",
+    "d3dddi_makeresident_flags": "MAKE_RESIDENT_FLAGS",
+    "d3dddi_evict_flags": "EVICT_FLAGS",
+    "d3dddicb_lock2flags": "LOCK2_FLAGS",
+    "d3dddi_synchronizationobject_flags": "SYNC_OBJECT_FLAGS",
+    "d3dddicb_signalflags": "SIGNAL_FLAGS",
+    "d3dddi_waitforsynchronizationobjectfromcpu_flags": "WAIT_FROM_CPU_FLAGS",
+    "d3dkmt_submitcommandflags": "SUBMIT_FLAGS",
+}
+
+text = "\n".join(h.read_text() for h in HEADERS)
+text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+
+
+def enum_values(name):
+    m = re.search(r"enum\s+" + name + r"\s*\{(.*?)\};", text, re.S)
+    if not m:
+        raise SystemExit("no enum " + name)
+    values, known = [], {}
+    for item in m.group(1).split(","):
+        item = item.strip()
+        if not item:
+            continue
+        key, _, val = item.partition("=")
+        key, val = key.strip(), val.strip()
+        if not key.isupper() and key.upper() in known:
+            continue  # an alias spelling
+        v = known[val] if val in known else int(val, 0)
+        known[key] = v
+        if "FIRST" in key or "INVALID" in key or "LIMIT" in key:
+            continue
+        values.append((v, key))
+    return values
+
+
+def flag_bits(name):
+    m = re.search(r"struct\s+" + name + r"\s*\{(.*?)\n\};", text, re.S)
+    if not m:
+        raise SystemExit("no struct " + name)
+    bits, at = [], 0
+    for fm in re.finditer(r"uint32_t\s+(\w+)\s*:\s*(\d+)\s*;", m.group(1)):
+        field, width = fm.group(1), int(fm.group(2))
+        if not field.startswith("reserved"):
+            bits.append((at, width, field))
+        at += width
+    return bits
+
+
+out = [
+    "package dev.dxgscope.model.decode;",
+    "",
+    "import java.util.Map;",
+    "",
+    "/**",
+    " * Names of the dxg ABI's enumeration values and flag bits, generated from the native headers by",
+    " * {@code releng/scripts/gen-names.py} (do not edit). Only names live here: struct offsets come from",
+    " * each capture's own ABI record.",
+    " */",
+    "final class AbiNames {",
+    "    private AbiNames() {",
+    "    }",
+    "",
+]
+for enum, (const, prefix) in ENUMS.items():
+    out.append("    /** {@code enum " + enum + "}. */")
+    out.append("    static final Map<Integer, String> " + const + " = Map.ofEntries(")
+    entries = []
+    for v, key in enum_values(enum):
+        short = key[len(prefix):] if key.startswith(prefix) else key
+        entries.append('            Map.entry(%d, "%s")' % (v, short))
+    out.append(",\n".join(entries) + ");")
+    out.append("")
+for struct, const in FLAGS.items():
+    out.append("    /** Bits of {@code struct " + struct + "}: {bit, width, name}. */")
+    out.append("    static final Object[][] " + const + " = {")
+    for at, width, field in flag_bits(struct):
+        out.append('            {%d, %d, "%s"},' % (at, width, field))
+    out.append("    };")
+    out.append("")
+out.append("}")
+OUT.parent.mkdir(parents=True, exist_ok=True)
+OUT.write_text("\n".join(out) + "\n")
+print("wrote", OUT.relative_to(ROOT))
