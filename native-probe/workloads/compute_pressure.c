@@ -49,6 +49,13 @@ static int build(struct pressure *p, uint64_t size)
         wl_create_allocations(&p->d, &spec, p->allocs, NULL) < 0) {
         return -1;
     }
+    /* what a user-mode driver asks before deciding what to make resident (and how a capture learns the budget) */
+    uint64_t budget = 0, usage = 0;
+    if (wl_query_budget(&p->d, DXGSIM_LOCAL, &budget, &usage) < 0) {
+        return -1;
+    }
+    wl_info("local budget %llu MiB, usage %llu MiB", (unsigned long long)(budget / WL_MIB),
+            (unsigned long long)(usage / WL_MIB));
     wl_info("device 0x%08x, context 0x%08x, hwqueue 0x%08x (progress fence 0x%08x), paging queue 0x%08x, "
             "%u x %llu MiB",
             p->d.device.v, p->ctx.v, p->hwqueue.handle.v, p->hwqueue.fence.v, p->paging.handle.v, p->count,

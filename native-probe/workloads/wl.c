@@ -652,6 +652,19 @@ int wl_query_residency(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, u
     return r < 0 ? r : 0;
 }
 
+int wl_query_budget(struct wl_dev *d, uint32_t segment_group, uint64_t *budget, uint64_t *usage)
+{
+    struct d3dkmt_queryvideomemoryinfo q = {0};
+    q.adapter = d->adapter;
+    q.memory_segment_group = segment_group;
+    int r = WL_IOCTL(d->fd, LX_DXQUERYVIDEOMEMORYINFO, &q);
+    if (r >= 0) {
+        *budget = q.budget;
+        *usage = q.current_usage;
+    }
+    return r < 0 ? r : 0;
+}
+
 int wl_evict(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, uint64_t *bytes_to_trim)
 {
     struct d3dkmthandle *h = handles_of(a, n);

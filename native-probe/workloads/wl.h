@@ -106,6 +106,8 @@ int wl_destroy_allocations(struct wl_dev *d, struct wl_alloc *a, uint32_t n);
 int wl_destroy_resource(struct wl_dev *d, struct d3dkmthandle resource, struct wl_alloc *a, uint32_t n);
 int wl_make_resident(struct wl_dev *d, const struct wl_queue *paging_queue, const struct wl_alloc *a,
                      uint32_t n, uint64_t *bytes_to_trim);
+/* QueryVideoMemoryInfo of this process for a segment group (0 LOCAL, 1 NON_LOCAL). */
+int wl_query_budget(struct wl_dev *d, uint32_t segment_group, uint64_t *budget, uint64_t *usage);
 int wl_evict(struct wl_dev *d, const struct wl_alloc *a, uint32_t n, uint64_t *bytes_to_trim);
 /* LX_DXQUERYALLOCATIONRESIDENCY for n allocations: status[i] is 1 (GPU memory), 2 (shared
  * memory) or 3 (not resident). Evictions by the host's memory manager show only this way. */

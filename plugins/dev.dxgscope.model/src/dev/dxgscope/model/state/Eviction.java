@@ -1,11 +1,15 @@
 package dev.dxgscope.model.state;
 
 /**
- * An allocation the memory manager evicted on its own, seen when a QueryAllocationResidency
+ * An allocation the memory manager evicted on its own, revealed when a QueryAllocationResidency
  * reported NOT_RESIDENT for an allocation that was resident.
  *
- * @param seq the query's leave seq (the eviction happened between residentSince and here)
+ * @param seq when it is taken to have been evicted: the MakeResident that needed the room (the first
+ *     one after {@code residentSince} that took the usage past the known budget and was not given
+ *     its room yet), else the query itself
+ * @param seenSeq the query that revealed it
  * @param residentSince seq of its last transition to resident
+ * @param inferred whether {@code seq} is inferred from a MakeResident rather than seen
  */
-public record Eviction(long seq, Allocation allocation, long residentSince) {
+public record Eviction(long seq, long seenSeq, Allocation allocation, long residentSince, boolean inferred) {
 }

@@ -29,6 +29,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     final List<Eviction> evictions = new ArrayList<>();
     final Map<Key, Series> resident = new LinkedHashMap<>();
     private final Map<Key, long[]> bytes = new HashMap<>();
+    /** Bytes of inferred evictions attributed to each MakeResident (by op index). */
+    private final Map<Integer, Long> roomGiven = new HashMap<>();
     /** MakeResident calls waiting for their paging fence: fence to op indexes. */
     private final Map<Fence, List<Integer>> waiting = new IdentityHashMap<>();
 
@@ -211,15 +213,42 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
                 case Names.NOT_RESIDENT -> {
                     Residency before = a.residencyAtEnd();
                     if (before.resident()) {
-                        long since = a.residencyTransitions() > 0 ? a.residencySeq(a.residencyTransitions() - 1) : -1;
-                        evictions.add(new Eviction(c.leaveSeq(), a, since));
+                        long since = a.residencySeq(a.residencyTransitions() - 1);
+                        long at = madeRoomAt(a, since, c.leaveSeq());
+                        evictions.add(new Eviction(at, c.leaveSeq(), a, since, at != c.leaveSeq()));
+                        transition(a, at, Residency.NOT_RESIDENT);
+                    } else {
+                        transition(a, c.leaveSeq(), Residency.NOT_RESIDENT);
                     }
-                    transition(a, c.leaveSeq(), Residency.NOT_RESIDENT);
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    /**
+     * When an eviction the query revealed most likely happened: the memory manager makes room for a
+     * MakeResident, so at the first MakeResident of the same process and segment group after the
+     * allocation became resident that needed room (its bytes took the usage past the known budget)
+     * and has not been given that room by other evictions yet. Without one (or without a known
+     * budget) the query's own seq is used.
+     */
+    private long madeRoomAt(Allocation a, long since, long query) {
+        for (int i = 0; i < ops.size(); i++) {
+            ResidencyOp op = ops.get(i);
+            if (op.kind() != ResidencyOp.Kind.MAKE_RESIDENT || op.failed() || op.process() != a.process()
+                    || op.segmentGroup() != a.segmentGroup() || op.leaveSeq() <= since || op.leaveSeq() > query
+                    || op.budget() < 0 || op.allocations().contains(a)) {
+                continue;
+            }
+            long need = op.usageBefore() + op.bytes() - op.budget() - roomGiven.getOrDefault(i, 0L);
+            if (need > 0) {
+                roomGiven.merge(i, Math.max(0, a.size()), Long::sum);
+                return op.leaveSeq();
+            }
+        }
+        return query;
     }
 
     private void videoMemoryInfo(IoctlCall c, DxgProcess p) {
@@ -273,7 +302,12 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         Key k = new Key(a.process(), a.luid(), Math.max(a.segmentGroup(), 0));
         long[] v = bytes.computeIfAbsent(k, x -> new long[1]);
         v[0] += delta;
-        resident.computeIfAbsent(k, x -> new Series()).add(seq, v[0]);
+        Series series = resident.computeIfAbsent(k, x -> new Series());
+        if (series.size() > 0 && seq < series.seq(series.size() - 1)) {
+            series.shift(seq, delta); /* an eviction placed before later changes: they all move */
+        } else {
+            series.add(seq, v[0]);
+        }
     }
 
     @Override

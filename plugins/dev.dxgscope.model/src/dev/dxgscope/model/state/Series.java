@@ -38,6 +38,30 @@ public final class Series {
         return m;
     }
 
+    /** Adds {@code delta} to the value from {@code seq} on (a change learned late). */
+    void shift(long seq, long delta) {
+        int i = Allocation.upperBound(seqs, count, seq);
+        if (i > 0 && seqs[i - 1] == seq) {
+            for (int j = i - 1; j < count; j++) {
+                values[j] += delta;
+            }
+            return;
+        }
+        long before = i == 0 ? 0 : values[i - 1];
+        if (count == seqs.length) {
+            seqs = Arrays.copyOf(seqs, count * 2);
+            values = Arrays.copyOf(values, count * 2);
+        }
+        System.arraycopy(seqs, i, seqs, i + 1, count - i);
+        System.arraycopy(values, i, values, i + 1, count - i);
+        count++;
+        seqs[i] = seq;
+        values[i] = before + delta;
+        for (int j = i + 1; j < count; j++) {
+            values[j] += delta;
+        }
+    }
+
     void add(long seq, long value) {
         if (count > 0 && seqs[count - 1] == seq) {
             values[count - 1] = value; /* several changes by one event: the last one stands */

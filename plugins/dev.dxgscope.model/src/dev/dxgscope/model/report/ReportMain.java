@@ -1,0 +1,161 @@
+package dev.dxgscope.model.report;
+
+import dev.dxgscope.capture.NotACaptureException;
+import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.model.state.CaptureModel;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2] [--section NAME]...
+ * [--csv DIR] [--trace FILE] [-o FILE]}: the headless report (no display, no workbench). T is
+ * seconds since the capture's first record ({@code 1.5}, {@code 1.5s}, {@code 250ms}), {@code #SEQ}
+ * or {@code end}. Exit status 0, 1 when the capture cannot be read, 2 for a bad command line.
+ */
+public final class ReportMain {
+    static final String USAGE = "usage: dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2]\n"
+            + "                       [--section NAME]... [--csv DIR] [--trace FILE] [-o FILE]\n"
+            + "  T: seconds since the capture's start (1.5, 1.5s, 250ms, 40us), #SEQ, or end\n"
+            + "  sections: " + String.join(", ", ReportBuilder.SECTIONS) + "\n";
+
+    private ReportMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            stderr.print("dxgscope report: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        if (o.help) {
+            stdout.print(USAGE);
+            return 0;
+        }
+        CaptureModel model;
+        try {
+            model = ModelLoader.load(o.file);
+        } catch (NoSuchFileException e) {
+            stderr.println("dxgscope report: " + o.file + ": no such file");
+            return 1;
+        } catch (NotACaptureException e) {
+            stderr.println("dxgscope report: " + o.file + ": not a dxgscope capture: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            stderr.println("dxgscope report: " + o.file + ": cannot read: " + e.getMessage());
+            return 1;
+        }
+        try {
+            Long at = o.at == null ? null : TimeArg.seq(model, o.at);
+            long[] diff = o.diff == null ? null : new long[] {TimeArg.seq(model, o.diff[0]), TimeArg.seq(model, o.diff[1])};
+            Map<String, Object> tree = new ReportBuilder(model, o.file.toString()).build(at, diff, o.sections);
+            if (o.csv != null) {
+                List<Path> files = CsvExport.write(tree, o.csv);
+                stderr.println("dxgscope report: wrote " + files.size() + " CSV tables to " + o.csv);
+            }
+            if (o.trace != null) {
+                try (Writer w = Files.newBufferedWriter(o.trace, StandardCharsets.UTF_8)) {
+                    TraceExport.write(model, w);
+                }
+                stderr.println("dxgscope report: wrote the trace to " + o.trace);
+            }
+            try (Writer w = o.out != null ? Files.newBufferedWriter(o.out, StandardCharsets.UTF_8)
+                    : new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8))) {
+                switch (o.format) {
+                    case "json" -> Json.write(tree, w);
+                    case "html" -> HtmlRenderer.write(tree, "dxgscope report: " + o.file.getFileName(), w);
+                    default -> TextRenderer.write(tree, w);
+                }
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            stderr.print("dxgscope report: " + e.getMessage() + "\n");
+            return 2;
+        } catch (IOException e) {
+            stderr.println("dxgscope report: cannot write: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static final class Options {
+        Path file;
+        String format = "text";
+        String at;
+        String[] diff;
+        Set<String> sections = new LinkedHashSet<>();
+        Path csv;
+        Path trace;
+        Path out;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "-h", "--help" -> o.help = true;
+                    case "--format" -> {
+                        o.format = value(args, ++i, a);
+                        if (!List.of("text", "json", "html").contains(o.format)) {
+                            throw new IllegalArgumentException("unknown format '" + o.format + "' (text, json or html)");
+                        }
+                    }
+                    case "--at" -> o.at = value(args, ++i, a);
+                    case "--diff" -> {
+                        o.diff = new String[] {value(args, ++i, a), value(args, ++i, a)};
+                    }
+                    case "--section" -> {
+                        String s = value(args, ++i, a);
+                        if (!ReportBuilder.SECTIONS.contains(s)) {
+                            throw new IllegalArgumentException("unknown section '" + s + "'");
+                        }
+                        o.sections.add(s);
+                    }
+                    case "--csv" -> o.csv = Path.of(value(args, ++i, a));
+                    case "--trace" -> o.trace = Path.of(value(args, ++i, a));
+                    case "-o" -> o.out = Path.of(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                        if (o.file != null) {
+                            throw new IllegalArgumentException("one capture file only (got " + o.file + " and " + a + ")");
+                        }
+                        o.file = Path.of(a);
+                    }
+                }
+            }
+            if (o.file == null && !o.help) {
+                throw new IllegalArgumentException("which capture? give a .dxgcap file");
+            }
+            if (o.sections.contains("diff") && o.diff == null) {
+                throw new IllegalArgumentException("--section diff needs --diff T1 T2");
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}

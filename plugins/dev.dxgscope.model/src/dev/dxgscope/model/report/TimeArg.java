@@ -1,0 +1,56 @@
+package dev.dxgscope.model.report;
+
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.Timeline;
+
+/** Parses a time on the command line into a seq: "1.5", "1.5s", "250ms", "40us", "#123", "end". */
+public final class TimeArg {
+    private TimeArg() {
+    }
+
+    public static long seq(CaptureModel m, String text) {
+        Timeline t = m.timeline();
+        String s = text.trim();
+        if (s.equals("end")) {
+            return t.lastSeq();
+        }
+        if (s.equals("start")) {
+            return t.firstSeq();
+        }
+        if (s.startsWith("#")) {
+            try {
+                long seq = Long.parseLong(s.substring(1));
+                if (seq < 0) {
+                    throw new NumberFormatException();
+                }
+                return seq;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad seq '" + text + "' (write #123)");
+            }
+        }
+        double scale = 1e9;
+        String num = s;
+        if (s.endsWith("ms")) {
+            scale = 1e6;
+            num = s.substring(0, s.length() - 2);
+        } else if (s.endsWith("us")) {
+            scale = 1e3;
+            num = s.substring(0, s.length() - 2);
+        } else if (s.endsWith("ns")) {
+            scale = 1;
+            num = s.substring(0, s.length() - 2);
+        } else if (s.endsWith("s")) {
+            num = s.substring(0, s.length() - 1);
+        }
+        double v;
+        try {
+            v = Double.parseDouble(num);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad time '" + text + "' (seconds since the start: 1.5, 250ms, #SEQ or end)");
+        }
+        if (v < 0 || Double.isNaN(v)) {
+            throw new IllegalArgumentException("bad time '" + text + "': it must not be negative");
+        }
+        return t.seqAt(t.startNs() + (long) (v * scale));
+    }
+}
