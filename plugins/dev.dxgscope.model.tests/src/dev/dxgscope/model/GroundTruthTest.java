@@ -1,0 +1,360 @@
+package dev.dxgscope.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.analysis.Leaks;
+import dev.dxgscope.model.analysis.ResidencyAnalysis;
+import dev.dxgscope.model.analysis.SyncAnalysis;
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DestroyReason;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.model.state.Eviction;
+import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.FdRef;
+import dev.dxgscope.model.state.ObjectType;
+import dev.dxgscope.model.state.Residency;
+import dev.dxgscope.model.state.ResidencyOp;
+import dev.dxgscope.model.state.SharedObject;
+import dev.dxgscope.model.state.Signal;
+import dev.dxgscope.model.state.SyncObject;
+import dev.dxgscope.model.state.Wait;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each reference workload (native-probe/workloads/README.md) recorded on the simulator: the model
+ * must reconstruct exactly its documented ground truth.
+ */
+class GroundTruthTest {
+    private static final long MIB = 1 << 20;
+
+    @TempDir
+    static Path dir;
+
+    private static CaptureModel render;
+    private static CaptureModel compute;
+    private static CaptureModel sharer;
+    private static CaptureModel stuck;
+    private static CaptureModel storm;
+
+    @BeforeAll
+    static void record() throws Exception {
+        render = Workloads.load(Workloads.record(dir, "render-loop", "5", "1"));
+        compute = Workloads.load(Workloads.record(dir, "compute-pressure"));
+        sharer = Workloads.load(Workloads.record(dir, "leaky-sharer"));
+        stuck = Workloads.load(Workloads.record(dir, "stuck-wait", "0"));
+        storm = Workloads.load(Workloads.record(dir, "error-storm"));
+    }
+
+    private static List<DxgObject> of(DxgProcess p, ObjectType type) {
+        return p.objects().stream().filter(o -> o.type() == type).toList();
+    }
+
+    private static Map<ObjectType, Long> counts(DxgProcess p) {
+        return p.objects().stream().collect(Collectors.groupingBy(DxgObject::type, Collectors.counting()));
+    }
+
+    private static DxgProcess only(CaptureModel m) {
+        List<DxgProcess> ps = m.dxgProcesses();
+        assertEquals(1, ps.size(), "dxg processes");
+        return ps.get(0);
+    }
+
+    private static void healthy(CaptureModel m) {
+        List<Diagnostic> bad = m.diagnostics().stream().filter(d -> d.severity() != Diagnostic.Severity.INFO).toList();
+        assertEquals(List.of(), bad, "capture health");
+        assertNotNull(m.end(), "END record");
+        assertEquals(0, m.lostEvents());
+    }
+
+    @Test
+    void renderLoop() {
+        healthy(render);
+        DxgProcess p = only(render);
+        assertEquals(0, p.exitStatus());
+        Map<ObjectType, Long> n = counts(p);
+        assertEquals(1, n.get(ObjectType.DEVICE));
+        assertEquals(2, n.get(ObjectType.CONTEXT));
+        assertNull(n.get(ObjectType.HW_QUEUE));
+        assertEquals(1, n.get(ObjectType.PAGING_QUEUE));
+        assertEquals(8, n.get(ObjectType.ALLOCATION));
+        assertNull(n.get(ObjectType.RESOURCE));
+        assertEquals(1, n.get(ObjectType.SYNC_OBJECT));
+        assertEquals(1, n.get(ObjectType.QUEUE_FENCE), "the paging fence");
+        DxgObject device = of(p, ObjectType.DEVICE).get(0);
+        List<DxgObject> allocs = of(p, ObjectType.ALLOCATION);
+        long created = allocs.get(0).createdSeq();
+        long destroyedBy = allocs.get(0).destroyedByCall();
+        for (DxgObject o : allocs) {
+            Allocation a = (Allocation) o;
+            assertEquals(4 * MIB, a.size());
+            assertEquals(0, a.segmentGroup(), "LOCAL");
+            assertEquals(device, a.parent(), "device-owned");
+            assertEquals(created, a.createdSeq(), "one CreateAllocation call");
+            assertEquals(DestroyReason.CALL, a.destroyReason());
+            assertEquals(destroyedBy, a.destroyedByCall(), "one DestroyAllocation2 call");
+        }
+        for (DxgObject o : p.objects()) {
+            assertFalse(o.aliveAtEnd(), o + " alive");
+            assertTrue(o.destroyReason().explicit(), o + " " + o.destroyReason());
+        }
+        SyncObject fence = (SyncObject) of(p, ObjectType.SYNC_OBJECT).get(0);
+        assertEquals(5, fence.syncType(), "monitored fence");
+        assertEquals(5, fence.fence().lastValue(), "final value = FRAMES");
+        assertEquals(1, render.residencyOps().size());
+        ResidencyOp op = render.residencyOps().get(0);
+        assertEquals(8, op.allocations().size());
+        assertEquals(32 * MIB, op.bytes());
+        assertFalse(op.failed());
+        assertTrue(render.evictions().isEmpty());
+        List<Wait> fenceWaits = render.waits().stream().filter(w -> w.object() == fence).toList();
+        assertEquals(5, fenceWaits.size());
+        for (int i = 0; i < 5; i++) {
+            Wait w = fenceWaits.get(i);
+            assertEquals(i + 1, w.value());
+            assertEquals(Wait.Outcome.SATISFIED, w.outcome());
+            assertEquals(Signal.Kind.GPU, w.satisfiedBy().kind());
+            assertEquals(i + 1, w.satisfiedBy().value());
+        }
+        assertTrue(render.waits().stream().allMatch(w -> w.outcome() == Wait.Outcome.SATISFIED));
+        assertEquals(5, render.signals().stream().filter(s -> s.kind() == Signal.Kind.GPU).count());
+        assertTrue(render.failedCalls().isEmpty());
+        assertTrue(render.sharedObjects().isEmpty());
+        Leaks.Result leaks = Leaks.ofCapture(render);
+        assertTrue(leaks.objects().isEmpty(), "no leaks: " + leaks.objects());
+        assertTrue(leaks.suspects().isEmpty());
+    }
+
+    @Test
+    void computePressure() {
+        healthy(compute);
+        DxgProcess p = only(compute);
+        Map<ObjectType, Long> n = counts(p);
+        assertEquals(1, n.get(ObjectType.DEVICE));
+        assertEquals(1, n.get(ObjectType.CONTEXT));
+        assertEquals(1, n.get(ObjectType.HW_QUEUE));
+        assertEquals(1, n.get(ObjectType.PAGING_QUEUE));
+        assertEquals(2, n.get(ObjectType.QUEUE_FENCE), "progress fence and paging fence");
+        assertEquals(25, n.get(ObjectType.ALLOCATION));
+        List<DxgObject> allocs = of(p, ObjectType.ALLOCATION);
+        for (int i = 0; i < 24; i++) {
+            assertEquals(16 * MIB, ((Allocation) allocs.get(i)).size());
+            assertEquals(0, ((Allocation) allocs.get(i)).segmentGroup());
+        }
+        Allocation big = (Allocation) allocs.get(24);
+        assertEquals(300 * MIB, big.size());
+        assertTrue(p.objects().stream().allMatch(o -> o.destroyReason() == DestroyReason.CALL
+                || o.destroyReason() == DestroyReason.PARENT), "everything destroyed by the workload");
+
+        List<ResidencyOp> ops = compute.residencyOps();
+        assertEquals(7, ops.size());
+        long[] usage = {0, 64, 128, 192, 256, 256};
+        for (int g = 0; g < 6; g++) {
+            ResidencyOp op = ops.get(g);
+            assertFalse(op.failed(), "group " + g);
+            assertEquals(4, op.allocations().size());
+            assertEquals(64 * MIB, op.bytes());
+            assertEquals(usage[g] * MIB, op.usageBefore(), "usage before group " + (g + 1));
+            assertEquals(256 * MIB, op.budget());
+            assertTrue(op.completedSeq() != DxgObject.ALIVE, "paging fence reached");
+        }
+        ResidencyOp fail = ops.get(6);
+        assertTrue(fail.failed());
+        assertEquals(12, fail.errno(), "ENOMEM");
+        assertEquals(List.of(big), fail.allocations());
+        assertEquals(256 * MIB, fail.budget());
+        assertEquals(256 * MIB, fail.usageBefore());
+
+        List<Eviction> ev = compute.evictions();
+        assertEquals(8, ev.size(), "allocations 0-7 evicted by the memory manager");
+        for (int i = 0; i < 8; i++) {
+            assertEquals(allocs.get(i), ev.get(i).allocation());
+            assertEquals(ops.get(i < 4 ? 4 : 5).leaveSeq(), ev.get(i).seq(), "evicted to make room for group "
+                    + (i < 4 ? 5 : 6));
+        }
+        long afterGroup6 = ops.get(5).completedSeq();
+        for (int i = 0; i < 24; i++) {
+            Residency r = ((Allocation) allocs.get(i)).residencyAt(ops.get(6).seq());
+            assertEquals(i >= 8, r.resident(), "allocation " + i + " after the groups: " + r);
+        }
+        assertTrue(afterGroup6 < ops.get(6).seq());
+        ResidencyAnalysis.Result res = ResidencyAnalysis.of(compute);
+        assertEquals(1, res.lines().size());
+        assertEquals(256 * MIB, res.lines().get(0).peakBytes(), "never more than the budget resident");
+        assertFalse(res.lines().get(0).overBudget());
+        assertTrue(res.churn().isEmpty());
+
+        SyncObject progress = (SyncObject) p.objects().stream().filter(o -> o instanceof SyncObject s
+                && s.kind() == SyncObject.Kind.PROGRESS_FENCE).findFirst().orElseThrow();
+        assertEquals(8, compute.signals().stream().filter(s -> s.kind() == Signal.Kind.QUEUE_PROGRESS).count());
+        List<Wait> pw = compute.waits().stream().filter(w -> w.object() == progress).toList();
+        assertEquals(1, pw.size());
+        assertEquals(8, pw.get(0).value());
+        assertEquals(Wait.Outcome.SATISFIED, pw.get(0).outcome());
+        assertEquals(8, progress.fence().lastValue());
+
+        assertEquals(1, compute.failedCalls().size());
+        FailedCall f = compute.failedCalls().get(0);
+        assertEquals("LX_DXMAKERESIDENT", f.call());
+        assertEquals(12, f.errno());
+        assertEquals(0xC0000017, f.hostStatus(), "STATUS_NO_MEMORY from the host");
+        assertFalse(f.lines().isEmpty(), "the dmesg line is linked");
+        assertTrue(f.lines().stream().anyMatch(l -> l.text().contains("Ioctl failed: -12")));
+        assertNotNull(f.hint());
+        assertTrue(Leaks.ofCapture(compute).objects().isEmpty());
+    }
+
+    @Test
+    void leakySharer() {
+        healthy(sharer);
+        List<DxgProcess> ps = sharer.dxgProcesses();
+        assertEquals(2, ps.size());
+        DxgProcess a = ps.get(0);
+        DxgProcess b = ps.get(1);
+        assertEquals(a.pid(), b.parentPid(), "B is A's child");
+        assertEquals(0, a.exitStatus());
+        assertEquals(0, b.exitStatus());
+
+        assertEquals(1, of(a, ObjectType.DEVICE).size());
+        assertEquals(1, of(a, ObjectType.RESOURCE).size());
+        assertEquals(2, of(a, ObjectType.ALLOCATION).size());
+        assertEquals(1, of(a, ObjectType.SYNC_OBJECT).size());
+        DxgObject resource = of(a, ObjectType.RESOURCE).get(0);
+        for (DxgObject o : of(a, ObjectType.ALLOCATION)) {
+            assertEquals(4 * MIB, ((Allocation) o).size());
+            assertEquals(0, ((Allocation) o).segmentGroup());
+            assertEquals(resource, o.parent(), "owned by the shared resource");
+        }
+        for (DxgObject o : a.objects()) {
+            if (o.type() == ObjectType.ADAPTER && o.destroyReason() == DestroyReason.CALL) {
+                continue; /* the adapter handles the prologue closes */
+            }
+            assertEquals(DestroyReason.PROCESS_TEARDOWN, o.destroyReason(), o.describe());
+            assertEquals(a.exitSeq(), o.destroyedSeq(), "freed at A's exit: " + o.describe());
+        }
+        List<FdRef> shares = a.fds().stream().filter(f -> f.origin() == FdRef.Origin.SHARE).toList();
+        assertEquals(2, shares.size(), "R and F");
+        shares.forEach(f -> assertEquals(FdRef.CloseReason.EXIT, f.closeReason()));
+
+        assertEquals(1, of(b, ObjectType.DEVICE).size());
+        assertEquals(1, of(b, ObjectType.CONTEXT).size());
+        DxgObject opened = of(b, ObjectType.RESOURCE).get(0);
+        assertTrue(opened.opened());
+        assertEquals(resource.shared(), opened.shared());
+        assertEquals(DestroyReason.CALL, opened.destroyReason(), "B destroys the opened resource");
+        List<DxgObject> bAllocs = of(b, ObjectType.ALLOCATION);
+        assertEquals(4, bAllocs.size(), "2 opened + 2 own");
+        for (DxgObject o : bAllocs) {
+            Allocation al = (Allocation) o;
+            if (o.parent() == opened) {
+                assertEquals(4 * MIB, al.size());
+                assertEquals(DestroyReason.PARENT, o.destroyReason());
+            } else {
+                assertEquals(2 * MIB, al.size());
+                assertEquals(1, al.segmentGroup(), "NON_LOCAL");
+                assertEquals(DestroyReason.PROCESS_TEARDOWN, o.destroyReason());
+            }
+        }
+        DxgObject bFence = of(b, ObjectType.SYNC_OBJECT).get(0);
+        assertTrue(bFence.opened());
+        assertEquals(DestroyReason.PROCESS_TEARDOWN, bFence.destroyReason());
+        List<FdRef> received = b.fds().stream().filter(f -> f.origin() == FdRef.Origin.RECEIVED).toList();
+        assertEquals(2, received.size(), "R' and F'");
+        assertEquals(FdRef.CloseReason.CLOSE, received.get(0).closeReason(), "B closes R'");
+        assertEquals(FdRef.CloseReason.EXIT, received.get(1).closeReason(), "F' stays open until B exits");
+        assertTrue(b.fds().stream().filter(f -> f.origin() == FdRef.Origin.INHERITED)
+                .allMatch(f -> f.closeReason() == FdRef.CloseReason.CLOSE), "B closes what it inherited");
+
+        assertEquals(2, sharer.sharedObjects().size());
+        SharedObject sharedResource = resource.shared();
+        SharedObject sharedFence = of(a, ObjectType.SYNC_OBJECT).get(0).shared();
+        assertEquals(a.exitSeq(), sharedResource.destroyedSeq(), "the shared resource dies at A's exit");
+        assertEquals(b.exitSeq(), sharedFence.destroyedSeq(), "B keeps the shared fence alive until its exit");
+
+        Leaks.Result leaks = Leaks.ofCapture(sharer);
+        Map<Leaks.Reason, Long> reasons = leaks.suspects().stream()
+                .collect(Collectors.groupingBy(Leaks.Suspect::reason, Collectors.counting()));
+        assertEquals(1, reasons.get(Leaks.Reason.KEPT_ALIVE_BY_SHARE), "the shared fence outlived A");
+        assertEquals(3, reasons.get(Leaks.Reason.FD_NEVER_CLOSED), "R and F in A, F' in B");
+        Leaks.Suspect kept = leaks.suspects().stream().filter(s -> s.reason() == Leaks.Reason.KEPT_ALIVE_BY_SHARE)
+                .findFirst().orElseThrow();
+        assertEquals(sharedFence, kept.shared());
+        assertEquals(b, kept.process(), "kept alive by B");
+        assertTrue(leaks.objects().stream().noneMatch(o -> o == opened), "B released the opened resource");
+        assertEquals(12 * MIB, leaks.totalBytes(), "A's 2 x 4 MiB and B's 2 x 2 MiB");
+        assertTrue(sharer.waits().isEmpty());
+        assertTrue(sharer.failedCalls().isEmpty());
+        assertTrue(sharer.residencyOps().isEmpty());
+    }
+
+    @Test
+    void stuckWait() {
+        healthy(stuck);
+        DxgProcess p = only(stuck);
+        SyncObject fence = (SyncObject) of(p, ObjectType.SYNC_OBJECT).get(0);
+        assertEquals(1, fence.fence().lastValue(), "value 1 from the GPU signal, never higher");
+        List<Wait> waits = stuck.waits();
+        assertEquals(3, waits.size());
+        Wait first = waits.get(0);
+        assertEquals(Wait.Kind.CPU_BLOCKING, first.kind());
+        assertEquals(1, first.value());
+        assertEquals(Wait.Outcome.SATISFIED, first.outcome());
+        assertEquals(Signal.Kind.GPU, first.satisfiedBy().kind());
+        Wait gpu = waits.get(1);
+        assertEquals(Wait.Kind.GPU, gpu.kind());
+        assertEquals(7, gpu.value());
+        Wait cpu = waits.get(2);
+        assertEquals(Wait.Kind.CPU_ASYNC, cpu.kind());
+        assertEquals(5, cpu.value());
+        for (Wait w : List.of(gpu, cpu)) {
+            assertTrue(w.stuck(), w.toString());
+            assertEquals(Wait.Outcome.NEVER_SATISFIED, w.outcome());
+            assertEquals(fence.destroyedSeq(), w.objectDestroyedSeq(), "fence destroyed while waiting");
+        }
+        SyncAnalysis.Result sync = SyncAnalysis.of(stuck);
+        assertEquals(2, sync.stuck().size());
+        assertEquals(2, sync.onDestroyedObjects().size());
+        assertTrue(p.objects().stream().allMatch(o -> o.destroyReason() == DestroyReason.CALL
+                || o.destroyReason() == DestroyReason.PARENT));
+        assertTrue(Leaks.ofCapture(stuck).objects().isEmpty());
+        assertTrue(stuck.failedCalls().isEmpty());
+    }
+
+    @Test
+    void errorStorm() {
+        healthy(storm);
+        DxgProcess p = only(storm);
+        List<FailedCall> f = storm.failedCalls();
+        assertEquals(12, f.size(), "12 bad calls, each failed");
+        String[] calls = {"LX_DXCREATECONTEXTVIRTUAL", "LX_DXDESTROYALLOCATION2", "LX_DXMAKERESIDENT",
+            "ioctl 0xc0144709", "LX_DXCREATECONTEXT", "LX_DXQUERYADAPTERINFO", "LX_DXCREATEALLOCATION",
+            "LX_DXCREATEALLOCATION", "LX_DXMAKERESIDENT", "LX_DXSHAREOBJECTS", "LX_DXQUERYADAPTERINFO",
+            "LX_DXDESTROYSYNCHRONIZATIONOBJECT"};
+        int[] errnos = {-1, -1, -1, 25, 25, 22, 22, 22, -1, -1, 14, -1};
+        for (int i = 0; i < 12; i++) {
+            assertEquals(calls[i], f.get(i).call(), "check " + (i + 1));
+            if (errnos[i] > 0) {
+                assertEquals(errnos[i], f.get(i).errno(), "check " + (i + 1));
+            }
+            assertFalse(f.get(i).lines().isEmpty(), "check " + (i + 1) + " has its dmesg line");
+        }
+        List<DxgObject> allocs = of(p, ObjectType.ALLOCATION);
+        assertEquals(1, allocs.size());
+        assertEquals(MIB, ((Allocation) allocs.get(0)).size());
+        assertTrue(allocs.get(0).destroyedSeq() < f.get(0).seq(), "destroyed before the checks");
+        assertTrue(Leaks.ofCapture(storm).objects().isEmpty());
+        assertTrue(p.objects().stream().noneMatch(o -> o.type() == ObjectType.CONTEXT || o.type() == ObjectType.SYNC_OBJECT));
+    }
+}

@@ -1,0 +1,210 @@
+package dev.dxgscope.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DestroyReason;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.model.state.FdRef;
+import dev.dxgscope.model.state.Fence;
+import dev.dxgscope.model.state.ObjectType;
+import dev.dxgscope.model.state.Residency;
+import dev.dxgscope.model.state.StateAt;
+import dev.dxgscope.model.state.Wait;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trackers fed tiny inline event scripts: exact intervals, reasons and links. */
+class TrackerTest {
+    private static final int A = 100;
+    private static final int B = 200;
+    private static final int ADAPTER = 0x40000000;
+    private static final int DEVICE = 0x40000040;
+
+    @TempDir
+    Path dir;
+
+    /** Opens the device, one adapter handle, one device: the prologue of every script. */
+    private static void prologue(Script s, int pid) throws Exception {
+        s.process(pid, 1, 1, 0, "/bin/app", "app");
+        s.fd(pid, 1, 3, -1, new int[0], "/dev/dxg");
+        s.call(pid, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
+                .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER, "adapter_luid", 0x1234L})
+                .ok();
+        s.call(pid, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE).ok();
+    }
+
+    private static long allocate(Script s, int pid, int handle, long size) throws Exception {
+        return s.call(pid, "LX_DXCREATEALLOCATION").in("device", DEVICE).in("alloc_count", 1)
+                .in("flags", 1 << 16 /* standard_allocation */)
+                .inStruct("standard_allocation", "d3dkmt_createstandardallocation", "type", 1, "existing_heap_data", size)
+                .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", handle}).ok();
+    }
+
+    @Test
+    void destroyingADeviceTakesItsChildrenAtTheSameSeq() throws Exception {
+        Script s = new Script(dir.resolve("cascade.dxgcap"));
+        prologue(s, A);
+        long ctx = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", DEVICE).out("context", 0x40000080).ok();
+        long alloc = allocate(s, A, 0x400000c0, 4096);
+        long destroy = s.call(A, "LX_DXDESTROYDEVICE").in("device", DEVICE).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess p = m.dxgProcesses().get(0);
+        DxgObject device = p.objects().stream().filter(o -> o.type() == ObjectType.DEVICE).findFirst().orElseThrow();
+        DxgObject context = p.objects().stream().filter(o -> o.type() == ObjectType.CONTEXT).findFirst().orElseThrow();
+        Allocation a = (Allocation) p.objects().stream().filter(o -> o.type() == ObjectType.ALLOCATION).findFirst()
+                .orElseThrow();
+        assertEquals(ctx, context.createdSeq());
+        assertEquals(alloc, a.createdSeq());
+        assertEquals(4096, a.size());
+        assertEquals(Allocation.Source.STANDARD_ALLOCATION, a.sizeSource());
+        long leave = destroy + 1;
+        assertEquals(leave, device.destroyedSeq());
+        assertEquals(leave, context.destroyedSeq());
+        assertEquals(leave, a.destroyedSeq());
+        assertEquals(DestroyReason.CALL, device.destroyReason());
+        assertEquals(DestroyReason.PARENT, context.destroyReason());
+        assertEquals(DestroyReason.PARENT, a.destroyReason());
+        assertEquals(destroy, a.destroyedByCall());
+        assertTrue(context.aliveAt(destroy), "alive while the destroy call runs");
+        assertFalse(context.aliveAt(leave));
+    }
+
+    @Test
+    void aReusedHandleIsANewObjectAndStateAtFindsTheRightOne() throws Exception {
+        Script s = new Script(dir.resolve("reuse.dxgcap"));
+        prologue(s, A);
+        long first = allocate(s, A, 0x40000100, 100);
+        long gone = s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1)
+                .inU32s("allocations", 0x40000100).ok();
+        long second = allocate(s, A, 0x40000100, 200);
+        s.end(0);
+        CaptureModel m = s.model();
+        List<DxgObject> allocs = m.objects().stream().filter(o -> o.type() == ObjectType.ALLOCATION).toList();
+        assertEquals(2, allocs.size());
+        assertEquals(gone + 1, allocs.get(0).destroyedSeq());
+        assertEquals(DxgObject.ALIVE, allocs.get(1).destroyedSeq());
+        List<DxgObject> mid = m.at(gone + 1).objects().stream().filter(o -> o.type() == ObjectType.ALLOCATION).toList();
+        assertEquals(List.of(), mid, "between the two, no allocation");
+        List<DxgObject> early = m.at(first + 1).objects().stream().filter(o -> o.type() == ObjectType.ALLOCATION)
+                .toList();
+        assertEquals(100, ((Allocation) early.get(0)).size());
+        List<DxgObject> late = m.at(second + 1).objects().stream().filter(o -> o.type() == ObjectType.ALLOCATION)
+                .toList();
+        assertEquals(200, ((Allocation) late.get(0)).size());
+        StateAt.Diff d = StateAt.diff(m, first + 1, second + 1);
+        assertEquals(List.of(allocs.get(1)), d.created());
+        assertEquals(List.of(allocs.get(0)), d.destroyed());
+        assertEquals(List.of(allocs.get(1)), d.createdAndAlive());
+    }
+
+    @Test
+    void theDriverTearsAProcessDownWhenTheLastDescriptorOfItsFileCloses() throws Exception {
+        Script s = new Script(dir.resolve("fork.dxgcap"));
+        prologue(s, A);
+        s.process(A, 2, B, 0);
+        s.process(B, 1, A, 0, "/bin/app", "app");
+        s.fd(A, 2, 3, -1, new int[0]);
+        long aClosed = s.seq();
+        s.fd(B, 2, 3, -1, new int[0]);
+        long bClosed = s.seq();
+        s.process(A, 4, 0, 0);
+        s.process(B, 4, 0, 7);
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess a = m.processes().get(0);
+        DxgProcess b = m.processes().get(1);
+        assertEquals(A, a.pid());
+        assertEquals(A, b.parentPid());
+        assertEquals(7, b.exitStatus());
+        DxgObject device = a.objects().stream().filter(o -> o.type() == ObjectType.DEVICE).findFirst().orElseThrow();
+        assertTrue(device.aliveAt(aClosed), "B's inherited descriptor still holds A's file");
+        assertEquals(bClosed, device.destroyedSeq(), "released with the last descriptor, in B");
+        assertEquals(DestroyReason.PROCESS_TEARDOWN, device.destroyReason());
+        assertEquals(bClosed, a.teardownSeq());
+        FdRef inherited = b.fds().get(0);
+        assertEquals(FdRef.Origin.INHERITED, inherited.origin());
+        assertSame(a.fds().get(0), inherited.from());
+    }
+
+    @Test
+    void aBlockedWaitEndsWithTheSignalThatReachedItsValue() throws Exception {
+        Script s = new Script(dir.resolve("wait.dxgcap"));
+        prologue(s, A);
+        int fence = 0x40000200;
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        var wait = s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 2);
+        long waitSeq = wait.enter();
+        s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 1).ok();
+        long reaching = s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 3).ok();
+        long waitLeave = wait.leave(0, 0);
+        var never = s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 10);
+        long neverSeq = never.enter();
+        s.fenceSample(A, fence, 2); /* lower than the 3 signalled: went backwards */
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(2, m.waits().size());
+        Wait w = m.waits().get(0);
+        assertEquals(waitSeq, w.seq());
+        assertEquals(Wait.Outcome.SATISFIED, w.outcome());
+        assertEquals(reaching + 1, w.endSeq(), "ends when the signal of 3 returned, before its own leave "
+                + waitLeave);
+        assertEquals(reaching, w.satisfiedBy().seq());
+        assertEquals(3, w.satisfiedBy().value());
+        Wait stuck = m.waits().get(1);
+        assertEquals(neverSeq, stuck.seq());
+        assertTrue(stuck.stuck());
+        assertEquals(Wait.Outcome.NEVER_SATISFIED, stuck.outcome());
+        assertEquals(1, m.callsInFlightAtEnd(), "the blocked wait");
+        Fence f = w.object().fence();
+        assertEquals(1, f.backward().size());
+        assertEquals(3, f.backward().get(0).from());
+        assertEquals(2, f.backward().get(0).to());
+        assertEquals(3, f.valueAt(reaching + 1));
+        assertEquals(1, f.valueAt(reaching - 1));
+    }
+
+    @Test
+    void residentBytesFollowMakeResidentAndEvict() throws Exception {
+        Script s = new Script(dir.resolve("residency.dxgcap"));
+        prologue(s, A);
+        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
+                .out("sync_object", 0x40000340).ok();
+        allocate(s, A, 0x40000380, 1000);
+        allocate(s, A, 0x400003c0, 24);
+        long mr = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
+                .inU32s("allocation_list", 0x40000380, 0x400003c0).ok();
+        long ev = s.call(A, "LX_DXEVICT").in("device", DEVICE).in("alloc_count", 1).inU32s("allocations", 0x40000380)
+                .ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(2, m.residencyOps().size());
+        assertEquals(1024, m.residencyOps().get(0).bytes());
+        assertEquals(mr + 1, m.residencyOps().get(0).completedSeq(), "returned 0: resident at once");
+        CaptureModel.ResidentLine line = m.residentLines().get(0);
+        assertEquals(1, line.segmentGroup(), "existing-heap allocations live in system memory");
+        assertEquals(1024, line.bytes().valueAt(mr + 1, -1));
+        assertEquals(24, line.bytes().valueAt(ev + 1, -1));
+        assertEquals(0, line.bytes().valueAt(mr - 1, 0));
+        Allocation a = (Allocation) m.objects().stream().filter(o -> o.handle() == 0x40000380).findFirst()
+                .orElseThrow();
+        assertEquals(Residency.RESIDENT, a.residencyAt(mr + 1));
+        assertEquals(Residency.EVICTED, a.residencyAt(ev + 1));
+        assertEquals(Residency.UNKNOWN, a.residencyAt(mr - 1));
+        assertNull(m.failedCalls().isEmpty() ? null : m.failedCalls());
+    }
+}
