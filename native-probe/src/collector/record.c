@@ -389,7 +389,7 @@ static size_t drain_batch(struct collector *c, int check_owners, int final)
     for (uint32_t i = 0; i < s->hdr->ring_count; i++) {
         struct dxgs_ring_desc *d = &s->rings[i];
         uint32_t state = atomic_load(&d->state);
-        if (state == DXGS_RING_FREE) {
+        if (state == DXGS_RING_FREE || state == DXGS_RING_CLAIMING) {
             continue;
         }
         dxgs_ring_drain(s, i, collect, c);
@@ -492,8 +492,13 @@ static char *join_command(char **argv)
 
 static int make_private_dir(char *dir, size_t cap)
 {
+    /* Memory-backed first: the session's rings are shared memory mapped from a file there, and a
+     * page fault on a disk-backed mapping can wait for the file system's journal. */
     const char *base = getenv("XDG_RUNTIME_DIR");
     if (!base || access(base, W_OK) != 0) {
+        base = "/dev/shm";
+    }
+    if (access(base, W_OK) != 0) {
         base = getenv("TMPDIR");
     }
     if (!base || access(base, W_OK) != 0) {

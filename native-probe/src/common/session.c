@@ -140,9 +140,10 @@ int dxgs_ring_claim(struct dxgs_session *s, struct dxgs_ring_writer *w, pid_t pi
         if (atomic_load_explicit(&d->state, memory_order_relaxed) != DXGS_RING_FREE) {
             continue;
         }
-        if (atomic_compare_exchange_strong(&d->state, &expected, DXGS_RING_ACTIVE)) {
+        if (atomic_compare_exchange_strong(&d->state, &expected, DXGS_RING_CLAIMING)) {
             atomic_store(&d->pid, pid);
             atomic_store(&d->tid, tid);
+            atomic_store_explicit(&d->state, DXGS_RING_ACTIVE, memory_order_release);
             w->session = s;
             w->desc = d;
             w->data = s->data + (size_t)i * s->hdr->ring_size;

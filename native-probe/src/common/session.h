@@ -28,7 +28,9 @@
 
 enum { DXGS_SESSION_NO_PRIVATE_DATA = 1 };
 enum { DXGS_COLLECTOR_RUNNING = 1, DXGS_COLLECTOR_STOPPED = 2 };
-enum { DXGS_RING_FREE = 0, DXGS_RING_ACTIVE = 1, DXGS_RING_RELEASED = 2 };
+/* CLAIMING: a producer won the ring and is writing its pid/tid; the collector leaves it alone until
+ * ACTIVE, so it never judges the ring by the previous owner's pid. */
+enum { DXGS_RING_FREE = 0, DXGS_RING_ACTIVE = 1, DXGS_RING_RELEASED = 2, DXGS_RING_CLAIMING = 3 };
 
 struct dxgs_session_header {
     uint64_t magic;

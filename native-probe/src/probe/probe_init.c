@@ -220,12 +220,16 @@ uint64_t probe_commit(uint16_t kind, uint32_t payload_size)
         dxgs_ring_count_lost(&tls.ring, length);
         return 0;
     }
-    /* seq and time are taken once the space is ours, so a dropped event takes no number. */
-    h->seq = dxgs_session_next_seq(&session);
-    h->ts_ns = probe_now_ns();
+    /* The record is copied first (any page fault on the ring happens now), then seq and time are
+     * stamped in place and committed at once: a dropped event takes no number, and nothing can
+     * stall a thread between taking its seq and committing it (seqs stay dense, FORMAT.md). */
     memcpy(slot, tls.scratch, length);
+    struct dxgcap_header *r = (struct dxgcap_header *)slot;
+    r->seq = dxgs_session_next_seq(&session);
+    r->ts_ns = probe_now_ns();
+    uint64_t seq = r->seq;
     dxgs_ring_commit(&tls.ring);
-    return h->seq;
+    return seq;
 }
 
 uint64_t probe_emit(uint16_t kind, const void *payload, uint32_t size)

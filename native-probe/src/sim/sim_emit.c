@@ -50,9 +50,10 @@ static void commit(uint16_t kind, uint32_t pid, uint32_t tid, uint32_t size)
         dxgs_ring_count_lost(&ring, length);
         return;
     }
-    h->seq = dxgs_session_next_seq(&session);
-    h->ts_ns = now_ns();
-    memcpy(slot, scratch, length);
+    memcpy(slot, scratch, length); /* fault the slot in before taking a seq (see probe_commit) */
+    struct dxgcap_header *r = (struct dxgcap_header *)slot;
+    r->seq = dxgs_session_next_seq(&session);
+    r->ts_ns = now_ns();
     dxgs_ring_commit(&ring);
 }
 
