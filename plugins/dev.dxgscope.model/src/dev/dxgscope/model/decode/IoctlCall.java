@@ -251,6 +251,15 @@ public final class IoctlCall {
         return v;
     }
 
+    /** How many whole {@code elemStruct} elements a captured buffer holds (bounds loops over counts). */
+    public int elements(ByteBuffer buffer, String elemStruct) {
+        AbiTables.Struct s = abi.struct(elemStruct);
+        if (buffer == null || s == null || s.size() == 0) {
+            return 0;
+        }
+        return buffer.remaining() / s.size();
+    }
+
     /** Reads a field of an element struct inside a captured buffer. */
     public long elementField(ByteBuffer buffer, String elemStruct, int index, String field) {
         AbiTables.Struct s = abi.struct(elemStruct);

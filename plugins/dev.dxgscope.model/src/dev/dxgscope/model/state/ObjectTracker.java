@@ -406,6 +406,7 @@ final class ObjectTracker {
         if (list == null || count == IoctlCall.UNKNOWN) {
             return; /* the count query */
         }
+        count = Math.min(count, c.elements(list, "d3dkmt_adapterinfo"));
         for (int i = 0; i < count; i++) {
             long handle = c.elementField(list, "d3dkmt_adapterinfo", i, "adapter_handle");
             long luid = c.elementField(list, "d3dkmt_adapterinfo", i, "adapter_luid");
@@ -506,8 +507,8 @@ final class ObjectTracker {
             }
         }
         ByteBuffer infos = c.buffer("allocation_info", true, -1);
-        long count = c.u32In("alloc_count");
-        if (infos == null || count == IoctlCall.UNKNOWN) {
+        long count = Math.min(c.u32In("alloc_count"), c.elements(infos, "d3dddi_allocationinfo2"));
+        if (infos == null || count <= 0) {
             return;
         }
         long[] fromHost = replySizes.remove(c.enterSeq());
@@ -639,7 +640,7 @@ final class ObjectTracker {
             so.addOpener(resource);
         }
         ByteBuffer infos = c.buffer("open_alloc_info", true, -1);
-        long count = c.u32In("allocation_count");
+        long count = Math.min(c.u32In("allocation_count"), c.elements(infos, "d3dddi_openallocationinfo2"));
         List<DxgObject> originals = so == null ? List.of() : so.creator().children();
         for (int i = 0; infos != null && i < count; i++) {
             long handle = c.elementField(infos, "d3dddi_openallocationinfo2", i, "allocation");
