@@ -1,0 +1,155 @@
+package dev.dxgscope.model.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.model.Workloads;
+import dev.dxgscope.model.state.CaptureModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The headless report on committed captures: golden CSV tables (rebaseline with
+ * DXGSCOPE_REBASELINE=1, docs/REPORT.md), every format, time arguments and the command line.
+ */
+class ReportTest {
+    static final Path RESOURCES = Workloads.ROOT.resolve("plugins/dev.dxgscope.model.tests/resources");
+    static final List<String> CAPTURES = List.of("stuck-wait", "leaky-sharer");
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path capture(String name) {
+        return RESOURCES.resolve("captures/" + name + ".dxgcap");
+    }
+
+    @Test
+    void csvTablesMatchTheGoldenFiles() throws IOException {
+        boolean rebaseline = "1".equals(System.getenv("DXGSCOPE_REBASELINE"));
+        for (String name : CAPTURES) {
+            CaptureModel m = ModelLoader.load(capture(name));
+            Map<String, Object> tree = new ReportBuilder(m, name + ".dxgcap").build(null, null, Set.of());
+            Path out = dir.resolve(name);
+            List<Path> files = CsvExport.write(tree, out);
+            Path golden = RESOURCES.resolve("golden/" + name);
+            if (rebaseline) {
+                Files.createDirectories(golden);
+                try (Stream<Path> old = Files.list(golden)) {
+                    for (Path p : old.toList()) {
+                        Files.delete(p);
+                    }
+                }
+                for (Path f : files) {
+                    Files.copy(f, golden.resolve(f.getFileName()));
+                }
+                continue;
+            }
+            try (Stream<Path> expected = Files.list(golden)) {
+                List<String> want = expected.map(p -> p.getFileName().toString()).sorted().toList();
+                List<String> got = files.stream().map(p -> p.getFileName().toString()).sorted().toList();
+                assertEquals(want, got, name + ": the tables");
+            }
+            for (Path f : files) {
+                assertEquals(Files.readString(golden.resolve(f.getFileName())), Files.readString(f),
+                        name + "/" + f.getFileName() + " differs from the golden file (DXGSCOPE_REBASELINE=1 to accept)");
+            }
+        }
+    }
+
+    @Test
+    void everyFormatRenders() {
+        Run text = run(capture("leaky-sharer").toString());
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("== leaks =="));
+        assertTrue(text.out().contains("kept_alive_by_share"));
+        Run json = run(capture("leaky-sharer").toString(), "--format", "json");
+        assertEquals(0, json.status());
+        assertTrue(json.out().startsWith("{\n  \"schema\": \"dxgscope-report/1\""));
+        assertTrue(json.out().contains("\"suspects\": ["));
+        assertEquals(count(json.out(), '{'), count(json.out(), '}'), "balanced braces");
+        Run html = run(capture("stuck-wait").toString(), "--format", "html");
+        assertEquals(0, html.status());
+        assertTrue(html.out().contains("<h2 id=\"sync\">sync</h2>"));
+        assertTrue(html.out().contains("never satisfied"));
+        assertTrue(html.out().trim().endsWith("</html>"));
+    }
+
+    private static long count(String s, char c) {
+        return s.chars().filter(x -> x == c).count();
+    }
+
+    @Test
+    void atAndDiffShowTheStateAtThoseTimes() {
+        Run at = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", "#60");
+        assertEquals(0, at.status(), at.err());
+        assertTrue(at.out().contains("\"at\": {"));
+        assertTrue(at.out().contains("\"type\": \"sync object\""), "the fence is alive at #60");
+        Run start = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", "0");
+        assertFalse(start.out().contains("\"type\": \"sync object\""), "nothing exists at the start");
+        Run diff = run(capture("stuck-wait").toString(), "--section", "diff", "--diff", "start", "#60");
+        assertEquals(0, diff.status(), diff.err());
+        assertTrue(diff.out().contains("created_and_alive"));
+    }
+
+    @Test
+    void exportsWriteCsvAndTraceFiles() throws IOException {
+        Path csv = dir.resolve("csv");
+        Path trace = dir.resolve("trace.json");
+        Run r = run(capture("stuck-wait").toString(), "--csv", csv.toString(), "--trace", trace.toString(), "-o",
+                dir.resolve("report.txt").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(csv.resolve("sync-waits.csv")));
+        String t = Files.readString(trace);
+        assertTrue(t.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["));
+        assertTrue(t.contains("\"ph\":\"X\",\"cat\":\"wait\""), "waits as slices");
+        assertTrue(t.contains("\"ph\":\"C\""), "fence values as counters");
+        assertTrue(t.contains("\"process_name\""), "processes as tracks");
+        assertTrue(Files.readString(dir.resolve("report.txt")).contains("== sync =="));
+    }
+
+    @Test
+    void badCommandLinesAndFilesGetOneClearLine() throws IOException {
+        Run none = run();
+        assertEquals(2, none.status());
+        assertTrue(none.err().contains("which capture?"));
+        Run fmt = run(capture("stuck-wait").toString(), "--format", "xml");
+        assertEquals(2, fmt.status());
+        assertTrue(fmt.err().contains("unknown format 'xml'"));
+        Run time = run(capture("stuck-wait").toString(), "--at", "soon");
+        assertEquals(2, time.status());
+        assertTrue(time.err().contains("bad time 'soon'"));
+        Run missing = run(dir.resolve("nope.dxgcap").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("no such file"));
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello, this is not a capture at all, but it is long enough for a preamble .....");
+        Run notCapture = run(text.toString());
+        assertEquals(1, notCapture.status());
+        assertTrue(notCapture.err().contains("not a dxgscope capture"), notCapture.err());
+        Run section = run(capture("stuck-wait").toString(), "--section", "diff");
+        assertEquals(2, section.status());
+    }
+}
