@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds dxgscope if the sources changed since the last product build, then opens the workbench
-# from the built product. Arguments go to the workbench.
+# from the built product. Arguments go to the workbench; 'run.sh report FILE ...' runs the
+# headless report instead (see docs/REPORT.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
