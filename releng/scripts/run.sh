@@ -19,4 +19,7 @@ if needs_build; then
     echo "dxgscope: building (sources changed since the last build) ..." >&2
     "$DXGSCOPE_MVN" -B -ntp -q -DskipTests clean verify
 fi
+if [ $# -eq 0 ]; then
+    set -- --demo # the embedded default: the reference workloads on the simulator, live
+fi
 exec "$product/dxgscope" "$@"

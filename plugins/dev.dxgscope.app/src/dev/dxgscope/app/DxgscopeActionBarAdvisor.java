@@ -2,6 +2,7 @@ package dev.dxgscope.app;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.ui.IWorkbenchActionConstants;
@@ -11,7 +12,10 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** The main menu: File, Window (show view, reset perspective), Help (About with versions). */
+/**
+ * The main menu: File (its capture and session items come from dev.dxgscope.ui's plugin.xml),
+ * Navigate (contributed), Window (show view, reset perspective), Help (About with versions).
+ */
 final class DxgscopeActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchWindow window;
 
@@ -44,6 +48,8 @@ final class DxgscopeActionBarAdvisor extends ActionBarAdvisor {
         windowMenu.add(new Separator());
         windowMenu.add(getAction(ActionFactory.PREFERENCES.getId()));
         menuBar.add(windowMenu);
+
+        menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));

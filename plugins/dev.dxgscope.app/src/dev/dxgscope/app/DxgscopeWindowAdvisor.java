@@ -7,7 +7,10 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Window title, size and bars; reports on stdout how long the first window took to appear. */
+/**
+ * Window title, size and bars (the main toolbar holds the session buttons and the time cursor);
+ * captures dropped on the window open; reports on stdout how long the first window took to appear.
+ */
 final class DxgscopeWindowAdvisor extends WorkbenchWindowAdvisor {
     private static boolean startupReported;
 
@@ -24,7 +27,7 @@ final class DxgscopeWindowAdvisor extends WorkbenchWindowAdvisor {
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setInitialSize(new Point(1280, 800));
-        configurer.setShowCoolBar(false);
+        configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
         configurer.setTitle("dxgscope");
@@ -32,6 +35,7 @@ final class DxgscopeWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        CaptureDrop.install(getWindowConfigurer().getWindow().getShell());
         if (!startupReported) {
             startupReported = true;
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

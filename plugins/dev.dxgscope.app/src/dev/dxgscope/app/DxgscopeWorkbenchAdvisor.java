@@ -3,6 +3,8 @@ package dev.dxgscope.app;
 import dev.dxgscope.ui.ViewIds;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
@@ -16,6 +18,13 @@ final class DxgscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public String getInitialWindowPerspectiveId() {
         return ViewIds.PERSPECTIVE;
+    }
+
+    /** Command-line arguments: a capture file to open, or {@code --demo} (what the README's run command passes). */
+    @Override
+    public void postStartup() {
+        StartupArguments.apply(Platform.getApplicationArgs(), PlatformUI.getWorkbench().getActiveWorkbenchWindow()
+                .getShell());
     }
 
     @Override

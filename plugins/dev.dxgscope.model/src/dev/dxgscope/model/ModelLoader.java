@@ -80,14 +80,31 @@ public final class ModelLoader {
      * left for later). Returns whether anything new was read.
      */
     public boolean update() throws IOException {
-        return read(true, null);
+        return read(true, null, Long.MAX_VALUE) > 0;
+    }
+
+    /**
+     * Like {@link #update()}, reading at most {@code maxRecords} records, so a caller holding a lock
+     * while the model changes holds it for a bounded time. Returns the records read.
+     */
+    public long update(long maxRecords) throws IOException {
+        return read(true, null, maxRecords);
+    }
+
+    /** Bytes of the file read so far. */
+    public long position() {
+        return cursor.position();
     }
 
     private boolean read(boolean follow, Progress progress) throws IOException {
+        return read(follow, progress, Long.MAX_VALUE) > 0;
+    }
+
+    private long read(boolean follow, Progress progress, long max) throws IOException {
         cursor.follow(follow);
         long total = file.size();
         long n = 0;
-        while (cursor.next()) {
+        while (n < max && cursor.next()) {
             orderer.offer(cursor);
             n++;
             if (progress != null && (n & (PROGRESS_EVERY - 1)) == 0) {
@@ -101,7 +118,7 @@ public final class ModelLoader {
         if (progress != null) {
             progress.loaded(cursor.position(), total);
         }
-        return n > 0;
+        return n;
     }
 
     private void reportProblems() {

@@ -1,0 +1,11 @@
+package dev.dxgscope.ui.common;
+
+import java.util.List;
+
+/** A table's rows as text, for "Export CSV…" (virtual tables have no items to read back). */
+public interface CsvSource {
+    List<String> columns();
+
+    /** Every row (not only the visible ones), in the order shown. */
+    List<List<String>> rows();
+}

@@ -1,0 +1,104 @@
+package dev.dxgscope.ui.common;
+
+import dev.dxgscope.model.analysis.Format;
+import dev.dxgscope.model.analysis.Leaks;
+import dev.dxgscope.model.decode.Names;
+import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.LogLine;
+import dev.dxgscope.model.state.SyncObject;
+import dev.dxgscope.model.state.Wait;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.ui.views.properties.IPropertySource;
+
+/**
+ * What the Properties view shows for a selected object, process, wait, failed call or log line:
+ * every fact the model has about it, times both as seconds and seqs. Registered in plugin.xml.
+ */
+public final class PropertiesAdapterFactory implements IAdapterFactory {
+    @Override
+    public <T> T getAdapter(Object o, Class<T> type) {
+        if (type != IPropertySource.class) {
+            return null;
+        }
+        CaptureSession s = Sessions.get().current();
+        IPropertySource p = s == null ? null : s.read(m -> properties(m, o));
+        return type.cast(p);
+    }
+
+    @Override
+    public Class<?>[] getAdapterList() {
+        return new Class<?>[] {IPropertySource.class};
+    }
+
+    /** The properties of a model object (public for tests). */
+    public static ReadOnlyProperties properties(CaptureModel m, Object o) {
+        ReadOnlyProperties p = new ReadOnlyProperties();
+        switch (o) {
+            case DxgObject x -> object(m, x, p);
+            case DxgProcess x -> p.category("Process").put("pid", x.pid()).put("parent pid", x.parentPid())
+                    .put("command", x.commandLine()).put("executable", x.executable())
+                    .put("started", Formats.position(m, x.startSeq()))
+                    .put("exited", x.exited() ? Formats.position(m, x.exitSeq()) : "no")
+                    .put("exit status", x.exitStatus() == DxgProcess.UNKNOWN_STATUS ? "unknown" : x.exitStatus())
+                    .put("objects", x.objects().size()).put("dxg descriptors", x.fds().size());
+            case Wait w -> p.category("Wait").put("kind", w.kind().label()).put("object", w.object().describe())
+                    .put("value", w.value()).put("pid", w.process().pid()).put("tid", w.tid())
+                    .put("started", Formats.position(m, w.seq()))
+                    .put("ended", w.endSeq() == DxgObject.ALIVE ? "never" : Formats.position(m, w.endSeq()))
+                    .put("outcome", w.outcome().label())
+                    .put("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())
+                    .put("object destroyed while waiting", w.objectDestroyedSeq() == DxgObject.ALIVE ? "no"
+                            : Formats.position(m, w.objectDestroyedSeq()));
+            case FailedCall f -> p.category("Failed call").put("call", f.call()).put("errno", Names.errno(f.errno()))
+                    .put("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))
+                    .put("pid", f.process().pid()).put("tid", f.tid()).put("at", Formats.position(m, f.seq()))
+                    .put("hint", f.hint() == null ? "" : f.hint())
+                    .put("dmesg", String.join(" | ", f.lines().stream().map(LogLine::text).toList()));
+            case LogLine l -> p.category("Log line").put("text", l.text()).put("level", l.level()).put("pid", l.pid())
+                    .put("at", Formats.position(m, l.seq())).put("caused by", l.cause() == 0 ? "" : "#" + l.cause());
+            case Leaks.Suspect s -> {
+                p.category("Leak suspect").put("reason", s.reason().text()).put("summary", s.summary())
+                        .put("objects", s.count())
+                        .put("retained", s.retainedBytes() < 0 ? "unknown" : Format.bytes(s.retainedBytes()))
+                        .put("path", String.join(" > ", s.path()));
+                if (s.object() != null) {
+                    object(m, s.object(), p);
+                }
+            }
+            default -> p.category("Selection").put("value", String.valueOf(o));
+        }
+        return p;
+    }
+
+    private static void object(CaptureModel m, DxgObject o, ReadOnlyProperties p) {
+        p.category("Object").put("type", o.type().label()).put("handle", o.handleHex())
+                .put("process", o.process().label())
+                .put("parent", o.parent() == null ? "" : o.parent().describe())
+                .put("created", Formats.position(m, o.createdSeq())).put("created by", o.createdBy())
+                .put("destroyed", o.aliveAtEnd() ? "alive at the end" : Formats.position(m, o.destroyedSeq()))
+                .put("destroy reason", o.destroyReason() == null ? "" : o.destroyReason().text())
+                .put("shared", o.shared() == null ? "" : (o.opened() ? "opened from " : "") + o.shared().describe());
+        if (o instanceof Allocation a) {
+            long at = Sessions.get().cursor();
+            p.category("Allocation").put("size", a.size() < 0 ? "unknown" : a.size() + " bytes (" + Format.bytes(a.size()) + ")")
+                    .put("size from", a.sizeSource().label())
+                    .put("segment group", a.segmentGroup() < 0 ? "unknown" : Names.segmentGroup(a.segmentGroup()))
+                    .put("flags", Names.FlagWord.CREATE_ALLOCATION.describe(a.flags()))
+                    .put("residency at the cursor", a.residencyAt(at).label())
+                    .put("locked at the cursor", a.lockedAt(at) ? "yes" : "no");
+        }
+        if (o instanceof SyncObject s) {
+            p.category("Sync object").put("kind", s.kind().label())
+                    .put("type", s.syncType() < 0 ? "" : Names.syncObjectType(s.syncType()))
+                    .put("flags", Names.FlagWord.SYNC_OBJECT.describe(s.flags()))
+                    .put("value at the cursor", s.fence().valueAt(Sessions.get().cursor()))
+                    .put("last value", s.fence().lastValue());
+        }
+    }
+}

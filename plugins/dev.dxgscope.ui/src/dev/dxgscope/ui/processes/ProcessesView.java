@@ -1,0 +1,238 @@
+package dev.dxgscope.ui.processes;
+
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.ui.common.CsvExportAction;
+import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+
+/**
+ * Processes & Handles: each process's handle table at the time cursor, as a tree (adapter handle,
+ * device, then contexts, queues, resources, allocations, sync objects), with handle values in hex,
+ * creation time, creating call, size and state, and the process's dxg descriptors. A filter box
+ * narrows it; selecting a row selects the object everywhere and in the Properties view.
+ */
+public final class ProcessesView extends SessionView {
+    private final ESelectionService selectionService;
+    private Label header;
+    private Text filter;
+    private TreeViewer viewer;
+    private List<HandleTree.Node> roots = List.of();
+    private boolean selecting;
+
+    @Inject
+    public ProcessesView(ESelectionService selectionService) {
+        this.selectionService = selectionService;
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(2, false));
+        header = new Label(c, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        filter = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("filter: handle, type, call");
+        GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(filter);
+        filter.addModifyListener(e -> refresh());
+        viewer = new TreeViewer(c, SWT.FULL_SELECTION | SWT.BORDER | SWT.VIRTUAL | SWT.H_SCROLL | SWT.V_SCROLL);
+        Tree tree = viewer.getTree();
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tree);
+        column("Name", 230, HandleTree.Node::name);
+        column("Handle", 95, HandleTree.Node::handle);
+        column("Created", 95, HandleTree.Node::created);
+        column("Created by", 230, HandleTree.Node::createdBy);
+        column("Size", 75, HandleTree.Node::size);
+        column("State", 150, HandleTree.Node::state);
+        viewer.setContentProvider(new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return roots.toArray();
+            }
+
+            @Override
+            public Object[] getChildren(Object e) {
+                return ((HandleTree.Node) e).children().toArray();
+            }
+
+            @Override
+            public Object getParent(Object e) {
+                return null;
+            }
+
+            @Override
+            public boolean hasChildren(Object e) {
+                return !((HandleTree.Node) e).children().isEmpty();
+            }
+        });
+        viewer.addSelectionChangedListener(e -> {
+            if (selecting) {
+                return;
+            }
+            Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (first instanceof HandleTree.Node n && n.target() != null) {
+                selectionService.setSelection(new StructuredSelection(n.target()));
+                Sessions.get().select(n.target(), this);
+            }
+        });
+        MenuManager menu = new MenuManager();
+        menu.add(new Action("Move time cursor to its creation") {
+            @Override
+            public void run() {
+                if (selectedObject() != null) {
+                    Sessions.get().moveCursor(selectedObject().createdSeq());
+                }
+            }
+        });
+        menu.add(new Action("Move time cursor to its destruction") {
+            @Override
+            public void run() {
+                DxgObject o = selectedObject();
+                if (o != null && !o.aliveAtEnd()) {
+                    Sessions.get().moveCursor(o.destroyedSeq());
+                }
+            }
+        });
+        menu.add(new CsvExportAction("handles", tree::getShell, this::csv));
+        tree.setMenu(menu.createContextMenu(tree));
+        viewer.setInput(this);
+        attach(c);
+        refresh();
+    }
+
+    private void column(String title, int width, java.util.function.Function<HandleTree.Node, String> text) {
+        TreeViewerColumn col = new TreeViewerColumn(viewer, SWT.NONE);
+        col.getColumn().setText(title);
+        col.getColumn().setWidth(width);
+        col.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object e) {
+                return text.apply((HandleTree.Node) e);
+            }
+        });
+    }
+
+    private DxgObject selectedObject() {
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        return first instanceof HandleTree.Node n && n.target() instanceof DxgObject o ? o : null;
+    }
+
+    @Override
+    protected void refresh() {
+        CaptureSession s = session();
+        long seq = cursor();
+        String f = filter.getText();
+        List<HandleTree.Node> built = s == null ? null : s.read(m -> HandleTree.build(m, seq, f));
+        String where = s == null ? null : s.read((CaptureModel m) -> Formats.position(m, seq));
+        roots = built == null ? List.of() : built;
+        header.setText(s == null ? "No capture open: File > Open Capture, or File > Demo to watch the simulator"
+                : "Handle tables at " + where + " - " + s.title());
+        header.getParent().layout();
+        Object[] expanded = viewer.getExpandedElements();
+        viewer.refresh();
+        if (expanded.length == 0) {
+            viewer.expandToLevel(3);
+        } else {
+            viewer.expandToLevel(3);
+        }
+        selected(Sessions.get().selection(), null);
+    }
+
+    @Override
+    public void selected(Object selection, Object source) {
+        if (source == this || selection == null || !alive()) {
+            return;
+        }
+        HandleTree.Node n = find(roots, selection);
+        if (n != null) {
+            selecting = true;
+            try {
+                viewer.setSelection(new StructuredSelection(n), true);
+            } finally {
+                selecting = false;
+            }
+        }
+    }
+
+    private static HandleTree.Node find(List<HandleTree.Node> nodes, Object target) {
+        for (HandleTree.Node n : nodes) {
+            if (n.target() == target) {
+                return n;
+            }
+            HandleTree.Node c = find(n.children(), target);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The rows for tests: every node depth-first as "indent name handle state". */
+    public List<String> rows() {
+        List<String> out = new ArrayList<>();
+        flatten(roots, 0, out);
+        return out;
+    }
+
+    private static void flatten(List<HandleTree.Node> nodes, int depth, List<String> out) {
+        for (HandleTree.Node n : nodes) {
+            out.add("  ".repeat(depth) + n.name() + (n.handle().isEmpty() ? "" : " " + n.handle())
+                    + (n.state().isEmpty() ? "" : " [" + n.state() + "]"));
+            flatten(n.children(), depth + 1, out);
+        }
+    }
+
+    private CsvSource csv() {
+        return new CsvSource() {
+            @Override
+            public List<String> columns() {
+                return List.of("depth", "name", "handle", "created", "created_by", "size", "state");
+            }
+
+            @Override
+            public List<List<String>> rows() {
+                List<List<String>> out = new ArrayList<>();
+                addRows(roots, 0, out);
+                return out;
+            }
+        };
+    }
+
+    private static void addRows(List<HandleTree.Node> nodes, int depth, List<List<String>> out) {
+        for (HandleTree.Node n : nodes) {
+            out.add(List.of(String.valueOf(depth), n.name(), n.handle(), n.created(), n.createdBy(), n.size(), n.state()));
+            addRows(n.children(), depth + 1, out);
+        }
+    }
+
+    @Focus
+    void focus() {
+        viewer.getTree().setFocus();
+    }
+}

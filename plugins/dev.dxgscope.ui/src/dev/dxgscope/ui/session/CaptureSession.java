@@ -1,0 +1,177 @@
+package dev.dxgscope.ui.session;
+
+import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.model.state.CaptureModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * One open capture: a file read once, or a live capture that a recorder process is still writing
+ * and that {@link #poll()} keeps reading. The model changes while a live capture grows, so every
+ * reader goes through {@link #read(Function)}, which holds the session's lock; {@link #poll()}
+ * applies at most {@link #BATCH} records per lock hold, so the UI thread never waits long.
+ */
+public final class CaptureSession implements AutoCloseable {
+    /** Records applied per lock hold while following a live capture. */
+    static final int BATCH = 20_000;
+
+    private final Path file;
+    private final String title;
+    private final Process recorder;
+    private final ReentrantLock lock = new ReentrantLock();
+    private CaptureFile capture;
+    private ModelLoader loader;
+    private CaptureModel model;
+    private volatile boolean following = true;
+    private volatile boolean finished;
+
+    private CaptureSession(Path file, String title, Process recorder) {
+        this.file = file;
+        this.title = title;
+        this.recorder = recorder;
+    }
+
+    /** A capture file to read once. */
+    public static CaptureSession ofFile(Path file) {
+        return new CaptureSession(file, file.getFileName().toString(), null);
+    }
+
+    /** A capture a recorder process is writing now. */
+    public static CaptureSession live(Path file, String title, Process recorder) {
+        return new CaptureSession(file, title, recorder);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** "leak.dxgcap", "demo (live)". */
+    public String title() {
+        return live() && !finished ? title + " (live)" : title;
+    }
+
+    /** Whether a recorder is (or was) writing it. */
+    public boolean live() {
+        return recorder != null;
+    }
+
+    /** Whether the capture is read to its end for good. */
+    public boolean finished() {
+        return finished;
+    }
+
+    public boolean following() {
+        return following;
+    }
+
+    /** Pause (false) or follow (true) a live capture; paused, the views keep what they show. */
+    public void follow(boolean on) {
+        following = on;
+    }
+
+    /**
+     * Opens the file and reads all there is; for a file that is the whole capture, for a live one
+     * what was written so far. Runs in a Job; throws CancellationException when cancelled.
+     */
+    public void load(ModelLoader.Progress progress) throws IOException {
+        capture = CaptureFile.open(file);
+        if (!live()) {
+            CaptureModel m = ModelLoader.load(capture, progress);
+            lock.lock();
+            try {
+                model = m;
+                finished = true;
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        loader = new ModelLoader(capture);
+        loader.update();
+        lock.lock();
+        try {
+            model = loader.model();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reads what a live capture added since the last poll (when following); returns whether the
+     * model changed. When the recorder has exited and everything is read, the capture is finished.
+     */
+    public boolean poll() throws IOException {
+        if (!live() || finished || loader == null) {
+            return false;
+        }
+        boolean exited = !recorder.isAlive();
+        if (!following && !exited) {
+            return false;
+        }
+        boolean changed = false;
+        long n;
+        do {
+            lock.lock();
+            try {
+                n = loader.update(BATCH);
+            } finally {
+                lock.unlock();
+            }
+            changed |= n > 0;
+        } while (n == BATCH);
+        if (exited) {
+            lock.lock();
+            try {
+                capture.refreshPreamble();
+                model = loader.finish();
+                finished = true;
+            } finally {
+                lock.unlock();
+            }
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Runs {@code f} on the model under the session's lock; null before the first load. */
+    public <T> T read(Function<CaptureModel, T> f) {
+        lock.lock();
+        try {
+            return model == null ? null : f.apply(model);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops a live recording: the recorder finishes the file (END record) and exits. */
+    public void stop() throws InterruptedException {
+        if (recorder != null && recorder.isAlive()) {
+            recorder.toHandle().descendants().forEach(ProcessHandle::destroy);
+            recorder.destroy();
+            if (!recorder.waitFor(10, TimeUnit.SECONDS)) {
+                recorder.destroyForcibly();
+            }
+        }
+    }
+
+    /** The recorder's exit status, or null while it runs (or for a file). */
+    public Integer recorderExit() {
+        return recorder == null || recorder.isAlive() ? null : recorder.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (capture != null) {
+            capture.close();
+        }
+    }
+}

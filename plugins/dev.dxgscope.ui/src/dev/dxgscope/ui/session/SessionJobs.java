@@ -1,0 +1,157 @@
+package dev.dxgscope.ui.session;
+
+import dev.dxgscope.capture.NotACaptureException;
+import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.state.CaptureModel;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.statushandlers.StatusManager;
+
+/**
+ * The background work of sessions: loading a capture as a Job (progress from the first records,
+ * cancel), following a live capture every {@link #POLL_MS} ms, and telling the user plainly when a
+ * capture cannot be read or is damaged.
+ */
+public final class SessionJobs {
+    public static final String PLUGIN = "dev.dxgscope.ui";
+    /** Live captures are re-read this often (the views lag by at most about this much). */
+    static final long POLL_MS = 400;
+    /** Family of the jobs, so tests can wait for them. */
+    public static final Object FAMILY = SessionJobs.class;
+
+    private SessionJobs() {
+    }
+
+    /** Loads the session in the background, then makes it the current one (and follows it when live). */
+    public static Job open(CaptureSession session) {
+        Job job = new Job("Opening " + session.title()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask("Reading " + session.file(), 1000);
+                int[] done = {0};
+                try {
+                    session.load(new ModelLoader.Progress() {
+                        @Override
+                        public void loaded(long bytes, long total) {
+                            int now = total <= 0 ? 1000 : (int) Math.min(1000, bytes * 1000 / total);
+                            if (now > done[0]) {
+                                monitor.worked(now - done[0]);
+                                done[0] = now;
+                            }
+                            monitor.subTask(String.format("%,d of %,d bytes", bytes, total));
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return monitor.isCanceled();
+                        }
+                    });
+                } catch (CancellationException e) {
+                    closeQuietly(session);
+                    return Status.CANCEL_STATUS;
+                } catch (NoSuchFileException e) {
+                    closeQuietly(session);
+                    return failed(session, "no such file");
+                } catch (NotACaptureException e) {
+                    closeQuietly(session);
+                    return failed(session, "not a dxgscope capture: " + e.getMessage());
+                } catch (IOException e) {
+                    closeQuietly(session);
+                    return failed(session, e.getMessage());
+                }
+                Display.getDefault().asyncExec(() -> {
+                    Sessions.get().setCurrent(session);
+                    reportHealth(session);
+                    if (session.live()) {
+                        follow(session);
+                    }
+                });
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    private static void closeQuietly(CaptureSession s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // already reported
+        }
+    }
+
+    private static IStatus failed(CaptureSession s, String why) {
+        IStatus status = new Status(IStatus.ERROR, PLUGIN, "Cannot open " + s.file() + ": " + why);
+        StatusManager.getManager().handle(status, StatusManager.SHOW | StatusManager.LOG);
+        return Status.OK_STATUS; /* handled: no second dialog from the job framework */
+    }
+
+    /** Polls a live capture until it finishes or another one is shown. */
+    static void follow(CaptureSession session) {
+        Job job = new Job("Following " + session.title()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                if (Sessions.get().current() != session || monitor.isCanceled()) {
+                    return Status.OK_STATUS;
+                }
+                try {
+                    if (session.poll()) {
+                        Sessions.get().modelUpdated(session);
+                    }
+                } catch (IOException e) {
+                    return new Status(IStatus.ERROR, PLUGIN, "Reading the live capture " + session.file() + " failed", e);
+                }
+                if (!session.finished()) {
+                    schedule(POLL_MS);
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setSystem(true);
+        job.schedule(POLL_MS);
+    }
+
+    /**
+     * A damaged or truncated capture loads what is whole; say so once, without blocking (the Log
+     * view lists every problem).
+     */
+    static void reportHealth(CaptureSession s) {
+        List<Diagnostic> errors = s.read((CaptureModel m) -> m.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
+        if (errors == null || errors.isEmpty() || !PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
+                : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        String text = s.file().getFileName() + " is damaged: " + errors.size() + " problem"
+                + (errors.size() == 1 ? "" : "s") + ", the first " + errors.get(0).text()
+                + (errors.get(0).offset() >= 0 ? " (at byte " + errors.get(0).offset() + ")" : "")
+                + ".\n\nEverything that could be read is shown. The Log view lists every problem.";
+        MessageDialog d = new MessageDialog(shell, "Damaged capture", null, text, MessageDialog.WARNING, 0, "OK");
+        d.setBlockOnOpen(false);
+        d.open();
+    }
+}
