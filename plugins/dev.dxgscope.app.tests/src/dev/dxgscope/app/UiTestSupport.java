@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.Text;
 
 /** Widget-level helpers for UI tests: spin the event loop, find texts, save screenshots. */
@@ -70,6 +72,7 @@ final class UiTestSupport {
                     }
                 }
             }
+            case Tree tree -> treeTexts(tree.getItems(), Math.max(1, tree.getColumnCount()), out);
             default -> { }
         }
         if (control instanceof Composite composite) {
@@ -77,6 +80,34 @@ final class UiTestSupport {
                 collectTexts(child, out);
             }
         }
+    }
+
+    private static void treeTexts(TreeItem[] items, int columns, List<String> out) {
+        for (TreeItem item : items) {
+            for (int c = 0; c < columns; c++) {
+                out.add(item.getText(c));
+            }
+            treeTexts(item.getItems(), columns, out);
+        }
+    }
+
+    /** Spins until the condition holds; fails after the timeout with the message. */
+    static void waitUntil(Display display, java.util.function.BooleanSupplier condition, long timeoutMillis,
+            String what) {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            spin(display, 30);
+        }
+    }
+
+    /** The POJO behind an e4view part (ProcessesView, AllocationsView, ...). */
+    static <T> T pojo(org.eclipse.ui.IViewPart view, Class<T> type) {
+        org.eclipse.e4.ui.model.application.ui.basic.MPart part = view.getSite()
+                .getService(org.eclipse.e4.ui.model.application.ui.basic.MPart.class);
+        return type.cast(part.getObject());
     }
 
     /** Saves a PNG of the shell under target/screenshots/ and returns its path. */

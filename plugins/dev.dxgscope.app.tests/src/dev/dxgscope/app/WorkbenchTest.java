@@ -33,8 +33,11 @@ class WorkbenchTest {
             assertNotNull(view, id);
             UiTestSupport.spin(display, 200);
         }
-        page().showView(ViewIds.ADAPTERS);
-        assertEquals(4, page().getViewReferences().length, "views open in the perspective");
+        for (String id : List.of(ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.ADAPTERS,
+                ViewIds.PROPERTIES, ViewIds.PROGRESS, ViewIds.ERROR_LOG)) {
+            assertNotNull(page().showView(id), id);
+            UiTestSupport.spin(display, 100);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dxgscope.app;
 import dev.dxgscope.ui.ViewIds;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import dev.dxgscope.ui.common.PropertiesBridge;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -23,6 +24,7 @@ final class DxgscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     /** Command-line arguments: a capture file to open, or {@code --demo} (what the README's run command passes). */
     @Override
     public void postStartup() {
+        PropertiesBridge.install();
         StartupArguments.apply(Platform.getApplicationArgs(), PlatformUI.getWorkbench().getActiveWorkbenchWindow()
                 .getShell());
     }

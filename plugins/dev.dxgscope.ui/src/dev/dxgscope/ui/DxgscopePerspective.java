@@ -12,14 +12,16 @@ public final class DxgscopePerspective implements IPerspectiveFactory {
         String editor = layout.getEditorArea();
         IFolderLayout main = layout.createFolder("dev.dxgscope.ui.main", IPageLayout.TOP, 0.70f, editor);
         main.addView(ViewIds.PROCESSES);
+        main.addView(ViewIds.ALLOCATIONS);
+        main.addView(ViewIds.LEAKS);
         main.addView(ViewIds.ADAPTERS);
         IFolderLayout bottom = layout.createFolder("dev.dxgscope.ui.bottom", IPageLayout.BOTTOM, 0.70f,
                 "dev.dxgscope.ui.main");
         bottom.addView(ViewIds.PROPERTIES);
         bottom.addView(ViewIds.PROGRESS);
         bottom.addView(ViewIds.ERROR_LOG);
-        for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.PROGRESS,
-            ViewIds.ERROR_LOG}) {
+        for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.ADAPTERS,
+            ViewIds.PROPERTIES, ViewIds.PROGRESS, ViewIds.ERROR_LOG}) {
             layout.addShowViewShortcut(id);
         }
     }

@@ -10,16 +10,29 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.SessionJobs;
+import java.util.List;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
 
 /**
- * The Adapters view: the adapters the live dxg device reports, or, when there is no usable
- * device, a plain statement of why and what to do instead. The query runs as a Job (visible in
+ * The Adapters view: the adapters the live dxg device reports (queried again every few seconds),
+ * or, when there is no usable device, a plain statement of why and what to do instead; below, the
+ * adapters of the open capture at the time cursor, with the processes using them and their budgets. The query runs as a Job (visible in
  * the Progress view) because a device that hangs must not freeze the workbench.
  */
-public final class AdaptersView {
+public final class AdaptersView extends SessionView {
+    /** Preference (seconds between live device queries; 0 = only on Refresh). */
+    public static final String POLL_SECONDS = "adaptersPollSeconds";
+    public static final int DEFAULT_POLL_SECONDS = 5;
+
     private final ESelectionService selection;
+    private CaptureAdapters captured;
     private Composite stack;
     private StackLayout layout;
     private UnavailablePage unavailablePage;
@@ -32,18 +45,50 @@ public final class AdaptersView {
 
     @PostConstruct
     void createControls(Composite parent) {
-        stack = new Composite(parent, SWT.NONE);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        stack = new Composite(sash, SWT.NONE);
         layout = new StackLayout();
         stack.setLayout(layout);
-        unavailablePage = new UnavailablePage(stack, this::refresh);
-        table = new AdapterTable(stack, this::refresh, selection::setSelection);
+        unavailablePage = new UnavailablePage(stack, this::query);
+        table = new AdapterTable(stack, this::query, selection::setSelection);
         unavailablePage.showQuerying(DeviceQuery.defaultDevice());
         layout.topControl = unavailablePage.control();
-        refresh();
+        captured = new CaptureAdapters(sash);
+        sash.setWeights(55, 45);
+        attach(sash);
+        query();
+        poll();
+    }
+
+    /** Queries the device again every few seconds (the interval is a preference). */
+    private void poll() {
+        int seconds = InstanceScope.INSTANCE.getNode(SessionJobs.PLUGIN).getInt(POLL_SECONDS, DEFAULT_POLL_SECONDS);
+        if (seconds > 0 && !stack.isDisposed()) {
+            stack.getDisplay().timerExec(seconds * 1000, () -> {
+                if (!stack.isDisposed()) {
+                    query();
+                    poll();
+                }
+            });
+        }
+    }
+
+    /** The capture part: the adapters of the current capture at the time cursor. */
+    @Override
+    protected void refresh() {
+        CaptureSession s = session();
+        long seq = cursor();
+        if (s == null) {
+            captured.show("No capture open: adapters seen in a capture appear here", List.of());
+            return;
+        }
+        List<String[]> rows = s.read(m -> CaptureAdapters.rows(m, seq));
+        String at = s.read(m -> Formats.position(m, seq));
+        captured.show("Adapters in " + s.title() + " at " + at, rows == null ? List.of() : rows);
     }
 
     /** Queries the device again in the background and shows the result. */
-    public void refresh() {
+    public void query() {
         Job job = Job.create("Querying dxg device adapters", (IProgressMonitor monitor) -> {
             DeviceStatus status = DeviceQuery.query(null);
             if (!stack.isDisposed()) {

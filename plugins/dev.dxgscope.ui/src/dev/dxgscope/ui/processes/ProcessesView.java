@@ -59,7 +59,7 @@ public final class ProcessesView extends SessionView {
         filter.setMessage("filter: handle, type, call");
         GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(filter);
         filter.addModifyListener(e -> refresh());
-        viewer = new TreeViewer(c, SWT.FULL_SELECTION | SWT.BORDER | SWT.VIRTUAL | SWT.H_SCROLL | SWT.V_SCROLL);
+        viewer = new TreeViewer(c, SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
         Tree tree = viewer.getTree();
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
@@ -138,6 +138,20 @@ public final class ProcessesView extends SessionView {
         });
     }
 
+    /** Trees with fewer nodes than this are shown fully expanded. */
+    static final int EXPAND_ALL_BELOW = 2000;
+
+    private static int count(List<HandleTree.Node> nodes) {
+        int n = nodes.size();
+        for (HandleTree.Node x : nodes) {
+            n += count(x.children());
+            if (n > EXPAND_ALL_BELOW) {
+                break;
+            }
+        }
+        return n;
+    }
+
     private DxgObject selectedObject() {
         Object first = viewer.getStructuredSelection().getFirstElement();
         return first instanceof HandleTree.Node n && n.target() instanceof DxgObject o ? o : null;
@@ -154,13 +168,9 @@ public final class ProcessesView extends SessionView {
         header.setText(s == null ? "No capture open: File > Open Capture, or File > Demo to watch the simulator"
                 : "Handle tables at " + where + " - " + s.title());
         header.getParent().layout();
-        Object[] expanded = viewer.getExpandedElements();
         viewer.refresh();
-        if (expanded.length == 0) {
-            viewer.expandToLevel(3);
-        } else {
-            viewer.expandToLevel(3);
-        }
+        /* small tables open fully; large ones to the devices, the rest on demand */
+        viewer.expandToLevel(count(roots) <= EXPAND_ALL_BELOW ? TreeViewer.ALL_LEVELS : 3);
         selected(Sessions.get().selection(), null);
     }
 

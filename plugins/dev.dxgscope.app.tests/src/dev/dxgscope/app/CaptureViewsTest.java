@@ -1,0 +1,235 @@
+package dev.dxgscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.analysis.Leaks;
+import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.model.state.ObjectType;
+import dev.dxgscope.ui.ViewIds;
+import dev.dxgscope.ui.allocations.AllocationRows;
+import dev.dxgscope.ui.allocations.AllocationsView;
+import dev.dxgscope.ui.commands.CursorHandler;
+import dev.dxgscope.ui.commands.SessionHandlers;
+import dev.dxgscope.ui.leaks.LeaksView;
+import dev.dxgscope.ui.processes.ProcessesView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The capture views of the real workbench on committed captures whose ground truth is known
+ * (native-probe/workloads/README.md): handle trees at chosen times, allocations with their sizes in
+ * the Properties view, leak suspects, stepping the time cursor, a damaged capture.
+ */
+class CaptureViewsTest {
+    static final Path CAPTURES = Path.of(System.getProperty("dxgscope.root", "../.."),
+            "plugins/dev.dxgscope.model.tests/resources/captures");
+    private final Display display = PlatformUI.getWorkbench().getDisplay();
+
+    @TempDir
+    Path dir;
+
+    private IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    private Shell shell() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
+
+    /** Opens a capture the way File > Open does and waits until the views have it. */
+    private CaptureSession open(Path file) {
+        SessionHandlers.open(file);
+        UiTestSupport.waitUntil(display, () -> Sessions.get().current() != null
+                && Sessions.get().current().file().equals(file), 30_000, "the capture to open");
+        UiTestSupport.spin(display, 300);
+        return Sessions.get().current();
+    }
+
+    private <T> T read(Function<CaptureModel, T> f) {
+        return Sessions.get().current().read(f);
+    }
+
+    private <T> T view(String id, Class<T> type) throws Exception {
+        IViewPart v = page().showView(id);
+        UiTestSupport.spin(display, 200);
+        return UiTestSupport.pojo(v, type);
+    }
+
+    @Test
+    void handleTreeShowsEachProcessAtTheTimeCursor() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        ProcessesView view = view(ViewIds.PROCESSES, ProcessesView.class);
+        DxgProcess a = read(m -> m.dxgProcesses().get(0));
+        DxgObject resource = read(m -> a.objects().stream().filter(o -> o.type() == ObjectType.RESOURCE).findFirst()
+                .orElseThrow());
+        long afterShare = read(m -> a.fds().stream().filter(f -> f.shared() != null).mapToLong(f -> f.openedSeq())
+                .max().orElseThrow()) + 1;
+        Sessions.get().moveCursor(afterShare);
+        UiTestSupport.spin(display, 200);
+        List<String> rows = view.rows();
+        assertTrue(rows.contains("      resource (shared) " + resource.handleHex()), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.contains("fd ") && r.contains("shared resource")), rows.toString());
+        assertFalse(rows.stream().anyMatch(r -> r.contains("resource (opened)")), "B has not opened it yet: " + rows);
+        List<String> texts = new ArrayList<>();
+        UiTestSupport.collectTexts(shell(), texts);
+        assertTrue(texts.contains(resource.handleHex()), "the tree widget shows the handle");
+        UiTestSupport.screenshot(shell(), "processes.png");
+
+        Sessions.get().moveCursor(a.exitSeq());
+        UiTestSupport.spin(display, 200);
+        rows = view.rows();
+        assertFalse(rows.contains("      resource (shared) " + resource.handleHex()), "A's objects went at its exit");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("leaky-sharer (pid " + a.pid() + ")") && r.contains("exited")),
+                rows.toString());
+    }
+
+    @Test
+    void allocationsListSizesAndPropertiesShowTheSelectedOne() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        long seq = read(m -> m.dxgProcesses().get(1).objects().stream().filter(o -> o instanceof Allocation)
+                .mapToLong(DxgObject::createdSeq).max().orElseThrow()) + 1;
+        Sessions.get().moveCursor(seq);
+        AllocationsView view = view(ViewIds.ALLOCATIONS, AllocationsView.class);
+        UiTestSupport.waitUntil(display, () -> view.rows().seq() == seq && view.rows().size() == 4, 10_000,
+                "A's 2 and B's 2 allocations alive (B's opened ones are destroyed by then)");
+        AllocationRows rows = view.rows();
+        long bytes = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            bytes += rows.get(i).size();
+        }
+        assertEquals(2 * 4194304L + 2 * 2097152L, bytes);
+        page().showView(ViewIds.PROPERTIES, null, IWorkbenchPage.VIEW_VISIBLE);
+        page().activate(page().findView(ViewIds.ALLOCATIONS));
+        Table table = findTable(page().findView(ViewIds.ALLOCATIONS));
+        int big = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).size() == 4194304L) {
+                big = i;
+            }
+        }
+        table.setSelection(big);
+        Event e = new Event();
+        table.notifyListeners(SWT.Selection, e);
+        UiTestSupport.spin(display, 400);
+        assertEquals(rows.get(big), Sessions.get().selection());
+        IPropertySource props = Adapters.adapt(rows.get(big), IPropertySource.class);
+        assertNotNull(props, "allocations adapt to property sources");
+        String size = null;
+        for (IPropertyDescriptor d : props.getPropertyDescriptors()) {
+            if (d.getDisplayName().equals("size")) {
+                size = String.valueOf(props.getPropertyValue(d.getId()));
+            }
+        }
+        assertEquals("4194304 bytes (4 MiB)", size);
+        UiTestSupport.screenshot(shell(), "allocations.png");
+        UiTestSupport.waitForText(display, shell(), t -> t.equals("Allocation"), 5_000); /* the Properties view's category row */
+        UiTestSupport.screenshot(shell(), "allocations.png");
+    }
+
+    private static Table findTable(IViewPart part) {
+        List<Table> tables = new ArrayList<>();
+        collect(part.getSite().getShell(), tables, part);
+        assertFalse(tables.isEmpty());
+        return tables.get(0);
+    }
+
+    private static void collect(org.eclipse.swt.widgets.Control c, List<Table> out, IViewPart part) {
+        if (c instanceof Table t && t.isVisible() && t.getColumnCount() == AllocationRows.Column.values().length) {
+            out.add(t);
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                collect(child, out, part);
+            }
+        }
+    }
+
+    @Test
+    void leaksRankTheSharedFenceKeptAliveByTheChild() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
+        UiTestSupport.waitUntil(display, () -> view.result() != null, 10_000, "the leak analysis");
+        List<Leaks.Reason> reasons = view.result().suspects().stream().map(Leaks.Suspect::reason).toList();
+        assertTrue(reasons.contains(Leaks.Reason.KEPT_ALIVE_BY_SHARE), reasons.toString());
+        assertEquals(3, reasons.stream().filter(r -> r == Leaks.Reason.FD_NEVER_CLOSED).count());
+        assertEquals(12 * 1048576L, view.result().totalBytes());
+        UiTestSupport.waitForText(display, shell(), t -> t.contains("outlived its creator"), 5_000);
+        UiTestSupport.screenshot(shell(), "leaks.png");
+    }
+
+    @Test
+    void theTimeCursorStepsBetweenEvents() throws Exception {
+        open(CAPTURES.resolve("stuck-wait.dxgcap"));
+        view(ViewIds.PROCESSES, ProcessesView.class);
+        CursorHandler.step(CursorHandler.START);
+        long start = Sessions.get().cursor();
+        CursorHandler.step(CursorHandler.NEXT);
+        long first = Sessions.get().cursor();
+        assertTrue(first > start, "moved forward");
+        long created = read(m -> m.objects().get(0).createdSeq());
+        assertEquals(created, first, "the first event is the first object's creation");
+        CursorHandler.step(CursorHandler.NEXT);
+        assertTrue(Sessions.get().cursor() > first);
+        CursorHandler.step(CursorHandler.PREVIOUS);
+        assertEquals(first, Sessions.get().cursor());
+        CursorHandler.step(CursorHandler.END);
+        assertTrue(Sessions.get().cursorAtEnd());
+        assertEquals((long) read(m -> m.timeline().lastSeq()), Sessions.get().cursor());
+    }
+
+    @Test
+    void aDamagedCaptureSaysSoAndShowsWhatIsWhole() throws Exception {
+        byte[] b = Files.readAllBytes(CAPTURES.resolve("stuck-wait.dxgcap"));
+        for (int i = 60_000; i < 60_040; i++) {
+            b[i] ^= 0x5a;
+        }
+        Path damaged = dir.resolve("damaged.dxgcap");
+        Files.write(damaged, b);
+        open(damaged);
+        Shell notice = null;
+        long end = System.currentTimeMillis() + 10_000;
+        while (notice == null && System.currentTimeMillis() < end) {
+            for (Shell s : display.getShells()) {
+                if ("Damaged capture".equals(s.getText()) && s.isVisible()) {
+                    notice = s;
+                }
+            }
+            UiTestSupport.spin(display, 50);
+        }
+        assertNotNull(notice, "a damaged-capture notice");
+        List<String> texts = new ArrayList<>();
+        UiTestSupport.collectTexts(notice, texts);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("damaged.dxgcap is damaged") && t.contains("at byte")),
+                texts.toString());
+        UiTestSupport.screenshot(notice, "damaged-notice.png");
+        notice.close();
+        ProcessesView view = view(ViewIds.PROCESSES, ProcessesView.class);
+        assertTrue(view.rows().stream().anyMatch(r -> r.startsWith("stuck-wait")), "the part before the damage is shown");
+        long events = read(CaptureModel::events);
+        assertTrue(events > 50, "most records were read: " + events);
+    }
+}

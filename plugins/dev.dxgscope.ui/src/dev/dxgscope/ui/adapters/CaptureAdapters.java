@@ -1,0 +1,90 @@
+package dev.dxgscope.ui.adapters;
+
+import dev.dxgscope.model.analysis.Format;
+import dev.dxgscope.model.decode.Names;
+import dev.dxgscope.model.state.Budget;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.CapturedAdapter;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.ObjectType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+/**
+ * The adapters a capture shows, at the time cursor: LUID, kind and description (from the
+ * processes' own queries), which processes held a handle to it, and the last budget and usage each
+ * process learned per segment group (QueryVideoMemoryInfo or device samples).
+ */
+final class CaptureAdapters {
+    private final Composite page;
+    private final Label header;
+    private final Table table;
+
+    CaptureAdapters(Composite parent) {
+        page = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(page);
+        header = new Label(page, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        table = new Table(page, SWT.BORDER | SWT.FULL_SELECTION);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+        for (String[] c : new String[][] {{"LUID", "190"}, {"Kind", "110"}, {"Description", "240"},
+            {"Processes with a handle", "220"}, {"Budget and usage (last known)", "380"}}) {
+            TableColumn tc = new TableColumn(table, SWT.NONE);
+            tc.setText(c[0]);
+            tc.setWidth(Integer.parseInt(c[1]));
+        }
+    }
+
+    Control control() {
+        return page;
+    }
+
+    /** Rows for tests and CSV: one string array per adapter. */
+    static List<String[]> rows(CaptureModel m, long seq) {
+        List<String[]> out = new ArrayList<>();
+        for (CapturedAdapter a : m.adapters()) {
+            Set<String> holders = new LinkedHashSet<>();
+            for (DxgObject o : m.objects()) {
+                if (o.type() == ObjectType.ADAPTER && o.luid() == a.luid() && o.aliveAt(seq)) {
+                    holders.add(o.process().label());
+                }
+            }
+            Map<String, String> budgets = new LinkedHashMap<>();
+            for (Budget b : m.budgets()) {
+                if (b.seq() <= seq && (b.luid() == a.luid() || b.luid() == 0)) {
+                    budgets.put(b.pid() + "/" + b.segmentGroup(), "pid " + b.pid() + " "
+                            + Names.segmentGroup(b.segmentGroup()) + ": " + Format.bytes(b.currentUsage()) + " of "
+                            + Format.bytes(b.budget()));
+                }
+            }
+            out.add(new String[] {a.luidText(), a.type() == null ? "unknown" : a.type().summary(),
+                a.description() == null ? "" : a.description(), String.join(", ", holders),
+                String.join("; ", budgets.values())});
+        }
+        return out;
+    }
+
+    void show(String title, List<String[]> rows) {
+        header.setText(title);
+        table.removeAll();
+        for (String[] r : rows) {
+            new TableItem(table, SWT.NONE).setText(r);
+        }
+        page.layout(true, true);
+    }
+}

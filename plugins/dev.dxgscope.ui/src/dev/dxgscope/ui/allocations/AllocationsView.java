@@ -1,0 +1,238 @@
+package dev.dxgscope.ui.allocations;
+
+import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.common.CsvExportAction;
+import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * Allocations: every allocation alive at the time cursor (or every one of the capture) with size,
+ * segment, residency and lock state at the cursor, owner, flags and lifetime. A virtual table: rows
+ * are computed in a Job and cells formatted as they scroll into view, so large captures neither load
+ * every row into widgets nor block the UI thread. Click a header to sort; the filter matches any cell.
+ */
+public final class AllocationsView extends SessionView {
+    private final ESelectionService selectionService;
+    private Label totals;
+    private Text filter;
+    private Button all;
+    private Table table;
+    private volatile AllocationRows rows = AllocationRows.empty();
+    private AllocationRows.Column sort = AllocationRows.Column.CREATED;
+    private boolean descending;
+    private Job pending;
+    private boolean selecting;
+
+    @Inject
+    public AllocationsView(ESelectionService selectionService) {
+        this.selectionService = selectionService;
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(3, false));
+        totals = new Label(c, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(totals);
+        all = new Button(c, SWT.CHECK);
+        all.setText("Include destroyed");
+        all.addListener(SWT.Selection, e -> refresh());
+        filter = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("filter any column");
+        GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).applyTo(filter);
+        filter.addModifyListener(e -> refresh());
+        table = new Table(c, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER | SWT.MULTI);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
+        for (AllocationRows.Column col : AllocationRows.Column.values()) {
+            TableColumn tc = new TableColumn(table, col == AllocationRows.Column.SIZE ? SWT.RIGHT : SWT.LEFT);
+            tc.setText(col.title);
+            tc.setWidth(col.width);
+            tc.addListener(SWT.Selection, e -> sortBy(col, tc));
+        }
+        table.addListener(SWT.SetData, e -> {
+            TableItem item = (TableItem) e.item;
+            int i = table.indexOf(item);
+            AllocationRows r = rows;
+            if (i >= r.size()) {
+                return;
+            }
+            Allocation a = r.get(i);
+            CaptureSession s = session();
+            String[] texts = s == null ? null : s.read((CaptureModel m) -> {
+                String[] t = new String[AllocationRows.Column.values().length];
+                for (AllocationRows.Column col : AllocationRows.Column.values()) {
+                    t[col.ordinal()] = AllocationRows.text(m, a, r.seq(), col);
+                }
+                return t;
+            });
+            if (texts != null) {
+                item.setText(texts);
+                item.setData(a);
+            }
+        });
+        table.addListener(SWT.Selection, e -> {
+            int i = table.getSelectionIndex();
+            AllocationRows r = rows;
+            if (selecting || i < 0 || i >= r.size()) {
+                return;
+            }
+            selectionService.setSelection(new StructuredSelection(r.get(i)));
+            Sessions.get().select(r.get(i), this);
+        });
+        table.addListener(SWT.DefaultSelection, e -> {
+            int i = table.getSelectionIndex();
+            if (i >= 0 && i < rows.size()) {
+                Sessions.get().moveCursor(rows.get(i).createdSeq());
+            }
+        });
+        MenuManager menu = new MenuManager();
+        menu.add(new Action("Move time cursor to its creation") {
+            @Override
+            public void run() {
+                int i = table.getSelectionIndex();
+                if (i >= 0 && i < rows.size()) {
+                    Sessions.get().moveCursor(rows.get(i).createdSeq());
+                }
+            }
+        });
+        menu.add(new CsvExportAction("allocations", table::getShell, this::csv));
+        table.setMenu(menu.createContextMenu(table));
+        attach(c);
+        refresh();
+    }
+
+    private void sortBy(AllocationRows.Column col, TableColumn tc) {
+        descending = sort == col && !descending;
+        sort = col;
+        table.setSortColumn(tc);
+        table.setSortDirection(descending ? SWT.DOWN : SWT.UP);
+        refresh();
+    }
+
+    /** Recomputes the rows in a Job; the table shows the old rows until the new ones are ready. */
+    @Override
+    protected void refresh() {
+        CaptureSession s = session();
+        long seq = cursor();
+        boolean includeAll = all.getSelection();
+        String f = filter.getText();
+        AllocationRows.Column by = sort;
+        boolean desc = descending;
+        if (pending != null) {
+            pending.cancel();
+        }
+        if (s == null) {
+            show(AllocationRows.empty(), "No capture open");
+            return;
+        }
+        pending = Job.create("Listing allocations", (IProgressMonitor monitor) -> {
+            AllocationRows r = s.read(m -> AllocationRows.build(m, seq, includeAll, f, by, desc));
+            if (!monitor.isCanceled() && r != null && !table.isDisposed()) {
+                table.getDisplay().asyncExec(() -> show(r, null));
+            }
+            return Status.OK_STATUS;
+        });
+        pending.setSystem(true);
+        pending.schedule();
+    }
+
+    private void show(AllocationRows r, String message) {
+        if (table.isDisposed()) {
+            return;
+        }
+        Object selected = Sessions.get().selection();
+        rows = r;
+        table.clearAll();
+        table.setItemCount(r.size());
+        totals.setText(message != null ? message : r.totals());
+        totals.getParent().layout();
+        selected(selected, null);
+    }
+
+    @Override
+    public void selected(Object selection, Object source) {
+        if (source == this || !alive()) {
+            return;
+        }
+        int i = rows.indexOf(selection);
+        if (i >= 0) {
+            selecting = true;
+            try {
+                table.setSelection(i);
+                table.showSelection();
+            } finally {
+                selecting = false;
+            }
+        }
+    }
+
+    /** For tests: the current rows. */
+    public AllocationRows rows() {
+        return rows;
+    }
+
+    private CsvSource csv() {
+        AllocationRows r = rows;
+        return new CsvSource() {
+            @Override
+            public List<String> columns() {
+                List<String> c = new ArrayList<>();
+                for (AllocationRows.Column col : AllocationRows.Column.values()) {
+                    c.add(col.title);
+                }
+                return c;
+            }
+
+            @Override
+            public List<List<String>> rows() {
+                CaptureSession s = session();
+                List<List<String>> out = new ArrayList<>();
+                if (s != null) {
+                    s.read(m -> {
+                        for (int i = 0; i < r.size(); i++) {
+                            List<String> row = new ArrayList<>();
+                            for (AllocationRows.Column col : AllocationRows.Column.values()) {
+                                row.add(AllocationRows.text(m, r.get(i), r.seq(), col));
+                            }
+                            out.add(row);
+                        }
+                        return null;
+                    });
+                }
+                return out;
+            }
+        };
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+}
