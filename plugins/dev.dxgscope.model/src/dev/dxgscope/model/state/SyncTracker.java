@@ -24,7 +24,7 @@ final class SyncTracker implements ObjectTracker.Listener {
     final List<Wait> waits = new ArrayList<>();
     final List<Signal> signals = new ArrayList<>();
     private final Map<Fence, List<Wait>> pending = new IdentityHashMap<>();
-    private final Map<Fence, List<Signal>> signalsByFence = new IdentityHashMap<>();
+    private final Map<Fence, SignalList> signalsByFence = new IdentityHashMap<>();
     private final Map<Long, List<Wait>> waitsByCall = new HashMap<>();
     private final Map<Long, List<Wait>> waitsByEvent = new HashMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
@@ -166,23 +166,46 @@ final class SyncTracker implements ObjectTracker.Listener {
 
     void addSignal(Signal s) {
         signals.add(s);
-        signalsByFence.computeIfAbsent(s.object().fence(), f -> new ArrayList<>()).add(s);
+        signalsByFence.computeIfAbsent(s.object().fence(), f -> new SignalList()).add(s);
     }
 
     private Signal firstSignal(Fence f, long value, long before) {
-        List<Signal> list = signalsByFence.get(f);
-        if (list == null) {
-            return null;
-        }
-        for (Signal s : list) {
-            if (s.seq() > before) {
-                break;
+        SignalList list = signalsByFence.get(f);
+        return list == null ? null : list.first(value, before);
+    }
+
+    /**
+     * A fence's signals in call order with the running maximum of their values, so "the first
+     * signal that asked for at least v" is a binary search (render loops signal a fence once per
+     * frame; a linear scan per wait would be quadratic).
+     */
+    private static final class SignalList {
+        private Signal[] signals = new Signal[8];
+        private long[] runningMax = new long[8];
+        private int count;
+
+        void add(Signal s) {
+            if (count == signals.length) {
+                signals = java.util.Arrays.copyOf(signals, count * 2);
+                runningMax = java.util.Arrays.copyOf(runningMax, count * 2);
             }
-            if (s.value() >= value) {
-                return s;
-            }
+            runningMax[count] = count == 0 ? s.value() : Math.max(runningMax[count - 1], s.value());
+            signals[count++] = s;
         }
-        return null;
+
+        Signal first(long value, long before) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (runningMax[mid] >= value) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo < count && signals[lo].seq() <= before ? signals[lo] : null;
+        }
     }
 
     /** A fence is known to be at {@code value} (or beyond) at {@code seq}: satisfies pending waits. */

@@ -33,8 +33,8 @@ public final class CursorHandler extends AbstractHandler {
         long at = s.cursor();
         Long target = session.read((CaptureModel m) -> switch (command) {
             case START -> m.timeline().firstSeq();
-            case NEXT -> Milestones.next(Milestones.of(m), at);
-            case PREVIOUS -> Milestones.previous(Milestones.of(m), at);
+            case NEXT -> Milestones.next(Milestones.cached(m), at);
+            case PREVIOUS -> Milestones.previous(Milestones.cached(m), at);
             default -> at;
         });
         if (target != null) {

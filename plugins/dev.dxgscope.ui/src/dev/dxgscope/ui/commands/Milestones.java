@@ -54,7 +54,27 @@ public final class Milestones {
         a[n++] = m.timeline().lastSeq();
         long[] s = Arrays.copyOf(a, n);
         Arrays.sort(s);
-        return Arrays.stream(s).distinct().toArray();
+        int k = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (k == 0 || s[i] != s[k - 1]) {
+                s[k++] = s[i];
+            }
+        }
+        return Arrays.copyOf(s, k);
+    }
+
+    private static CaptureModel cachedModel;
+    private static long cachedEvents = -1;
+    private static long[] cached;
+
+    /** The milestones of a model, computed once per model state (the cursor steps often). */
+    public static synchronized long[] cached(CaptureModel m) {
+        if (cachedModel != m || cachedEvents != m.events() || cached == null) {
+            cached = of(m);
+            cachedModel = m;
+            cachedEvents = m.events();
+        }
+        return cached;
     }
 
     private static long[] grow(long[] a, int need) {

@@ -70,6 +70,8 @@ public final class SessionJobs {
                     closeQuietly(session);
                     return failed(session, e.getMessage());
                 }
+                /* what the cursor steps through, computed here rather than on the first key press */
+                session.read(dev.dxgscope.ui.commands.Milestones::cached);
                 Display.getDefault().asyncExec(() -> {
                     Sessions.get().setCurrent(session);
                     reportHealth(session);

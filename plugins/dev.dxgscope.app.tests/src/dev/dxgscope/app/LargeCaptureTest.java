@@ -1,0 +1,102 @@
+package dev.dxgscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.ViewIds;
+import dev.dxgscope.ui.allocations.AllocationsView;
+import dev.dxgscope.ui.commands.CursorHandler;
+import dev.dxgscope.ui.commands.SessionHandlers;
+import dev.dxgscope.ui.common.UiWatchdog;
+import dev.dxgscope.ui.processes.ProcessesView;
+import dev.dxgscope.ui.session.NativeTools;
+import dev.dxgscope.ui.session.SessionJobs;
+import dev.dxgscope.ui.session.Sessions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A capture of about a million records (render-loop, 85,000 frames on the simulator): how soon the
+ * load shows progress and the first view is populated, and the longest the UI thread is blocked
+ * while opening, stepping the cursor and switching views. Prints the numbers (the machines are
+ * noisy; timings are reported, not asserted) and checks the model is whole.
+ */
+class LargeCaptureTest {
+    private final Display display = PlatformUI.getWorkbench().getDisplay();
+
+    @TempDir
+    static Path dir;
+
+    @Test
+    void aMillionRecordCaptureOpensWithProgressAndWithoutFreezingTheUi() throws Exception {
+        Path capture = dir.resolve("big.dxgcap");
+        Path cap = NativeTools.dxgcap();
+        assertNotNull(cap);
+        Process p = new ProcessBuilder(cap.toString(), "record", "--sim", "-o", capture.toString(), "--",
+                NativeTools.workloads().resolve("render-loop").toString(), "85000", "0")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("record.log").toFile()).start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS));
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProcessesView processes = UiTestSupport.pojo(page.showView(ViewIds.PROCESSES), ProcessesView.class);
+        try (UiWatchdog watchdog = UiWatchdog.start(display)) {
+            long t0 = System.nanoTime();
+            SessionHandlers.open(capture);
+            long progressAt = -1;
+            while (Sessions.get().current() == null || !Sessions.get().current().file().equals(capture)) {
+                if (progressAt < 0 && Job.getJobManager().find(SessionJobs.FAMILY).length > 0) {
+                    progressAt = System.nanoTime() - t0;
+                }
+                UiTestSupport.spin(display, 5);
+            }
+            UiTestSupport.waitUntil(display, () -> processes.rows().stream().anyMatch(r -> r.startsWith("render-loop")),
+                    30_000, "the Processes view");
+            long populated = System.nanoTime() - t0;
+            double openWorst = watchdog.worstMs();
+            long records = Sessions.get().current().read(m -> (long) m.timeline().size());
+            assertTrue(records > 1_000_000, "records: " + records);
+            assertEquals(85_000L, Sessions.get().current().read(m -> (long) m.waits().stream()
+                    .filter(w -> w.object().kind() == dev.dxgscope.model.state.SyncObject.Kind.SYNC_OBJECT).count()));
+
+            watchdog.reset();
+            for (int i = 0; i < 20; i++) {
+                CursorHandler.step(i < 10 ? CursorHandler.NEXT : CursorHandler.PREVIOUS);
+                UiTestSupport.spin(display, 10);
+            }
+            Sessions.get().moveCursor(Sessions.get().current().read((CaptureModel m) -> m.timeline().seq(m.timeline().size() / 2)));
+            UiTestSupport.spin(display, 200);
+            double cursorWorst = watchdog.worstMs();
+
+            watchdog.reset();
+            List<String> views = List.of(ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.ADAPTERS, ViewIds.PROCESSES);
+            for (String id : views) {
+                page.showView(id);
+                UiTestSupport.spin(display, 300);
+            }
+            double firstShowWorst = watchdog.worstMs(); /* includes creating each view and loading its classes */
+            AllocationsView allocations = UiTestSupport.pojo(page.findView(ViewIds.ALLOCATIONS), AllocationsView.class);
+            UiTestSupport.waitUntil(display, () -> allocations.rows().size() == 8, 10_000, "the 8 allocations");
+            watchdog.reset();
+            for (int round = 0; round < 2; round++) {
+                for (String id : views) {
+                    page.showView(id);
+                    UiTestSupport.spin(display, 200);
+                }
+            }
+            double viewsWorst = watchdog.worstMs();
+            System.out.printf("large capture: %,d records; progress job after %.0f ms; first view populated after %.0f ms;"
+                    + " UI thread blocked at most %.0f ms while opening, %.0f ms stepping the cursor, %.0f ms creating"
+                    + " the views, %.0f ms switching between them (%d watchdog samples)%n", records, progressAt / 1e6,
+                    populated / 1e6, openWorst, cursorWorst, firstShowWorst, viewsWorst, watchdog.samples());
+            UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "large-capture.png");
+        }
+    }
+}
