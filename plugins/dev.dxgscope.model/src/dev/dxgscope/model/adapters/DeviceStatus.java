@@ -30,13 +30,14 @@ public sealed interface DeviceStatus {
         public String advice() {
             return switch (Errno.name(errno)) {
                 case "ENOENT" -> "This machine has no paravirtualized GPU: /dev/dxg exists only inside WSL2 "
-                        + "with GPU support. Open a capture (File > Open Capture) or run the built-in "
-                        + "simulator to explore dxgscope here.";
+                        + "with GPU support. Open a capture (File > Open Capture), or run the built-in "
+                        + "simulator (File > Demo, or File > Live Session on the simulator) to explore "
+                        + "dxgscope here.";
                 case "EACCES", "EPERM" -> "You lack permission to open the device. Add your user to the "
                         + "group that owns " + devicePath + " (see 'ls -l " + devicePath + "'), or run "
                         + "the capture tools with enough rights.";
                 case "ENOTTY" -> devicePath + " is not a dxg device (it refuses dxg ioctls). Point "
-                        + "DXGSCOPE_DEVICE at /dev/dxg or at a dxgsim socket.";
+                        + "DXGSCOPE_DEVICE at /dev/dxg, or use the simulator (File > Demo).";
                 case "ENODEV" -> "The adapter was removed or stopped by the host. Restart the WSL "
                         + "session (wsl --shutdown) and check the Windows GPU driver.";
                 default -> "Check dmesg for 'misc dxg' lines and try again.";

@@ -28,7 +28,8 @@ public final class HandleTree {
     private HandleTree() {
     }
 
-    public static List<Node> build(CaptureModel m, long seq, String filter) {
+    /** All processes that used dxg up to {@code seq}; {@code exited}: also those that exited holding nothing. */
+    public static List<Node> build(CaptureModel m, long seq, String filter, boolean exited) {
         String f = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
         List<Node> roots = new ArrayList<>();
         for (DxgProcess p : m.dxgProcesses()) {
@@ -64,9 +65,12 @@ public final class HandleTree {
             if (!fds.isEmpty()) {
                 children.add(new Node(null, "descriptors", "", "", "", "", "", fds.size() + " open", fds));
             }
-            boolean exited = p.exitSeq() <= seq;
+            boolean gone = p.exitSeq() <= seq;
+            if (gone && children.isEmpty() && !exited) {
+                continue;
+            }
             Node pn = new Node(p, p.label(), "", "process", Formats.time(m, p.startSeq()), p.commandLine(), "",
-                    exited ? "exited " + (p.exitStatus() == DxgProcess.UNKNOWN_STATUS ? "" : "(" + p.exitStatus() + ")")
+                    gone ? "exited " + (p.exitStatus() == DxgProcess.UNKNOWN_STATUS ? "" : "(" + p.exitStatus() + ")")
                             : alive.size() + " objects", children);
             if (!children.isEmpty() || matches(pn, f)) {
                 roots.add(pn);

@@ -25,6 +25,7 @@ import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -39,6 +40,7 @@ import org.eclipse.swt.widgets.Tree;
 public final class ProcessesView extends SessionView {
     private final ESelectionService selectionService;
     private Label header;
+    private Button exited;
     private Text filter;
     private TreeViewer viewer;
     private List<HandleTree.Node> roots = List.of();
@@ -52,9 +54,14 @@ public final class ProcessesView extends SessionView {
     @PostConstruct
     void createControls(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
-        c.setLayout(new GridLayout(2, false));
+        c.setLayout(new GridLayout(3, false));
         header = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        exited = new Button(c, SWT.CHECK);
+        exited.setText("Exited processes");
+        exited.setToolTipText("Also list processes that had exited by the time cursor and hold nothing");
+        exited.setSelection(true);
+        exited.addListener(SWT.Selection, e -> refresh());
         filter = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("filter: handle, type, call");
         GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(filter);
@@ -63,7 +70,7 @@ public final class ProcessesView extends SessionView {
         Tree tree = viewer.getTree();
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tree);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(tree);
         column("Name", 230, HandleTree.Node::name);
         column("Handle", 95, HandleTree.Node::handle);
         column("Created", 95, HandleTree.Node::created);
@@ -162,7 +169,8 @@ public final class ProcessesView extends SessionView {
         CaptureSession s = session();
         long seq = cursor();
         String f = filter.getText();
-        List<HandleTree.Node> built = s == null ? null : s.read(m -> HandleTree.build(m, seq, f));
+        boolean showExited = exited.getSelection();
+        List<HandleTree.Node> built = s == null ? null : s.read(m -> HandleTree.build(m, seq, f, showExited));
         String where = s == null ? null : s.read((CaptureModel m) -> Formats.position(m, seq));
         roots = built == null ? List.of() : built;
         header.setText(s == null ? "No capture open: File > Open Capture, or File > Demo to watch the simulator"
@@ -172,6 +180,15 @@ public final class ProcessesView extends SessionView {
         /* small tables open fully; large ones to the devices, the rest on demand */
         viewer.expandToLevel(count(roots) <= EXPAND_ALL_BELOW ? TreeViewer.ALL_LEVELS : 3);
         selected(Sessions.get().selection(), null);
+    }
+
+    /** A live capture (a demo runs workloads again and again) starts without the exited processes. */
+    @Override
+    public void sessionChanged(CaptureSession session) {
+        if (alive() && session != null) {
+            exited.setSelection(!session.live());
+        }
+        super.sessionChanged(session);
     }
 
     @Override
