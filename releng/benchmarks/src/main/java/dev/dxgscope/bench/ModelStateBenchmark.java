@@ -32,9 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same run: a bare pass over the model's object list (scanObjects), the least any answer that
  * looks at every object costs.
  *
- * <p>Cost: one capture written and loaded per trial (the file is deleted once loaded). Waits are
- * left out of the mix by default: the state at a seq does not look at them, and they make the load
- * quadratic (see {@link ModelCaptures#write}).
+ * <p>Cost: one capture written and loaded per trial (the file is deleted once loaded).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -46,7 +44,7 @@ public class ModelStateBenchmark {
     @Param("10000000")
     public long events;
 
-    @Param("false")
+    @Param("true")
     public boolean waits;
 
     private CaptureModel model;
