@@ -11,6 +11,7 @@ import dev.dxgscope.model.state.SharedObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +56,23 @@ public final class Leaks {
     public record Group(DxgProcess process, ObjectType type, int count, long bytes) {
     }
 
-    /** The answer. {@code seq} is where it was taken; ALIVE means "over the whole capture". */
+    /**
+     * The answer. {@code seq} is where it was taken; ALIVE means "over the whole capture".
+     * {@code retained} holds, by object id, the bytes each object keeps (-1: none known).
+     */
     public record Result(long seq, List<DxgObject> objects, List<Group> groups, List<Suspect> suspects,
-            Map<DxgObject, Long> retained) {
+            long[] retained) {
         public long totalBytes() {
             long sum = 0;
             for (Group g : groups) {
                 sum += Math.max(0, g.bytes());
             }
             return sum;
+        }
+
+        /** The bytes an object keeps (its own and those below it in the set), -1 when none known. */
+        public long retainedBytes(DxgObject o) {
+            return o.id() < retained.length ? retained[o.id()] : -1;
         }
     }
 
@@ -99,46 +108,64 @@ public final class Leaks {
         return analyse(m, to, grown, false);
     }
 
-    private static Result analyse(CaptureModel m, long seq, List<DxgObject> set, boolean wholeCapture) {
-        Map<DxgObject, Long> retained = retained(set);
-        Map<String, Group> groups = new LinkedHashMap<>();
-        for (DxgObject o : set) {
-            String key = o.process().index() + "/" + o.type();
-            Group g = groups.get(key);
-            long bytes = o instanceof Allocation a ? Math.max(0, a.size()) : 0;
-            groups.put(key, g == null ? new Group(o.process(), o.type(), 1, bytes)
-                    : new Group(g.process(), g.type(), g.count() + 1, g.bytes() + bytes));
+    /** Objects that share a creator, parent and size: made in a loop when there are many of them. */
+    private record Signature(int process, ObjectType type, String createdBy, int parent, long size) {
+    }
+
+    private static final class LoopCount {
+        final DxgObject first;
+        int count;
+        int calls;
+        long lastCall = -1;
+        long bytes;
+
+        LoopCount(DxgObject first) {
+            this.first = first;
         }
-        List<Suspect> suspects = new ArrayList<>();
-        java.util.Set<DxgObject> inSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        inSet.addAll(set);
-        Map<String, List<DxgObject>> loops = new HashMap<>();
+    }
+
+    private static Result analyse(CaptureModel m, long seq, List<DxgObject> set, boolean wholeCapture) {
+        int n = m.objects().size();
+        boolean[] inSet = new boolean[n];
         for (DxgObject o : set) {
-            if (o.parent() != null && inSet.contains(o.parent())) {
+            inSet[o.id()] = true;
+        }
+        long[] retained = retained(set, n);
+        Map<Integer, long[]> groupCounts = new LinkedHashMap<>();
+        Map<Integer, DxgObject> groupFirst = new HashMap<>();
+        Map<Signature, LoopCount> loops = new HashMap<>();
+        List<Suspect> suspects = new ArrayList<>();
+        for (DxgObject o : set) {
+            int key = o.process().index() * ObjectType.values().length + o.type().ordinal();
+            long[] g = groupCounts.computeIfAbsent(key, k -> new long[2]);
+            groupFirst.putIfAbsent(key, o);
+            g[0]++;
+            g[1] += o instanceof Allocation a ? Math.max(0, a.size()) : 0;
+            Signature sig = new Signature(o.process().index(), o.type(), o.createdBy(),
+                    o.parent() == null ? -1 : o.parent().id(), o instanceof Allocation a ? a.size() : 0);
+            LoopCount lc = loops.computeIfAbsent(sig, k -> new LoopCount(o));
+            lc.count++;
+            lc.bytes += Math.max(0, retained[o.id()]);
+            if (o.createdSeq() != lc.lastCall) {
+                lc.calls++;
+                lc.lastCall = o.createdSeq();
+            }
+            if (o.parent() != null && inSet[o.parent().id()]) {
                 continue; /* counted under its parent */
             }
             if (o.shared() != null && o.opened()) {
                 continue; /* a reference to a shared object: listed with the shared object */
             }
             int count = countBelow(o, inSet);
-            Reason reason = !wholeCapture ? Reason.ALIVE
-                    : o.aliveAtEnd() ? Reason.ALIVE_AT_END : Reason.NEVER_RELEASED;
-            suspects.add(new Suspect(reason, o.process(), o, null, null, count, retained.getOrDefault(o, -1L),
-                    path(o), summary(o, count, retained.getOrDefault(o, -1L))));
-            String sig = o.process().index() + "/" + o.type() + "/" + o.createdBy() + "/"
-                    + (o.parent() == null ? "" : o.parent().id()) + "/" + (o instanceof Allocation a ? a.size() : 0);
-            loops.computeIfAbsent(sig, k -> new ArrayList<>()).add(o);
+            Reason reason = !wholeCapture ? Reason.ALIVE : o.aliveAtEnd() ? Reason.ALIVE_AT_END : Reason.NEVER_RELEASED;
+            long bytes = retained[o.id()];
+            suspects.add(new Suspect(reason, o.process(), o, null, null, count, bytes, path(o), summary(o, count, bytes)));
         }
-        for (List<DxgObject> same : loops.values()) {
-            long calls = same.stream().mapToLong(DxgObject::createdSeq).distinct().count();
-            if (same.size() >= LOOP_THRESHOLD && calls >= LOOP_THRESHOLD) {
-                DxgObject first = same.get(0);
-                long bytes = 0;
-                for (DxgObject o : same) {
-                    bytes += Math.max(0, retained.getOrDefault(o, 0L));
-                }
-                suspects.add(new Suspect(Reason.CREATED_IN_LOOP, first.process(), first, null, null, same.size(), bytes,
-                        path(first), same.size() + " x " + first.type().label() + " created by " + first.createdBy()
+        for (LoopCount lc : loops.values()) {
+            if (lc.count >= LOOP_THRESHOLD && lc.calls >= LOOP_THRESHOLD) {
+                DxgObject first = lc.first;
+                suspects.add(new Suspect(Reason.CREATED_IN_LOOP, first.process(), first, null, null, lc.count, lc.bytes,
+                        path(first), lc.count + " x " + first.type().label() + " created by " + first.createdBy()
                                 + " in " + first.process().label() + " and never destroyed"));
             }
         }
@@ -153,12 +180,16 @@ public final class Leaks {
         }
         suspects.sort(Comparator.comparingLong((Suspect s) -> -Math.max(0, s.retainedBytes()))
                 .thenComparingInt(s -> -s.count()).thenComparingInt(s -> s.reason().ordinal()));
-        List<Group> g = new ArrayList<>(groups.values());
+        List<Group> g = new ArrayList<>();
+        groupCounts.forEach((key, c) -> {
+            DxgObject o = groupFirst.get(key);
+            g.add(new Group(o.process(), o.type(), (int) c[0], c[1]));
+        });
         g.sort(Comparator.comparingLong((Group x) -> -x.bytes()).thenComparingInt(x -> -x.count()));
         return new Result(seq, set, g, suspects, retained);
     }
 
-    private static void shareSuspects(CaptureModel m, List<Suspect> suspects, Map<DxgObject, Long> retained) {
+    private static void shareSuspects(CaptureModel m, List<Suspect> suspects, long[] retained) {
         for (SharedObject s : m.sharedObjects()) {
             long creatorGone = s.creator().destroyedSeq();
             if (creatorGone != DxgObject.ALIVE && s.destroyedSeq() > creatorGone) {
@@ -178,7 +209,7 @@ public final class Leaks {
         }
     }
 
-    private static Suspect sharedSuspect(SharedObject s, long at, Map<DxgObject, Long> retained) {
+    private static Suspect sharedSuspect(SharedObject s, long at, long[] retained) {
         List<Object> refs = s.referencesAt(at);
         List<String> path = new ArrayList<>();
         DxgProcess holder = null;
@@ -193,28 +224,29 @@ public final class Leaks {
                         + s.describe());
             }
         }
-        long bytes = retained.getOrDefault(s.creator(), -1L);
+        long bytes = s.creator().id() < retained.length ? retained[s.creator().id()] : -1;
         return new Suspect(Reason.KEPT_ALIVE_BY_SHARE, holder, s.creator(), null, s, 1, bytes, path,
                 s.describe() + " outlived its creator; kept alive by " + refs.size() + " reference(s)");
     }
 
-    private static int countBelow(DxgObject o, java.util.Set<DxgObject> inSet) {
+    private static int countBelow(DxgObject o, boolean[] inSet) {
         int n = 1;
         for (DxgObject c : o.children()) {
-            if (inSet.contains(c)) {
+            if (inSet[c.id()]) {
                 n += countBelow(c, inSet);
             }
         }
         return n;
     }
 
-    /** Bytes each object keeps: its own size plus what is below it, within the set. */
-    private static Map<DxgObject, Long> retained(List<DxgObject> set) {
-        Map<DxgObject, Long> r = new java.util.IdentityHashMap<>();
+    /** Bytes each object keeps, by id: its own size plus what is below it, within the set; -1 when none. */
+    private static long[] retained(List<DxgObject> set, int n) {
+        long[] r = new long[n];
+        java.util.Arrays.fill(r, -1);
         for (DxgObject o : set) {
             if (o instanceof Allocation a && a.size() >= 0) {
                 for (DxgObject up = o; up != null; up = up.parent()) {
-                    r.merge(up, a.size(), Long::sum);
+                    r[up.id()] = Math.max(0, r[up.id()]) + a.size();
                 }
             }
         }

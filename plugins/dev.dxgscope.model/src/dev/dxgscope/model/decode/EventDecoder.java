@@ -26,7 +26,11 @@ import java.util.function.Consumer;
  */
 public final class EventDecoder {
     private final Consumer<Diagnostic> diagnostics;
-    private final Map<Long, IoctlCall> inFlight = new HashMap<>();
+    private final LongMap<IoctlCall> inFlight = new LongMap<>();
+    /** Ioctl rows by request code, looked up once per code (a capture uses a few dozen). */
+    private final Map<Integer, AbiTables.Ioctl> ioctls = new HashMap<>();
+    private int lastCode;
+    private AbiTables.Ioctl lastIoctl;
     private AbiTables abi = AbiTables.empty();
     private boolean sawAbi;
     private boolean warnedNoAbi;
@@ -44,6 +48,16 @@ public final class EventDecoder {
         return inFlight.values();
     }
 
+    private AbiTables.Ioctl ioctl(int code) {
+        if (code == lastCode && lastIoctl != null) {
+            return lastIoctl;
+        }
+        AbiTables.Ioctl io = ioctls.computeIfAbsent(code, abi::ioctlByCode);
+        lastCode = code;
+        lastIoctl = io;
+        return io;
+    }
+
     /** Decodes one record; null when it yields no event (the ABI record, unknown kinds, damage). */
     public Event decode(RawRecord r) {
         RecordKind kind = r.kind();
@@ -58,6 +72,8 @@ public final class EventDecoder {
                 case SESSION -> new Event.Session(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), facts(p));
                 case ABI -> {
                     abi = AbiTables.parse(p);
+                    ioctls.clear();
+                    lastIoctl = null;
                     sawAbi = true;
                     yield null;
                 }
@@ -114,8 +130,9 @@ public final class EventDecoder {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
                     "IOCTL_ENTER: " + blocks.problem() + "; decoded the blocks before it"));
         }
-        IoctlCall call = new IoctlCall(abi, r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(), c.getInt(0),
-                c.getInt(4), c.getLong(8), blocks.blocks());
+        int code = c.getInt(4);
+        IoctlCall call = new IoctlCall(abi, ioctl(code), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(),
+                c.getInt(0), code, c.getLong(8), blocks.blocks());
         inFlight.put(r.seq(), call);
         return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
     }

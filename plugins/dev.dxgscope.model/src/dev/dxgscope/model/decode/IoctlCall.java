@@ -38,8 +38,14 @@ public final class IoctlCall {
 
     public IoctlCall(AbiTables abi, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
             int code, long argAddress, List<Block> in) {
+        this(abi, abi.ioctlByCode(code), enterSeq, enterTs, enterOffset, pid, tid, fd, code, argAddress, in);
+    }
+
+    /** With the ioctl already looked up (the decoder caches it per code). */
+    IoctlCall(AbiTables abi, AbiTables.Ioctl ioctl, long enterSeq, long enterTs, long enterOffset, int pid, int tid,
+            int fd, int code, long argAddress, List<Block> in) {
         this.abi = abi;
-        this.ioctl = abi.ioctlByCode(code);
+        this.ioctl = ioctl;
         this.struct = ioctl != null ? abi.struct(ioctl.argStruct()) : null;
         this.enterSeq = enterSeq;
         this.enterTs = enterTs;

@@ -33,10 +33,15 @@ public final class Allocation extends DxgObject {
     private Source segmentSource = Source.UNKNOWN;
     private int flags;
     private int index;
-    private long[] residencySeqs = new long[0];
-    private byte[] residencyStates = new byte[0];
+    private static final long[] NO_SEQS = new long[0];
+    private static final byte[] NO_STATES = new byte[0];
+
+    private long[] residencySeqs = NO_SEQS;
+    private byte[] residencyStates = NO_STATES;
     private int residencyCount;
-    private long[] lockSeqs = new long[0];
+    private long[] lockSeqs = NO_SEQS;
+    /** The resident-bytes line it counts toward (set by the residency tracker once). */
+    Object residencyKey;
     private int lockCount;
 
     Allocation(int id, DxgProcess process, int handle, DxgObject parent, long createdSeq, String createdBy, int index) {
@@ -140,7 +145,7 @@ public final class Allocation extends DxgObject {
             return before;
         }
         if (residencyCount == residencySeqs.length) {
-            int n = Math.max(4, residencyCount * 2);
+            int n = Math.max(2, residencyCount * 2);
             residencySeqs = Arrays.copyOf(residencySeqs, n);
             residencyStates = Arrays.copyOf(residencyStates, n);
         }

@@ -113,7 +113,7 @@ public final class CaptureModel {
 
     /** Per-ioctl counts, by name. */
     public Map<String, CallStats> callStats() {
-        return Collections.unmodifiableMap(b.errors.stats);
+        return Collections.unmodifiableMap(new java.util.TreeMap<>(b.errors.stats));
     }
 
     public List<Event.Marker> markers() {
@@ -152,6 +152,14 @@ public final class CaptureModel {
     /** Whether the capture has been read to its end for good (not a live capture still growing). */
     public boolean complete() {
         return b.finished;
+    }
+
+    long[] createdSeqs() {
+        return b.objects.createdSeqs;
+    }
+
+    long[] destroyedSeqs() {
+        return b.objects.destroyedSeqs;
     }
 
     /** The state at a seq. */

@@ -2,9 +2,7 @@ package dev.dxgscope.model.state;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A process seen in the capture (one thread group, one pid; a reused pid is a new DxgProcess):
@@ -25,10 +23,12 @@ public final class DxgProcess {
     private long teardownSeq = DxgObject.ALIVE;
     private final List<DxgObject> objects = new ArrayList<>();
     /** Adapter handles live in their own table (the driver's local_handle_table). */
-    final Map<Integer, DxgObject> adapterHandles = new HashMap<>();
-    final Map<Integer, DxgObject> handles = new HashMap<>();
-    final Map<Integer, FdRef> fds = new HashMap<>();
+    final IntMap<DxgObject> adapterHandles = new IntMap<>();
+    final IntMap<DxgObject> handles = new IntMap<>();
+    final IntMap<FdRef> fds = new IntMap<>();
     private final List<FdRef> allFds = new ArrayList<>();
+    /** Set once it got its parent's descriptors (at the fork, or at its start when that came first). */
+    boolean inherited;
 
     DxgProcess(int pid, int index, long startSeq) {
         this.pid = pid;
@@ -119,7 +119,7 @@ public final class DxgProcess {
     }
 
     /** The live table an object's handle is in. */
-    Map<Integer, DxgObject> table(DxgObject o) {
+    IntMap<DxgObject> table(DxgObject o) {
         return o.type() == ObjectType.ADAPTER ? adapterHandles : handles;
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Failed calls, each with its errno, the host's status (a failing VMBus reply the call caused) and
@@ -17,7 +16,7 @@ import java.util.TreeMap;
 final class ErrorTracker {
     final List<FailedCall> failed = new ArrayList<>();
     final List<LogLine> lines = new ArrayList<>();
-    final Map<String, CallStats> stats = new TreeMap<>();
+    final Map<String, CallStats> stats = new HashMap<>();
     private final Map<Long, FailedCall> failedByCall = new HashMap<>();
     private final Map<Long, List<LogLine>> pendingLines = new HashMap<>();
     private final Map<Long, Integer> pendingStatus = new HashMap<>();

@@ -87,6 +87,8 @@ public final class ModelBuilder {
     public void finish(int callsInFlight) {
         inFlightAtEnd = callsInFlight;
         sync.finish();
+        timeline.trim();
+        objects.trim();
         finished = true;
         if (end == null) {
             diagnostics.add(new Diagnostic(Severity.WARNING, -1, -1,

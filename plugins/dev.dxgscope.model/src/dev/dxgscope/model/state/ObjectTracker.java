@@ -39,6 +39,9 @@ final class ObjectTracker {
     final List<DxgProcess> processes = new ArrayList<>();
     final Map<Integer, DxgProcess> byPid = new HashMap<>();
     final List<DxgObject> objects = new ArrayList<>();
+    /** Creation and destruction seqs by object id: the state-at-a-time scan reads these, not the objects. */
+    long[] createdSeqs = new long[1024];
+    long[] destroyedSeqs = new long[1024];
     final List<SharedObject> shared = new ArrayList<>();
     final List<Fence> fences = new ArrayList<>();
     final Map<Long, CapturedAdapter> adapters = new LinkedHashMap<>();
@@ -80,7 +83,16 @@ final class ObjectTracker {
             case START -> {
                 DxgProcess p = byPid.get(e.pid());
                 if (p == null || p.exited()) {
+                    boolean fresh = p == null;
                     p = process(e.pid(), e.seq());
+                    if (fresh || p.exited()) {
+                        p = fresh ? p : replace(e.pid(), e.seq());
+                    }
+                    /* a forked child can run before its parent records the fork: inherit now */
+                    DxgProcess parent = byPid.get(e.other());
+                    if (parent != null && !parent.exited() && e.other() != e.pid()) {
+                        inherit(parent, p, e.seq());
+                    }
                 } else if (!p.executable().isEmpty() && !p.objects().isEmpty()) {
                     diagnostics.accept(new Diagnostic(Severity.INFO, e.offset(), e.seq(),
                             "process " + e.pid() + " started twice; keeping one identity"));
@@ -114,17 +126,33 @@ final class ObjectTracker {
         p.setImage(strings.get(0), strings.subList(1, strings.size()));
     }
 
+    private DxgProcess replace(int pid, long seq) {
+        DxgProcess p = new DxgProcess(pid, processes.size(), seq);
+        processes.add(p);
+        byPid.put(pid, p);
+        return p;
+    }
+
     private void fork(DxgProcess parent, int childPid, long seq) {
         DxgProcess child = byPid.get(childPid);
         if (child == null || child.exited()) {
-            child = new DxgProcess(childPid, processes.size(), seq);
-            processes.add(child);
-            byPid.put(childPid, child);
+            child = replace(childPid, seq);
         }
         child.setParentPid(parent.pid());
-        child.setImage(parent.executable(), parent.args().isEmpty() ? List.of() : parent.args());
+        if (child.executable().isEmpty()) {
+            child.setImage(parent.executable(), parent.args().isEmpty() ? List.of() : parent.args());
+        }
+        inherit(parent, child, seq);
+    }
+
+    /** A forked child gets copies of its parent's descriptors, once. */
+    private void inherit(DxgProcess parent, DxgProcess child, long seq) {
+        if (child.inherited) {
+            return;
+        }
+        child.inherited = true;
         for (FdRef f : parent.fds.values()) {
-            if (f.closedSeq() == DxgObject.ALIVE) {
+            if (f.closedSeq() == DxgObject.ALIVE && child.fds.get(f.fd()) == null) {
                 copyFd(child, f.fd(), FdRef.Origin.INHERITED, f, seq);
             }
         }
@@ -289,6 +317,13 @@ final class ObjectTracker {
     }
 
     private <T extends DxgObject> T add(T o) {
+        int id = objects.size();
+        if (id == createdSeqs.length) {
+            createdSeqs = java.util.Arrays.copyOf(createdSeqs, id * 2);
+            destroyedSeqs = java.util.Arrays.copyOf(destroyedSeqs, id * 2);
+        }
+        createdSeqs[id] = o.createdSeq();
+        destroyedSeqs[id] = DxgObject.ALIVE;
         objects.add(o);
         o.process().addObject(o);
         return o;
@@ -317,6 +352,7 @@ final class ObjectTracker {
             return;
         }
         o.destroy(seq, reason, byCall);
+        destroyedSeqs[o.id()] = seq;
         DxgProcess p = o.process();
         if (p.table(o).get(o.handle()) == o) {
             p.table(o).remove(o.handle());
@@ -680,6 +716,11 @@ final class ObjectTracker {
             o.setShared(so, true);
             so.addOpener(o);
         }
+    }
+
+    void trim() {
+        createdSeqs = java.util.Arrays.copyOf(createdSeqs, objects.size());
+        destroyedSeqs = java.util.Arrays.copyOf(destroyedSeqs, objects.size());
     }
 
     /** Remembers the host's allocation sizes for the call that caused a CREATEALLOCATION reply. */

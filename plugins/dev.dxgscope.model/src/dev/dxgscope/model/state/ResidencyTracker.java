@@ -97,7 +97,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         long fenceValue = c.succeeded() ? c.u64Out("paging_fence_value") : 0;
         long trim = c.succeeded() ? c.u64Out("num_bytes_to_trim") : -1;
         boolean pending = c.ret() == Names.STATUS_PENDING;
-        ResidencyOp op = new ResidencyOp(ResidencyOp.Kind.MAKE_RESIDENT, c.enterSeq(), c.leaveSeq(), p, queue, list,
+        ResidencyOp op = new ResidencyOp(ResidencyOp.Kind.MAKE_RESIDENT, c.enterSeq(), c.leaveSeq(), p, queue,
+                List.copyOf(list),
                 known(list), c.ret(), c.errno(), fenceValue == IoctlCall.UNKNOWN ? 0 : fenceValue,
                 c.ret() == 0 ? c.leaveSeq() : DxgObject.ALIVE, trim == IoctlCall.UNKNOWN ? -1 : trim, usage, budget,
                 group);
@@ -166,7 +167,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         int group = group(list);
         long luid = device != null ? device.luid() : 0;
         long trim = c.succeeded() ? c.u64Out("num_bytes_to_trim") : -1;
-        ops.add(new ResidencyOp(ResidencyOp.Kind.EVICT, c.enterSeq(), c.leaveSeq(), p, null, list, known(list),
+        ops.add(new ResidencyOp(ResidencyOp.Kind.EVICT, c.enterSeq(), c.leaveSeq(), p, null, List.copyOf(list),
+                known(list),
                 c.ret(), c.errno(), 0, c.succeeded() ? c.leaveSeq() : DxgObject.ALIVE,
                 trim == IoctlCall.UNKNOWN ? -1 : trim, usage(p, luid, group), budget(p.pid(), luid, group), group));
         if (c.succeeded()) {
@@ -299,7 +301,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         if (a.size() < 0) {
             return;
         }
-        Key k = new Key(a.process(), a.luid(), Math.max(a.segmentGroup(), 0));
+        Key k = a.residencyKey instanceof Key cached && cached.segmentGroup() == Math.max(a.segmentGroup(), 0) ? cached
+                : new Key(a.process(), a.luid(), Math.max(a.segmentGroup(), 0));
+        a.residencyKey = k;
         long[] v = bytes.computeIfAbsent(k, x -> new long[1]);
         v[0] += delta;
         Series series = resident.computeIfAbsent(k, x -> new Series());

@@ -22,10 +22,13 @@ public final class StateAt {
     }
 
     public List<DxgObject> objects() {
+        List<DxgObject> all = model.objects();
+        long[] created = model.createdSeqs();
+        long[] destroyed = model.destroyedSeqs();
         List<DxgObject> out = new ArrayList<>();
-        for (DxgObject o : model.objects()) {
-            if (o.aliveAt(seq)) {
-                out.add(o);
+        for (int i = 0, n = all.size(); i < n; i++) {
+            if (created[i] <= seq && seq < destroyed[i]) {
+                out.add(all.get(i));
             }
         }
         return out;

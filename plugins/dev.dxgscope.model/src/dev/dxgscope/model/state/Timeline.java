@@ -3,24 +3,25 @@ package dev.dxgscope.model.state;
 import java.util.Arrays;
 
 /**
- * Every record's seq, time and file offset in seq order (24 bytes per record): converts between
- * seqs (the model's time axis: exact, total order) and nanoseconds (what people read), and finds a
- * record in the file. Times are made non-decreasing in seq order, since threads stamp their
- * records a few hundred nanoseconds after taking the seq.
+ * Every record's seq, time and file offset in seq order: converts between seqs (the model's time
+ * axis: exact, total order) and nanoseconds (what people read), and finds a record in the file.
+ * Seqs are dense in a healthy capture, so they are not stored (16 bytes per record: time and
+ * offset) until a gap or a late record appears; then they are. Times are made non-decreasing in seq
+ * order, since threads stamp their records a few hundred nanoseconds after taking the seq.
  */
 public final class Timeline {
-    private long[] seqs = new long[1024];
     private long[] times = new long[1024];
     private long[] offsets = new long[1024];
+    private long[] seqs; /* null while seqs are first, first + 1, ... */
+    private long first;
     private int count;
-    private boolean sorted = true;
 
     public int size() {
         return count;
     }
 
     public long seq(int i) {
-        return seqs[i];
+        return seqs == null ? first + i : seqs[i];
     }
 
     public long time(int i) {
@@ -41,16 +42,25 @@ public final class Timeline {
     }
 
     public long firstSeq() {
-        return count == 0 ? 0 : seqs[0];
+        return count == 0 ? 0 : seq(0);
     }
 
     public long lastSeq() {
-        return count == 0 ? 0 : seqs[count - 1];
+        return count == 0 ? 0 : seq(count - 1);
+    }
+
+    /** Index of the last record whose seq is at or before {@code seq}, -1 when none. */
+    private int atOrBefore(long seq) {
+        if (seqs == null) {
+            long i = seq - first;
+            return i < 0 ? -1 : (int) Math.min(i, count - 1);
+        }
+        return Allocation.upperBound(seqs, count, seq) - 1;
     }
 
     /** The time of a seq (of the last record at or before it). */
     public long timeOf(long seq) {
-        int i = Allocation.upperBound(seqs, count, seq) - 1;
+        int i = atOrBefore(seq);
         return i < 0 ? startNs() : times[i];
     }
 
@@ -62,54 +72,66 @@ public final class Timeline {
     /** The last seq whose time is at or before {@code ns} (absolute), the first seq when earlier. */
     public long seqAt(long ns) {
         int i = Allocation.upperBound(times, count, ns) - 1;
-        return i < 0 ? firstSeq() : seqs[i];
+        return i < 0 ? firstSeq() : seq(i);
     }
 
     /** File offset of the record with this seq, -1 when not in the capture. */
     public long offsetOf(long seq) {
-        int i = Arrays.binarySearch(seqs, 0, count, seq);
-        return i < 0 ? -1 : offsets[i];
+        int i = indexOf(seq);
+        return i < count && seq(i) == seq ? offsets[i] : -1;
     }
 
     /** Index of the record with this seq, or of the next one. */
     public int indexOf(long seq) {
+        if (seqs == null) {
+            long i = seq - first;
+            return (int) Math.max(0, Math.min(i, count));
+        }
         int i = Arrays.binarySearch(seqs, 0, count, seq);
         return i < 0 ? -i - 1 : i;
     }
 
     void add(long seq, long ts, long offset) {
-        if (count == seqs.length) {
+        if (count == times.length) {
             int n = count * 2;
-            seqs = Arrays.copyOf(seqs, n);
             times = Arrays.copyOf(times, n);
             offsets = Arrays.copyOf(offsets, n);
+            if (seqs != null) {
+                seqs = Arrays.copyOf(seqs, n);
+            }
         }
-        if (count > 0 && seq < seqs[count - 1]) {
-            sorted = false; /* a record applied late: put in place below */
+        if (count == 0) {
+            first = seq;
+        } else if (seqs == null && seq != first + count) {
+            seqs = new long[times.length]; /* a gap or a late record: seqs must be stored from now on */
+            for (int i = 0; i < count; i++) {
+                seqs[i] = first + i;
+            }
         }
-        seqs[count] = seq;
-        times[count] = count > 0 && ts < times[count - 1] && sorted ? times[count - 1] : ts;
-        offsets[count] = offset;
-        count++;
-        if (!sorted) {
-            insertLast();
-            sorted = true;
+        int i = count++;
+        if (seqs != null) {
+            seqs[i] = seq;
+            while (i > 0 && seqs[i - 1] > seq) { /* a late record: put it in place */
+                seqs[i] = seqs[i - 1];
+                times[i] = times[i - 1];
+                offsets[i] = offsets[i - 1];
+                i--;
+            }
+            seqs[i] = seq;
+        }
+        times[i] = i > 0 ? Math.max(ts, times[i - 1]) : ts;
+        offsets[i] = offset;
+        for (int k = i + 1; k < count && times[k] < times[k - 1]; k++) {
+            times[k] = times[k - 1];
         }
     }
 
-    private void insertLast() {
-        int i = count - 1;
-        long s = seqs[i];
-        long t = times[i];
-        long o = offsets[i];
-        while (i > 0 && seqs[i - 1] > s) {
-            seqs[i] = seqs[i - 1];
-            times[i] = times[i - 1];
-            offsets[i] = offsets[i - 1];
-            i--;
+    /** Drops the spare capacity once the capture is complete. */
+    void trim() {
+        times = Arrays.copyOf(times, count);
+        offsets = Arrays.copyOf(offsets, count);
+        if (seqs != null) {
+            seqs = Arrays.copyOf(seqs, count);
         }
-        seqs[i] = s;
-        times[i] = i > 0 ? Math.max(t, times[i - 1]) : t;
-        offsets[i] = o;
     }
 }
