@@ -17,10 +17,11 @@ public final class DxgscopePerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("dev.dxgscope.ui.bottom", IPageLayout.BOTTOM, 0.70f,
                 "dev.dxgscope.ui.main");
         bottom.addView(ViewIds.PROPERTIES);
+        bottom.addView(ViewIds.LOG);
         bottom.addView(ViewIds.PROGRESS);
         bottom.addView(ViewIds.ERROR_LOG);
         for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ADAPTERS, ViewIds.VMBUS, ViewIds.PROPERTIES,
-            ViewIds.PROGRESS, ViewIds.ERROR_LOG}) {
+            ViewIds.LOG, ViewIds.PROGRESS, ViewIds.ERROR_LOG}) {
             layout.addShowViewShortcut(id);
         }
     }

@@ -2,6 +2,7 @@ package dev.dxgscope.ui.common;
 
 import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
+import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
@@ -18,8 +19,8 @@ import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
- * What the Properties view shows for a selected object, process, wait, failed call, log line or
- * VMBus message: every fact the model has about it, times both as
+ * What the Properties view shows for a selected object, process, wait, failed call, log line,
+ * VMBus message or capture-health finding: every fact the model has about it, times both as
  * seconds and seqs. Registered in plugin.xml.
  */
 public final class PropertiesAdapterFactory implements IAdapterFactory {
@@ -63,6 +64,9 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("hint", f.hint() == null ? "" : f.hint())
                     .put("dmesg", String.join(" | ", f.lines().stream().map(LogLine::text).toList()));
             case VmbusMessage v -> vmbus(m, v, p);
+            case Diagnostic d -> p.category("Capture health").put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("finding", d.text()).put("record at byte", d.offset() < 0 ? "" : d.offset())
+                    .put("at", d.seq() < 0 ? "" : Formats.position(m, d.seq()));
             case LogLine l -> p.category("Log line").put("text", l.text()).put("level", l.level()).put("pid", l.pid())
                     .put("at", Formats.position(m, l.seq())).put("caused by", l.cause() == 0 ? "" : "#" + l.cause());
             case Leaks.Suspect s -> {
