@@ -87,7 +87,7 @@ public final class VmbusView extends SessionView {
         tool(right, "Export CSV…", "Save the messages the filter shows as CSV", csv::run);
         SashForm sash = new SashForm(c, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        list = new MessageList(sash, this::session, this::messageSelected);
+        list = new MessageList(sash, this::session, this::messageSelected, this::key);
         SashForm lower = new SashForm(sash, SWT.HORIZONTAL);
         fields = new FieldTree(lower, f -> hex.highlight(f.offset(), f.size()));
         hex = new HexPane(lower, this::byteClicked);
@@ -99,7 +99,7 @@ public final class VmbusView extends SessionView {
         });
         status = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        for (Control k : new Control[] {list.control(), fields.control(), hex.control()}) {
+        for (Control k : new Control[] {fields.control(), hex.control()}) {
             k.addListener(SWT.KeyDown, this::key);
         }
         attach(c);
