@@ -113,6 +113,32 @@ final class UiTestSupport {
         return out;
     }
 
+    /** The first control of a type under {@code root} that matches, or null. */
+    static <T extends Control> T find(Control root, Class<T> type, Predicate<T> match) {
+        if (type.isInstance(root) && match.test(type.cast(root))) {
+            return type.cast(root);
+        }
+        if (root instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                T found = find(child, type, match);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Sends a key press to a control, as the keyboard would. */
+    static void press(Control c, int keyCode, int stateMask) {
+        org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+        e.keyCode = keyCode;
+        e.stateMask = stateMask;
+        e.doit = true;
+        c.notifyListeners(SWT.KeyDown, e);
+        spin(c.getDisplay(), 50);
+    }
+
     /** The texts of every item of a tree, expanded or not, depth first: "name = value" per item. */
     static List<String> treeTexts(org.eclipse.swt.widgets.Tree tree) {
         List<String> out = new ArrayList<>();

@@ -83,7 +83,10 @@ class VmbusViewTest {
         assertEquals(messages, v.rowCount(), "one row per message");
         assertEquals(-1, v.selectedMessage(), "showing the view selects nothing (and moves no cursor)");
 
-        v.stepError(1);
+        org.eclipse.swt.widgets.Table list = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Table.class,
+                t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("No."));
+        list.setFocus();
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F8, 0);
         String[] error = v.cells(v.selectedRow());
         assertEquals("MAKERESIDENT", error[COMMAND]);
         assertEquals("reply", error[DIRECTION]);
@@ -96,7 +99,7 @@ class VmbusViewTest {
         assertHighlighted(v, status);
         UiTestSupport.screenshot(shell(), "vmbus-view.png");
 
-        v.goToPair();
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F3, 0);
         String[] request = v.cells(v.selectedRow());
         assertEquals("request", request[DIRECTION]);
         assertEquals("MAKERESIDENT", request[COMMAND]);
@@ -114,10 +117,15 @@ class VmbusViewTest {
         assertTrue(handles.size() >= 4);
         UiTestSupport.screenshot(shell(), "vmbus-view-request.png");
 
-        v.stepMessage(1);
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F6, 0);
         assertEquals(reply.index(), v.selectedMessage(), "F6 from the request is its reply");
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F6, org.eclipse.swt.SWT.SHIFT);
+        assertEquals(reply.pair(), v.selectedMessage(), "Shift+F6 goes back");
+        v.stepError(1);
         v.stepError(1);
         assertEquals(reply.index(), v.selectedMessage(), "no later error: the selection stays");
+        v.stepError(-1);
+        assertEquals(reply.index(), v.selectedMessage(), "and no earlier one");
     }
 
     private static void assertHighlighted(VmbusView v, VmbusField f) {

@@ -5,7 +5,10 @@ import dev.dxgscope.model.analysis.VmbusExpert;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.VmbusTable;
+import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.session.CaptureSession;
+import java.util.AbstractList;
 import java.util.List;
 
 /** The message list's columns as text: the table and its CSV export show the same. */
@@ -48,6 +51,31 @@ final class MessageColumns {
                 direction(t.direction(i)), t.commandName(i), status(t, i), String.valueOf(t.messageSize(i)),
                 t.pair(i) < 0 ? "" : String.valueOf(t.latencyNs(i)), t.cause(i) == 0 ? "" : String.valueOf(t.cause(i)),
                 String.valueOf(t.transaction(i)), VmbusExpert.names(x.flags(i)));
+    }
+
+    /** The rows shown, for "Export CSV…": read one at a time, so a million rows cost no memory. */
+    static CsvSource csvSource(CaptureSession s, int[] rows, VmbusExpert x) {
+        return new CsvSource() {
+            @Override
+            public List<String> columns() {
+                return CSV;
+            }
+
+            @Override
+            public List<List<String>> rows() {
+                return new AbstractList<>() {
+                    @Override
+                    public List<String> get(int k) {
+                        return s.read((CaptureModel m) -> csv(m, x, rows[k]));
+                    }
+
+                    @Override
+                    public int size() {
+                        return s == null || x == null ? 0 : rows.length;
+                    }
+                };
+            }
+        };
     }
 
     /** "global", or "adapter" and the low part of its LUID (what tells adapters apart in practice). */

@@ -4,9 +4,6 @@ import dev.dxgscope.model.analysis.VmbusExpert;
 import dev.dxgscope.model.analysis.VmbusFilter;
 import dev.dxgscope.model.decode.VmbusField;
 import dev.dxgscope.model.state.CaptureModel;
-import dev.dxgscope.model.state.FailedCall;
-import dev.dxgscope.model.state.LogLine;
-import dev.dxgscope.model.state.VmbusMessage;
 import dev.dxgscope.model.state.VmbusTable;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
@@ -17,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.List;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
@@ -242,34 +238,11 @@ public final class VmbusView extends SessionView {
         if (source == this || !alive() || session() == null || selection == null) {
             return;
         }
-        int i = switch (selection) {
-            case VmbusMessage v -> v.index();
-            case FailedCall f -> causedBy(f.seq(), f.leaveSeq());
-            case LogLine l -> l.cause() == 0 ? -1 : causedBy(l.cause(), l.seq());
-            default -> -1;
-        };
+        int i = MessageLinks.messageOf(session(), selection);
         if (i >= 0) {
             list.select(i);
             show(i);
         }
-    }
-
-    /** The message an ioctl caused (its failing reply first), -1 when it sent none. */
-    private int causedBy(long cause, long until) {
-        Integer found = session().read((CaptureModel m) -> {
-            VmbusTable t = m.vmbus();
-            int first = -1;
-            for (int i = t.indexAtOrAfter(cause); i < t.size() && t.seq(i) <= until; i++) {
-                if (t.cause(i) == cause) {
-                    if (t.failed(i)) {
-                        return i;
-                    }
-                    first = first < 0 ? i : first;
-                }
-            }
-            return first;
-        });
-        return found == null ? -1 : found;
     }
 
     /** Selects the next (+1) or previous (-1) message the filter shows. */
@@ -312,30 +285,7 @@ public final class VmbusView extends SessionView {
     }
 
     private CsvSource csvSource() {
-        CaptureSession s = session();
-        int[] rows = list.rows();
-        VmbusExpert x = expert;
-        return new CsvSource() {
-            @Override
-            public List<String> columns() {
-                return MessageColumns.CSV;
-            }
-
-            @Override
-            public List<List<String>> rows() {
-                return new AbstractList<>() {
-                    @Override
-                    public List<String> get(int k) {
-                        return s.read((CaptureModel m) -> MessageColumns.csv(m, x, rows[k]));
-                    }
-
-                    @Override
-                    public int size() {
-                        return s == null || x == null ? 0 : rows.length;
-                    }
-                };
-            }
-        };
+        return MessageColumns.csvSource(session(), list.rows(), expert);
     }
 
     /** The list when a message is selected; else the filter (focusing an empty table selects its first row). */
