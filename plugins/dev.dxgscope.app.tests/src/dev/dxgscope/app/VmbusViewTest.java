@@ -167,6 +167,20 @@ class VmbusViewTest {
 
         v.setFilter("");
         assertEquals(all, v.rowCount());
+
+        v.selectRow(0);
+        v.stepError(1);
+        assertEquals("STATUS_INVALID_PARAMETER", v.cells(v.selectedRow())[STATUS]);
+        org.eclipse.swt.widgets.Table list = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Table.class,
+                t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("No."));
+        org.eclipse.swt.widgets.Menu menu = list.getMenu();
+        menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+        org.eclipse.swt.widgets.MenuItem only = java.util.Arrays.stream(menu.getItems())
+                .filter(i -> i.getText().startsWith("Show Only This Command")).findFirst().orElseThrow();
+        only.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        UiTestSupport.spin(display, 100);
+        assertEquals(2, v.rowCount(), "the failing MakeResident's command, as a filter");
+        v.setFilter("");
     }
 
     @Test

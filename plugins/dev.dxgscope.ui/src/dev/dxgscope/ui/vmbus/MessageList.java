@@ -4,6 +4,7 @@ import dev.dxgscope.model.analysis.VmbusExpert;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.session.CaptureSession;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -11,7 +12,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -33,7 +33,7 @@ final class MessageList {
     private final Composite holder;
     private final Supplier<CaptureSession> session;
     private final IntConsumer selected;
-    private final Listener keys;
+    private final Consumer<Table> configure;
     private final Color errorBg;
     private final Color warningBg;
     private final Color pairBg;
@@ -43,10 +43,11 @@ final class MessageList {
     private int pair = -1;
     private int cursor = -1;
 
-    MessageList(Composite parent, Supplier<CaptureSession> session, IntConsumer selected, Listener keys) {
+    /** {@code configure} adds the view's keys and menu to each table (the list may start a new one). */
+    MessageList(Composite parent, Supplier<CaptureSession> session, IntConsumer selected, Consumer<Table> configure) {
         this.session = session;
         this.selected = selected;
-        this.keys = keys;
+        this.configure = configure;
         holder = new Composite(parent, SWT.NONE);
         holder.setLayout(new FillLayout());
         errorBg = new Color(holder.getDisplay(), 255, 221, 221);
@@ -57,6 +58,10 @@ final class MessageList {
             warningBg.dispose();
             pairBg.dispose();
         });
+    }
+
+    /** Creates the first table; after construction, so the view's fields exist for {@code configure}. */
+    void create() {
         table = createTable(null);
     }
 
@@ -78,7 +83,7 @@ final class MessageList {
                 selected.accept(m);
             }
         });
-        t.addListener(SWT.KeyDown, keys);
+        configure.accept(t);
         return t;
     }
 

@@ -17,6 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -26,6 +29,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 
@@ -83,7 +87,7 @@ public final class VmbusView extends SessionView {
         tool(right, "Export CSV…", "Save the messages the filter shows as CSV", csv::run);
         SashForm sash = new SashForm(c, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        list = new MessageList(sash, this::session, this::messageSelected, this::key);
+        list = new MessageList(sash, this::session, this::messageSelected, this::configureTable);
         SashForm lower = new SashForm(sash, SWT.HORIZONTAL);
         fields = new FieldTree(lower, f -> hex.highlight(f.offset(), f.size()));
         hex = new HexPane(lower, this::byteClicked);
@@ -93,6 +97,7 @@ public final class VmbusView extends SessionView {
             int hexWidth = Math.min(hex.preferredWidth(), width / 2);
             lower.setWeights(Math.max(1, width - hexWidth), Math.max(1, hexWidth));
         });
+        list.create();
         status = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         for (Control k : new Control[] {fields.control(), hex.control()}) {
@@ -109,6 +114,35 @@ public final class VmbusView extends SessionView {
         item.setText(text);
         item.setToolTipText(tip);
         item.addListener(SWT.Selection, e -> run.run());
+    }
+
+    /** Keys and the context menu of the list's table. */
+    private void configureTable(Table table) {
+        table.addListener(SWT.KeyDown, this::key);
+        MenuManager menu = new MenuManager();
+        menu.add(action("Go to Request/Reply\tF3", this::goToPair));
+        menu.add(action("Show Only This Command", () -> filterOnSelected("command == ")));
+        menu.add(action("Show Only This Process", () -> filterOnSelected("pid == ")));
+        menu.add(action("Show Everything", () -> filter.set("")));
+        menu.add(new Separator());
+        menu.add(csv);
+        table.setMenu(menu.createContextMenu(table));
+    }
+
+    private static Action action(String text, Runnable run) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+    }
+
+    /** Filters on the selected message's command or pid (a protocol analyser's "apply as filter"). */
+    private void filterOnSelected(String prefix) {
+        if (details != null) {
+            filter.set(prefix + (prefix.startsWith("pid") ? details.row().pid() : details.row().commandName()));
+        }
     }
 
     private void key(Event e) {
