@@ -24,6 +24,7 @@ ENUMS = {
     "dxgkvmb_commandtype_global": ("VMBUS_GLOBAL_COMMAND", "DXGK_VMBCOMMAND_"),
     "dxgkvmb_commandtype": ("VMBUS_ADAPTER_COMMAND", "DXGK_VMBCOMMAND_"),
     "dxgkvmb_commandtype_host_to_vm": ("VMBUS_HOST_COMMAND", "DXGK_VMBCOMMAND_"),
+    "dxgkvmb_commandchanneltype": ("VMBUS_CHANNEL_TYPE", "DXGKVMB_"),
 }
 FLAGS = {
     "d3dkmt_createdeviceflags": "CREATE_DEVICE_FLAGS",

@@ -39,6 +39,128 @@ final class UiTestSupport {
         }
     }
 
+    /**
+     * Collects the errors the workbench logs from dxgscope's UI code while a test runs (an
+     * exception in an SWT listener does not fail the test by itself; it lands in the log).
+     */
+    static final class LogWatch implements org.eclipse.core.runtime.ILogListener, AutoCloseable {
+        private final List<String> errors = new ArrayList<>();
+
+        LogWatch() {
+            org.eclipse.core.runtime.Platform.addLogListener(this);
+        }
+
+        @Override
+        public void logging(org.eclipse.core.runtime.IStatus status, String plugin) {
+            Throwable t = status.getException();
+            if (status.getSeverity() == org.eclipse.core.runtime.IStatus.ERROR && t != null) {
+                java.io.StringWriter w = new java.io.StringWriter();
+                t.printStackTrace(new java.io.PrintWriter(w));
+                if (w.toString().contains("dev.dxgscope.ui.")) {
+                    errors.add(status.getMessage() + ": " + w);
+                }
+            }
+        }
+
+        /** Fails with the first error logged, if any. */
+        @Override
+        public void close() {
+            org.eclipse.core.runtime.Platform.removeLogListener(this);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(errors.size() + " error(s) logged by the UI, the first: " + errors.get(0));
+            }
+        }
+    }
+
+    /** Spins until the condition holds; fails with {@code what} after the timeout. */
+    static void waitUntil(Display display, java.util.function.BooleanSupplier condition, long timeoutMillis,
+            String what) {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            spin(display, 50);
+        }
+    }
+
+    /**
+     * Opens a capture as File > Open does and waits until it is the current session (the loading
+     * job is done and its result reached the views).
+     */
+    static dev.dxgscope.ui.session.CaptureSession open(Display display, Path capture) throws InterruptedException {
+        dev.dxgscope.ui.commands.SessionHandlers.open(capture);
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(dev.dxgscope.ui.session.SessionJobs.FAMILY, null);
+        waitUntil(display, () -> {
+            var s = dev.dxgscope.ui.session.Sessions.get().current();
+            return s != null && s.file().equals(capture) && s.finished();
+        }, 30_000, capture + " to open");
+        spin(display, 200);
+        return dev.dxgscope.ui.session.Sessions.get().current();
+    }
+
+    /** Records a reference workload on the simulator with the dxgcap of this build. */
+    static Path record(Path dir, String workload, String... args) throws Exception {
+        Path root = Path.of(System.getProperty("dxgscope.root", "../.."));
+        Path out = dir.resolve(workload + ".dxgcap");
+        List<String> cmd = new ArrayList<>(List.of(root.resolve("native-probe/target/dist/bin/dxgcap").toString(),
+                "record", "--sim", "-o", out.toString(), "--",
+                root.resolve("native-probe/target/dist/workloads/" + workload).toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(workload + ".log")
+                .toFile()).start();
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(workload + " did not record: " + Files.readString(dir.resolve(workload + ".log")));
+        }
+        return out;
+    }
+
+    /** The first control of a type under {@code root} that matches, or null. */
+    static <T extends Control> T find(Control root, Class<T> type, Predicate<T> match) {
+        if (type.isInstance(root) && match.test(type.cast(root))) {
+            return type.cast(root);
+        }
+        if (root instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                T found = find(child, type, match);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Sends a key press to a control, as the keyboard would. */
+    static void press(Control c, int keyCode, int stateMask) {
+        org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+        e.keyCode = keyCode;
+        e.stateMask = stateMask;
+        e.doit = true;
+        c.notifyListeners(SWT.KeyDown, e);
+        spin(c.getDisplay(), 50);
+    }
+
+    /** The texts of every item of a tree, expanded or not, depth first: "name = value" per item. */
+    static List<String> treeTexts(org.eclipse.swt.widgets.Tree tree) {
+        List<String> out = new ArrayList<>();
+        for (org.eclipse.swt.widgets.TreeItem item : tree.getItems()) {
+            treeTexts(item, out, tree.getColumnCount());
+        }
+        return out;
+    }
+
+    private static void treeTexts(org.eclipse.swt.widgets.TreeItem item, List<String> out, int columns) {
+        StringBuilder s = new StringBuilder(item.getText(0));
+        for (int c = 1; c < columns; c++) {
+            s.append(c == 1 ? " = " : " | ").append(item.getText(c));
+        }
+        out.add(s.toString());
+        for (org.eclipse.swt.widgets.TreeItem child : item.getItems()) {
+            treeTexts(child, out, columns);
+        }
+    }
+
     /** Spins until a visible text under {@code root} matches, and returns it; fails after the timeout. */
     static String waitForText(Display display, Control root, Predicate<String> match, long timeoutMillis) {
         long end = System.currentTimeMillis() + timeoutMillis;
@@ -88,18 +210,6 @@ final class UiTestSupport {
                 out.add(item.getText(c));
             }
             treeTexts(item.getItems(), columns, out);
-        }
-    }
-
-    /** Spins until the condition holds; fails after the timeout with the message. */
-    static void waitUntil(Display display, java.util.function.BooleanSupplier condition, long timeoutMillis,
-            String what) {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            spin(display, 30);
         }
     }
 

@@ -7,6 +7,8 @@ public final class ViewIds {
     public static final String PROCESSES = "dev.dxgscope.ui.processes";
     public static final String ALLOCATIONS = "dev.dxgscope.ui.allocations";
     public static final String LEAKS = "dev.dxgscope.ui.leaks";
+    public static final String VMBUS = "dev.dxgscope.ui.vmbus";
+    public static final String LOG = "dev.dxgscope.ui.log";
     public static final String PROPERTIES = "org.eclipse.ui.views.PropertySheet";
     public static final String PROGRESS = "dev.dxgscope.ui.progress";
     public static final String ERROR_LOG = "org.eclipse.pde.runtime.LogView";

@@ -231,6 +231,12 @@ final class AbiNames {
             Map.entry(3, "SIGNALGUESTEVENTPASSIVE"),
             Map.entry(4, "SENDWNFNOTIFICATION"));
 
+    /** {@code enum dxgkvmb_commandchanneltype}. */
+    static final Map<Integer, String> VMBUS_CHANNEL_TYPE = Map.ofEntries(
+            Map.entry(0, "VGPU_TO_HOST"),
+            Map.entry(1, "VM_TO_HOST"),
+            Map.entry(2, "HOST_TO_VM"));
+
     /** Bits of {@code struct d3dkmt_createdeviceflags}: {bit, width, name}. */
     static final Object[][] CREATE_DEVICE_FLAGS = {
             {0, 1, "legacy_mode"},

@@ -188,7 +188,22 @@ public final class EventDecoder {
                 values);
     }
 
-    private static Event vmbus(RawRecord r, ByteBuffer p) {
+    /**
+     * The VMBus message of one VMBUS record read again from the file (the model keeps only its
+     * offset); null when the record is not a whole VMBUS record.
+     */
+    public static Event.Vmbus vmbus(RawRecord r) {
+        if (r.kind() != RecordKind.VMBUS) {
+            return null;
+        }
+        try {
+            return vmbus(r, r.payload().duplicate().order(ByteOrder.LITTLE_ENDIAN));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Event.Vmbus vmbus(RawRecord r, ByteBuffer p) {
         int size = p.getInt(44);
         if (size < 0 || 48L + size > p.limit()) {
             throw new IndexOutOfBoundsException();

@@ -67,6 +67,40 @@ public final class Names {
         return n != null ? n : "command " + command;
     }
 
+    /** Every VMBus command type name (adapter, global and host-to-guest numbering). */
+    public static java.util.Set<String> vmbusCommandNames() {
+        java.util.Set<String> all = new java.util.TreeSet<>(AbiNames.VMBUS_ADAPTER_COMMAND.values());
+        all.addAll(AbiNames.VMBUS_GLOBAL_COMMAND.values());
+        all.addAll(AbiNames.VMBUS_HOST_COMMAND.values());
+        return all;
+    }
+
+    /** The NTSTATUS value with this name ("STATUS_NO_MEMORY" or "NO_MEMORY"), or null. */
+    public static Integer ntstatusValue(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        for (Map.Entry<Integer, String> e : NTSTATUS.entrySet()) {
+            if (e.getValue().equals(n) || e.getValue().equals("STATUS_" + n)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** A VMBus command header's channel type ("VGPU_TO_HOST", "VM_TO_HOST", "HOST_TO_VM"). */
+    public static String vmbusChannelType(int type) {
+        return orNumber(AbiNames.VMBUS_CHANNEL_TYPE.get(type), "channel type", type);
+    }
+
+    /** How the capture names a message's direction (FORMAT.md kind 50): "request", "reply", "host message". */
+    public static String vmbusDirection(int direction) {
+        return switch (direction) {
+            case 1 -> "request";
+            case 2 -> "reply";
+            case 3 -> "host message";
+            default -> "direction " + direction;
+        };
+    }
+
     /** A KMTQAITYPE name without its prefix ("ADAPTERTYPE"). */
     public static String queryAdapterInfoType(int type) {
         return orNumber(AbiNames.KMTQAITYPE.get(type), "type", type);

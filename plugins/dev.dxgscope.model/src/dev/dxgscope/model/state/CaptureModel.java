@@ -1,5 +1,6 @@
 package dev.dxgscope.model.state;
 
+import dev.dxgscope.capture.AbiTables;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Event;
 import java.util.ArrayList;
@@ -97,6 +98,11 @@ public final class CaptureModel {
         List<ResidentLine> out = new ArrayList<>();
         b.residency.resident.forEach((k, s) -> out.add(new ResidentLine(k.process(), k.luid(), k.segmentGroup(), s)));
         return out;
+    }
+
+    /** The layouts the capture was recorded with (empty when it has no ABI record). */
+    public AbiTables abi() {
+        return b.abi();
     }
 
     public VmbusTable vmbus() {

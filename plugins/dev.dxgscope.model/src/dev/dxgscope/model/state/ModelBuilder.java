@@ -96,6 +96,10 @@ public final class ModelBuilder {
         }
     }
 
+    AbiTables abi() {
+        return abi.get();
+    }
+
     public CaptureModel model() {
         return new CaptureModel(this);
     }

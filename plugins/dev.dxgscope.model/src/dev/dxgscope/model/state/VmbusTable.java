@@ -1,12 +1,17 @@
 package dev.dxgscope.model.state;
 
+import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.Names;
+import dev.dxgscope.model.decode.VmbusDecoder;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Every VMBus message of the capture as columns (about 90 bytes per message): the message list of
  * the VMBus view, request/reply pairing and latency. Message bytes stay in the file
- * ({@link #offset(int)}); decode them with {@link dev.dxgscope.model.decode.VmbusDecoder}.
+ * ({@link #offset(int)}): {@link #message(CaptureFile, int)} reads them back, {@link VmbusDecoder}
+ * decodes them.
  */
 public final class VmbusTable {
     public static final int REQUEST = 1;
@@ -41,7 +46,7 @@ public final class VmbusTable {
         return ts[i];
     }
 
-    /** File offset of the VMBUS record (its message bytes start 88 bytes in). */
+    /** File offset of the VMBUS record. */
     public long offset(int i) {
         return offset[i];
     }
@@ -114,6 +119,17 @@ public final class VmbusTable {
     /** A reply with an error NTSTATUS, or a dropped request. */
     public boolean failed(int i) {
         return (direction[i] == REPLY && Names.ntError(status[i])) || (flags[i] & 4) != 0;
+    }
+
+    /** Row i as a value. */
+    public VmbusMessage row(int i) {
+        return new VmbusMessage(i, seq[i], ts[i], offset[i], pid[i], channel[i], direction[i], luid[i], cause[i],
+                transaction[i], flags[i], status[i], command[i], size[i], pair[i], latencyNs(i));
+    }
+
+    /** Row i's message read back from the capture file (null when the record there is not whole). */
+    public Event.Vmbus message(CaptureFile file, int i) throws IOException {
+        return VmbusDecoder.read(file, offset[i]);
     }
 
     /** First message at or after a seq. */

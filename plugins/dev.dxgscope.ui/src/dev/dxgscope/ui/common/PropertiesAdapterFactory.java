@@ -2,6 +2,7 @@ package dev.dxgscope.ui.common;
 
 import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
+import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
@@ -10,6 +11,7 @@ import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.model.state.SyncObject;
+import dev.dxgscope.model.state.VmbusMessage;
 import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
@@ -17,8 +19,9 @@ import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
- * What the Properties view shows for a selected object, process, wait, failed call or log line:
- * every fact the model has about it, times both as seconds and seqs. Registered in plugin.xml.
+ * What the Properties view shows for a selected object, process, wait, failed call, log line,
+ * VMBus message or capture-health finding: every fact the model has about it, times both as
+ * seconds and seqs. Registered in plugin.xml.
  */
 public final class PropertiesAdapterFactory implements IAdapterFactory {
     @Override
@@ -60,6 +63,10 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("pid", f.process().pid()).put("tid", f.tid()).put("at", Formats.position(m, f.seq()))
                     .put("hint", f.hint() == null ? "" : f.hint())
                     .put("dmesg", String.join(" | ", f.lines().stream().map(LogLine::text).toList()));
+            case VmbusMessage v -> vmbus(m, v, p);
+            case Diagnostic d -> p.category("Capture health").put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("finding", d.text()).put("record at byte", d.offset() < 0 ? "" : d.offset())
+                    .put("at", d.seq() < 0 ? "" : Formats.position(m, d.seq()));
             case LogLine l -> p.category("Log line").put("text", l.text()).put("level", l.level()).put("pid", l.pid())
                     .put("at", Formats.position(m, l.seq())).put("caused by", l.cause() == 0 ? "" : "#" + l.cause());
             case Leaks.Suspect s -> {
@@ -74,6 +81,52 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
             default -> p.category("Selection").put("value", String.valueOf(o));
         }
         return p;
+    }
+
+    private static void vmbus(CaptureModel m, VmbusMessage v, ReadOnlyProperties p) {
+        p.category("Message").put("no.", v.index() + 1)
+                .put("command", v.commandName() + " (" + v.command() + ")")
+                .put("direction", v.directionName()).put("channel", v.channelName()).put("pid", v.pid())
+                .put("at", Formats.position(m, v.seq())).put("size", v.size() + " bytes")
+                .put("status", v.direction() == 2
+                        ? Names.ntstatus(v.status()) + String.format(" (0x%08x)", v.status()) : "")
+                .put("transaction", v.transaction() == 0 ? "none (async or host message)" : v.transaction())
+                .put("record flags", recordFlags(v.flags()))
+                .put("caused by", v.cause() == 0 ? "" : causedBy(m, v.cause()))
+                .put("file offset", v.offset());
+        if (v.pair() >= 0) {
+            VmbusMessage other = m.vmbus().row(v.pair());
+            p.category("Request and reply").put(v.direction() == 2 ? "request" : "reply",
+                    "No. " + (other.index() + 1) + " at " + Formats.position(m, other.seq()))
+                    .put("latency", Format.duration(v.latencyNs()));
+        } else if (v.direction() == 1) {
+            p.category("Request and reply").put("reply", (v.flags() & 2) != 0 ? "none expected (async)"
+                    : (v.flags() & 4) != 0 ? "none (dropped)" : "none in the capture");
+        }
+    }
+
+    private static String recordFlags(int flags) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if ((flags & 1) != 0) {
+            out.add("reconstructed from an ioctl");
+        }
+        if ((flags & 2) != 0) {
+            out.add("async");
+        }
+        if ((flags & 4) != 0) {
+            out.add("dropped");
+        }
+        return out.isEmpty() ? "observed" : String.join(", ", out);
+    }
+
+    /** "#21" and, when that call failed, what it failed with. */
+    private static String causedBy(CaptureModel m, long cause) {
+        for (FailedCall f : m.failedCalls()) {
+            if (f.seq() == cause) {
+                return "#" + cause + " " + f.call() + " (failed: " + Names.errno(f.errno()) + ")";
+            }
+        }
+        return "#" + cause + " (the ioctl that sent it)";
     }
 
     private static void object(CaptureModel m, DxgObject o, ReadOnlyProperties p) {

@@ -105,6 +105,8 @@ public final class ProcessesView extends SessionView {
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (first instanceof HandleTree.Node n && n.target() != null) {
                 selectionService.setSelection(new StructuredSelection(n.target()));
+                /* the Properties view listens to post-selections only */
+                selectionService.setPostSelection(new StructuredSelection(n.target()));
                 Sessions.get().select(n.target(), this);
             }
         });

@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.session;
 
 import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.RawRecord;
 import dev.dxgscope.model.ModelLoader;
 import dev.dxgscope.model.state.CaptureModel;
 import java.io.IOException;
@@ -145,6 +146,18 @@ public final class CaptureSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * One whole record read again from the file (message bytes the model keeps only the offset
+     * of); the file allows concurrent reads, so this needs no lock.
+     */
+    public RawRecord readRecord(long offset) throws IOException {
+        CaptureFile f = capture;
+        if (f == null) {
+            throw new IOException("the capture is not open");
+        }
+        return f.readAt(offset);
     }
 
     /** Stops a live recording: the recorder finishes the file (END record) and exits. */

@@ -1,0 +1,140 @@
+package dev.dxgscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.Names;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.ui.ViewIds;
+import dev.dxgscope.ui.log.LogView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import dev.dxgscope.ui.vmbus.VmbusView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Log view in the real workbench: error-storm's dmesg lines linked to the calls that caused them. */
+class LogViewTest {
+    private static final int MESSAGE = 4;
+    private static final int CAUSE = 5;
+    private static final int HINT = 6;
+
+    @TempDir
+    static Path dir;
+    private static Path storm;
+
+    private final Display display = PlatformUI.getWorkbench().getDisplay();
+    private UiTestSupport.LogWatch watch;
+
+    @org.junit.jupiter.api.BeforeEach
+    void watchTheLog() {
+        watch = new UiTestSupport.LogWatch();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasLogged() {
+        watch.close();
+    }
+
+    @BeforeAll
+    static void record() throws Exception {
+        storm = UiTestSupport.record(dir, "error-storm");
+    }
+
+    private IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    /** The value of the property with this display name. */
+    private static String value(IPropertySource p, String name) {
+        for (IPropertyDescriptor d : p.getPropertyDescriptors()) {
+            if (d.getDisplayName().equals(name)) {
+                return String.valueOf(p.getPropertyValue(d.getId()));
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void ioctlFailedLinesAreLinkedToTheirCalls() throws Exception {
+        CaptureSession s = UiTestSupport.open(display, storm);
+        LogView log = page().showView(ViewIds.LOG).getAdapter(LogView.class);
+        assertNotNull(log);
+        UiTestSupport.spin(display, 200);
+        List<FailedCall> calls = s.read((CaptureModel m) -> m.failedCalls().stream()
+                .filter(f -> f.lines().stream().anyMatch(l -> l.text().contains("Ioctl failed"))).toList());
+        assertTrue(calls.size() >= 8, "error-storm fails most of its calls: " + calls.size());
+        int linked = 0;
+        for (int row = 0; row < log.rowCount(); row++) {
+            List<String> cells = log.cells(row);
+            if (cells.get(MESSAGE).contains("Ioctl failed")) {
+                FailedCall f = (FailedCall) log.target(row);
+                assertTrue(calls.contains(f), cells.toString());
+                assertTrue(cells.get(CAUSE).startsWith(f.call() + " → " + Names.errno(f.errno())), cells.toString());
+                assertTrue(cells.get(MESSAGE).endsWith(": -" + Math.abs(f.errno())), cells.toString());
+                assertEquals(f.hint() == null ? "" : f.hint(), cells.get(HINT));
+                linked++;
+            }
+        }
+        assertEquals(calls.size(), linked, "every 'Ioctl failed' line names its call");
+        UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "log-view.png");
+    }
+
+    @Test
+    void doubleClickMovesTheCursorToTheCauseAndSelectsItEverywhere() throws Exception {
+        UiTestSupport.open(display, storm);
+        VmbusView vmbus = page().showView(ViewIds.VMBUS).getAdapter(VmbusView.class);
+        LogView log = page().showView(ViewIds.LOG).getAdapter(LogView.class);
+        UiTestSupport.spin(display, 200);
+        log.setText("make_resident: Ioctl failed");
+        assertEquals(2, log.rowCount(), "error-storm's two failing MakeResident calls");
+        int host = -1;
+        for (int row = 0; row < 2; row++) {
+            if (log.cells(row).get(CAUSE).contains("host STATUS_INVALID_PARAMETER")) {
+                host = row;
+            }
+        }
+        assertTrue(host >= 0, "one of them was refused by the host");
+        FailedCall call = (FailedCall) log.target(host);
+        log.activate(host);
+        UiTestSupport.spin(display, 200);
+        assertEquals(call.seq(), Sessions.get().cursor(), "the cursor is at the call");
+        assertSame(call, Sessions.get().selection());
+        String[] reply = vmbus.cells(vmbus.selectedRow());
+        assertEquals("MAKERESIDENT", reply[5], "the VMBus view shows the reply that failed it");
+        assertEquals("STATUS_INVALID_PARAMETER", reply[6]);
+        /* the Properties view ignores the Log (they share a folder); the adapters registered in plugin.xml */
+        IPropertySource callProperties = Adapters.adapt(call, IPropertySource.class);
+        assertNotNull(callProperties, "FailedCall adapts to IPropertySource");
+        assertEquals("LX_DXMAKERESIDENT", value(callProperties, "call"));
+        assertEquals("STATUS_INVALID_PARAMETER", value(callProperties, "host status"));
+        IPropertySource finding = Adapters.adapt(new Diagnostic(Diagnostic.Severity.WARNING, 4096, -1,
+                "a test finding"), IPropertySource.class);
+        assertNotNull(finding, "Diagnostic adapts to IPropertySource");
+        assertEquals("a test finding", value(finding, "finding"));
+        assertEquals("4096", value(finding, "record at byte"));
+
+        log.setText("");
+        log.setSeverity(2);
+        int errors = log.rowCount();
+        log.setSeverity(0);
+        assertTrue(log.rowCount() >= errors);
+        Path csv = dir.resolve("log.csv");
+        log.exportCsv(csv);
+        assertEquals(log.rowCount() + 1, Files.readAllLines(csv).size());
+    }
+}

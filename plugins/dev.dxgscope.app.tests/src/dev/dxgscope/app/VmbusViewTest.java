@@ -1,0 +1,242 @@
+package dev.dxgscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.decode.VmbusField;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.VmbusMessage;
+import dev.dxgscope.model.state.VmbusTable;
+import dev.dxgscope.ui.ViewIds;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import dev.dxgscope.ui.vmbus.VmbusView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.properties.PropertySheet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The VMBus messages view in the real workbench, on error-storm recorded now (its MakeResident with
+ * a foreign handle gets STATUS_INVALID_PARAMETER from the host).
+ */
+class VmbusViewTest {
+    private static final int NO = 0;
+    private static final int DIRECTION = 4;
+    private static final int COMMAND = 5;
+    private static final int STATUS = 6;
+    private static final int EXPERT = 10;
+
+    @TempDir
+    static Path dir;
+    private static Path storm;
+
+    private final Display display = PlatformUI.getWorkbench().getDisplay();
+    private UiTestSupport.LogWatch watch;
+
+    @org.junit.jupiter.api.BeforeEach
+    void watchTheLog() {
+        watch = new UiTestSupport.LogWatch();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasLogged() {
+        watch.close();
+    }
+
+    @BeforeAll
+    static void record() throws Exception {
+        storm = UiTestSupport.record(dir, "error-storm");
+    }
+
+    private IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    private Shell shell() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
+
+    private VmbusView show() throws Exception {
+        VmbusView v = page().showView(ViewIds.VMBUS).getAdapter(VmbusView.class);
+        assertNotNull(v, "the VMBus view's part");
+        UiTestSupport.spin(display, 200);
+        return v;
+    }
+
+    @Test
+    void listsEveryMessageStepsToTheFirstErrorAndHighlightsFieldBytes() throws Exception {
+        CaptureSession s = UiTestSupport.open(display, storm);
+        VmbusView v = show();
+        int messages = s.read((CaptureModel m) -> m.vmbus().size());
+        assertTrue(messages > 20, "error-storm sends VMBus traffic");
+        assertEquals(messages, v.rowCount(), "one row per message");
+        assertEquals(-1, v.selectedMessage(), "showing the view selects nothing (and moves no cursor)");
+
+        org.eclipse.swt.widgets.Table list = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Table.class,
+                t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("No."));
+        list.setFocus();
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F8, 0);
+        String[] error = v.cells(v.selectedRow());
+        assertEquals("MAKERESIDENT", error[COMMAND]);
+        assertEquals("reply", error[DIRECTION]);
+        assertEquals("STATUS_INVALID_PARAMETER", error[STATUS]);
+        assertEquals("error", error[EXPERT]);
+        VmbusMessage reply = (VmbusMessage) Sessions.get().selection();
+        assertEquals(reply.seq(), Sessions.get().cursor(), "the time cursor moved to the message");
+        VmbusField status = v.selectField("reply/status");
+        assertEquals("STATUS_INVALID_PARAMETER", status.value());
+        assertHighlighted(v, status);
+        UiTestSupport.screenshot(shell(), "vmbus-view.png");
+
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F3, 0);
+        String[] request = v.cells(v.selectedRow());
+        assertEquals("request", request[DIRECTION]);
+        assertEquals("MAKERESIDENT", request[COMMAND]);
+        assertEquals(reply.pair(), v.selectedMessage());
+        for (String path : List.of("command/alloc_count", "command/paging_queue", "command header/command_type",
+                "extension header")) {
+            VmbusField f = v.selectField(path);
+            assertNotNull(f, path);
+            assertHighlighted(v, f);
+        }
+        VmbusField handles = v.selectField("command").children().stream()
+                .filter(f -> f.name().startsWith("allocations[")).findFirst().orElseThrow();
+        v.selectField("command/" + handles.name());
+        assertHighlighted(v, handles);
+        assertTrue(handles.size() >= 4);
+        UiTestSupport.screenshot(shell(), "vmbus-view-request.png");
+
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F6, 0);
+        assertEquals(reply.index(), v.selectedMessage(), "F6 from the request is its reply");
+        UiTestSupport.press(list, org.eclipse.swt.SWT.F6, org.eclipse.swt.SWT.SHIFT);
+        assertEquals(reply.pair(), v.selectedMessage(), "Shift+F6 goes back");
+        v.stepError(1);
+        v.stepError(1);
+        assertEquals(reply.index(), v.selectedMessage(), "no later error: the selection stays");
+        v.stepError(-1);
+        assertEquals(reply.index(), v.selectedMessage(), "and no earlier one");
+    }
+
+    private static void assertHighlighted(VmbusView v, VmbusField f) {
+        assertEquals(IntStream.range(f.offset(), f.end()).boxed().toList(), v.highlightedBytes(), f.toString());
+    }
+
+    @Test
+    void filtersKeepTheLastGoodExpressionAndExportWhatTheyShow() throws Exception {
+        CaptureSession s = UiTestSupport.open(display, storm);
+        VmbusView v = show();
+        int all = v.rowCount();
+        v.setFilter("command == MAKERESIDENT");
+        assertEquals(2, v.rowCount());
+        v.setFilter("status != 0");
+        assertEquals(1, v.rowCount());
+        assertEquals("STATUS_INVALID_PARAMETER", v.cells(0)[STATUS]);
+        v.setFilter("command == FROBNICATE");
+        assertTrue(v.filterError().contains("unknown command 'FROBNICATE'"), v.filterError());
+        assertTrue(v.filterError().contains("still showing: status != 0"), v.filterError());
+        assertEquals(1, v.rowCount(), "the last good filter stays");
+        UiTestSupport.screenshot(shell(), "vmbus-filter-error.png");
+
+        v.setFilter("channel == global && direction == request");
+        int global = s.read((CaptureModel m) -> {
+            int n = 0;
+            for (int i = 0; i < m.vmbus().size(); i++) {
+                n += m.vmbus().channel(i) == 0 && m.vmbus().direction(i) == VmbusTable.REQUEST ? 1 : 0;
+            }
+            return n;
+        });
+        assertEquals(global, v.rowCount());
+        assertEquals("", v.filterError());
+        Path csv = dir.resolve("global.csv");
+        v.exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(global + 1, lines.size(), "a header and the rows shown");
+        assertTrue(lines.get(0).startsWith("no,seq,time_s,pid,channel"), lines.get(0));
+        assertTrue(lines.get(1).contains(",global,"), lines.get(1));
+
+        v.setFilter("");
+        assertEquals(all, v.rowCount());
+
+        v.selectRow(0);
+        v.stepError(1);
+        assertEquals("STATUS_INVALID_PARAMETER", v.cells(v.selectedRow())[STATUS]);
+        org.eclipse.swt.widgets.Table list = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Table.class,
+                t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("No."));
+        org.eclipse.swt.widgets.Menu menu = list.getMenu();
+        menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+        org.eclipse.swt.widgets.MenuItem only = java.util.Arrays.stream(menu.getItems())
+                .filter(i -> i.getText().startsWith("Show Only This Command")).findFirst().orElseThrow();
+        only.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        UiTestSupport.spin(display, 100);
+        assertEquals(2, v.rowCount(), "the failing MakeResident's command, as a filter");
+        v.setFilter("");
+    }
+
+    @Test
+    void followsTheTimeCursorAndShowsTheMessageInProperties() throws Exception {
+        CaptureSession s = UiTestSupport.open(display, storm);
+        VmbusView v = show();
+        int last = v.rowCount() - 1;
+        /* a message after a gap in seqs (other records between two messages) */
+        int after = s.read((CaptureModel m) -> {
+            for (int i = last; i > 0; i--) {
+                if (m.vmbus().seq(i) > m.vmbus().seq(i - 1) + 1) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertTrue(after > 0);
+        long seq = s.read((CaptureModel m) -> m.vmbus().seq(after - 1) + 1);
+        Sessions.get().moveCursor(seq);
+        UiTestSupport.spin(display, 100);
+        assertEquals(after, v.cursorMessage(), "the message at or after the cursor is marked");
+        assertTrue(v.cells(after)[NO].startsWith("▸"), v.cells(after)[NO]);
+        assertEquals(-1, v.selectedMessage(), "marked, not selected");
+
+        v.selectRow(last);
+        /* the Properties view shares its folder with the Log: bring it to the front, as its tab would */
+        PropertySheet properties = (PropertySheet) page().showView(ViewIds.PROPERTIES, null,
+                IWorkbenchPage.VIEW_VISIBLE);
+        UiTestSupport.spin(display, 300);
+        Tree tree = (Tree) properties.getCurrentPage().getControl();
+        List<String> texts = UiTestSupport.treeTexts(tree);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("command = DESTROYPROCESS")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("latency = ")), texts.toString());
+    }
+
+    @Test
+    void aLiveCaptureGrowsUnderAStableSelection() throws Exception {
+        Path root = Path.of(System.getProperty("dxgscope.root", "../.."));
+        String loop = root.resolve("native-probe/target/dist/workloads/render-loop").toString();
+        CaptureSession live = dev.dxgscope.ui.session.Recorders.record(List.of(loop, "300", "10"), true);
+        dev.dxgscope.ui.session.SessionJobs.open(live);
+        UiTestSupport.waitUntil(display, () -> Sessions.get().current() == live, 30_000, "the live session");
+        VmbusView v = show();
+        UiTestSupport.waitUntil(display, () -> v.rowCount() > 40, 30_000, "40 messages");
+        v.selectRow(30);
+        int selected = v.selectedMessage();
+        int top = v.topMessage();
+        int before = v.rowCount();
+        UiTestSupport.waitUntil(display, () -> v.rowCount() > before + 20, 30_000, "more messages");
+        assertEquals(selected, v.selectedMessage(), "the selection stays on its message");
+        assertEquals(30, v.selectedRow());
+        assertEquals(top, v.topMessage(), "the list does not scroll");
+        UiTestSupport.screenshot(shell(), "vmbus-live.png");
+        live.stop();
+        UiTestSupport.waitUntil(display, live::finished, 30_000, "the live capture to finish");
+        UiTestSupport.spin(display, 800);
+        assertEquals((int) live.read((CaptureModel m) -> m.vmbus().size()), v.rowCount(), "every message listed");
+    }
+}

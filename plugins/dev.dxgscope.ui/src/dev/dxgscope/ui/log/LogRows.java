@@ -1,0 +1,52 @@
+package dev.dxgscope.ui.log;
+
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.Names;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.LogLine;
+import dev.dxgscope.ui.common.Formats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Log view's rows from the model: every dmesg line, joined with the failed call that caused it
+ * (errno by name, the host's NTSTATUS, the known-issue hint), and every capture-health finding.
+ * Findings about the file itself come first, then everything in seq order.
+ */
+final class LogRows {
+    private LogRows() {
+    }
+
+    static List<LogRow> of(CaptureModel m) {
+        Map<Long, FailedCall> calls = new HashMap<>();
+        for (FailedCall f : m.failedCalls()) {
+            calls.put(f.seq(), f);
+        }
+        List<LogRow> rows = new ArrayList<>();
+        for (LogLine l : m.logLines()) {
+            FailedCall f = l.cause() == 0 ? null : calls.get(l.cause());
+            String cause = f != null ? cause(f) : l.cause() != 0 ? "ioctl #" + l.cause() : "";
+            rows.add(new LogRow(l.seq(), Formats.time(m, l.seq()), "dmesg", String.valueOf(l.pid()),
+                    l.level() <= 3 ? 0 : l.level() == 4 ? 1 : 2, l.text(), cause,
+                    f == null || f.hint() == null ? "" : f.hint(), f != null ? f : l,
+                    l.cause() != 0 ? l.cause() : l.seq()));
+        }
+        for (Diagnostic d : m.diagnostics()) {
+            rows.add(new LogRow(d.seq(), d.seq() < 0 ? "" : Formats.time(m, d.seq()), "capture", "",
+                    d.severity().ordinal(), d.text(), d.offset() < 0 ? "" : "record at byte " + d.offset(), "", d,
+                    d.seq()));
+        }
+        rows.sort(Comparator.comparingLong(LogRow::seq));
+        return rows;
+    }
+
+    /** "LX_DXMAKERESIDENT → ENOMEM, host STATUS_NO_MEMORY (#146)". */
+    static String cause(FailedCall f) {
+        return f.call() + " → " + Names.errno(f.errno())
+                + (f.hostStatus() == 0 ? "" : ", host " + Names.ntstatus(f.hostStatus())) + " (#" + f.seq() + ")";
+    }
+}

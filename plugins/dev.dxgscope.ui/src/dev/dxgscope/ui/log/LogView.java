@@ -1,0 +1,251 @@
+package dev.dxgscope.ui.log;
+
+import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.LogLine;
+import dev.dxgscope.ui.common.CsvExportAction;
+import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The Log: the driver's dmesg lines and the capture's health findings in one table, each with what
+ * caused it (the failed call, its errno by name, the host's status, a known-issue hint).
+ * Double-clicking a row moves the time cursor to its cause and selects the call everywhere (the
+ * VMBus view then shows the failing reply). Filters by level and text; exports CSV.
+ */
+public final class LogView extends SessionView {
+    private static final String[] SEVERITIES = {"All levels", "Warnings and errors", "Errors only"};
+
+    private final ESelectionService selectionService;
+    private Combo severity;
+    private Text text;
+    private Label count;
+    private Table table;
+    private List<LogRow> all = List.of();
+    private List<LogRow> rows = List.of();
+    private int counted = -1;
+    private CaptureSession shown;
+
+    @Inject
+    public LogView(ESelectionService selectionService) {
+        this.selectionService = selectionService;
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).margins(2, 2).spacing(6, 3).applyTo(c);
+        severity = new Combo(c, SWT.READ_ONLY);
+        severity.setItems(SEVERITIES);
+        severity.select(0);
+        severity.addListener(SWT.Selection, e -> applyFilters());
+        text = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        text.setMessage("filter: text, call, errno, pid");
+        GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(text);
+        text.addModifyListener(e -> applyFilters());
+        count = new Label(c, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
+        Button export = new Button(c, SWT.PUSH);
+        CsvExportAction csv = new CsvExportAction("log", c::getShell, this::csv);
+        export.setText(csv.getText());
+        export.setToolTipText("Save the rows shown as CSV");
+        export.addListener(SWT.Selection, e -> csv.run());
+        table = new Table(c, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(table);
+        for (int k = 0; k < LogRow.TITLES.size(); k++) {
+            TableColumn col = new TableColumn(table, k == 2 ? SWT.RIGHT : SWT.LEFT);
+            col.setText(LogRow.TITLES.get(k));
+            col.setWidth(LogRow.WIDTHS[k]);
+        }
+        table.setToolTipText("Double-click: move the time cursor to the call that caused the line and select it");
+        Color red = table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
+        Color amber = new Color(table.getDisplay(), 170, 100, 0);
+        table.addDisposeListener(e -> amber.dispose());
+        table.addListener(SWT.SetData, e -> {
+            if (e.index < 0 || e.index >= rows.size()) {
+                return; /* GTK asks for rows while clearing the list */
+            }
+            TableItem item = (TableItem) e.item;
+            LogRow r = rows.get(e.index);
+            item.setText(r.cells().toArray(String[]::new));
+            item.setForeground(3, r.severity() == 0 ? red : r.severity() == 1 ? amber : null);
+        });
+        table.addListener(SWT.Selection, e -> {
+            LogRow r = selectedRow();
+            if (r != null) {
+                publish(r.target());
+            }
+        });
+        table.addListener(SWT.DefaultSelection, e -> activate(table.getSelectionIndex()));
+        attach(c);
+        if (session() == null) {
+            refresh();
+        }
+    }
+
+    @Override
+    protected void refresh() {
+        CaptureSession s = session();
+        if (s != shown) {
+            shown = s;
+            counted = -1;
+        }
+        if (s == null) {
+            all = List.of();
+        } else {
+            List<LogRow> built = s.read((CaptureModel m) -> {
+                int n = m.logLines().size() + m.diagnostics().size();
+                return n == counted ? null : LogRows.of(m);
+            });
+            if (built != null) {
+                all = built;
+                counted = built.size();
+            }
+        }
+        applyFilters();
+    }
+
+    @Override
+    public void cursorMoved(long seq) {
+        /* the log lists the whole capture; the cursor does not change it */
+    }
+
+    private void applyFilters() {
+        Object selected = selectedRow() == null ? null : selectedRow().target();
+        int worst = 2 - severity.getSelectionIndex();
+        String f = text.getText().trim();
+        rows = all.stream().filter(r -> r.severity() <= worst && r.matches(f)).toList();
+        table.setItemCount(rows.size());
+        table.clearAll();
+        select(selected);
+        count.setText(session() == null ? "No capture open"
+                : rows.size() + " of " + all.size() + " lines" + (all.isEmpty() ? ": the capture has no dmesg"
+                        + " lines and no health findings" : ""));
+    }
+
+    private LogRow selectedRow() {
+        int i = table.getSelectionIndex();
+        return i >= 0 && i < rows.size() ? rows.get(i) : null;
+    }
+
+    private boolean select(Object target) {
+        for (int i = 0; target != null && i < rows.size(); i++) {
+            if (rows.get(i).target() == target) {
+                table.setSelection(i);
+                table.showSelection();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Double-click: the cursor goes to the cause, and the cause is selected everywhere. */
+    public void activate(int row) {
+        if (row < 0 || row >= rows.size()) {
+            return;
+        }
+        LogRow r = rows.get(row);
+        if (r.cursorSeq() >= 0) {
+            Sessions.get().moveCursor(r.cursorSeq());
+        }
+        publish(r.target());
+        Sessions.get().select(r.target(), this);
+    }
+
+    /** Shows a row's target in the Properties view (which listens to post-selections). */
+    private void publish(Object target) {
+        StructuredSelection selection = new StructuredSelection(target);
+        selectionService.setSelection(selection);
+        selectionService.setPostSelection(selection);
+    }
+
+    @Override
+    public void selected(Object selection, Object source) {
+        if (source == this || !alive()) {
+            return;
+        }
+        if (selection instanceof FailedCall || selection instanceof LogLine || selection instanceof Diagnostic) {
+            select(selection);
+        }
+    }
+
+    private CsvSource csv() {
+        List<LogRow> visible = rows;
+        return new CsvSource() {
+            @Override
+            public List<String> columns() {
+                return List.of("time_s", "source", "pid", "level", "message", "caused_by", "hint");
+            }
+
+            @Override
+            public List<List<String>> rows() {
+                return visible.stream().map(LogRow::cells).toList();
+            }
+        };
+    }
+
+    /** The table when a row is selected; else the text filter (focusing an empty table selects its first row). */
+    @Focus
+    void focus() {
+        if (table.getSelectionIndex() >= 0) {
+            table.setFocus();
+        } else {
+            text.setFocus();
+        }
+    }
+
+    /* What UI tests drive and read. */
+
+    public int rowCount() {
+        return rows.size();
+    }
+
+    public List<String> cells(int row) {
+        return rows.get(row).cells();
+    }
+
+    /** What a row selects when activated (a FailedCall, LogLine or Diagnostic). */
+    public Object target(int row) {
+        return rows.get(row).target();
+    }
+
+    /** 0 all levels, 1 warnings and errors, 2 errors only. */
+    public void setSeverity(int index) {
+        severity.select(index);
+        applyFilters();
+    }
+
+    public void setText(String filter) {
+        text.setText(filter);
+        applyFilters();
+    }
+
+    public void exportCsv(Path file) throws IOException {
+        new CsvExportAction("log", table::getShell, this::csv).write(file);
+    }
+}
