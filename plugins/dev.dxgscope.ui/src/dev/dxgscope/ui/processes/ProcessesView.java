@@ -2,6 +2,7 @@ package dev.dxgscope.ui.processes;
 
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
@@ -169,7 +170,8 @@ public final class ProcessesView extends SessionView {
         if (source == this || selection == null || !alive()) {
             return;
         }
-        HandleTree.Node n = find(roots, selection);
+        /* a wait selected elsewhere selects the sync object it waits on */
+        HandleTree.Node n = find(roots, selection instanceof Wait w ? w.object() : selection);
         if (n != null) {
             selecting = true;
             try {
