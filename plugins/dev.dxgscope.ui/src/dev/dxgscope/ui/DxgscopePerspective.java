@@ -13,13 +13,15 @@ public final class DxgscopePerspective implements IPerspectiveFactory {
         IFolderLayout main = layout.createFolder("dev.dxgscope.ui.main", IPageLayout.TOP, 0.70f, editor);
         main.addView(ViewIds.PROCESSES);
         main.addView(ViewIds.ADAPTERS);
+        main.addView(ViewIds.RESIDENCY);
+        main.addView(ViewIds.SYNC);
         IFolderLayout bottom = layout.createFolder("dev.dxgscope.ui.bottom", IPageLayout.BOTTOM, 0.70f,
                 "dev.dxgscope.ui.main");
         bottom.addView(ViewIds.PROPERTIES);
         bottom.addView(ViewIds.PROGRESS);
         bottom.addView(ViewIds.ERROR_LOG);
-        for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.PROGRESS,
-            ViewIds.ERROR_LOG}) {
+        for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ADAPTERS, ViewIds.RESIDENCY, ViewIds.SYNC,
+            ViewIds.PROPERTIES, ViewIds.PROGRESS, ViewIds.ERROR_LOG}) {
             layout.addShowViewShortcut(id);
         }
     }

@@ -5,6 +5,8 @@ public final class ViewIds {
     public static final String PERSPECTIVE = "dev.dxgscope.ui.perspective";
     public static final String ADAPTERS = "dev.dxgscope.ui.adapters";
     public static final String PROCESSES = "dev.dxgscope.ui.processes";
+    public static final String RESIDENCY = "dev.dxgscope.ui.residency";
+    public static final String SYNC = "dev.dxgscope.ui.sync";
     public static final String PROPERTIES = "org.eclipse.ui.views.PropertySheet";
     public static final String PROGRESS = "dev.dxgscope.ui.progress";
     public static final String ERROR_LOG = "org.eclipse.pde.runtime.LogView";

@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
 /**
  * Writes a chart as PNG (JFreeChart 1.5's ChartUtils; jfreechart-swt's own "Save as" calls the
  * ChartUtilities class that 1.5 no longer has) or as SVG (JFreeSVG), at the size it is shown.
- * Renders with Java2D, not SWT: takes a few tens of milliseconds for a level-of-detail chart.
+ * Renders with Java2D, not SWT, on the calling (UI) thread: a few tens of milliseconds for a
+ * level-of-detail chart. Not thread-safe (a JFreeChart text flag is switched for SVG).
  */
 public final class ChartExport {
     public enum Format {
@@ -57,7 +59,14 @@ public final class ChartExport {
             case PNG -> ChartUtils.saveChartAsPNG(file.toFile(), chart, w, h);
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(w, h);
-                chart.draw(g2, new Rectangle(0, 0, w, h));
+                /* rotated labels (the value axis) as SVG text, not glyph outlines: searchable and editable */
+                boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
+                TextUtils.setUseDrawRotatedStringWorkaround(false);
+                try {
+                    chart.draw(g2, new Rectangle(0, 0, w, h));
+                } finally {
+                    TextUtils.setUseDrawRotatedStringWorkaround(workaround);
+                }
                 SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
             }
         }

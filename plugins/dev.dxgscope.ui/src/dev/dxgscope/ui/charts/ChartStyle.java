@@ -32,7 +32,8 @@ public final class ChartStyle {
     public static final Color CURSOR = new Color(0x202020);
     public static final Color GRID = new Color(0xdddddd);
     public static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 13);
-    public static final Font SMALL_FONT = new Font("SansSerif", Font.PLAIN, 11);
+    /** 12 px: exactly 9 pt on a 96 dpi screen, so SWT draws it as wide as Java2D measures it. */
+    public static final Font SMALL_FONT = new Font("SansSerif", Font.PLAIN, 12);
     public static final Stroke LINE = new BasicStroke(1.6f);
     public static final Stroke DASHED = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);

@@ -5,6 +5,7 @@ import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.Budget;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.Eviction;
 import dev.dxgscope.model.state.ResidencyOp;
 import dev.dxgscope.model.state.Series;
@@ -29,7 +30,7 @@ public final class ResidencyData {
     /** Marker kinds, in legend order. */
     public enum Kind {
         MAKE_RESIDENT("MakeResident"),
-        PENDING("MakeResident pending (bar: paging-fence latency)"),
+        PENDING("MakeResident pending (bar: until its paging fence)"),
         FAILED("MakeResident failed"),
         EVICT("Evict"),
         EVICTED_BY_MM("Evicted by the memory manager (inferred)");
@@ -152,7 +153,8 @@ public final class ResidencyData {
             y[i + 1] = s.value(i);
         }
         x[0] = n == 0 ? 0 : x[1]; /* nothing was resident before the first change: a rise from 0 */
-        x[n + 1] = Math.max(end, x[n]);
+        double until = until(t, r.process(), end);
+        x[n + 1] = Math.max(until, x[n]);
         y[n + 1] = n == 0 ? 0 : s.value(n - 1);
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : m.budgets()) {
@@ -173,12 +175,21 @@ public final class ResidencyData {
                 by[i] = budgets.get(i).budget();
             }
             budget = budgets.get(budgets.size() - 1).budget();
-            bx[budgets.size()] = Math.max(end, bx[budgets.size() - 1]);
+            bx[budgets.size()] = Math.max(until, bx[budgets.size() - 1]);
             by[budgets.size()] = budget;
         }
         String label = r.process().label() + " " + Names.segmentGroup(r.segmentGroup())
                 + (luid ? String.format(" adapter 0x%x", r.luid()) : "");
         return new Line(label, r.process().pid(), r.luid(), r.segmentGroup(), x, y, bx, by, s.max(), budget);
+    }
+
+    /**
+     * Where a process's lines end: when the driver released its dxg process (or it exited), else at
+     * the end of the capture. After that its residency and budget mean nothing.
+     */
+    private static double until(Timeline t, DxgProcess p, double end) {
+        long seq = p.teardownSeq() != DxgObject.ALIVE ? p.teardownSeq() : p.exitSeq();
+        return seq == DxgObject.ALIVE ? end : Math.min(end, seconds(t, seq));
     }
 
     /** The resident-bytes line an op belongs to (same process, segment group, adapter when known). */

@@ -29,8 +29,8 @@ final class WaitTable {
     private static final Color STUCK_FG = new Color(0x9b, 0x10, 0x10);
     private static final Color FAILED_BG = new Color(0xfe, 0xed, 0xd6);
     private static final List<Column> COLUMNS = List.of(
-            new Column("Kind", 130, WaitRow::kind, Comparator.comparing(WaitRow::kind)),
-            new Column("Object", 240, WaitRow::object, Comparator.comparing(WaitRow::object)),
+            new Column("Kind", 150, WaitRow::kind, Comparator.comparing(WaitRow::kind)),
+            new Column("Object", 270, WaitRow::object, Comparator.comparing(WaitRow::object)),
             new Column("Value", 70, r -> Long.toString(r.value()), Comparator.comparingLong(WaitRow::value)),
             new Column("Start (s)", 95, r -> seconds(r.start()), Comparator.comparingDouble(WaitRow::start)),
             new Column("End (s)", 95, r -> r.stuck() ? "never" : seconds(r.end()),
