@@ -72,9 +72,10 @@ class StepDownsamplerTest {
         double[] y = {5, 6, 7};
         StepDownsampler d = new StepDownsampler();
         assertEquals(3, d.reduce(x, y, 3, 0, 10, 100));
-        assertEquals(1, d.reduce(x, y, 3, 5, 10, 100), "after the data: the value in effect");
-        assertEquals(7, d.y(0));
-        assertEquals(1, d.reduce(x, y, 3, -5, 0, 100), "before the data: the first change");
+        assertEquals(0, d.reduce(x, y, 3, 5, 10, 100), "after the line's end: nothing");
+        assertEquals(0, d.reduce(x, y, 3, -5, 0, 100), "before the line's start: nothing");
+        assertEquals(2, d.reduce(x, y, 3, 3, 10, 100), "the last point at the left edge: kept");
+        assertEquals(7, d.y(1));
         assertEquals(0, d.reduce(x, y, 0, 0, 1, 100));
         assertEquals(2, d.reduce(x, y, 3, 2.5, 2.6, 100), "inside one step: both ends");
     }

@@ -27,6 +27,7 @@ public final class IntervalRenderer extends AbstractXYItemRenderer {
     static final double MIN_WIDTH = 2;
     private final double height;
     private final boolean startShapes;
+    private final java.util.Map<Integer, Double> seriesHeights = new java.util.HashMap<>();
 
     /** Bars {@code height} pixels tall; with {@code startShapes} the series shape marks each start. */
     public IntervalRenderer(double height, boolean startShapes) {
@@ -35,6 +36,12 @@ public final class IntervalRenderer extends AbstractXYItemRenderer {
         setAutoPopulateSeriesPaint(false); /* the default supplier's red would win over our colours */
         setAutoPopulateSeriesOutlinePaint(false);
         setAutoPopulateSeriesShape(false);
+        setDataBoundsIncludesVisibleSeriesOnly(false); /* bars that start left of the view count too */
+    }
+
+    /** Bars of one series drawn {@code h} pixels tall instead (quiet ones thinner). */
+    public void setSeriesHeight(int series, double h) {
+        seriesHeights.put(series, h);
     }
 
     @Override
@@ -53,6 +60,7 @@ public final class IntervalRenderer extends AbstractXYItemRenderer {
         }
         double left = Math.max(dataArea.getMinX() - 2, Math.min(a, b));
         double right = Math.min(dataArea.getMaxX() + 2, Math.max(a, b));
+        double height = seriesHeights.getOrDefault(series, this.height);
         Rectangle2D bar = new Rectangle2D.Double(left, y - height / 2, Math.max(MIN_WIDTH, right - left), height);
         g2.setPaint(getItemPaint(series, item));
         g2.fill(bar);

@@ -31,6 +31,7 @@ public final class LinkRenderer extends AbstractXYItemRenderer {
     public LinkRenderer() {
         setAutoPopulateSeriesPaint(false);
         setAutoPopulateSeriesShape(false);
+        setDataBoundsIncludesVisibleSeriesOnly(false);
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * pixel column of the visible x-range, the first, lowest, highest and last point, in their order.
  * Drawn as steps, the result covers exactly the pixels the full series covers (every vertical jump
  * stays inside [min, max] of its column, every horizontal run keeps its value), with at most four
- * points per column. Points just outside the range are kept so the line reaches both edges.
+ * points per column. Points just outside the range are kept so the line reaches both edges; a line
+ * that ends before the range (its last point is its end) or starts after it keeps nothing.
  * <p>
  * Cost: two binary searches plus one pass over the points inside the range (no allocation once the
  * buffers have grown); a million visible points take a few milliseconds. No SWT or JFreeChart: one
@@ -47,8 +48,13 @@ public final class StepDownsampler {
             return 0;
         }
         int cols = Math.max(1, columns);
-        int start = Math.max(0, upperBound(x, n, Math.nextDown(x0)) - 1); /* the value in effect before x0 */
-        int end = Math.min(n, upperBound(x, n, x1) + 1); /* and the first change after x1 */
+        int inside = upperBound(x, n, Math.nextDown(x0)); /* the first point at or after x0 */
+        int after = upperBound(x, n, x1); /* the first point after x1 */
+        if (inside == n || after == 0) {
+            return 0; /* the line ends before the range or starts after it */
+        }
+        int start = Math.max(0, inside - 1); /* the value in effect before x0 */
+        int end = Math.min(n, after + 1); /* and the first change after x1 */
         if (end - start <= 4 * cols || !(x1 > x0)) {
             ensure(end - start);
             for (int i = start; i < end; i++) {

@@ -25,6 +25,9 @@ public final class StepPathRenderer extends XYLineAndShapeRenderer {
         setDrawSeriesLineAsPath(true);
         setAutoPopulateSeriesPaint(false);
         setAutoPopulateSeriesStroke(false);
+        /* the value axis fits every item the level of detail kept, including the value in effect at the
+           left edge (JFreeChart would only look at items inside the visible x-range) */
+        setDataBoundsIncludesVisibleSeriesOnly(false);
     }
 
     /** The line pass only: no shapes, no entities. */

@@ -37,6 +37,8 @@ public final class ResidencyChart {
     static final int BUDGETS = 1;
     static final int PENDING = 2;
     static final int MARKERS = 3;
+    /** Lines named in the legend; more would crowd the plot (the readout names them all). */
+    static final int MAX_LEGEND_LINES = 8;
     private static final Map<Kind, Shape> SHAPES = new EnumMap<>(Kind.class);
     private static final Map<Kind, Color> COLORS = new EnumMap<>(Kind.class);
 
@@ -76,6 +78,7 @@ public final class ResidencyChart {
         bars.setDefaultToolTipGenerator((d, s, i) -> ((Marker) pending.payload(s, i)).tooltip());
         plot.setDataset(PENDING, pending);
         plot.setRenderer(PENDING, bars);
+        markerRenderer.setDataBoundsIncludesVisibleSeriesOnly(false);
         markerRenderer.setDefaultToolTipGenerator((d, s, i) -> ((Marker) markers.payload(s, i)).tooltip());
         plot.setDataset(MARKERS, markers);
         plot.setRenderer(MARKERS, markerRenderer);
@@ -179,9 +182,14 @@ public final class ResidencyChart {
     private static LegendItemCollection legend(ResidencyData d, int budgetCount) {
         LegendItemCollection items = new LegendItemCollection();
         Shape stroke = new Line2D.Double(-8, 0, 8, 0);
-        for (int i = 0; i < d.lines().size(); i++) {
+        int shown = Math.min(d.lines().size(), MAX_LEGEND_LINES);
+        for (int i = 0; i < shown; i++) {
             items.add(new LegendItem(d.lines().get(i).label(), null, null, null, stroke, ChartStyle.LINE,
                     ChartStyle.color(i)));
+        }
+        if (shown < d.lines().size()) {
+            items.add(new LegendItem("... " + (d.lines().size() - shown) + " more lines (hover the chart)", null,
+                    null, null, stroke, ChartStyle.LINE, Color.LIGHT_GRAY));
         }
         if (budgetCount > 0) {
             items.add(new LegendItem("budget (dashed, colour of its line)", null, null, null, stroke,

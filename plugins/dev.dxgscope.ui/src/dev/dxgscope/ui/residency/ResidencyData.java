@@ -94,13 +94,16 @@ public final class ResidencyData {
         if (lines.isEmpty()) {
             return title.isEmpty() ? "" : title + ": no resident bytes in this capture (no MakeResident with known sizes)";
         }
-        StringBuilder b = new StringBuilder(title);
-        for (Line l : lines) {
-            if (l.budget() >= 0) {
-                b.append(" · pid ").append(l.pid()).append(' ').append(Names.segmentGroup(l.segmentGroup()))
-                        .append(" peak ").append(ByteFormat.bytes(l.peak())).append(" of ")
-                        .append(ByteFormat.bytes(l.budget())).append(" budget");
-            }
+        StringBuilder b = new StringBuilder(title).append(" · ");
+        long withBudget = lines.stream().filter(l -> l.budget() >= 0).count();
+        long reached = lines.stream().filter(l -> l.budget() >= 0 && l.peak() >= l.budget()).count();
+        if (lines.size() == 1 && withBudget == 1) {
+            Line l = lines.get(0);
+            b.append("peak ").append(ByteFormat.bytes(l.peak())).append(" of ").append(ByteFormat.bytes(l.budget()))
+                    .append(" budget");
+        } else {
+            b.append(lines.size()).append(" lines, ").append(withBudget).append(" with a known budget, ")
+                    .append(reached).append(" reached it");
         }
         int ops = markers.get(Kind.MAKE_RESIDENT).size() + markers.get(Kind.PENDING).size()
                 + markers.get(Kind.FAILED).size();

@@ -218,6 +218,9 @@ public final class SyncChart {
             }
             if (!rows.isEmpty()) {
                 waitRenderer.setSeriesPaint(waitSeries.size(), o.color);
+                if (o == Outcome.SATISFIED) {
+                    waitRenderer.setSeriesHeight(waitSeries.size(), 3); /* the stuck ones stand out */
+                }
                 waitSeries.add(waitMarkers(o.label, rows, o.thin));
             }
         }
@@ -256,6 +259,7 @@ public final class SyncChart {
         XYLineAndShapeRenderer flags = new XYLineAndShapeRenderer(false, true);
         flags.setAutoPopulateSeriesPaint(false);
         flags.setAutoPopulateSeriesShape(false);
+        flags.setDataBoundsIncludesVisibleSeriesOnly(false);
         flags.setDefaultPaint(BACKWARDS);
         flags.setDefaultShape(BACKWARDS_SHAPE);
         flags.setDefaultToolTipGenerator((ds, s, i) -> ((Backward) backwards.payload(s, i)).tooltip());
