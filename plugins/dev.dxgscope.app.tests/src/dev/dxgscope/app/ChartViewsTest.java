@@ -37,9 +37,12 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.PageBookView;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
@@ -146,11 +149,13 @@ class ChartViewsTest {
         assertSame(clicked.target(), Sessions.get().selection(), "the clicked wait is selected");
         assertTrue(((Wait) Sessions.get().selection()).stuck());
         assertSame(clicked, view.chart().selected());
+        assertPropertiesShow("never satisfied");
 
         /* a row of the table selects its wait too */
         int row = view.tableRows().indexOf(linked);
         view.clickRow(row);
         assertSame(linked.target(), Sessions.get().selection(), "the row's wait is selected");
+        assertPropertiesShow("satisfied");
 
         clickMovesTheCursor(session, canvas);
         exportsValidFiles(canvas, "sync-objects", "Time since capture start (s)");
@@ -161,6 +166,22 @@ class ChartViewsTest {
         assertTrue(lines.get(0).startsWith("Kind,Object,Value,Start (s)"), lines.get(0));
         Path png = UiTestSupport.screenshot(shell(), "sync-view.png");
         assertTrue(Files.size(png) > 10_000);
+    }
+
+    /** The Properties view shows the selected wait (its adapter in the ui bundle turns it into rows). */
+    private void assertPropertiesShow(String value) {
+        PageBookView properties = (PageBookView) page().findView(ViewIds.PROPERTIES);
+        assertNotNull(properties, "the Properties view is open");
+        page().bringToTop(properties); /* a hidden Properties view updates when shown */
+        waitUntil(() -> properties.getCurrentPage().getControl() instanceof Tree t && t.getItemCount() > 0,
+                "the Properties view shows the selection");
+        List<String> texts = new ArrayList<>();
+        for (TreeItem category : ((Tree) properties.getCurrentPage().getControl()).getItems()) {
+            for (TreeItem row : category.getItems()) {
+                texts.add(row.getText(0) + "=" + row.getText(1));
+            }
+        }
+        assertTrue(texts.contains("outcome=" + value), texts.toString());
     }
 
     /** Moving the time cursor moves the chart's cursor line to that time. */

@@ -98,7 +98,9 @@ public final class ProcessesView extends SessionView {
             }
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (first instanceof HandleTree.Node n && n.target() != null) {
-                selectionService.setSelection(new StructuredSelection(n.target()));
+                StructuredSelection selection = new StructuredSelection(n.target());
+                selectionService.setSelection(selection);
+                selectionService.setPostSelection(selection); /* the Properties view listens to post selections */
                 Sessions.get().select(n.target(), this);
             }
         });

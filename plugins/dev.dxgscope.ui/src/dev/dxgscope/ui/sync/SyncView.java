@@ -189,7 +189,9 @@ public final class SyncView extends SessionView {
         showFence(r.fence());
         chart.select(r);
         table.select(r.target());
-        selectionService.setSelection(new StructuredSelection(r.target()));
+        StructuredSelection selection = new StructuredSelection(r.target());
+        selectionService.setSelection(selection);
+        selectionService.setPostSelection(selection); /* the Properties view listens to post selections */
         Sessions.get().select(r.target(), this);
     }
 
