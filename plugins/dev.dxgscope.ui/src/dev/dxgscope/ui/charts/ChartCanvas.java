@@ -150,6 +150,7 @@ public class ChartCanvas extends ChartComposite {
         for (LevelOfDetail d : details) {
             d.setView(r.getLowerBound(), r.getUpperBound(), columns);
         }
+        placeCursorLabel();
     }
 
     private int columns() {
@@ -180,6 +181,17 @@ public class ChartCanvas extends ChartComposite {
             m.setLabel(i == plots.size() - 1 && !Double.isNaN(x) ? String.format(Locale.ROOT, "cursor %.6f s", x)
                     : null);
             m.setValue(x);
+        }
+        placeCursorLabel();
+    }
+
+    /** The cursor's label goes left of the line in the right quarter of the view (else it is cut off). */
+    private void placeCursorLabel() {
+        Range r = domainAxis().getRange();
+        boolean left = cursorValue > r.getLowerBound() + 0.75 * r.getLength();
+        for (ValueMarker m : cursors.values()) {
+            m.setLabelAnchor(left ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         }
     }
 

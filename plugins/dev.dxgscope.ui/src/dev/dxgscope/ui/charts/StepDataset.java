@@ -62,10 +62,10 @@ public final class StepDataset extends AbstractXYDataset implements DomainInfo, 
         }
     }
 
-    /** The value of a step series at x, NaN before its first point. */
+    /** The value of a step series at x, NaN before its first point or after its last (its end). */
     public static double valueAt(double[] x, double[] y, double at) {
         int i = StepDownsampler.upperBound(x, x.length, at);
-        return i == 0 ? Double.NaN : y[i - 1];
+        return i == 0 || at > x[x.length - 1] ? Double.NaN : y[i - 1];
     }
 
     /** Index into the full series of visible item {@code item}. */

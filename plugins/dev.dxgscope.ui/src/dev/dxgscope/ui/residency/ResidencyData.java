@@ -281,6 +281,6 @@ public final class ResidencyData {
     }
 
     private static String at(Timeline t, long seq) {
-        return String.format(Locale.ROOT, "%.6f s (#%d)", seconds(t, seq), seq);
+        return dev.dxgscope.ui.charts.TimeFormat.at(seconds(t, seq), seq);
     }
 }

@@ -266,9 +266,10 @@ public final class SyncChart {
         p.setDataset(4, backwards);
         p.setRenderer(4, flags);
         p.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        TextTitle title = new TextTitle(f.label() + "  ·  " + f.waits() + " waits" + (f.stuck() > 0
-                ? ", " + f.stuck() + " never satisfied" : "") + "  ·  last value " + f.lastValue(), ChartStyle.SMALL_FONT);
-        title.setBackgroundPaint(new Color(255, 255, 255, 220));
+        TextTitle title = new TextTitle(f.label() + " · " + f.waits() + (f.waits() == 1 ? " wait" : " waits")
+                + (f.stuck() > 0 ? ", " + f.stuck() + " never satisfied" : "") + " · last value " + f.lastValue(),
+                ChartStyle.SMALL_FONT);
+        title.setBackgroundPaint(new Color(255, 255, 255, 170)); /* data behind it stays visible */
         title.setPadding(new RectangleInsets(1, 3, 1, 14)); /* SWT text runs wider than measured */
         p.addAnnotation(new XYTitleAnnotation(0.005, 0.99, title, RectangleAnchor.TOP_LEFT), false);
         return new Track(f.id(), p, values, waits, signals, backwards, selection);

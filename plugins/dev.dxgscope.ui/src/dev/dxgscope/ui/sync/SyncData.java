@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class SyncData {
     /** Fences shown by default, the ones with stuck waits and then with most waits first. */
-    public static final int DEFAULT_FENCES = 6;
+    public static final int DEFAULT_FENCES = 4;
 
     /** One fence: its value over time (x ascending, y holds until the next x). */
     public record FenceLine(int id, String label, String kind, double[] x, double[] y, int waits, int stuck,
@@ -134,8 +134,9 @@ public final class SyncData {
             }
         }
         List<WaitRow> waits = new ArrayList<>();
+        Map<Object, String> names = new java.util.IdentityHashMap<>(); /* describe() formats a handle: once per object */
         for (Wait w : m.waits()) {
-            waits.add(row(t, w, end));
+            waits.add(row(t, w, end, names.computeIfAbsent(w.object(), o -> w.object().describe())));
         }
         return new SyncData(title, fences, waits, backwards, end);
     }
@@ -157,14 +158,14 @@ public final class SyncData {
         return new FenceLine(f.id(), describe(f), kind(f), x, y, counts[0], counts[1], counts[2], f.lastValue());
     }
 
-    private static WaitRow row(Timeline t, Wait w, double end) {
+    private static WaitRow row(Timeline t, Wait w, double end, String object) {
         double start = seconds(t, w.seq());
         boolean ended = w.endSeq() != DxgObject.ALIVE;
         double stop = ended ? seconds(t, w.endSeq()) : end;
         long duration = (ended ? t.timeOf(w.endSeq()) : t.endNs()) - t.timeOf(w.seq());
         Signal s = w.satisfiedBy();
         Fence f = w.object().fence();
-        StringBuilder tip = new StringBuilder(w.kind().label()).append(" on ").append(w.object().describe())
+        StringBuilder tip = new StringBuilder(w.kind().label()).append(" on ").append(object)
                 .append(" for value ").append(w.value()).append("\nstarted ").append(at(t, w.seq()))
                 .append(" by tid ").append(w.tid()).append(" (").append(w.call()).append(")\n");
         switch (w.outcome()) {
@@ -178,7 +179,7 @@ public final class SyncData {
         if (w.objectDestroyedSeq() != DxgObject.ALIVE) {
             tip.append("\nthe object was destroyed at ").append(at(t, w.objectDestroyedSeq())).append(" while waiting");
         }
-        return new WaitRow(w, f.id(), w.kind().label(), w.object().describe(), w.value(), w.seq(), start, stop,
+        return new WaitRow(w, f.id(), w.kind().label(), object, w.value(), w.seq(), start, stop,
                 duration, w.outcome(), s == null ? "" : s.describe(), s == null ? Double.NaN : seconds(t, s.seq()),
                 s == null ? 0 : s.value(), tip.toString());
     }
@@ -196,6 +197,6 @@ public final class SyncData {
     }
 
     static String at(Timeline t, long seq) {
-        return String.format(Locale.ROOT, "%.6f s (#%d)", seconds(t, seq), seq);
+        return dev.dxgscope.ui.charts.TimeFormat.at(seconds(t, seq), seq);
     }
 }

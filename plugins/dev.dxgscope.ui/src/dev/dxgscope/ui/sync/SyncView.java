@@ -73,7 +73,7 @@ public final class SyncView extends SessionView {
         canvas.onClick(this::clicked);
         canvas.setValueReadout(chart::readout);
         table = new WaitTable(sash, this::select, r -> Sessions.get().moveCursor(r.seq()));
-        sash.setWeights(65, 35);
+        sash.setWeights(70, 30);
         csv = new CsvExportAction("waits", c::getShell, table::csv);
         MenuManager menu = new MenuManager();
         menu.add(new Action("Move Time Cursor to the Wait's Start") {
