@@ -63,6 +63,7 @@ public class ChartCanvas extends ChartComposite {
     private Point down;
     private int panLastX = -1;
     private long lastPaintNanos = -1;
+    private int detailColumns;
 
     public ChartCanvas(Composite parent, JFreeChart chart) {
         /* buffered; drawn at its real size up to 10000 px (no scaled, blurry text); our own menu */
@@ -147,6 +148,7 @@ public class ChartCanvas extends ChartComposite {
         }
         Range r = domainAxis().getRange();
         int columns = columns();
+        detailColumns = columns;
         for (LevelOfDetail d : details) {
             d.setView(r.getLowerBound(), r.getUpperBound(), columns);
         }
@@ -256,6 +258,10 @@ public class ChartCanvas extends ChartComposite {
         long t = System.nanoTime();
         super.paintControl(e);
         lastPaintNanos = System.nanoTime() - t;
+        if (columns() != detailColumns) {
+            /* the plot's width is known only once drawn (after a resize): reduce again for it */
+            getDisplay().asyncExec(this::updateDetail);
+        }
     }
 
     @Override

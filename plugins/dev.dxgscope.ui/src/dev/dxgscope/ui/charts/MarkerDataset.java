@@ -2,15 +2,18 @@ package dev.dxgscope.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.data.DomainInfo;
+import org.jfree.data.Range;
 import org.jfree.data.xy.AbstractIntervalXYDataset;
 
 /**
  * Markers (calls, evictions, signals, waits): points with an optional x-interval (a latency bar,
  * a wait from start to end) and a payload for tooltips and clicks. Series marked "thin" keep one
  * marker per pixel column of the visible range ({@link PointThinner}); the others (failures,
- * stuck waits: rare and important) keep every marker. UI thread only.
+ * stuck waits: rare and important) keep every marker. Its domain bounds are those of every marker
+ * (the auto range and "Reset Zoom" see all of them). UI thread only.
  */
-public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail {
+public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail, DomainInfo {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -71,6 +74,37 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
             }
             visible.get(s).thin(m.x(), m.x().length, from, x1, m.thin() ? columns : 0);
         }
+    }
+
+    @Override
+    public double getDomainLowerBound(boolean includeInterval) {
+        Range r = getDomainBounds(includeInterval);
+        return r == null ? Double.NaN : r.getLowerBound();
+    }
+
+    @Override
+    public double getDomainUpperBound(boolean includeInterval) {
+        Range r = getDomainBounds(includeInterval);
+        return r == null ? Double.NaN : r.getUpperBound();
+    }
+
+    @Override
+    public Range getDomainBounds(boolean includeInterval) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Markers m : series) {
+            int n = m.x().length;
+            if (n > 0) {
+                lo = Math.min(lo, m.x()[0]);
+                hi = Math.max(hi, m.x()[n - 1]);
+                for (int i = 0; includeInterval && i < n; i++) {
+                    if (!Double.isNaN(m.xEnd()[i])) {
+                        hi = Math.max(hi, m.xEnd()[i]);
+                    }
+                }
+            }
+        }
+        return lo > hi ? null : new Range(lo, hi);
     }
 
     /** The payload of visible item {@code item} of series {@code s}. */
