@@ -68,7 +68,12 @@ class LargeCaptureTest {
 
             watchdog.reset();
             for (int i = 0; i < 20; i++) {
+                long t = System.nanoTime();
                 CursorHandler.step(i < 10 ? CursorHandler.NEXT : CursorHandler.PREVIOUS);
+                long stepMs = (System.nanoTime() - t) / 1_000_000;
+                if (stepMs > 50) {
+                    System.out.println("large capture: cursor step " + i + " took " + stepMs + " ms on the UI thread");
+                }
                 UiTestSupport.spin(display, 10);
             }
             Sessions.get().moveCursor(Sessions.get().current().read((CaptureModel m) -> m.timeline().seq(m.timeline().size() / 2)));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.ui.ViewIds;
-import dev.dxgscope.ui.processes.ProcessesView;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.NativeTools;
 import dev.dxgscope.ui.session.Recorders;
@@ -66,9 +65,7 @@ class LiveSessionTest {
             assertNotNull(s.read(CaptureModel::end), "complete: END record");
             assertEquals(80L, s.read(m -> m.signals().stream().filter(x -> x.kind() == Signal.Kind.GPU).count()));
             System.out.println("live session: " + sizes.size() + " updates, newest record age when shown (ms): " + lagsMs);
-            ProcessesView v = UiTestSupport.pojo(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
-                    .findView(ViewIds.PROCESSES), ProcessesView.class);
-            assertTrue(v.rows().stream().anyMatch(r -> r.startsWith("render-loop")), v.rows().toString());
+            assertTrue(s.read(m -> m.dxgProcesses().stream().anyMatch(p -> p.commandLine().startsWith("render-loop"))));
         } finally {
             Sessions.get().removeListener(l);
         }

@@ -105,6 +105,7 @@ class VmbusScaleTest {
         VmbusView v = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ViewIds.VMBUS)
                 .getAdapter(VmbusView.class);
         UiTestSupport.spin(display, 50);
+        UiTestSupport.waitUntil(display, v::listed, 120_000, "the message list");
         assertEquals(2 * PAIRS, v.rowCount());
         lap("list 1,000,000 messages (expert flags, rows, table)");
         v.stepError(1);
@@ -112,12 +113,15 @@ class VmbusScaleTest {
         assertEquals(2 * 1234 + 1, v.selectedMessage());
         lap("step to the first error and decode it");
         v.setFilter("status != 0");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(PAIRS / 10_000, v.rowCount());
         lap("filter 'status != 0' (50 rows)");
         v.setFilter("command == MAKERESIDENT && direction == request");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(PAIRS, v.rowCount());
         lap("filter requests (500,000 rows)");
         v.setFilter("");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(2 * PAIRS, v.rowCount());
         lap("clear the filter (1,000,000 rows)");
         v.selectRow(2 * PAIRS - 1);

@@ -68,6 +68,13 @@ class VmbusViewTest {
     }
 
     private VmbusView show() throws Exception {
+        VmbusView v = showGrowing();
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the message list");
+        return v;
+    }
+
+    /** The view without waiting for its list to catch up (a live capture keeps growing). */
+    private VmbusView showGrowing() throws Exception {
         VmbusView v = page().showView(ViewIds.VMBUS).getAdapter(VmbusView.class);
         assertNotNull(v, "the VMBus view's part");
         UiTestSupport.spin(display, 200);
@@ -138,17 +145,21 @@ class VmbusViewTest {
         VmbusView v = show();
         int all = v.rowCount();
         v.setFilter("command == MAKERESIDENT");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(2, v.rowCount());
         v.setFilter("status != 0");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(1, v.rowCount());
         assertEquals("STATUS_INVALID_PARAMETER", v.cells(0)[STATUS]);
         v.setFilter("command == FROBNICATE");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertTrue(v.filterError().contains("unknown command 'FROBNICATE'"), v.filterError());
         assertTrue(v.filterError().contains("still showing: status != 0"), v.filterError());
         assertEquals(1, v.rowCount(), "the last good filter stays");
         UiTestSupport.screenshot(shell(), "vmbus-filter-error.png");
 
         v.setFilter("channel == global && direction == request");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         int global = s.read((CaptureModel m) -> {
             int n = 0;
             for (int i = 0; i < m.vmbus().size(); i++) {
@@ -166,6 +177,7 @@ class VmbusViewTest {
         assertTrue(lines.get(1).contains(",global,"), lines.get(1));
 
         v.setFilter("");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(all, v.rowCount());
 
         v.selectRow(0);
@@ -179,8 +191,10 @@ class VmbusViewTest {
                 .filter(i -> i.getText().startsWith("Show Only This Command")).findFirst().orElseThrow();
         only.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         UiTestSupport.spin(display, 100);
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
         assertEquals(2, v.rowCount(), "the failing MakeResident's command, as a filter");
         v.setFilter("");
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the filtered list");
     }
 
     @Test
@@ -223,7 +237,7 @@ class VmbusViewTest {
         CaptureSession live = dev.dxgscope.ui.session.Recorders.record(List.of(loop, "300", "10"), true);
         dev.dxgscope.ui.session.SessionJobs.open(live);
         UiTestSupport.waitUntil(display, () -> Sessions.get().current() == live, 30_000, "the live session");
-        VmbusView v = show();
+        VmbusView v = showGrowing();
         UiTestSupport.waitUntil(display, () -> v.rowCount() > 40, 30_000, "40 messages");
         v.selectRow(30);
         int selected = v.selectedMessage();
@@ -237,6 +251,7 @@ class VmbusViewTest {
         live.stop();
         UiTestSupport.waitUntil(display, live::finished, 30_000, "the live capture to finish");
         UiTestSupport.spin(display, 800);
+        UiTestSupport.waitUntil(display, v::listed, 60_000, "the final list");
         assertEquals((int) live.read((CaptureModel m) -> m.vmbus().size()), v.rowCount(), "every message listed");
     }
 }

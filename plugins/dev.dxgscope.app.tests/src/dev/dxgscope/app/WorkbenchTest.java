@@ -28,8 +28,9 @@ class WorkbenchTest {
     @Test
     void opensOnTheDxgscopePerspectiveWithEveryView() throws Exception {
         assertEquals(ViewIds.PERSPECTIVE, page().getPerspective().getId());
-        List<String> ids = List.of(ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.ADAPTERS,
-                ViewIds.VMBUS, ViewIds.PROPERTIES, ViewIds.LOG, ViewIds.PROGRESS, ViewIds.ERROR_LOG);
+        List<String> ids = List.of(ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.RESIDENCY,
+                ViewIds.SYNC, ViewIds.VMBUS, ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.LOG, ViewIds.PROGRESS,
+                ViewIds.ERROR_LOG);
         for (String id : ids) {
             IViewPart view = page().showView(id);
             assertNotNull(view, id);

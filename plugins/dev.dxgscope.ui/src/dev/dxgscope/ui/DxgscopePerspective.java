@@ -15,6 +15,8 @@ public final class DxgscopePerspective implements IPerspectiveFactory {
         main.addView(ViewIds.ALLOCATIONS);
         main.addView(ViewIds.LEAKS);
         main.addView(ViewIds.ADAPTERS);
+        main.addView(ViewIds.RESIDENCY);
+        main.addView(ViewIds.SYNC);
         main.addView(ViewIds.VMBUS);
         IFolderLayout bottom = layout.createFolder("dev.dxgscope.ui.bottom", IPageLayout.BOTTOM, 0.70f,
                 "dev.dxgscope.ui.main");
@@ -22,8 +24,9 @@ public final class DxgscopePerspective implements IPerspectiveFactory {
         bottom.addView(ViewIds.LOG);
         bottom.addView(ViewIds.PROGRESS);
         bottom.addView(ViewIds.ERROR_LOG);
-        for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.VMBUS,
-            ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.LOG, ViewIds.PROGRESS, ViewIds.ERROR_LOG}) {
+        for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.RESIDENCY,
+            ViewIds.SYNC, ViewIds.VMBUS, ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.LOG, ViewIds.PROGRESS,
+            ViewIds.ERROR_LOG}) {
             layout.addShowViewShortcut(id);
         }
     }

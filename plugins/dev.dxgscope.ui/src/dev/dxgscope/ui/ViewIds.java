@@ -9,6 +9,8 @@ public final class ViewIds {
     public static final String LEAKS = "dev.dxgscope.ui.leaks";
     public static final String VMBUS = "dev.dxgscope.ui.vmbus";
     public static final String LOG = "dev.dxgscope.ui.log";
+    public static final String RESIDENCY = "dev.dxgscope.ui.residency";
+    public static final String SYNC = "dev.dxgscope.ui.sync";
     public static final String PROPERTIES = "org.eclipse.ui.views.PropertySheet";
     public static final String PROGRESS = "dev.dxgscope.ui.progress";
     public static final String ERROR_LOG = "org.eclipse.pde.runtime.LogView";

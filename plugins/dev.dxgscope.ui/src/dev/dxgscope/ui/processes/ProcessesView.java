@@ -2,6 +2,7 @@ package dev.dxgscope.ui.processes;
 
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
@@ -104,9 +105,9 @@ public final class ProcessesView extends SessionView {
             }
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (first instanceof HandleTree.Node n && n.target() != null) {
-                selectionService.setSelection(new StructuredSelection(n.target()));
-                /* the Properties view listens to post-selections only */
-                selectionService.setPostSelection(new StructuredSelection(n.target()));
+                StructuredSelection selection = new StructuredSelection(n.target());
+                selectionService.setSelection(selection);
+                selectionService.setPostSelection(selection); /* the Properties view listens to post selections */
                 Sessions.get().select(n.target(), this);
             }
         });
@@ -198,7 +199,8 @@ public final class ProcessesView extends SessionView {
         if (source == this || selection == null || !alive()) {
             return;
         }
-        HandleTree.Node n = find(roots, selection);
+        /* a wait selected elsewhere selects the sync object it waits on */
+        HandleTree.Node n = find(roots, selection instanceof Wait w ? w.object() : selection);
         if (n != null) {
             selecting = true;
             try {

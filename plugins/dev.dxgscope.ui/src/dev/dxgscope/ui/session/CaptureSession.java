@@ -7,23 +7,28 @@ import dev.dxgscope.model.state.CaptureModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
  * One open capture: a file read once, or a live capture that a recorder process is still writing
  * and that {@link #poll()} keeps reading. The model changes while a live capture grows, so every
- * reader goes through {@link #read(Function)}, which holds the session's lock; {@link #poll()}
- * applies at most {@link #BATCH} records per lock hold, so the UI thread never waits long.
+ * reader goes through {@link #read(Function)}, which holds the session's read lock: readers (the UI
+ * thread, views' background jobs) never wait for each other. {@link #poll()} takes the write lock
+ * only when it can get it within {@link #WRITE_WAIT_MS} (a long background read makes it skip a
+ * round instead of queueing, which would hold up the UI thread's reads behind it) and applies at
+ * most {@link #BATCH} records per hold.
  */
 public final class CaptureSession implements AutoCloseable {
     /** Records applied per lock hold while following a live capture. */
     static final int BATCH = 20_000;
+    /** How long a live update waits for readers before it tries again at the next poll. */
+    static final long WRITE_WAIT_MS = 20;
 
     private final Path file;
     private final String title;
     private final Process recorder;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private CaptureFile capture;
     private ModelLoader loader;
     private CaptureModel model;
@@ -82,22 +87,22 @@ public final class CaptureSession implements AutoCloseable {
         capture = CaptureFile.open(file);
         if (!live()) {
             CaptureModel m = ModelLoader.load(capture, progress);
-            lock.lock();
+            lock.writeLock().lock();
             try {
                 model = m;
                 finished = true;
             } finally {
-                lock.unlock();
+                lock.writeLock().unlock();
             }
             return;
         }
         loader = new ModelLoader(capture);
         loader.update();
-        lock.lock();
+        lock.writeLock().lock();
         try {
             model = loader.model();
         } finally {
-            lock.unlock();
+            lock.writeLock().unlock();
         }
     }
 
@@ -116,35 +121,49 @@ public final class CaptureSession implements AutoCloseable {
         boolean changed = false;
         long n;
         do {
-            lock.lock();
+            try {
+                if (!lock.writeLock().tryLock(WRITE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                    return changed; /* readers are busy: try again at the next poll */
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return changed;
+            }
             try {
                 n = loader.update(BATCH);
             } finally {
-                lock.unlock();
+                lock.writeLock().unlock();
             }
             changed |= n > 0;
         } while (n == BATCH);
         if (exited) {
-            lock.lock();
+            try {
+                while (!lock.writeLock().tryLock(WRITE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(50); /* out of the queue meanwhile, so the UI thread's reads go ahead */
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return changed;
+            }
             try {
                 capture.refreshPreamble();
                 model = loader.finish();
                 finished = true;
             } finally {
-                lock.unlock();
+                lock.writeLock().unlock();
             }
             changed = true;
         }
         return changed;
     }
 
-    /** Runs {@code f} on the model under the session's lock; null before the first load. */
+    /** Runs {@code f} on the model under the session's read lock; null before the first load. */
     public <T> T read(Function<CaptureModel, T> f) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             return model == null ? null : f.apply(model);
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 

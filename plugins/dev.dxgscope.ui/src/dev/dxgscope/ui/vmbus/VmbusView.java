@@ -23,6 +23,9 @@ import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
@@ -53,6 +56,7 @@ public final class VmbusView extends SessionView {
     private int counted = -1;
     private VmbusFilter applied;
     private VmbusExpert expert;
+    private Job pending;
     private int errors;
     private int unanswered;
     private MessageDetails details;
@@ -158,6 +162,11 @@ public final class VmbusView extends SessionView {
         e.doit = false;
     }
 
+    /** What the list shows, computed off the UI thread (expert flags and the filter pass over every message). */
+    private record Snapshot(CaptureSession session, VmbusFilter filter, int size, VmbusExpert expert, int[] rows,
+            int errors, int unanswered) {
+    }
+
     @Override
     protected void refresh() {
         CaptureSession s = session();
@@ -173,32 +182,61 @@ public final class VmbusView extends SessionView {
             return;
         }
         VmbusFilter f = filter.filter();
-        record Snapshot(int size, VmbusExpert expert, int[] rows) {
+        int knownSize = counted;
+        VmbusFilter knownFilter = applied;
+        VmbusExpert knownExpert = expert;
+        if (pending != null) {
+            pending.cancel();
         }
-        Snapshot snap = s.read((CaptureModel m) -> {
-            int size = m.vmbus().size();
-            if (size == counted && f == applied) {
-                return null;
+        pending = Job.create("Listing VMBus messages", (IProgressMonitor monitor) -> {
+            Snapshot snap = s.read((CaptureModel m) -> {
+                int size = m.vmbus().size();
+                if (size == knownSize && f == knownFilter) {
+                    return null;
+                }
+                VmbusExpert x = size == knownSize && knownExpert != null ? knownExpert : VmbusExpert.of(m.vmbus());
+                int err = 0;
+                int unans = 0;
+                for (int i = 0; i < x.size(); i++) {
+                    err += x.has(i, VmbusExpert.ERROR) ? 1 : 0;
+                    unans += x.has(i, VmbusExpert.UNANSWERED) ? 1 : 0;
+                }
+                return new Snapshot(s, f, size, x, f.apply(m.vmbus(), x), err, unans);
+            });
+            if (snap != null && !monitor.isCanceled() && !status.isDisposed()) {
+                status.getDisplay().asyncExec(() -> apply(snap));
             }
-            VmbusExpert x = size == counted ? expert : VmbusExpert.of(m.vmbus());
-            return new Snapshot(size, x, f.apply(m.vmbus(), x));
+            return Status.OK_STATUS;
         });
-        if (snap != null) {
-            counted = snap.size();
-            applied = f;
-            expert = snap.expert();
-            errors = 0;
-            unanswered = 0;
-            for (int i = 0; i < expert.size(); i++) {
-                errors += expert.has(i, VmbusExpert.ERROR) ? 1 : 0;
-                unanswered += expert.has(i, VmbusExpert.UNANSWERED) ? 1 : 0;
-            }
-            list.setRows(snap.rows(), expert);
-        }
+        pending.setSystem(true);
+        pending.schedule();
         if (!Sessions.get().cursorAtEnd()) {
             markCursor(cursor());
         }
         updateStatus();
+    }
+
+    private void apply(Snapshot snap) {
+        if (status.isDisposed() || snap.session() != session()) {
+            return;
+        }
+        counted = snap.size();
+        applied = snap.filter();
+        expert = snap.expert();
+        errors = snap.errors();
+        unanswered = snap.unanswered();
+        list.setRows(snap.rows(), expert);
+        if (!Sessions.get().cursorAtEnd()) {
+            markCursor(cursor());
+        }
+        updateStatus();
+    }
+
+    /** Whether the list shows the current capture with the current filter (tests wait for it). */
+    public boolean listed() {
+        CaptureSession s = session();
+        Integer size = s == null ? null : s.read((CaptureModel m) -> m.vmbus().size());
+        return s != null && size != null && size == counted && applied == filter.filter();
     }
 
     private void updateStatus() {

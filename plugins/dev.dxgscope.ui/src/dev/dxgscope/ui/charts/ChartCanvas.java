@@ -1,0 +1,341 @@
+package dev.dxgscope.ui.charts;
+
+import java.awt.Font;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.events.MouseEvent;
+import org.eclipse.swt.events.PaintEvent;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.EntityCollection;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.swt.ChartComposite;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+
+/**
+ * An SWT chart for time-series views: jfreechart-swt's ChartComposite with zoom along time only
+ * (drag right to zoom, drag left or "Reset Zoom" to see everything, mouse wheel), pan (drag with
+ * the middle button or Shift), a click callback that a drag never triggers, the time cursor as a
+ * vertical line, level of detail (its {@link LevelOfDetail} datasets are reduced to the visible
+ * range and pixel width whenever either changes) and a context menu whose export entries work
+ * (PNG and SVG; the stock "Save as" needs a class JFreeChart 1.5 no longer has). Measures the time
+ * of its last repaint.
+ */
+public class ChartCanvas extends ChartComposite {
+    /** The tooltip where no marker is under the mouse: the values at time x in plot {@code plot} (-1: none). */
+    @FunctionalInterface
+    public interface ValueReadout {
+        String at(double x, int plot);
+    }
+
+    /** What a click on the chart hit: the time under the mouse and the entity there (or null). */
+    public record Click(double x, ChartEntity entity) {
+    }
+
+    private static final int CLICK_SLOP = 3;
+    private final List<LevelOfDetail> details = new ArrayList<>();
+    private final Map<XYPlot, ValueMarker> cursors = new IdentityHashMap<>();
+    private double cursorValue = Double.NaN;
+    private String exportName = "chart";
+    private Consumer<Click> onClick = c -> { };
+    private ValueReadout readout = (x, plot) -> null;
+    private Point down;
+    private int panLastX = -1;
+    private long lastPaintNanos = -1;
+    private int detailColumns;
+
+    public ChartCanvas(Composite parent, JFreeChart chart) {
+        /* buffered; drawn at its real size up to 10000 px (no scaled, blurry text); our own menu */
+        super(parent, SWT.NONE, chart, 600, 400, 100, 80, 10000, 10000, true, false, false, false, true, true);
+        setRangeZoomable(false);
+        canvas().addMouseWheelListener(this::wheel);
+        canvas().addListener(SWT.Resize, e -> updateDetail());
+        domainAxis().addChangeListener(e -> updateDetail());
+    }
+
+    /** The SWT canvas the chart is painted on (tests post mouse events to it). */
+    public Canvas canvas() {
+        return (Canvas) getChildren()[0];
+    }
+
+    /** The file name (without extension) proposed by the export dialogs. */
+    public void setExportName(String name) {
+        this.exportName = name;
+    }
+
+    public void onClick(Consumer<Click> handler) {
+        this.onClick = handler;
+    }
+
+    /** Sets the tooltip shown where the mouse is over no marker (the lines' values at that time). */
+    public void setValueReadout(ValueReadout r) {
+        this.readout = r;
+    }
+
+    @Override
+    public String getToolTipText(MouseEvent e) {
+        String marker = super.getToolTipText(e);
+        if (marker != null) {
+            return marker;
+        }
+        org.eclipse.swt.graphics.Rectangle area = getScreenDataArea(e.x, e.y);
+        if (area == null || !area.contains(e.x, e.y)) {
+            return null;
+        }
+        double x = valueAt(e.x);
+        return Double.isNaN(x) ? null : readout.at(x, plotAt(e.x, e.y));
+    }
+
+    /** The index of the plot (subplot of a combined plot) under a canvas point, -1 when none. */
+    public int plotAt(int x, int y) {
+        XYPlot p = getChart().getXYPlot();
+        if (!(p instanceof CombinedDomainXYPlot c)) {
+            return 0;
+        }
+        org.jfree.chart.plot.PlotRenderingInfo info = getChartRenderingInfo().getPlotInfo();
+        XYPlot sub = c.findSubplot(info, translateScreenToJava2D(new java.awt.Point(x, y)));
+        return sub == null ? -1 : c.getSubplots().indexOf(sub);
+    }
+
+    /** Datasets to reduce to the visible range on every zoom, pan and resize. */
+    public void addLevelOfDetail(LevelOfDetail d) {
+        details.add(d);
+        updateDetail();
+    }
+
+    /** Replaces every level-of-detail dataset (after a chart rebuilt its plots). */
+    public void setLevelOfDetail(List<? extends LevelOfDetail> list) {
+        details.clear();
+        details.addAll(list);
+        updateDetail();
+    }
+
+    public ValueAxis domainAxis() {
+        return getChart().getXYPlot().getDomainAxis();
+    }
+
+    /** The plots that show data: the subplots of a combined plot, else the plot. */
+    public List<XYPlot> plots() {
+        XYPlot p = getChart().getXYPlot();
+        return p instanceof CombinedDomainXYPlot c ? c.getSubplots() : List.of(p);
+    }
+
+    /** Re-reduces the level-of-detail datasets for the current range and width (call after new data). */
+    public void updateDetail() {
+        if (details == null || isDisposed()) {
+            return; /* called by the super constructor */
+        }
+        Range r = domainAxis().getRange();
+        int columns = columns();
+        detailColumns = columns;
+        for (LevelOfDetail d : details) {
+            d.setView(r.getLowerBound(), r.getUpperBound(), columns);
+        }
+        placeCursorLabel();
+    }
+
+    private int columns() {
+        org.eclipse.swt.graphics.Rectangle area = getScreenDataArea();
+        if (area != null && area.width > 10) {
+            return area.width;
+        }
+        return Math.max(100, canvas().getSize().x);
+    }
+
+    /** Moves the time-cursor line (NaN hides it); adds it to plots created since. */
+    public void setCursorValue(double x) {
+        cursorValue = x;
+        List<XYPlot> plots = plots();
+        cursors.keySet().retainAll(plots);
+        for (int i = 0; i < plots.size(); i++) {
+            XYPlot p = plots.get(i);
+            ValueMarker m = cursors.get(p);
+            if (m == null) {
+                m = new ValueMarker(x, ChartStyle.CURSOR, new java.awt.BasicStroke(1.2f));
+                m.setLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+                m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                cursors.put(p, m);
+                p.addDomainMarker(0, m, Layer.FOREGROUND, false);
+            }
+            /* one label, in the bottom plot, next to the time axis */
+            m.setLabel(i == plots.size() - 1 && !Double.isNaN(x) ? String.format(Locale.ROOT, "cursor %.6f s", x)
+                    : null);
+            m.setValue(x);
+        }
+        placeCursorLabel();
+    }
+
+    /** The cursor's label goes left of the line in the right quarter of the view (else it is cut off). */
+    private void placeCursorLabel() {
+        Range r = domainAxis().getRange();
+        boolean left = cursorValue > r.getLowerBound() + 0.75 * r.getLength();
+        for (ValueMarker m : cursors.values()) {
+            m.setLabelAnchor(left ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+        }
+    }
+
+    /** The time-cursor line's position (NaN when hidden). */
+    public double cursorValue() {
+        return cursorValue;
+    }
+
+    /** The domain value (seconds) under a canvas x coordinate; NaN before the first paint. */
+    public double valueAt(int x) {
+        Rectangle2D area = getChartRenderingInfo().getPlotInfo().getDataArea();
+        if (area == null || area.isEmpty()) {
+            return Double.NaN;
+        }
+        Point2D p = translateScreenToJava2D(new java.awt.Point(x, 0));
+        return domainAxis().java2DToValue(p.getX(), area, getChart().getXYPlot().getDomainAxisEdge());
+    }
+
+    /** The entity under a canvas point, or null. */
+    public ChartEntity entityAt(int x, int y) {
+        ChartRenderingInfo info = getChartRenderingInfo();
+        EntityCollection entities = info == null ? null : info.getEntityCollection();
+        if (entities == null) {
+            return null;
+        }
+        Point2D p = translateScreenToJava2D(new java.awt.Point(x, y));
+        return entities.getEntity(p.getX(), p.getY());
+    }
+
+    /** The canvas point at the centre of an entity's area (for tests and keyboard access). */
+    public Point centreOf(ChartEntity e) {
+        Rectangle2D b = e.getArea().getBounds2D();
+        java.awt.Point p = translateJava2DToScreen(new Point2D.Double(b.getCenterX(), b.getCenterY()));
+        return new Point(p.x, p.y);
+    }
+
+    /** Shows the whole capture again (time and value axes back to automatic ranges). */
+    public void resetZoom() {
+        domainAxis().setAutoRange(true);
+        for (XYPlot p : plots()) {
+            for (int i = 0; i < p.getRangeAxisCount(); i++) {
+                if (p.getRangeAxis(i) != null) {
+                    p.getRangeAxis(i).setAutoRange(true);
+                }
+            }
+        }
+    }
+
+    /** Writes the chart as shown (size, zoom, cursor) to a file. */
+    public void export(Path file, ChartExport.Format format) throws IOException {
+        org.eclipse.swt.graphics.Point size = canvas().getSize();
+        ChartExport.write(getChart(), file, format, size.x, size.y);
+    }
+
+    /** Nanoseconds the last repaint took (the chart drawn into its buffer and copied), -1 before one. */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    @Override
+    public void paintControl(PaintEvent e) {
+        long t = System.nanoTime();
+        super.paintControl(e);
+        lastPaintNanos = System.nanoTime() - t;
+        if (columns() != detailColumns) {
+            /* the plot's width is known only once drawn (after a resize): reduce again for it */
+            getDisplay().asyncExec(this::updateDetail);
+        }
+    }
+
+    @Override
+    protected Menu createPopupMenu(boolean properties, boolean save, boolean print, boolean zoom) {
+        Menu menu = new Menu(this);
+        item(menu, "Reset Zoom", this::resetZoom);
+        item(menu, "Zoom In", () -> domainAxis().resizeRange(0.5));
+        item(menu, "Zoom Out", () -> domainAxis().resizeRange(2.0));
+        new MenuItem(menu, SWT.SEPARATOR);
+        item(menu, "Export as PNG…", () -> new ExportChartAction(this, ChartExport.Format.PNG, exportName).run());
+        item(menu, "Export as SVG…", () -> new ExportChartAction(this, ChartExport.Format.SVG, exportName).run());
+        return menu;
+    }
+
+    private static void item(Menu menu, String text, Runnable r) {
+        MenuItem i = new MenuItem(menu, SWT.PUSH);
+        i.setText(text);
+        i.addListener(SWT.Selection, e -> r.run());
+    }
+
+    @Override
+    public void mouseDown(MouseEvent e) {
+        if (e.button == 2 || e.button == 1 && (e.stateMask & SWT.SHIFT) != 0) {
+            panLastX = e.x;
+            return;
+        }
+        down = e.button == 1 ? new Point(e.x, e.y) : null;
+        super.mouseDown(e);
+    }
+
+    @Override
+    public void mouseMove(MouseEvent e) {
+        if (panLastX >= 0) {
+            pan(e.x - panLastX);
+            panLastX = e.x;
+            return;
+        }
+        super.mouseMove(e);
+    }
+
+    @Override
+    public void mouseUp(MouseEvent e) {
+        if (panLastX >= 0) {
+            panLastX = -1;
+            return;
+        }
+        boolean click = down != null && e.button == 1 && Math.abs(e.x - down.x) <= CLICK_SLOP
+                && Math.abs(e.y - down.y) <= CLICK_SLOP;
+        down = null;
+        super.mouseUp(e);
+        if (click) {
+            double x = valueAt(e.x);
+            if (!Double.isNaN(x)) {
+                onClick.accept(new Click(x, entityAt(e.x, e.y)));
+            }
+        }
+    }
+
+    private void pan(int dx) {
+        org.eclipse.swt.graphics.Rectangle area = getScreenDataArea();
+        if (area == null || area.width <= 0 || dx == 0) {
+            return;
+        }
+        Range r = domainAxis().getRange();
+        double shift = -dx * r.getLength() / area.width;
+        domainAxis().setRange(r.getLowerBound() + shift, r.getUpperBound() + shift);
+    }
+
+    private void wheel(MouseEvent e) {
+        if (e.count == 0) {
+            return;
+        }
+        double anchor = valueAt(e.x);
+        Range r = domainAxis().getRange();
+        domainAxis().resizeRange2(e.count > 0 ? 0.8 : 1.25, Double.isNaN(anchor) ? r.getCentralValue() : anchor);
+    }
+}

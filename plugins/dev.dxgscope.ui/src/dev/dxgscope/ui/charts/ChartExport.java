@@ -1,0 +1,74 @@
+package dev.dxgscope.ui.charts;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * Writes a chart as PNG (JFreeChart 1.5's ChartUtils; jfreechart-swt's own "Save as" calls the
+ * ChartUtilities class that 1.5 no longer has) or as SVG (JFreeSVG), at the size it is shown.
+ * Renders with Java2D, not SWT, on the calling (UI) thread: a few tens of milliseconds for a
+ * level-of-detail chart. Not thread-safe (a JFreeChart text flag is switched for SVG).
+ */
+public final class ChartExport {
+    public enum Format {
+        PNG("png", "PNG image"), SVG("svg", "SVG drawing");
+
+        private final String extension;
+        private final String label;
+
+        Format(String extension, String label) {
+            this.extension = extension;
+            this.label = label;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The format a file name asks for (by its extension), or null. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (name.endsWith("." + f.extension)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
+    private ChartExport() {
+    }
+
+    /** Writes {@code chart} into {@code file} as {@code format}, {@code width} x {@code height} pixels. */
+    public static void write(JFreeChart chart, Path file, Format format, int width, int height) throws IOException {
+        int w = Math.max(1, width);
+        int h = Math.max(1, height);
+        switch (format) {
+            case PNG -> ChartUtils.saveChartAsPNG(file.toFile(), chart, w, h);
+            case SVG -> {
+                SVGGraphics2D g2 = new SVGGraphics2D(w, h);
+                /* rotated labels (the value axis) as SVG text, not glyph outlines: searchable and editable */
+                boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
+                TextUtils.setUseDrawRotatedStringWorkaround(false);
+                try {
+                    chart.draw(g2, new Rectangle(0, 0, w, h));
+                } finally {
+                    TextUtils.setUseDrawRotatedStringWorkaround(workaround);
+                }
+                SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+            }
+        }
+    }
+}

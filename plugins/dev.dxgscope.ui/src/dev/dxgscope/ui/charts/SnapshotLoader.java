@@ -1,0 +1,80 @@
+package dev.dxgscope.ui.charts;
+
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.session.CaptureSession;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Copies what a chart view shows out of the model in a Job (under the session's lock, which a live
+ * capture's reader takes between batches), then hands the copy to the view on the UI thread. Only
+ * the newest request is shown: a copy overtaken by a newer request is dropped. {@link #busy()} lets
+ * tests wait for the view to be up to date.
+ */
+public final class SnapshotLoader<T> {
+    /** Job family of every snapshot job (tests join it). */
+    public static final Object FAMILY = SnapshotLoader.class;
+    private final String name;
+    private final Control owner;
+    private final Display display;
+    private final Consumer<T> show;
+    private int generation;
+    private int running;
+
+    public SnapshotLoader(String name, Control owner, Consumer<T> show) {
+        this.name = name;
+        this.owner = owner;
+        this.display = owner.getDisplay();
+        this.show = show;
+    }
+
+    /** Reads {@code read} from the session's model in the background, then shows it; UI thread. */
+    public void load(CaptureSession session, Function<CaptureModel, T> read) {
+        int gen = ++generation;
+        running++;
+        Job job = new Job(name) {
+            @Override
+            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                Object[] value = {null};
+                try {
+                    value[0] = session.read(read);
+                    return Status.OK_STATUS;
+                } catch (RuntimeException e) {
+                    return new Status(IStatus.ERROR, "dev.dxgscope.ui", name + " failed", e);
+                } finally {
+                    deliver(gen, value[0]);
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deliver(int gen, Object value) {
+        if (display.isDisposed()) {
+            return;
+        }
+        display.asyncExec(() -> {
+            running--;
+            if (gen == generation && !owner.isDisposed() && value != null) {
+                show.accept((T) value);
+            }
+        });
+    }
+
+    /** Whether a copy is still being made or waits to be shown. */
+    public boolean busy() {
+        return running > 0;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.dxgscope.ui.residency;
+
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.charts.ChartCanvas;
+import dev.dxgscope.ui.charts.ExportChartAction;
+import dev.dxgscope.ui.charts.LevelOfDetail;
+import dev.dxgscope.ui.charts.SnapshotLoader;
+import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import jakarta.annotation.PostConstruct;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.jfree.chart.entity.XYItemEntity;
+
+/**
+ * Residency: resident bytes per process and segment group over the capture against their budgets,
+ * with every MakeResident and Evict (pending ones with their paging-fence latency, failed ones in
+ * red), and the memory manager's evictions. The time cursor is a vertical line; clicking the chart
+ * moves it (to the marker's call when one is hit). The data is copied from the model in a Job;
+ * cursor moves only move the line.
+ */
+public final class ResidencyView extends SessionView {
+    private Label header;
+    private ResidencyChart chart;
+    private ChartCanvas canvas;
+    private SnapshotLoader<ResidencyData> loader;
+    private CaptureSession shown;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 2;
+        c.setLayout(layout);
+        header = new Label(c, SWT.NONE);
+        header.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
+        ToolBarManager toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        toolbar.createControl(c);
+        chart = new ResidencyChart();
+        canvas = new ChartCanvas(c, chart.chart());
+        canvas.setExportName("residency");
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(canvas);
+        for (LevelOfDetail d : chart.levelOfDetail()) {
+            canvas.addLevelOfDetail(d);
+        }
+        canvas.onClick(this::clicked);
+        canvas.setValueReadout((x, plot) -> chart.readout(x));
+        toolbar.add(new Action("Reset Zoom") {
+            @Override
+            public void run() {
+                canvas.resetZoom();
+            }
+        });
+        toolbar.add(new ExportChartAction(canvas, null, "residency"));
+        toolbar.update(true);
+        loader = new SnapshotLoader<>("Residency chart", c, this::show);
+        attach(c);
+        if (session() == null) {
+            refresh();
+        }
+    }
+
+    @Override
+    protected void refresh() {
+        CaptureSession s = session();
+        if (s == null) {
+            header.setText("No capture open: File > Open Capture, or File > Demo to watch the simulator");
+            show(ResidencyData.empty());
+            return;
+        }
+        String title = s.title();
+        loader.load(s, m -> ResidencyData.of(m, title));
+    }
+
+    private void show(ResidencyData d) {
+        CaptureSession s = session();
+        if (s != shown) {
+            shown = s;
+            canvas.resetZoom(); /* another capture: show all of it */
+        }
+        if (s != null) {
+            header.setText("Drag to zoom (leftwards to reset), Shift+drag or middle button to pan, wheel to zoom; "
+                    + "click to move the time cursor; hover a marker for details");
+        }
+        chart.show(d);
+        canvas.updateDetail();
+        cursorMoved(cursor());
+    }
+
+    @Override
+    public void sessionChanged(CaptureSession session) {
+        if (alive()) {
+            refresh();
+        }
+    }
+
+    @Override
+    public void cursorMoved(long seq) {
+        CaptureSession s = session();
+        Double x = s == null ? null : s.read((CaptureModel m) -> m.timeline().sinceStart(seq) / 1e9);
+        canvas.setCursorValue(x == null ? Double.NaN : x);
+    }
+
+    private void clicked(ChartCanvas.Click click) {
+        CaptureSession s = session();
+        if (s == null) {
+            return;
+        }
+        if (click.entity() instanceof XYItemEntity e) {
+            ResidencyData.Marker m = chart.marker(e.getDataset(), e.getSeriesIndex(), e.getItem());
+            if (m != null) {
+                Sessions.get().moveCursor(m.seq());
+                return;
+            }
+        }
+        Long seq = s.read((CaptureModel m) -> m.timeline().seqAt(m.timeline().startNs() + Math.round(click.x() * 1e9)));
+        if (seq != null) {
+            Sessions.get().moveCursor(seq);
+        }
+    }
+
+    /** The chart (tests read its datasets). */
+    public ResidencyChart chart() {
+        return chart;
+    }
+
+    public ChartCanvas canvas() {
+        return canvas;
+    }
+
+    /** Whether the view is still copying or showing the newest data (tests wait for false). */
+    public boolean busy() {
+        return loader.busy();
+    }
+
+    @Focus
+    void focus() {
+        canvas.setFocus();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.dxgscope.ui.sync;
+
+import dev.dxgscope.model.analysis.Format;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.Fence;
+import dev.dxgscope.model.state.Signal;
+import dev.dxgscope.model.state.Timeline;
+import dev.dxgscope.model.state.Wait;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the Sync objects view shows, copied out of the model under the session's lock (in a Job):
+ * each fence's value over time as arrays, every wait as a row with its texts precomputed (the
+ * table and tooltips never touch the model), the signal that satisfied it, and the values that went
+ * backwards. x is seconds since the capture's first record. Keeps the {@link Wait} objects only as
+ * identities to select. Costs one binary search per fence observation.
+ */
+public final class SyncData {
+    /** Fences shown by default, the ones with stuck waits and then with most waits first. */
+    public static final int DEFAULT_FENCES = 4;
+
+    /** One fence: its value over time (x ascending, y holds until the next x). */
+    public record FenceLine(int id, String label, String kind, double[] x, double[] y, int waits, int stuck,
+            int signals, long lastValue) {
+    }
+
+    /** One wait with everything the table, the chart and its tooltip show. */
+    public record WaitRow(Wait target, int fence, String kind, String object, long value, long seq, double start,
+            double end, long durationNs, Wait.Outcome outcome, String satisfiedBy, double signalX, long signalValue,
+            String tooltip) {
+        public boolean stuck() {
+            return outcome == Wait.Outcome.NEVER_SATISFIED || outcome == Wait.Outcome.PENDING;
+        }
+
+        /** "20.3 µs", "≥ 1.003 s" while never satisfied. */
+        public String duration() {
+            return (stuck() ? "≥ " : "") + Format.duration(durationNs);
+        }
+    }
+
+    /** A value that went down between two exact observations. */
+    public record Backward(int fence, double x, long seq, long from, long to, String tooltip) {
+    }
+
+    private final String title;
+    private final List<FenceLine> fences;
+    private final List<WaitRow> waits;
+    private final List<Backward> backwards;
+    private final double end;
+
+    private SyncData(String title, List<FenceLine> fences, List<WaitRow> waits, List<Backward> backwards, double end) {
+        this.title = title;
+        this.fences = fences;
+        this.waits = waits;
+        this.backwards = backwards;
+        this.end = end;
+    }
+
+    public static SyncData empty() {
+        return new SyncData("", List.of(), List.of(), List.of(), 0);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FenceLine> fences() {
+        return fences;
+    }
+
+    public List<WaitRow> waits() {
+        return waits;
+    }
+
+    public List<Backward> backwards() {
+        return backwards;
+    }
+
+    public double end() {
+        return end;
+    }
+
+    public FenceLine fence(int id) {
+        for (FenceLine f : fences) {
+            if (f.id() == id) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public long stuckCount() {
+        return waits.stream().filter(WaitRow::stuck).count();
+    }
+
+    /** The fences to show when the user has not chosen: those with waits, stuck ones first; else the busiest. */
+    public List<Integer> defaultFences() {
+        List<FenceLine> sorted = new ArrayList<>(fences);
+        boolean anyWaits = fences.stream().anyMatch(f -> f.waits() > 0);
+        sorted.removeIf(f -> anyWaits && f.waits() == 0);
+        sorted.sort(Comparator.comparingInt((FenceLine f) -> -f.stuck()).thenComparingInt(f -> -f.waits())
+                .thenComparingInt(f -> -f.x().length).thenComparingInt(FenceLine::id));
+        return sorted.stream().limit(DEFAULT_FENCES).map(FenceLine::id).toList();
+    }
+
+    /** Copies what the view needs; call under {@code CaptureSession.read}. */
+    public static SyncData of(CaptureModel m, String title) {
+        Timeline t = m.timeline();
+        double end = seconds(t, t.lastSeq());
+        Map<Fence, int[]> counts = new HashMap<>(); /* waits, stuck, signals */
+        for (Wait w : m.waits()) {
+            int[] c = counts.computeIfAbsent(w.object().fence(), k -> new int[3]);
+            c[0]++;
+            c[1] += w.stuck() ? 1 : 0;
+        }
+        for (Signal s : m.signals()) {
+            counts.computeIfAbsent(s.object().fence(), k -> new int[3])[2]++;
+        }
+        List<FenceLine> fences = new ArrayList<>();
+        List<Backward> backwards = new ArrayList<>();
+        for (Fence f : m.fences()) {
+            int[] c = counts.getOrDefault(f, new int[3]);
+            fences.add(line(t, f, end, c));
+            for (Fence.Backward b : f.backward()) {
+                backwards.add(new Backward(f.id(), seconds(t, b.seq()), b.seq(), b.from(), b.to(),
+                        "Value of " + describe(f) + " went backwards from " + b.from() + " to " + b.to() + " at "
+                                + at(t, b.seq())));
+            }
+        }
+        List<WaitRow> waits = new ArrayList<>();
+        Map<Object, String> names = new java.util.IdentityHashMap<>(); /* describe() formats a handle: once per object */
+        for (Wait w : m.waits()) {
+            waits.add(row(t, w, end, names.computeIfAbsent(w.object(), o -> w.object().describe())));
+        }
+        return new SyncData(title, fences, waits, backwards, end);
+    }
+
+    private static FenceLine line(Timeline t, Fence f, double end, int[] counts) {
+        int n = f.observations();
+        double[] x = new double[n + 1];
+        double[] y = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            x[i] = seconds(t, f.seq(i));
+            y[i] = f.value(i);
+        }
+        if (n == 0) {
+            return new FenceLine(f.id(), describe(f), kind(f), new double[0], new double[0], counts[0], counts[1],
+                    counts[2], -1);
+        }
+        x[n] = Math.max(end, x[n - 1]); /* the last known value holds to the end */
+        y[n] = y[n - 1];
+        return new FenceLine(f.id(), describe(f), kind(f), x, y, counts[0], counts[1], counts[2], f.lastValue());
+    }
+
+    private static WaitRow row(Timeline t, Wait w, double end, String object) {
+        double start = seconds(t, w.seq());
+        boolean ended = w.endSeq() != DxgObject.ALIVE;
+        double stop = ended ? seconds(t, w.endSeq()) : end;
+        long duration = (ended ? t.timeOf(w.endSeq()) : t.endNs()) - t.timeOf(w.seq());
+        Signal s = w.satisfiedBy();
+        Fence f = w.object().fence();
+        StringBuilder tip = new StringBuilder(w.kind().label()).append(" on ").append(object)
+                .append(" for value ").append(w.value()).append("\nstarted ").append(at(t, w.seq()))
+                .append(" by tid ").append(w.tid()).append(" (").append(w.call()).append(")\n");
+        switch (w.outcome()) {
+            case SATISFIED -> tip.append("satisfied at ").append(at(t, w.endSeq())).append(" after ")
+                    .append(Format.duration(duration)).append(s == null ? "" : "\nby " + s.describe());
+            case FAILED -> tip.append("the call failed at ").append(at(t, w.endSeq()));
+            default -> tip.append("NEVER satisfied: still waiting at the end of the capture (")
+                    .append(Format.duration(duration)).append(")\nthe fence's last known value is ")
+                    .append(f.lastValue()).append(", the wait needs ").append(w.value());
+        }
+        if (w.objectDestroyedSeq() != DxgObject.ALIVE) {
+            tip.append("\nthe object was destroyed at ").append(at(t, w.objectDestroyedSeq())).append(" while waiting");
+        }
+        return new WaitRow(w, f.id(), w.kind().label(), object, w.value(), w.seq(), start, stop,
+                duration, w.outcome(), s == null ? "" : s.describe(), s == null ? Double.NaN : seconds(t, s.seq()),
+                s == null ? 0 : s.value(), tip.toString());
+    }
+
+    private static String describe(Fence f) {
+        return f.views().isEmpty() ? "fence " + f.id() : f.creator().describe();
+    }
+
+    private static String kind(Fence f) {
+        return f.views().isEmpty() ? "" : f.creator().kind().label();
+    }
+
+    static double seconds(Timeline t, long seq) {
+        return t.sinceStart(seq) / 1e9;
+    }
+
+    static String at(Timeline t, long seq) {
+        return dev.dxgscope.ui.charts.TimeFormat.at(seconds(t, seq), seq);
+    }
+}

@@ -1,0 +1,262 @@
+package dev.dxgscope.ui.sync;
+
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.SyncObject;
+import dev.dxgscope.model.state.Wait;
+import dev.dxgscope.ui.charts.ChartCanvas;
+import dev.dxgscope.ui.charts.ExportChartAction;
+import dev.dxgscope.ui.charts.SnapshotLoader;
+import dev.dxgscope.ui.common.CsvExportAction;
+import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import dev.dxgscope.ui.sync.SyncData.WaitRow;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.jfree.chart.entity.XYItemEntity;
+
+/**
+ * Sync objects: a track per fence (its value over time, its waits as bars at the awaited value,
+ * the signals that satisfied them; stuck waits red to the end of the capture) above a sortable table
+ * of every wait. Clicking a wait (bar, signal or row) selects it everywhere, in the Properties view
+ * and, as its sync object, in the other views; clicking elsewhere moves the time cursor. The fences
+ * shown are those with waits until the user chooses others ("Fences…"). The data is copied from the
+ * model in a Job; cursor moves only move the line.
+ */
+public final class SyncView extends SessionView {
+    private final ESelectionService selectionService;
+    private Label header;
+    private SyncChart chart;
+    private ChartCanvas canvas;
+    private WaitTable table;
+    private SnapshotLoader<SyncData> loader;
+    private CsvExportAction csv;
+    private List<Integer> chosen;
+    private CaptureSession shown;
+
+    @Inject
+    public SyncView(ESelectionService selectionService) {
+        this.selectionService = selectionService;
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 2;
+        c.setLayout(layout);
+        header = new Label(c, SWT.NONE);
+        header.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
+        ToolBarManager toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        toolbar.createControl(c);
+        SashForm sash = new SashForm(c, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(sash);
+        chart = new SyncChart();
+        canvas = new ChartCanvas(sash, chart.chart());
+        canvas.setExportName("sync-objects");
+        canvas.onClick(this::clicked);
+        canvas.setValueReadout(chart::readout);
+        table = new WaitTable(sash, this::select, r -> Sessions.get().moveCursor(r.seq()));
+        sash.setWeights(70, 30);
+        csv = new CsvExportAction("waits", c::getShell, table::csv);
+        MenuManager menu = new MenuManager();
+        menu.add(new Action("Move Time Cursor to the Wait's Start") {
+            @Override
+            public void run() {
+                WaitRow r = table.selection();
+                if (r != null) {
+                    Sessions.get().moveCursor(r.seq());
+                }
+            }
+        });
+        menu.add(new Separator());
+        menu.add(csv);
+        table.control().setMenu(menu.createContextMenu(table.control()));
+        toolbar.add(new Action("Fences…") {
+            @Override
+            public void run() {
+                chooseFences();
+            }
+        });
+        toolbar.add(new Action("Reset Zoom") {
+            @Override
+            public void run() {
+                canvas.resetZoom();
+            }
+        });
+        toolbar.add(new ExportChartAction(canvas, null, "sync-objects"));
+        toolbar.add(csv);
+        toolbar.update(true);
+        loader = new SnapshotLoader<>("Sync objects chart", c, this::show);
+        attach(c);
+        if (session() == null) {
+            refresh();
+        }
+    }
+
+    @Override
+    protected void refresh() {
+        CaptureSession s = session();
+        if (s == null) {
+            header.setText("No capture open: File > Open Capture, or File > Demo to watch the simulator");
+            show(SyncData.empty());
+            return;
+        }
+        String title = s.title();
+        loader.load(s, m -> SyncData.of(m, title));
+    }
+
+    private void show(SyncData d) {
+        CaptureSession s = session();
+        if (s != shown) {
+            shown = s;
+            chosen = null; /* another capture: its own fences with waits */
+            canvas.resetZoom();
+        }
+        if (s != null) {
+            header.setText("Bars: waits at the awaited value, red = never satisfied. Click a wait to select it, "
+                    + "elsewhere to move the time cursor; drag to zoom, Shift+drag to pan");
+        }
+        chart.show(d, fences(d));
+        canvas.setLevelOfDetail(chart.levelOfDetail());
+        table.setRows(d.waits());
+        cursorMoved(cursor());
+        if (Sessions.get().selection() instanceof Wait w) {
+            chart.select(table.select(w));
+        }
+    }
+
+    private List<Integer> fences(SyncData d) {
+        if (chosen == null) {
+            return d.defaultFences();
+        }
+        return chosen.stream().filter(id -> d.fence(id) != null).toList();
+    }
+
+    private void chooseFences() {
+        SyncData d = chart.data();
+        List<Integer> withWaits = d.fences().stream().filter(f -> f.waits() > 0).map(SyncData.FenceLine::id).toList();
+        FenceDialog dialog = new FenceDialog(canvas.getShell(), d.fences(), fences(d), withWaits);
+        if (dialog.open() == FenceDialog.OK) {
+            chosen = dialog.chosen();
+            show(d);
+        }
+    }
+
+    /** Shows a fence's track (after the user picked one of its waits or its object elsewhere). */
+    private void showFence(int id) {
+        SyncData d = chart.data();
+        List<Integer> now = fences(d);
+        if (!now.contains(id) && d.fence(id) != null) {
+            chosen = new ArrayList<>(now);
+            chosen.add(id);
+            show(d);
+        }
+    }
+
+    @Override
+    public void sessionChanged(CaptureSession session) {
+        if (alive()) {
+            refresh();
+        }
+    }
+
+    @Override
+    public void cursorMoved(long seq) {
+        CaptureSession s = session();
+        Double x = s == null ? null : s.read((CaptureModel m) -> m.timeline().sinceStart(seq) / 1e9);
+        canvas.setCursorValue(x == null ? Double.NaN : x);
+    }
+
+    /** A wait picked in this view: selected here, in the Properties view and in every other view. */
+    void select(WaitRow r) {
+        showFence(r.fence());
+        chart.select(r);
+        table.select(r.target());
+        StructuredSelection selection = new StructuredSelection(r.target());
+        selectionService.setSelection(selection);
+        selectionService.setPostSelection(selection); /* the Properties view listens to post selections */
+        Sessions.get().select(r.target(), this);
+    }
+
+    @Override
+    public void selected(Object selection, Object source) {
+        if (source == this || !alive()) {
+            return;
+        }
+        if (selection instanceof Wait w) {
+            WaitRow r = table.select(w);
+            if (r != null) {
+                showFence(r.fence());
+                chart.select(r);
+            }
+        } else if (selection instanceof SyncObject o && o.fence() != null) {
+            showFence(o.fence().id());
+        }
+    }
+
+    private void clicked(ChartCanvas.Click click) {
+        if (click.entity() instanceof XYItemEntity e) {
+            WaitRow r = chart.waitAt(e.getDataset(), e.getSeriesIndex(), e.getItem());
+            if (r != null) {
+                select(r);
+                return;
+            }
+        }
+        CaptureSession s = session();
+        Long seq = s == null ? null
+                : s.read((CaptureModel m) -> m.timeline().seqAt(m.timeline().startNs() + Math.round(click.x() * 1e9)));
+        if (seq != null) {
+            Sessions.get().moveCursor(seq);
+        }
+    }
+
+    public SyncChart chart() {
+        return chart;
+    }
+
+    public ChartCanvas canvas() {
+        return canvas;
+    }
+
+    /** The wait rows in the order the table shows them. */
+    public List<WaitRow> tableRows() {
+        return table.rows();
+    }
+
+    /** Selects a row of the table as a user click would (tests). */
+    public void clickRow(int index) {
+        table.control().setSelection(index);
+        table.control().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    public boolean busy() {
+        return loader.busy();
+    }
+
+    /** "Export CSV…" of the wait table (tests call its write). */
+    public CsvExportAction csvExport() {
+        return csv;
+    }
+
+    @Focus
+    void focus() {
+        canvas.setFocus();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.dxgscope.ui.sync;
+
+import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.sync.SyncData.WaitRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+/**
+ * The waits below the sync chart: kind, object, value, start, end, duration, outcome and the signal
+ * that satisfied it; sorted by any column (click its header, again to reverse), stuck waits in red,
+ * failed ones in orange. A virtual table: only visible rows are filled, from precomputed texts.
+ */
+final class WaitTable {
+    /** A column: its title, width, cell text and sort order. */
+    private record Column(String title, int width, Function<WaitRow, String> text, Comparator<WaitRow> order) {
+    }
+
+    private static final Color STUCK_BG = new Color(0xfd, 0xe0, 0xdc);
+    private static final Color STUCK_FG = new Color(0x9b, 0x10, 0x10);
+    private static final Color FAILED_BG = new Color(0xfe, 0xed, 0xd6);
+    private static final List<Column> COLUMNS = List.of(
+            new Column("Kind", 150, WaitRow::kind, Comparator.comparing(WaitRow::kind)),
+            new Column("Object", 270, WaitRow::object, Comparator.comparing(WaitRow::object)),
+            new Column("Value", 70, r -> Long.toString(r.value()), Comparator.comparingLong(WaitRow::value)),
+            new Column("Start (s)", 95, r -> seconds(r.start()), Comparator.comparingDouble(WaitRow::start)),
+            new Column("End (s)", 95, r -> r.stuck() ? "never" : seconds(r.end()),
+                    Comparator.comparingDouble(WaitRow::end)),
+            new Column("Duration", 90, WaitRow::duration, Comparator.comparingLong(WaitRow::durationNs)),
+            new Column("Outcome", 120, r -> r.outcome().label(), Comparator.comparing(WaitRow::outcome)),
+            new Column("Satisfied by", 360, WaitRow::satisfiedBy, Comparator.comparing(WaitRow::satisfiedBy)));
+
+    private final Table table;
+    private List<WaitRow> rows = List.of();
+    private int sortColumn = 3;
+    private boolean ascending = true;
+
+    WaitTable(Composite parent, Consumer<WaitRow> onSelect, Consumer<WaitRow> onOpen) {
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            int index = i;
+            TableColumn c = new TableColumn(table, i == 2 ? SWT.RIGHT : SWT.LEFT);
+            c.setText(COLUMNS.get(i).title());
+            c.setWidth(COLUMNS.get(i).width());
+            c.addListener(SWT.Selection, e -> sortBy(index));
+        }
+        table.setSortColumn(table.getColumn(sortColumn));
+        table.setSortDirection(SWT.UP);
+        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+        table.addListener(SWT.Selection, e -> {
+            WaitRow r = selection();
+            if (r != null) {
+                onSelect.accept(r);
+            }
+        });
+        table.addListener(SWT.DefaultSelection, e -> {
+            WaitRow r = selection();
+            if (r != null) {
+                onOpen.accept(r);
+            }
+        });
+    }
+
+    Table control() {
+        return table;
+    }
+
+    /** The rows in the order shown. */
+    List<WaitRow> rows() {
+        return rows;
+    }
+
+    void setRows(List<WaitRow> list) {
+        WaitRow keep = selection();
+        rows = new ArrayList<>(list);
+        sort();
+        table.clearAll();
+        table.setItemCount(rows.size());
+        if (keep != null) {
+            select(keep.target());
+        }
+    }
+
+    /** Selects the row of a model Wait (no event); returns it, or null when not listed. */
+    WaitRow select(Object wait) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).target() == wait) {
+                table.setSelection(i);
+                table.showSelection();
+                return rows.get(i);
+            }
+        }
+        table.deselectAll();
+        return null;
+    }
+
+    WaitRow selection() {
+        int i = table.getSelectionIndex();
+        return i < 0 || i >= rows.size() ? null : rows.get(i);
+    }
+
+    private void sortBy(int column) {
+        ascending = column == sortColumn ? !ascending : true;
+        sortColumn = column;
+        table.setSortColumn(table.getColumn(column));
+        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        setRows(rows);
+    }
+
+    private void sort() {
+        Comparator<WaitRow> c = COLUMNS.get(sortColumn).order().thenComparingLong(WaitRow::seq);
+        rows.sort(ascending ? c : c.reversed());
+    }
+
+    private void fill(TableItem item, int index) {
+        if (index < 0 || index >= rows.size()) {
+            return;
+        }
+        WaitRow r = rows.get(index);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            item.setText(c, COLUMNS.get(c).text().apply(r));
+        }
+        if (r.stuck()) {
+            item.setBackground(STUCK_BG);
+            item.setForeground(STUCK_FG);
+        } else if (r.outcome() == dev.dxgscope.model.state.Wait.Outcome.FAILED) {
+            item.setBackground(FAILED_BG);
+        }
+    }
+
+    /** Every row as shown (plus the start seq and the duration in ns), for "Export CSV…". */
+    CsvSource csv() {
+        return new CsvSource() {
+            @Override
+            public List<String> columns() {
+                List<String> out = new ArrayList<>(COLUMNS.stream().map(Column::title).toList());
+                out.add("Start seq");
+                out.add("Duration (ns)");
+                return out;
+            }
+
+            @Override
+            public List<List<String>> rows() {
+                List<List<String>> out = new ArrayList<>();
+                for (WaitRow r : rows) {
+                    List<String> row = new ArrayList<>(COLUMNS.stream().map(c -> c.text().apply(r)).toList());
+                    row.add(Long.toString(r.seq()));
+                    row.add(Long.toString(r.durationNs()));
+                    out.add(row);
+                }
+                return out;
+            }
+        };
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.6f", s);
+    }
+}
