@@ -48,6 +48,17 @@ class CaptureViewsTest {
     static final Path CAPTURES = Path.of(System.getProperty("dxgscope.root", "../.."),
             "plugins/dev.dxgscope.model.tests/resources/captures");
     private final Display display = PlatformUI.getWorkbench().getDisplay();
+    private UiTestSupport.LogWatch watch;
+
+    @org.junit.jupiter.api.BeforeEach
+    void watchTheLog() {
+        watch = new UiTestSupport.LogWatch();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasLogged() {
+        watch.close();
+    }
 
     @TempDir
     Path dir;

@@ -32,6 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeCaptureTest {
     private final Display display = PlatformUI.getWorkbench().getDisplay();
+    private UiTestSupport.LogWatch watch;
+
+    @org.junit.jupiter.api.BeforeEach
+    void watchTheLog() {
+        watch = new UiTestSupport.LogWatch();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasLogged() {
+        watch.close();
+    }
 
     @TempDir
     static Path dir;

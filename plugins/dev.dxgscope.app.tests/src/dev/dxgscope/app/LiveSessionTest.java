@@ -26,6 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class LiveSessionTest {
     private final Display display = PlatformUI.getWorkbench().getDisplay();
+    private UiTestSupport.LogWatch watch;
+
+    @org.junit.jupiter.api.BeforeEach
+    void watchTheLog() {
+        watch = new UiTestSupport.LogWatch();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasLogged() {
+        watch.close();
+    }
 
     private static Path workload(String name) {
         Path w = NativeTools.workloads();

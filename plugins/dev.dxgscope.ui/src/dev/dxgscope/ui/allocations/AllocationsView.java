@@ -78,10 +78,10 @@ public final class AllocationsView extends SessionView {
         }
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
-            int i = table.indexOf(item);
+            int i = e.index;
             AllocationRows r = rows;
-            if (i >= r.size()) {
-                return;
+            if (i < 0 || i >= r.size()) {
+                return; /* asked for a row of the previous listing while the new one is being set */
             }
             Allocation a = r.get(i);
             CaptureSession s = session();
