@@ -44,22 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (native-probe/workloads/README.md): handle trees at chosen times, allocations with their sizes in
  * the Properties view, leak suspects, stepping the time cursor, a damaged capture.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class CaptureViewsTest {
     static final Path CAPTURES = Path.of(System.getProperty("dxgscope.root", "../.."),
             "plugins/dev.dxgscope.model.tests/resources/captures");
     private final Display display = PlatformUI.getWorkbench().getDisplay();
-    private UiTestSupport.LogWatch watch;
-
-    @org.junit.jupiter.api.BeforeEach
-    void watchTheLog() {
-        watch = new UiTestSupport.LogWatch();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nothingWasLogged() {
-        watch.close();
-    }
-
     @TempDir
     Path dir;
 

@@ -30,20 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * while opening, stepping the cursor and switching views. Prints the numbers (the machines are
  * noisy; timings are reported, not asserted) and checks the model is whole.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class LargeCaptureTest {
     private final Display display = PlatformUI.getWorkbench().getDisplay();
-    private UiTestSupport.LogWatch watch;
-
-    @org.junit.jupiter.api.BeforeEach
-    void watchTheLog() {
-        watch = new UiTestSupport.LogWatch();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nothingWasLogged() {
-        watch.close();
-    }
-
     @TempDir
     static Path dir;
 

@@ -24,20 +24,9 @@ import org.junit.jupiter.api.Test;
  * A live session on the simulator: the views follow the growing capture while the workload runs,
  * and the capture is complete when it ends; Stop ends a recording early with a complete file.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class LiveSessionTest {
     private final Display display = PlatformUI.getWorkbench().getDisplay();
-    private UiTestSupport.LogWatch watch;
-
-    @org.junit.jupiter.api.BeforeEach
-    void watchTheLog() {
-        watch = new UiTestSupport.LogWatch();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nothingWasLogged() {
-        watch.close();
-    }
-
     private static Path workload(String name) {
         Path w = NativeTools.workloads();
         assertNotNull(w, "the workloads next to dxgcap");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Log view in the real workbench: error-storm's dmesg lines linked to the calls that caused them. */
+@org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class LogViewTest {
     private static final int MESSAGE = 4;
     private static final int CAUSE = 5;
@@ -38,18 +39,6 @@ class LogViewTest {
     private static Path storm;
 
     private final Display display = PlatformUI.getWorkbench().getDisplay();
-    private UiTestSupport.LogWatch watch;
-
-    @org.junit.jupiter.api.BeforeEach
-    void watchTheLog() {
-        watch = new UiTestSupport.LogWatch();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nothingWasLogged() {
-        watch.close();
-    }
-
     @BeforeAll
     static void record() throws Exception {
         storm = UiTestSupport.record(dir, "error-storm");

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The VMBus messages view in the real workbench, on error-storm recorded now (its MakeResident with
  * a foreign handle gets STATUS_INVALID_PARAMETER from the host).
  */
+@org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class VmbusViewTest {
     private static final int NO = 0;
     private static final int DIRECTION = 4;
@@ -42,18 +43,6 @@ class VmbusViewTest {
     private static Path storm;
 
     private final Display display = PlatformUI.getWorkbench().getDisplay();
-    private UiTestSupport.LogWatch watch;
-
-    @org.junit.jupiter.api.BeforeEach
-    void watchTheLog() {
-        watch = new UiTestSupport.LogWatch();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nothingWasLogged() {
-        watch.close();
-    }
-
     @BeforeAll
     static void record() throws Exception {
         storm = UiTestSupport.record(dir, "error-storm");
