@@ -8,7 +8,6 @@ import dev.dxgscope.model.decode.Diagnostic.Severity;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -215,18 +214,5 @@ public final class EventDecoder {
 
     private static String text(ByteBuffer p, int from) {
         return new String(Payloads.cString(p, from), StandardCharsets.UTF_8);
-    }
-
-    /** The decoded events of every record in a list (tests and small tools). */
-    public static List<Event> decodeAll(List<RawRecord> records, Consumer<Diagnostic> diagnostics) {
-        EventDecoder d = new EventDecoder(diagnostics);
-        List<Event> out = new ArrayList<>();
-        for (RawRecord r : records) {
-            Event e = d.decode(r);
-            if (e != null) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 }

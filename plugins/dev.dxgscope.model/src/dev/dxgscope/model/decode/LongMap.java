@@ -3,8 +3,12 @@ package dev.dxgscope.model.decode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An open-addressing map from long to object (calls in flight by enter seq), without boxing. */
-final class LongMap<V> {
+/**
+ * An open-addressing map from long to object with a mixing hash and no boxing: calls in flight by
+ * enter seq, and handle tables (handle values are spaced 0x40 apart, which puts most of them in a
+ * few buckets of a {@code HashMap<Integer, ?>}). Linear probing, backward-shift deletion.
+ */
+public final class LongMap<V> {
     private long[] keys = new long[64];
     private Object[] values = new Object[64];
     private int size;
@@ -15,7 +19,7 @@ final class LongMap<V> {
     }
 
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    public V get(long key) {
         int mask = keys.length - 1;
         for (int i = slot(key, mask);; i = (i + 1) & mask) {
             Object v = values[i];
@@ -28,7 +32,7 @@ final class LongMap<V> {
         }
     }
 
-    void put(long key, V value) {
+    public void put(long key, V value) {
         if ((size + 1) * 2 > keys.length) {
             long[] k = keys;
             Object[] v = values;
@@ -62,7 +66,7 @@ final class LongMap<V> {
 
     /** Removes and returns the value, or null. */
     @SuppressWarnings("unchecked")
-    V remove(long key) {
+    public V remove(long key) {
         int mask = keys.length - 1;
         int i = slot(key, mask);
         while (values[i] != null && keys[i] != key) {
@@ -86,12 +90,12 @@ final class LongMap<V> {
         return (V) v;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     @SuppressWarnings("unchecked")
-    List<V> values() {
+    public List<V> values() {
         List<V> out = new ArrayList<>(size);
         for (Object v : values) {
             if (v != null) {

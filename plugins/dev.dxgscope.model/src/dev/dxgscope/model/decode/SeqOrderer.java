@@ -26,8 +26,6 @@ public final class SeqOrderer {
     private long heldBytes;
     private long next = 1;
     private long gaps;
-    private long missing;
-    private long late;
 
     public SeqOrderer(Consumer<RawRecord> sink, Consumer<Diagnostic> diagnostics) {
         this.sink = sink;
@@ -50,7 +48,6 @@ public final class SeqOrderer {
     public void offer(RawRecord r) {
         long seq = r.seq();
         if (seq < next) {
-            late++;
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), seq, "record #" + seq
                     + " arrived after later records had been used (seq " + (next - 1) + "); applied late"));
             sink.accept(r);
@@ -78,21 +75,6 @@ public final class SeqOrderer {
         }
     }
 
-    /** Records that arrived after their turn. */
-    public long lateRecords() {
-        return late;
-    }
-
-    /** Seq numbers that never arrived. */
-    public long missingSeqs() {
-        return missing;
-    }
-
-    /** The seq the next in-order record must have. */
-    public long nextSeq() {
-        return next;
-    }
-
     private void release() {
         while (!held.isEmpty() && held.peek().seq() == next) {
             RawRecord r = held.poll();
@@ -108,7 +90,6 @@ public final class SeqOrderer {
             return;
         }
         long count = first.seq() - next;
-        missing += count;
         gaps++;
         if (gaps <= MAX_GAP_DIAGNOSTICS) {
             diagnostics.accept(new Diagnostic(Severity.ERROR, first.offset(), first.seq(), count == 1

@@ -1,5 +1,6 @@
 package dev.dxgscope.model.state;
 
+import dev.dxgscope.model.decode.LongMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,9 +24,9 @@ public final class DxgProcess {
     private long teardownSeq = DxgObject.ALIVE;
     private final List<DxgObject> objects = new ArrayList<>();
     /** Adapter handles live in their own table (the driver's local_handle_table). */
-    final IntMap<DxgObject> adapterHandles = new IntMap<>();
-    final IntMap<DxgObject> handles = new IntMap<>();
-    final IntMap<FdRef> fds = new IntMap<>();
+    final LongMap<DxgObject> adapterHandles = new LongMap<>();
+    final LongMap<DxgObject> handles = new LongMap<>();
+    final LongMap<FdRef> fds = new LongMap<>();
     private final List<FdRef> allFds = new ArrayList<>();
     /** Set once it got its parent's descriptors (at the fork, or at its start when that came first). */
     boolean inherited;
@@ -119,7 +120,7 @@ public final class DxgProcess {
     }
 
     /** The live table an object's handle is in. */
-    IntMap<DxgObject> table(DxgObject o) {
+    LongMap<DxgObject> table(DxgObject o) {
         return o.type() == ObjectType.ADAPTER ? adapterHandles : handles;
     }
 

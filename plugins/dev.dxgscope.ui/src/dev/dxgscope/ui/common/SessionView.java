@@ -14,6 +14,8 @@ import org.eclipse.swt.widgets.Display;
 public abstract class SessionView implements SessionListener {
     /** A growing capture refreshes a view at most this often. */
     public static final int THROTTLE_MS = 500;
+    /** What a view says when no capture is open. */
+    public static final String NO_CAPTURE = "No capture open: File > Open Capture, or File > Demo to watch the simulator";
 
     private Control control;
     private boolean refreshQueued;

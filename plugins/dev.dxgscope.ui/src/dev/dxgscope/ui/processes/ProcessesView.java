@@ -176,7 +176,7 @@ public final class ProcessesView extends SessionView {
         List<HandleTree.Node> built = s == null ? null : s.read(m -> HandleTree.build(m, seq, f, showExited));
         String where = s == null ? null : s.read((CaptureModel m) -> Formats.position(m, seq));
         roots = built == null ? List.of() : built;
-        header.setText(s == null ? "No capture open: File > Open Capture, or File > Demo to watch the simulator"
+        header.setText(s == null ? NO_CAPTURE
                 : "Handle tables at " + where + " - " + s.title());
         header.getParent().layout();
         viewer.refresh();

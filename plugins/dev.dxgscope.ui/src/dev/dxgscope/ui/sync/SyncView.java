@@ -114,7 +114,7 @@ public final class SyncView extends SessionView {
     protected void refresh() {
         CaptureSession s = session();
         if (s == null) {
-            header.setText("No capture open: File > Open Capture, or File > Demo to watch the simulator");
+            header.setText(NO_CAPTURE);
             show(SyncData.empty());
             return;
         }

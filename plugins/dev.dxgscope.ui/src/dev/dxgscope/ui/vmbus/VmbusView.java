@@ -178,7 +178,7 @@ public final class VmbusView extends SessionView {
         }
         if (s == null) {
             list.setRows(new int[0], null);
-            status.setText("No capture open: File > Open Capture, or File > Demo to watch the simulator");
+            status.setText(NO_CAPTURE);
             return;
         }
         VmbusFilter f = filter.filter();
