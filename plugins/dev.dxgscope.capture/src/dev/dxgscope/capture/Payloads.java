@@ -63,6 +63,28 @@ public final class Payloads {
     public record Blocks(List<Block> blocks, String problem) {
     }
 
+    /**
+     * How many of the {@code count} blocks from {@code from} fit the payload whole (the blocks after
+     * one that does not fit are not readable). Walks the headers only; allocates nothing.
+     */
+    public static int wholeBlocks(ByteBuffer payload, int from, long count) {
+        int at = from;
+        int end = payload.limit();
+        for (int i = 0; i < count; i++) {
+            if (at < 0 || at + 32 > end || Integer.toUnsignedLong(payload.getInt(at + 12)) > end - at - 32) {
+                return i;
+            }
+            at = nextBlock(payload, at);
+        }
+        return (int) Math.min(count, Integer.MAX_VALUE);
+    }
+
+    /** Where the block after the one whose header is at {@code at} starts (blocks are 8-byte aligned). */
+    public static int nextBlock(ByteBuffer payload, int at) {
+        long size = Integer.toUnsignedLong(payload.getInt(at + 12));
+        return (int) Math.min(at + 32 + ((size + 7) & ~7L), payload.limit());
+    }
+
     /** The {@code count} blocks starting at {@code from}; stops with a problem when one does not fit. */
     public static Blocks blocks(ByteBuffer payload, int from, long count) {
         List<Block> out = new ArrayList<>();

@@ -9,9 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,10 +24,8 @@ import java.util.function.Consumer;
 public final class EventDecoder {
     private final Consumer<Diagnostic> diagnostics;
     private final LongMap<IoctlCall> inFlight = new LongMap<>();
-    /** Ioctl rows by request code, looked up once per code (a capture uses a few dozen). */
-    private final Map<Integer, AbiTables.Ioctl> ioctls = new HashMap<>();
-    private int lastCode;
-    private AbiTables.Ioctl lastIoctl;
+    /** Ioctl kinds by the code's number byte (dxg codes differ there); a code that collides misses. */
+    private final IoctlCall.Kind[] kinds = new IoctlCall.Kind[256];
     private AbiTables abi = AbiTables.empty();
     private boolean sawAbi;
     private boolean warnedNoAbi;
@@ -47,14 +43,14 @@ public final class EventDecoder {
         return inFlight.values();
     }
 
-    private AbiTables.Ioctl ioctl(int code) {
-        if (code == lastCode && lastIoctl != null) {
-            return lastIoctl;
+    private IoctlCall.Kind kind(int code) {
+        IoctlCall.Kind k = kinds[code & 0xff];
+        if (k != null && k.code() == code) {
+            return k;
         }
-        AbiTables.Ioctl io = ioctls.computeIfAbsent(code, abi::ioctlByCode);
-        lastCode = code;
-        lastIoctl = io;
-        return io;
+        k = IoctlCall.Kind.of(abi, code);
+        kinds[code & 0xff] = k;
+        return k;
     }
 
     /** Decodes one record; null when it yields no event (the ABI record, unknown kinds, damage). */
@@ -71,8 +67,7 @@ public final class EventDecoder {
                 case SESSION -> new Event.Session(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), facts(p));
                 case ABI -> {
                     abi = AbiTables.parse(p);
-                    ioctls.clear();
-                    lastIoctl = null;
+                    java.util.Arrays.fill(kinds, null);
                     sawAbi = true;
                     yield null;
                 }
@@ -124,14 +119,9 @@ public final class EventDecoder {
         byte[] copy = new byte[p.limit()];
         p.get(0, copy);
         ByteBuffer c = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
-        Payloads.Blocks blocks = Payloads.blocks(c, 24, Integer.toUnsignedLong(c.getInt(16)));
-        if (blocks.problem() != null) {
-            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
-                    "IOCTL_ENTER: " + blocks.problem() + "; decoded the blocks before it"));
-        }
-        int code = c.getInt(4);
-        IoctlCall call = new IoctlCall(abi, ioctl(code), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(),
-                c.getInt(0), code, c.getLong(8), blocks.blocks());
+        IoctlCall.Blocks in = blocks(r, c, 24, c.getInt(16), "IOCTL_ENTER");
+        IoctlCall call = new IoctlCall(abi, kind(c.getInt(4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(),
+                c.getInt(0), c.getLong(8), in);
         inFlight.put(r.seq(), call);
         return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
     }
@@ -142,16 +132,23 @@ public final class EventDecoder {
         if (call == null) {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(), "IOCTL_LEAVE of #" + enterSeq
                     + " without its IOCTL_ENTER (lost or damaged); the call is known from its result only"));
-            call = new IoctlCall(abi, enterSeq, r.timestampNs(), -1, r.pid(), r.tid(), p.getInt(16), p.getInt(20), 0,
-                    List.of());
+            call = new IoctlCall(abi, kind(p.getInt(20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
+                    p.getInt(16), 0, IoctlCall.Blocks.NONE);
         }
-        Payloads.Blocks blocks = Payloads.blocks(p, 32, Integer.toUnsignedLong(p.getInt(24)));
-        if (blocks.problem() != null) {
-            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
-                    "IOCTL_LEAVE: " + blocks.problem() + "; decoded the blocks before it"));
-        }
-        call.leave(r.seq(), r.timestampNs(), r.offset(), p.getInt(8), p.getInt(12), blocks.blocks());
+        IoctlCall.Blocks out = blocks(r, p, 32, p.getInt(24), "IOCTL_LEAVE");
+        call.leave(r.seq(), r.timestampNs(), r.offset(), p.getInt(8), p.getInt(12), out);
         return new Event.IoctlLeave(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
+    }
+
+    /** The whole blocks of an ioctl record; blocks after one that does not fit are reported and dropped. */
+    private IoctlCall.Blocks blocks(RawRecord r, ByteBuffer p, int from, int count, String what) {
+        long wanted = Integer.toUnsignedLong(count);
+        int whole = Payloads.wholeBlocks(p, from, wanted);
+        if (whole < wanted) {
+            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
+                    what + ": block " + whole + " does not fit the record; decoded the blocks before it"));
+        }
+        return IoctlCall.Blocks.of(p, from, whole);
     }
 
     private static Event fd(RawRecord r, ByteBuffer p) {

@@ -1,7 +1,7 @@
 package dev.dxgscope.model.decode;
 
 import dev.dxgscope.capture.AbiTables;
-import dev.dxgscope.capture.Payloads.Block;
+import dev.dxgscope.capture.Payloads;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -11,15 +11,16 @@ import java.util.List;
  * so no offset is written here. Values the capture does not hold read as {@link #UNKNOWN}.
  *
  * <p>The "in" side is a private copy; the "out" side may be a view of the reader's buffer that is
- * only valid while the leave event is being handled (see {@link Event}).
+ * only valid while the leave event is being handled (see {@link Event}). Each side is kept as its
+ * payload and the span of its whole blocks (FORMAT.md), not as parsed block objects: the argument
+ * struct's place is found once, buffers are found by walking the block headers when asked for.
  */
 public final class IoctlCall {
     /** What an accessor returns for a field the capture does not hold. */
     public static final long UNKNOWN = Long.MIN_VALUE;
 
     private final AbiTables abi;
-    private final AbiTables.Ioctl ioctl;
-    private final AbiTables.Struct struct;
+    private final Kind kind;
     private final long enterSeq;
     private final long enterTs;
     private final long enterOffset;
@@ -28,38 +29,77 @@ public final class IoctlCall {
     private final int fd;
     private final int code;
     private final long argAddress;
-    private final List<Block> in;
+    private final Blocks in;
     private long leaveSeq = -1;
     private long leaveTs = -1;
     private long leaveOffset = -1;
     private int ret;
     private int errno;
-    private List<Block> out = List.of();
+    private Blocks out = Blocks.NONE;
 
-    public IoctlCall(AbiTables abi, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
-            int code, long argAddress, List<Block> in) {
-        this(abi, abi.ioctlByCode(code), enterSeq, enterTs, enterOffset, pid, tid, fd, code, argAddress, in);
+    /**
+     * What the decoder looks up once per ioctl code of a capture: the ABI row (null for a code the
+     * ABI does not know), its argument struct and its buffer descriptors.
+     */
+    record Kind(int code, AbiTables.Ioctl ioctl, AbiTables.Struct struct, List<AbiTables.Buffer> buffers) {
+        static Kind of(AbiTables abi, int code) {
+            AbiTables.Ioctl io = abi.ioctlByCode(code);
+            return new Kind(code, io, io != null ? abi.struct(io.argStruct()) : null,
+                    io != null ? abi.buffers(io.name()) : List.of());
+        }
     }
 
-    /** With the ioctl already looked up (the decoder caches it per code). */
-    IoctlCall(AbiTables abi, AbiTables.Ioctl ioctl, long enterSeq, long enterTs, long enterOffset, int pid, int tid,
-            int fd, int code, long argAddress, List<Block> in) {
+    /**
+     * The whole blocks of one side: {@code count} blocks from {@code from} in {@code payload}, and
+     * where the argument struct's bytes are (argAt -1: not captured or unreadable).
+     */
+    record Blocks(ByteBuffer payload, int from, int count, int argAt, int argSize) {
+        static final Blocks NONE = new Blocks(ByteBuffer.allocate(0), 0, 0, -1, 0);
+
+        /** Walks the block headers once to find the argument struct. */
+        static Blocks of(ByteBuffer payload, int from, int count) {
+            int at = from;
+            for (int i = 0; i < count; i++) {
+                int size = payload.getInt(at + 12);
+                if (payload.getShort(at) == Payloads.Block.ARG) {
+                    boolean unreadable = (payload.getShort(at + 2) & Payloads.Block.UNREADABLE) != 0;
+                    return new Blocks(payload, from, count, unreadable ? -1 : at + 32, size);
+                }
+                at = Payloads.nextBlock(payload, at);
+            }
+            return new Blocks(payload, from, count, -1, 0);
+        }
+
+        /** The argument struct as a little-endian view, or null. */
+        ByteBuffer arg() {
+            return argAt < 0 ? null : payload.slice(argAt, argSize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    /** A call whose ioctl is looked up here (tests and tools; the decoder caches {@link Kind}s). */
+    public IoctlCall(AbiTables abi, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
+            int code, long argAddress, ByteBuffer payload, int blocksFrom, int blocks) {
+        this(abi, Kind.of(abi, code), enterSeq, enterTs, enterOffset, pid, tid, fd, argAddress,
+                Blocks.of(payload, blocksFrom, blocks));
+    }
+
+    IoctlCall(AbiTables abi, Kind kind, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
+            long argAddress, Blocks in) {
         this.abi = abi;
-        this.ioctl = ioctl;
-        this.struct = ioctl != null ? abi.struct(ioctl.argStruct()) : null;
+        this.kind = kind;
+        this.code = kind.code();
         this.enterSeq = enterSeq;
         this.enterTs = enterTs;
         this.enterOffset = enterOffset;
         this.pid = pid;
         this.tid = tid;
         this.fd = fd;
-        this.code = code;
         this.argAddress = argAddress;
         this.in = in;
     }
 
     /** Completes the call with its IOCTL_LEAVE. */
-    public void leave(long seq, long ts, long offset, int ret, int errno, List<Block> out) {
+    void leave(long seq, long ts, long offset, int ret, int errno, Blocks out) {
         this.leaveSeq = seq;
         this.leaveTs = ts;
         this.leaveOffset = offset;
@@ -70,16 +110,16 @@ public final class IoctlCall {
 
     /** The ioctl's macro name ("LX_DXCREATEDEVICE"), or "ioctl 0x…" for a code the ABI does not know. */
     public String name() {
-        return ioctl != null ? ioctl.name() : String.format("ioctl 0x%08x", code);
+        return kind.ioctl() != null ? kind.ioctl().name() : String.format("ioctl 0x%08x", code);
     }
 
     /** The ABI row, or null for an unknown code (a bad request, like error-storm's size mismatch). */
     public AbiTables.Ioctl ioctl() {
-        return ioctl;
+        return kind.ioctl();
     }
 
     public boolean is(String ioctlName) {
-        return ioctl != null && ioctl.name().equals(ioctlName);
+        return kind.ioctl() != null && kind.ioctl().name().equals(ioctlName);
     }
 
     public long enterSeq() {
@@ -150,31 +190,23 @@ public final class IoctlCall {
         return returned() && ret >= 0;
     }
 
-    public List<Block> inBlocks() {
-        return in;
-    }
-
-    public List<Block> outBlocks() {
-        return out;
-    }
-
     /** An unsigned 32-bit field of the argument struct as the caller passed it. */
     public long u32In(String field) {
-        return read(arg(in), field, 4);
+        return read(in, field, 4);
     }
 
     /** A 64-bit field of the argument struct as the caller passed it. */
     public long u64In(String field) {
-        return read(arg(in), field, 8);
+        return read(in, field, 8);
     }
 
     /** An unsigned 32-bit field of the argument struct as the driver left it. */
     public long u32Out(String field) {
-        return read(arg(out), field, 4);
+        return read(out, field, 4);
     }
 
     public long u64Out(String field) {
-        return read(arg(out), field, 8);
+        return read(out, field, 8);
     }
 
     /**
@@ -182,9 +214,10 @@ public final class IoctlCall {
      * ("info", "d3dddi_synchronizationobjectinfo2", "type"); {@code out} reads the driver's copy.
      */
     public long nested(boolean out, String field, String nestedStruct, String nestedField, int size) {
-        ByteBuffer arg = arg(out ? this.out : in);
+        Blocks side = out ? this.out : in;
+        AbiTables.Struct struct = kind.struct();
         AbiTables.Struct inner = abi.struct(nestedStruct);
-        if (arg == null || struct == null || inner == null) {
+        if (side.argAt() < 0 || struct == null || inner == null) {
             return UNKNOWN;
         }
         AbiTables.Field f = struct.fields().get(field);
@@ -192,21 +225,21 @@ public final class IoctlCall {
         if (f == null || g == null) {
             return UNKNOWN;
         }
-        return readField(arg, arg.position() + f.offset() + g.offset(), g.size(), size);
+        return readField(side, f.offset() + g.offset(), g.size(), size);
     }
 
     /** The argument struct the caller passed (little-endian view), or null when unreadable. */
     public ByteBuffer argIn() {
-        return arg(in);
+        return in.arg();
     }
 
     public ByteBuffer argOut() {
-        return arg(out);
+        return out.arg();
     }
 
     /** The struct layout of the argument, or null for an unknown ioctl. */
     public AbiTables.Struct argStruct() {
-        return struct;
+        return kind.struct();
     }
 
     /**
@@ -215,17 +248,20 @@ public final class IoctlCall {
      * top-level buffer); null when not captured.
      */
     public ByteBuffer buffer(String name, boolean out, int element) {
-        if (ioctl == null) {
-            return null;
-        }
-        List<AbiTables.Buffer> rows = abi.buffers(ioctl.name());
-        for (Block b : out ? this.out : in) {
-            if (b.role() != Block.BUFFER || b.buffer() >= rows.size() || b.unreadable()) {
+        List<AbiTables.Buffer> rows = kind.buffers();
+        Blocks side = out ? this.out : in;
+        ByteBuffer p = side.payload();
+        int at = side.from();
+        for (int i = 0; i < side.count(); i++, at = Payloads.nextBlock(p, at)) {
+            int buffer = Short.toUnsignedInt(p.getShort(at + 4));
+            if (p.getShort(at) != Payloads.Block.BUFFER || buffer >= rows.size()
+                    || (p.getShort(at + 2) & Payloads.Block.UNREADABLE) != 0) {
                 continue;
             }
-            AbiTables.Buffer row = rows.get(b.buffer());
-            if (row.name().equals(name) && (element < 0 ? row.parent() < 0 : row.parent() >= 0 && b.element() == element)) {
-                return b.data().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            AbiTables.Buffer row = rows.get(buffer);
+            if (row.name().equals(name)
+                    && (element < 0 ? row.parent() < 0 : row.parent() >= 0 && p.getInt(at + 8) == element)) {
+                return p.slice(at + 32, p.getInt(at + 12)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             }
         }
         return null;
@@ -280,24 +316,24 @@ public final class IoctlCall {
         return readField(buffer, at, f.size(), f.size());
     }
 
-    private static ByteBuffer arg(List<Block> blocks) {
-        for (Block b : blocks) {
-            if (b.role() == Block.ARG) {
-                return b.unreadable() ? null : b.data();
-            }
-        }
-        return null;
-    }
-
-    private long read(ByteBuffer arg, String field, int size) {
-        if (arg == null || struct == null) {
+    private long read(Blocks side, String field, int size) {
+        AbiTables.Struct struct = kind.struct();
+        if (side.argAt() < 0 || struct == null) {
             return UNKNOWN;
         }
         AbiTables.Field f = struct.fields().get(field);
         if (f == null) {
             return UNKNOWN;
         }
-        return readField(arg, arg.position() + f.offset(), f.size(), size);
+        return readField(side, f.offset(), f.size(), size);
+    }
+
+    /** A field at {@code offset} in the argument struct, which is only as long as the probe copied. */
+    private static long readField(Blocks side, int offset, int fieldSize, int size) {
+        if (offset < 0 || offset + Math.min(fieldSize, size) > side.argSize()) {
+            return UNKNOWN;
+        }
+        return readField(side.payload(), side.argAt() + offset, fieldSize, size);
     }
 
     private static long readField(ByteBuffer b, int at, int fieldSize, int size) {
