@@ -44,8 +44,9 @@ public final class ModelLoader {
     public ModelLoader(CaptureFile file) {
         this.file = file;
         this.cursor = file.records();
-        this.decoder = new EventDecoder(this::diagnostic);
-        this.builder = new ModelBuilder(decoder::abi);
+        this.builder = new ModelBuilder();
+        this.decoder = new EventDecoder(builder::diagnostic); /* not this::, the model would keep the reader */
+        builder.abiFrom(decoder::abi);
         this.orderer = new SeqOrderer(this::apply, this::diagnostic);
     }
 

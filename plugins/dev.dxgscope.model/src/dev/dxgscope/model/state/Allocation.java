@@ -36,12 +36,15 @@ public final class Allocation extends DxgObject {
     private static final long[] NO_SEQS = new long[0];
     private static final byte[] NO_STATES = new byte[0];
 
+    /* the first transition inline (most allocations have one), the others in arrays */
+    private long residencySeq0;
+    private byte residencyState0;
     private long[] residencySeqs = NO_SEQS;
     private byte[] residencyStates = NO_STATES;
     private int residencyCount;
     private long[] lockSeqs = NO_SEQS;
     /** The resident-bytes line it counts toward (set by the residency tracker once). */
-    Object residencyKey;
+    Object residencyLine;
     private int lockCount;
 
     Allocation(int id, DxgProcess process, int handle, DxgObject parent, long createdSeq, String createdBy, int index) {
@@ -84,12 +87,15 @@ public final class Allocation extends DxgObject {
 
     /** Residency at a seq (the last transition at or before it). */
     public Residency residencyAt(long seq) {
-        int i = upperBound(residencySeqs, residencyCount, seq) - 1;
-        return i < 0 ? Residency.UNKNOWN : Residency.values()[residencyStates[i]];
+        if (residencyCount == 0 || seq < residencySeq0) {
+            return Residency.UNKNOWN;
+        }
+        int i = upperBound(residencySeqs, residencyCount - 1, seq);
+        return residencyState(i);
     }
 
     public Residency residencyAtEnd() {
-        return residencyCount == 0 ? Residency.UNKNOWN : Residency.values()[residencyStates[residencyCount - 1]];
+        return residencyCount == 0 ? Residency.UNKNOWN : residencyState(residencyCount - 1);
     }
 
     /** Number of residency transitions. */
@@ -98,11 +104,11 @@ public final class Allocation extends DxgObject {
     }
 
     public long residencySeq(int i) {
-        return residencySeqs[i];
+        return i == 0 ? residencySeq0 : residencySeqs[i - 1];
     }
 
     public Residency residencyState(int i) {
-        return Residency.values()[residencyStates[i]];
+        return Residency.values()[i == 0 ? residencyState0 : residencyStates[i - 1]];
     }
 
     /** Locked (Lock2 without its Unlock2 yet) at a seq. */
@@ -144,13 +150,20 @@ public final class Allocation extends DxgObject {
         if (before == state) {
             return before;
         }
-        if (residencyCount == residencySeqs.length) {
-            int n = Math.max(2, residencyCount * 2);
+        if (residencyCount == 0) {
+            residencySeq0 = seq;
+            residencyState0 = (byte) state.ordinal();
+            residencyCount = 1;
+            return before;
+        }
+        int i = residencyCount - 1;
+        if (i == residencySeqs.length) {
+            int n = Math.max(2, i * 2);
             residencySeqs = Arrays.copyOf(residencySeqs, n);
             residencyStates = Arrays.copyOf(residencyStates, n);
         }
-        residencySeqs[residencyCount] = seq;
-        residencyStates[residencyCount] = (byte) state.ordinal();
+        residencySeqs[i] = seq;
+        residencyStates[i] = (byte) state.ordinal();
         residencyCount++;
         return before;
     }

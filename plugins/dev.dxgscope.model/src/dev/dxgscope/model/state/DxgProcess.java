@@ -22,7 +22,7 @@ public final class DxgProcess {
     private long exitSeq = DxgObject.ALIVE;
     private int exitStatus = UNKNOWN_STATUS;
     private long teardownSeq = DxgObject.ALIVE;
-    private final List<DxgObject> objects = new ArrayList<>();
+    private final ArrayList<DxgObject> objects = new ArrayList<>();
     /** Adapter handles live in their own table (the driver's local_handle_table). */
     final LongMap<DxgObject> adapterHandles = new LongMap<>();
     final LongMap<DxgObject> handles = new LongMap<>();
@@ -167,5 +167,10 @@ public final class DxgProcess {
     @Override
     public String toString() {
         return label();
+    }
+
+    /** The capture is complete: drops spare capacity. */
+    void trim() {
+        objects.trimToSize();
     }
 }

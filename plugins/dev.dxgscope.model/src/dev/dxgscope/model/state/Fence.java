@@ -120,14 +120,22 @@ public final class Fence {
             return v; /* same value again: no new point */
         }
         if (count == seqs.length) {
-            seqs = Arrays.copyOf(seqs, count * 2);
-            values = Arrays.copyOf(values, count * 2);
-            sources = Arrays.copyOf(sources, count * 2);
+            int n = Math.max(4, count * 2);
+            seqs = Arrays.copyOf(seqs, n);
+            values = Arrays.copyOf(values, n);
+            sources = Arrays.copyOf(sources, n);
         }
         seqs[count] = seq;
         values[count] = v;
         sources[count] = (byte) source.ordinal();
         count++;
         return v;
+    }
+
+    /** The capture is complete: drops spare capacity. */
+    void trim() {
+        seqs = Arrays.copyOf(seqs, count);
+        values = Arrays.copyOf(values, count);
+        sources = Arrays.copyOf(sources, count);
     }
 }

@@ -25,16 +25,19 @@ public final class ModelBuilder {
     final VmbusTracker vmbus = new VmbusTracker(objects, sync, errors);
     final List<Event.Marker> markers = new ArrayList<>();
     final List<Event.DeviceSample> deviceSamples = new ArrayList<>();
-    private final Supplier<AbiTables> abi;
+    private Supplier<AbiTables> abi = AbiTables::empty;
     long events;
     long lostEvents;
     long inFlightAtEnd;
     Event.End end;
     boolean finished;
 
-    /** @param abi the decoder's current ABI tables (they arrive in the capture's ABI record) */
-    public ModelBuilder(Supplier<AbiTables> abi) {
-        this.abi = abi;
+    /**
+     * Where the current ABI tables come from (the decoder: they arrive in the capture's ABI record).
+     * The model keeps this reference, so it must not lead to the reader and its buffers.
+     */
+    public void abiFrom(Supplier<AbiTables> source) {
+        this.abi = source;
     }
 
     /** Where decoders and readers report problems, so they land on the model's health list. */
@@ -89,6 +92,7 @@ public final class ModelBuilder {
         sync.finish();
         timeline.trim();
         objects.trim();
+        residency.trim();
         finished = true;
         if (end == null) {
             diagnostics.add(new Diagnostic(Severity.WARNING, -1, -1,

@@ -38,7 +38,7 @@ final class ObjectTracker {
     private final List<Listener> listeners = new ArrayList<>();
     final List<DxgProcess> processes = new ArrayList<>();
     final Map<Integer, DxgProcess> byPid = new HashMap<>();
-    final List<DxgObject> objects = new ArrayList<>();
+    final ArrayList<DxgObject> objects = new ArrayList<>();
     /** Creation and destruction seqs by object id: the state-at-a-time scan reads these, not the objects. */
     long[] createdSeqs = new long[1024];
     long[] destroyedSeqs = new long[1024];
@@ -719,6 +719,8 @@ final class ObjectTracker {
     }
 
     void trim() {
+        objects.trimToSize();
+        processes.forEach(DxgProcess::trim);
         createdSeqs = java.util.Arrays.copyOf(createdSeqs, objects.size());
         destroyedSeqs = java.util.Arrays.copyOf(destroyedSeqs, objects.size());
     }

@@ -22,17 +22,34 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     record Key(DxgProcess process, long luid, int segmentGroup) {
     }
 
+    /** A line's running total and series; allocations point at theirs (one reference, no key each). */
+    private static final class Line {
+        final Key key;
+        final Series series = new Series();
+        long bytes;
+
+        Line(Key key) {
+            this.key = key;
+        }
+    }
+
     private final ObjectTracker objects;
     private final SyncTracker sync;
-    final List<ResidencyOp> ops = new ArrayList<>();
+    final ArrayList<ResidencyOp> ops = new ArrayList<>();
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
     final Map<Key, Series> resident = new LinkedHashMap<>();
-    private final Map<Key, long[]> bytes = new HashMap<>();
+    private final Map<Key, Line> lines = new HashMap<>();
     /** Bytes of inferred evictions attributed to each MakeResident (by op index). */
     private final Map<Integer, Long> roomGiven = new HashMap<>();
     /** MakeResident calls waiting for their paging fence: fence to op indexes. */
     private final Map<Fence, List<Integer>> waiting = new IdentityHashMap<>();
+
+    /** The capture is complete: the resident-bytes series stop growing. */
+    void trim() {
+        resident.values().forEach(Series::trim);
+        ops.trimToSize();
+    }
 
     ResidencyTracker(ObjectTracker objects, SyncTracker sync) {
         this.objects = objects;
@@ -285,8 +302,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private long usage(DxgProcess p, long luid, int group) {
-        long[] v = bytes.get(new Key(p, luid, Math.max(group, 0)));
-        return v == null ? 0 : v[0];
+        Line line = lines.get(new Key(p, luid, Math.max(group, 0)));
+        return line == null ? 0 : line.bytes;
     }
 
     private void transition(Allocation a, long seq, Residency state) {
@@ -301,16 +318,20 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         if (a.size() < 0) {
             return;
         }
-        Key k = a.residencyKey instanceof Key cached && cached.segmentGroup() == Math.max(a.segmentGroup(), 0) ? cached
-                : new Key(a.process(), a.luid(), Math.max(a.segmentGroup(), 0));
-        a.residencyKey = k;
-        long[] v = bytes.computeIfAbsent(k, x -> new long[1]);
-        v[0] += delta;
-        Series series = resident.computeIfAbsent(k, x -> new Series());
+        int group = Math.max(a.segmentGroup(), 0);
+        Line line = a.residencyLine instanceof Line cached && cached.key.segmentGroup() == group ? cached
+                : lines.computeIfAbsent(new Key(a.process(), a.luid(), group), k -> {
+                    Line l = new Line(k);
+                    resident.put(k, l.series);
+                    return l;
+                });
+        a.residencyLine = line;
+        line.bytes += delta;
+        Series series = line.series;
         if (series.size() > 0 && seq < series.seq(series.size() - 1)) {
             series.shift(seq, delta); /* an eviction placed before later changes: they all move */
         } else {
-            series.add(seq, v[0]);
+            series.add(seq, line.bytes);
         }
     }
 

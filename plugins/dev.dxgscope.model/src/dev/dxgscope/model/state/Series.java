@@ -49,8 +49,8 @@ public final class Series {
         }
         long before = i == 0 ? 0 : values[i - 1];
         if (count == seqs.length) {
-            seqs = Arrays.copyOf(seqs, count * 2);
-            values = Arrays.copyOf(values, count * 2);
+            seqs = Arrays.copyOf(seqs, Math.max(8, count * 2));
+            values = Arrays.copyOf(values, Math.max(8, count * 2));
         }
         System.arraycopy(seqs, i, seqs, i + 1, count - i);
         System.arraycopy(values, i, values, i + 1, count - i);
@@ -71,11 +71,17 @@ public final class Series {
             return;
         }
         if (count == seqs.length) {
-            seqs = Arrays.copyOf(seqs, count * 2);
-            values = Arrays.copyOf(values, count * 2);
+            seqs = Arrays.copyOf(seqs, Math.max(8, count * 2));
+            values = Arrays.copyOf(values, Math.max(8, count * 2));
         }
         seqs[count] = seq;
         values[count] = value;
         count++;
+    }
+
+    /** Drops the spare capacity once the capture is complete. */
+    void trim() {
+        seqs = Arrays.copyOf(seqs, count);
+        values = Arrays.copyOf(values, count);
     }
 }

@@ -21,8 +21,8 @@ final class SyncTracker implements ObjectTracker.Listener {
     }
 
     private final ObjectTracker objects;
-    final List<Wait> waits = new ArrayList<>();
-    final List<Signal> signals = new ArrayList<>();
+    final ArrayList<Wait> waits = new ArrayList<>();
+    final ArrayList<Signal> signals = new ArrayList<>();
     private final Map<Fence, List<Wait>> pending = new IdentityHashMap<>();
     private final Map<Fence, SignalList> signalsByFence = new IdentityHashMap<>();
     private final Map<Long, List<Wait>> waitsByCall = new HashMap<>();
@@ -290,5 +290,10 @@ final class SyncTracker implements ObjectTracker.Listener {
         for (Wait w : waits) {
             w.finish();
         }
+        /* nothing more can be signalled or waited for: drop the load-time index and spare capacity */
+        signalsByFence.clear();
+        waits.trimToSize();
+        signals.trimToSize();
+        objects.fences.forEach(Fence::trim);
     }
 }

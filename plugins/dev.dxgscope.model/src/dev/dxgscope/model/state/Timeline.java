@@ -5,13 +5,14 @@ import java.util.Arrays;
 /**
  * Every record's seq, time and file offset in seq order: converts between seqs (the model's time
  * axis: exact, total order) and nanoseconds (what people read), and finds a record in the file.
- * Seqs are dense in a healthy capture, so they are not stored (16 bytes per record: time and
- * offset) until a gap or a late record appears; then they are. Times are made non-decreasing in seq
- * order, since threads stamp their records a few hundred nanoseconds after taking the seq.
+ * Seqs are dense in a healthy capture, so they are not stored (8 bytes per record: time and
+ * offset, each packed as an int difference) until a gap or a late record appears; then they are.
+ * Times are made non-decreasing in seq order, since threads stamp their records a few hundred
+ * nanoseconds after taking the seq.
  */
 public final class Timeline {
-    private long[] times = new long[1024];
-    private long[] offsets = new long[1024];
+    private final PackedLongs times = new PackedLongs();
+    private final PackedLongs offsets = new PackedLongs();
     private long[] seqs; /* null while seqs are first, first + 1, ... */
     private long first;
     private int count;
@@ -25,20 +26,20 @@ public final class Timeline {
     }
 
     public long time(int i) {
-        return times[i];
+        return times.get(i);
     }
 
     public long offset(int i) {
-        return offsets[i];
+        return offsets.get(i);
     }
 
     /** ts of the first record, 0 when empty. */
     public long startNs() {
-        return count == 0 ? 0 : times[0];
+        return count == 0 ? 0 : times.get(0);
     }
 
     public long endNs() {
-        return count == 0 ? 0 : times[count - 1];
+        return count == 0 ? 0 : times.get(count - 1);
     }
 
     public long firstSeq() {
@@ -61,7 +62,7 @@ public final class Timeline {
     /** The time of a seq (of the last record at or before it). */
     public long timeOf(long seq) {
         int i = atOrBefore(seq);
-        return i < 0 ? startNs() : times[i];
+        return i < 0 ? startNs() : times.get(i);
     }
 
     /** Nanoseconds since the first record. */
@@ -71,14 +72,14 @@ public final class Timeline {
 
     /** The last seq whose time is at or before {@code ns} (absolute), the first seq when earlier. */
     public long seqAt(long ns) {
-        int i = Allocation.upperBound(times, count, ns) - 1;
+        int i = times.upperBound(ns) - 1;
         return i < 0 ? firstSeq() : seq(i);
     }
 
     /** File offset of the record with this seq, -1 when not in the capture. */
     public long offsetOf(long seq) {
         int i = indexOf(seq);
-        return i < count && seq(i) == seq ? offsets[i] : -1;
+        return i < count && seq(i) == seq ? offsets.get(i) : -1;
     }
 
     /** Index of the record with this seq, or of the next one. */
@@ -92,44 +93,42 @@ public final class Timeline {
     }
 
     void add(long seq, long ts, long offset) {
-        if (count == times.length) {
-            int n = count * 2;
-            times = Arrays.copyOf(times, n);
-            offsets = Arrays.copyOf(offsets, n);
-            if (seqs != null) {
-                seqs = Arrays.copyOf(seqs, n);
-            }
-        }
         if (count == 0) {
             first = seq;
         } else if (seqs == null && seq != first + count) {
-            seqs = new long[times.length]; /* a gap or a late record: seqs must be stored from now on */
+            seqs = new long[Math.max(1024, count * 2)]; /* a gap or a late record: seqs are stored from now on */
             for (int i = 0; i < count; i++) {
                 seqs[i] = first + i;
             }
         }
         int i = count++;
+        times.add(ts);
+        offsets.add(offset);
         if (seqs != null) {
+            if (i == seqs.length) {
+                seqs = Arrays.copyOf(seqs, i * 2);
+            }
             seqs[i] = seq;
             while (i > 0 && seqs[i - 1] > seq) { /* a late record: put it in place */
                 seqs[i] = seqs[i - 1];
-                times[i] = times[i - 1];
-                offsets[i] = offsets[i - 1];
+                times.set(i, times.get(i - 1));
+                offsets.set(i, offsets.get(i - 1));
                 i--;
             }
             seqs[i] = seq;
+            offsets.set(i, offset);
         }
-        times[i] = i > 0 ? Math.max(ts, times[i - 1]) : ts;
-        offsets[i] = offset;
-        for (int k = i + 1; k < count && times[k] < times[k - 1]; k++) {
-            times[k] = times[k - 1];
+        long before = i > 0 ? times.get(i - 1) : Long.MIN_VALUE;
+        times.set(i, Math.max(ts, before));
+        for (int k = i + 1; k < count && times.get(k) < times.get(k - 1); k++) {
+            times.set(k, times.get(k - 1));
         }
     }
 
     /** Drops the spare capacity once the capture is complete. */
     void trim() {
-        times = Arrays.copyOf(times, count);
-        offsets = Arrays.copyOf(offsets, count);
+        times.trim();
+        offsets.trim();
         if (seqs != null) {
             seqs = Arrays.copyOf(seqs, count);
         }
