@@ -104,7 +104,9 @@ public final class AbiTables {
                     sizes.put(c[0], size);
                     fields.computeIfAbsent(c[0], k -> new LinkedHashMap<>());
                 } else {
-                    fields.computeIfAbsent(c[0], k -> new LinkedHashMap<>()).put(c[1], new Field(c[1], offset, size));
+                    /* interned: decoders look fields up by literal names, and equals starts with == */
+                    String name = c[1].intern();
+                    fields.computeIfAbsent(c[0], k -> new LinkedHashMap<>()).put(name, new Field(name, offset, size));
                 }
             } catch (NumberFormatException e) {
                 // not a field row
@@ -120,7 +122,7 @@ public final class AbiTables {
                 continue;
             }
             try {
-                buffers.computeIfAbsent(c[0], k -> new ArrayList<>()).add(new Buffer(c[0], Integer.parseInt(c[1]), c[2],
+                buffers.computeIfAbsent(c[0], k -> new ArrayList<>()).add(new Buffer(c[0], Integer.parseInt(c[1]), c[2].intern(),
                         c[3], Integer.parseInt(c[4]), c[5], Integer.parseInt(c[6]), Integer.parseInt(c[7]), c[8], c[9],
                         Long.parseLong(c[10])));
             } catch (NumberFormatException e) {

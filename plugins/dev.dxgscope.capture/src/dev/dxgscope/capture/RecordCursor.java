@@ -33,10 +33,19 @@ public final class RecordCursor {
 
     private long offset = -1;
     private int at;
+    private Runnable beforeRefill = () -> { };
 
     RecordCursor(CaptureFile file, long start) {
         this.file = file;
         this.position = start;
+    }
+
+    /**
+     * Runs {@code hook} each time before the window's bytes are replaced, so whoever kept views of
+     * earlier payloads can copy them first (the model's calls in flight).
+     */
+    public void beforeRefill(Runnable hook) {
+        this.beforeRefill = hook;
     }
 
     /** Follow mode: stop before incomplete records at the end instead of calling them truncated. */
@@ -134,6 +143,7 @@ public final class RecordCursor {
         if (pos >= windowStart && pos + need <= windowStart + windowLimit) {
             return;
         }
+        beforeRefill.run();
         if (need > window.capacity()) {
             window = ByteBuffer.allocate(Math.max(need, window.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
         }
@@ -200,7 +210,10 @@ public final class RecordCursor {
         return window.getInt(at + 36);
     }
 
-    /** The payload as a little-endian view, valid until the next call to {@link #next()}. */
+    /**
+     * The payload as a little-endian view, valid until the window is refilled (see
+     * {@link #beforeRefill}); at least until the next call to {@link #next()}.
+     */
     public ByteBuffer payload() {
         return window.slice(at + CaptureFormat.HEADER_SIZE, payloadSize()).order(ByteOrder.LITTLE_ENDIAN);
     }

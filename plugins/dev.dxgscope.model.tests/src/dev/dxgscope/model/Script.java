@@ -276,6 +276,14 @@ final class Script implements AutoCloseable {
         writer.append(RecordKind.FENCE_SAMPLE, seq, seq * 1000, pid, pid + 1, p.flip());
     }
 
+    /** A MARKER record whose text is {@code size} bytes long (to push later records far along the file). */
+    void marker(int pid, int size) throws IOException {
+        byte[] text = new byte[size + 1];
+        java.util.Arrays.fill(text, 0, size, (byte) 'x');
+        seq++;
+        writer.append(RecordKind.MARKER, seq, seq * 1000, pid, pid, ByteBuffer.wrap(text));
+    }
+
     void end(int status) throws IOException {
         ByteBuffer p = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(status).putLong(0);
         seq++;

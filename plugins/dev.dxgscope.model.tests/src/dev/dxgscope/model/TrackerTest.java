@@ -137,6 +137,25 @@ class TrackerTest {
     }
 
     @Test
+    void aCallInFlightWhileTheReaderMovesOnKeepsItsArguments() throws Exception {
+        Script s = new Script(dir.resolve("far.dxgcap"));
+        prologue(s, A);
+        var destroy = s.call(A, "LX_DXDESTROYDEVICE").in("device", DEVICE);
+        destroy.enter();
+        for (int i = 0; i < 40; i++) {
+            s.marker(A, 512 << 10); /* 20 MiB: the reader's 8 MiB window is refilled twice meanwhile */
+        }
+        long leave = destroy.leave(0, 0);
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgObject device = m.dxgProcesses().get(0).objects().stream()
+                .filter(o -> o.type() == ObjectType.DEVICE).findFirst().orElseThrow();
+        assertEquals(leave, device.destroyedSeq(), "the enter record's device handle was read after the window moved");
+        assertEquals(DestroyReason.CALL, device.destroyReason());
+        assertEquals(40, m.markers().size());
+    }
+
+    @Test
     void aBlockedWaitEndsWithTheSignalThatReachedItsValue() throws Exception {
         Script s = new Script(dir.resolve("wait.dxgcap"));
         prologue(s, A);

@@ -47,6 +47,7 @@ public final class ModelLoader {
         this.builder = new ModelBuilder();
         this.decoder = new EventDecoder(builder::diagnostic); /* not this::, the model would keep the reader */
         builder.abiFrom(decoder::abi);
+        cursor.beforeRefill(decoder::detach);
         this.orderer = new SeqOrderer(this::apply, this::diagnostic);
     }
 

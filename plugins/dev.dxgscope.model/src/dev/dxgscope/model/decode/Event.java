@@ -80,6 +80,12 @@ public sealed interface Event {
     /** An answer of `dxgcap snapshot`; {@code body} is the kind-specific rest (FORMAT.md kind 41). */
     record DeviceSample(long seq, long ts, int pid, int tid, long offset, int kind, int errno, long luid,
             ByteBuffer body) implements Event {
+        /** The same sample with a body of its own, to keep after the event is handled. */
+        public DeviceSample kept() {
+            ByteBuffer copy = ByteBuffer.allocate(body.remaining()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            copy.put(body.duplicate()).flip();
+            return new DeviceSample(seq, ts, pid, tid, offset, kind, errno, luid, copy);
+        }
     }
 
     /** One VMBus message (FORMAT.md kind 50); {@code message} is the message bytes. */

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * pairs IOCTL_LEAVE with its IOCTL_ENTER, and learns the ABI tables from the ABI record. A record
  * it cannot parse becomes a {@link Diagnostic}, never an exception.
  *
- * <p>Cost: one copy of each ioctl's enter payload while the call is in flight; everything else is
- * parsed in place.
+ * <p>Cost: nothing is copied while a record is decoded. A call in flight keeps a view of its enter
+ * record in the reader's window; {@link #detach()} copies those views before the window is reused.
  */
 public final class EventDecoder {
     private final Consumer<Diagnostic> diagnostics;
@@ -36,6 +36,14 @@ public final class EventDecoder {
 
     public AbiTables abi() {
         return abi;
+    }
+
+    /**
+     * Gives every call in flight its own copy of its enter record: the records' buffer is about to
+     * be reused. Cost: a copy of each call in flight that still has a view (a handful, normally).
+     */
+    public void detach() {
+        inFlight.forEach(IoctlCall::detach);
     }
 
     /** Calls entered and not returned so far (blocked at the end of the capture, or their leave was lost). */
@@ -61,7 +69,10 @@ public final class EventDecoder {
                     "record kind " + r.kindCode() + " is not known to this reader; skipped"));
             return null;
         }
-        ByteBuffer p = r.payload().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = r.payload();
+        if (p.position() != 0 || p.order() != ByteOrder.LITTLE_ENDIAN) {
+            p = p.slice().order(ByteOrder.LITTLE_ENDIAN);
+        }
         try {
             return switch (kind) {
                 case SESSION -> new Event.Session(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), facts(p));
@@ -115,13 +126,10 @@ public final class EventDecoder {
             diagnostics.accept(new Diagnostic(Severity.ERROR, r.offset(), r.seq(),
                     "the capture has no ABI record before its first ioctl: arguments cannot be decoded"));
         }
-        /* a private copy: the call lives until its leave arrives */
-        byte[] copy = new byte[p.limit()];
-        p.get(0, copy);
-        ByteBuffer c = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
-        IoctlCall.Blocks in = blocks(r, c, 24, c.getInt(16), "IOCTL_ENTER");
-        IoctlCall call = new IoctlCall(abi, kind(c.getInt(4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(),
-                c.getInt(0), c.getLong(8), in);
+        /* a view of the record: detach() copies it if the call is still in flight when the window moves */
+        IoctlCall.Blocks in = blocks(r, p, 24, p.getInt(16), "IOCTL_ENTER");
+        IoctlCall call = new IoctlCall(abi, kind(p.getInt(4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(),
+                p.getInt(0), p.getLong(8), in);
         inFlight.put(r.seq(), call);
         return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
     }

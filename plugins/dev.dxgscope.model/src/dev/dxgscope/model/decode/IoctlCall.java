@@ -29,13 +29,14 @@ public final class IoctlCall {
     private final int fd;
     private final int code;
     private final long argAddress;
-    private final Blocks in;
+    private Blocks in;
     private long leaveSeq = -1;
     private long leaveTs = -1;
     private long leaveOffset = -1;
     private int ret;
     private int errno;
     private Blocks out = Blocks.NONE;
+    private boolean inOwned;
 
     /**
      * What the decoder looks up once per ioctl code of a capture: the ABI row (null for a code the
@@ -70,6 +71,14 @@ public final class IoctlCall {
             return new Blocks(payload, from, count, -1, 0);
         }
 
+        /** The same blocks in a private copy of the payload. */
+        Blocks copy() {
+            byte[] bytes = new byte[payload.limit()];
+            payload.get(0, bytes);
+            return new Blocks(ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN), from, count, argAt,
+                    argSize);
+        }
+
         /** The argument struct as a little-endian view, or null. */
         ByteBuffer arg() {
             return argAt < 0 ? null : payload.slice(argAt, argSize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -96,6 +105,14 @@ public final class IoctlCall {
         this.fd = fd;
         this.argAddress = argAddress;
         this.in = in;
+    }
+
+    /** Replaces the view of the enter record with a private copy (once; see EventDecoder#detach). */
+    void detach() {
+        if (!inOwned) {
+            in = in.copy();
+            inOwned = true;
+        }
     }
 
     /** Completes the call with its IOCTL_LEAVE. */
@@ -248,8 +265,15 @@ public final class IoctlCall {
      * top-level buffer); null when not captured.
      */
     public ByteBuffer buffer(String name, boolean out, int element) {
-        List<AbiTables.Buffer> rows = kind.buffers();
         Blocks side = out ? this.out : in;
+        int at = find(side, name, element);
+        return at < 0 ? null
+                : side.payload().slice(at + 32, side.payload().getInt(at + 12)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Where the header of a captured buffer's block is in {@code side}'s payload, or -1. */
+    private int find(Blocks side, String name, int element) {
+        List<AbiTables.Buffer> rows = kind.buffers();
         ByteBuffer p = side.payload();
         int at = side.from();
         for (int i = 0; i < side.count(); i++, at = Payloads.nextBlock(p, at)) {
@@ -261,34 +285,38 @@ public final class IoctlCall {
             AbiTables.Buffer row = rows.get(buffer);
             if (row.name().equals(name)
                     && (element < 0 ? row.parent() < 0 : row.parent() >= 0 && p.getInt(at + 8) == element)) {
-                return p.slice(at + 32, p.getInt(at + 12)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                return at;
             }
         }
-        return null;
+        return -1;
     }
 
     /** The u32 elements of a captured top-level array buffer (handles, states), or an empty array. */
     public int[] u32Array(String name, boolean out) {
-        ByteBuffer b = buffer(name, out, -1);
-        if (b == null) {
+        Blocks side = out ? this.out : in;
+        int at = find(side, name, -1);
+        if (at < 0) {
             return new int[0];
         }
-        int[] v = new int[b.remaining() / 4];
+        ByteBuffer p = side.payload();
+        int[] v = new int[Integer.divideUnsigned(p.getInt(at + 12), 4)];
         for (int i = 0; i < v.length; i++) {
-            v[i] = b.getInt(b.position() + 4 * i);
+            v[i] = p.getInt(at + 32 + 4 * i);
         }
         return v;
     }
 
     /** The u64 elements of a captured top-level array buffer (fence values). */
     public long[] u64Array(String name, boolean out) {
-        ByteBuffer b = buffer(name, out, -1);
-        if (b == null) {
+        Blocks side = out ? this.out : in;
+        int at = find(side, name, -1);
+        if (at < 0) {
             return new long[0];
         }
-        long[] v = new long[b.remaining() / 8];
+        ByteBuffer p = side.payload();
+        long[] v = new long[Integer.divideUnsigned(p.getInt(at + 12), 8)];
         for (int i = 0; i < v.length; i++) {
-            v[i] = b.getLong(b.position() + 8 * i);
+            v[i] = p.getLong(at + 32 + 8 * i);
         }
         return v;
     }

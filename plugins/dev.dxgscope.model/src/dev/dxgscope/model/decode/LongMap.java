@@ -90,6 +90,16 @@ public final class LongMap<V> {
         return (V) v;
     }
 
+    /** Calls {@code action} on each value (in no particular order). */
+    @SuppressWarnings("unchecked")
+    public void forEach(java.util.function.Consumer<V> action) {
+        for (Object v : values) {
+            if (v != null) {
+                action.accept((V) v);
+            }
+        }
+    }
+
     public int size() {
         return size;
     }

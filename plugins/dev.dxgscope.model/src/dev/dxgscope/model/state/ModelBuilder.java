@@ -68,7 +68,7 @@ public final class ModelBuilder {
             case Event.Process p -> objects.onProcess(p);
             case Event.FenceSample f -> sync.onFenceSample(f, objects.process(f.pid(), f.seq()));
             case Event.DeviceSample d -> {
-                deviceSamples.add(d);
+                deviceSamples.add(d.kept()); /* the event's body is a view of the reader's window */
                 residency.onDeviceSample(d);
             }
             case Event.Vmbus v -> vmbus.onVmbus(v, abi.get());

@@ -5,13 +5,13 @@ import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
+import dev.dxgscope.model.decode.LongMap;
 import dev.dxgscope.model.decode.Names;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ final class ObjectTracker {
     private final Consumer<Diagnostic> diagnostics;
     private final List<Listener> listeners = new ArrayList<>();
     final List<DxgProcess> processes = new ArrayList<>();
-    final Map<Integer, DxgProcess> byPid = new HashMap<>();
+    final LongMap<DxgProcess> byPid = new LongMap<>();
     final ArrayList<DxgObject> objects = new ArrayList<>();
     /** Creation and destruction seqs by object id: the state-at-a-time scan reads these, not the objects. */
     long[] createdSeqs = new long[1024];
@@ -47,7 +47,7 @@ final class ObjectTracker {
     final Map<Long, CapturedAdapter> adapters = new LinkedHashMap<>();
     private final Deque<PendingSend> sends = new ArrayDeque<>();
     /** Allocation sizes from the host's CREATEALLOCATION replies, by the causing call's enter seq. */
-    final Map<Long, long[]> replySizes = new HashMap<>();
+    final LongMap<long[]> replySizes = new LongMap<>();
 
     private record PendingSend(DxgProcess sender, FdRef[] refs, List<String> texts) {
     }

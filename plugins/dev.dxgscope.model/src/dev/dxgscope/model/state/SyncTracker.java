@@ -2,8 +2,8 @@ package dev.dxgscope.model.state;
 
 import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
+import dev.dxgscope.model.decode.LongMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ final class SyncTracker implements ObjectTracker.Listener {
     final ArrayList<Signal> signals = new ArrayList<>();
     private final Map<Fence, List<Wait>> pending = new IdentityHashMap<>();
     private final Map<Fence, SignalList> signalsByFence = new IdentityHashMap<>();
-    private final Map<Long, List<Wait>> waitsByCall = new HashMap<>();
-    private final Map<Long, List<Wait>> waitsByEvent = new HashMap<>();
+    private final LongMap<List<Wait>> waitsByCall = new LongMap<>();
+    private final LongMap<List<Wait>> waitsByEvent = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
 
     SyncTracker(ObjectTracker objects) {
