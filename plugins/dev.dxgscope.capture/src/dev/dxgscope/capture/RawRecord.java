@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * @param kind the kind, or null when this reader does not know {@code kindCode}
  */
 public record RawRecord(long offset, int kindCode, RecordKind kind, int flags, long seq, long timestampNs, int pid,
-        int tid, ByteBuffer payload) {
+        int tid, ByteBuffer payload) implements RecordView {
 
     /** A fresh little-endian view of the payload, positioned at 0. */
     public ByteBuffer data() {

@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Cost: one positional read per 8 MiB window, one CRC-32C per record (hardware accelerated).
  */
-public final class RecordCursor {
+public final class RecordCursor implements RecordView {
     private static final int WINDOW = 8 << 20;
 
     private final CaptureFile file;
@@ -169,6 +169,7 @@ public final class RecordCursor {
         return Collections.unmodifiableList(problems);
     }
 
+    @Override
     public long offset() {
         return offset;
     }
@@ -177,11 +178,13 @@ public final class RecordCursor {
         return window.getInt(at);
     }
 
+    @Override
     public int kindCode() {
         return Short.toUnsignedInt(window.getShort(at + 4));
     }
 
     /** The kind, or null for a kind this reader does not know. */
+    @Override
     public RecordKind kind() {
         return RecordKind.of(kindCode());
     }
@@ -194,18 +197,22 @@ public final class RecordCursor {
         return window.getInt(at + 12);
     }
 
+    @Override
     public long seq() {
         return window.getLong(at + 16);
     }
 
+    @Override
     public long timestampNs() {
         return window.getLong(at + 24);
     }
 
+    @Override
     public int pid() {
         return window.getInt(at + 32);
     }
 
+    @Override
     public int tid() {
         return window.getInt(at + 36);
     }
@@ -214,6 +221,7 @@ public final class RecordCursor {
      * The payload as a little-endian view, valid until the window is refilled (see
      * {@link #beforeRefill}); at least until the next call to {@link #next()}.
      */
+    @Override
     public ByteBuffer payload() {
         return window.slice(at + CaptureFormat.HEADER_SIZE, payloadSize()).order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -2,7 +2,7 @@ package dev.dxgscope.model;
 
 import dev.dxgscope.capture.CaptureFile;
 import dev.dxgscope.capture.CaptureProblem;
-import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordView;
 import dev.dxgscope.capture.RecordCursor;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
@@ -55,7 +55,7 @@ public final class ModelLoader {
         builder.diagnostic(d);
     }
 
-    private void apply(RawRecord r) {
+    private void apply(RecordView r) {
         builder.record(r.seq(), r.timestampNs(), r.offset());
         Event e = decoder.decode(r);
         if (e != null) {

@@ -2,7 +2,7 @@ package dev.dxgscope.model.decode;
 
 import dev.dxgscope.capture.AbiTables;
 import dev.dxgscope.capture.Payloads;
-import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordView;
 import dev.dxgscope.capture.RecordKind;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import java.nio.ByteBuffer;
@@ -62,7 +62,7 @@ public final class EventDecoder {
     }
 
     /** Decodes one record; null when it yields no event (the ABI record, unknown kinds, damage). */
-    public Event decode(RawRecord r) {
+    public Event decode(RecordView r) {
         RecordKind kind = r.kind();
         if (kind == null) {
             diagnostics.accept(new Diagnostic(Severity.INFO, r.offset(), r.seq(),
@@ -120,7 +120,7 @@ public final class EventDecoder {
         return facts;
     }
 
-    private Event enter(RawRecord r, ByteBuffer p) {
+    private Event enter(RecordView r, ByteBuffer p) {
         if (!sawAbi && !warnedNoAbi) {
             warnedNoAbi = true;
             diagnostics.accept(new Diagnostic(Severity.ERROR, r.offset(), r.seq(),
@@ -134,7 +134,7 @@ public final class EventDecoder {
         return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
     }
 
-    private Event leave(RawRecord r, ByteBuffer p) {
+    private Event leave(RecordView r, ByteBuffer p) {
         long enterSeq = p.getLong(0);
         IoctlCall call = inFlight.remove(enterSeq);
         if (call == null) {
@@ -149,7 +149,7 @@ public final class EventDecoder {
     }
 
     /** The whole blocks of an ioctl record; blocks after one that does not fit are reported and dropped. */
-    private IoctlCall.Blocks blocks(RawRecord r, ByteBuffer p, int from, int count, String what) {
+    private IoctlCall.Blocks blocks(RecordView r, ByteBuffer p, int from, int count, String what) {
         long wanted = Integer.toUnsignedLong(count);
         int whole = Payloads.wholeBlocks(p, from, wanted);
         if (whole < wanted) {
@@ -159,7 +159,7 @@ public final class EventDecoder {
         return IoctlCall.Blocks.of(p, from, whole);
     }
 
-    private static Event fd(RawRecord r, ByteBuffer p) {
+    private static Event fd(RecordView r, ByteBuffer p) {
         int count = p.getInt(12);
         if (count < 0 || 16L + 4L * count > p.limit()) {
             throw new IndexOutOfBoundsException();
@@ -172,7 +172,7 @@ public final class EventDecoder {
                 p.getInt(4), p.getInt(8), fds, Payloads.strings(p, 16 + 4 * count));
     }
 
-    private static Event fenceSample(RawRecord r, ByteBuffer p) {
+    private static Event fenceSample(RecordView r, ByteBuffer p) {
         int count = p.getInt(0);
         if (count < 0 || 8L + 24L * count > p.limit()) {
             throw new IndexOutOfBoundsException();
@@ -196,7 +196,7 @@ public final class EventDecoder {
      * The VMBus message of one VMBUS record read again from the file (the model keeps only its
      * offset); null when the record is not a whole VMBUS record.
      */
-    public static Event.Vmbus vmbus(RawRecord r) {
+    public static Event.Vmbus vmbus(RecordView r) {
         if (r.kind() != RecordKind.VMBUS) {
             return null;
         }
@@ -207,7 +207,7 @@ public final class EventDecoder {
         }
     }
 
-    private static Event.Vmbus vmbus(RawRecord r, ByteBuffer p) {
+    private static Event.Vmbus vmbus(RecordView r, ByteBuffer p) {
         int size = p.getInt(44);
         if (size < 0 || 48L + size > p.limit()) {
             throw new IndexOutOfBoundsException();

@@ -1,6 +1,7 @@
 package dev.dxgscope.model.decode;
 
 import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordView;
 import dev.dxgscope.capture.RecordCursor;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import java.util.PriorityQueue;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
  * record that arrives early is copied and held until the gap before it fills. When the held
  * records pass a bound the gap is declared missing (damage, a killed writer) and delivery goes on.
  *
- * <p>Cost: nothing extra on the in-order path; a payload copy and a heap insertion per held record.
+ * <p>Cost: nothing on the in-order path (the cursor itself is passed on); a payload copy and a heap
+ * insertion per held record.
  */
 public final class SeqOrderer {
     /** Held records beyond which a gap is given up on. */
@@ -20,14 +22,14 @@ public final class SeqOrderer {
     static final long MAX_HELD_BYTES = 64L << 20;
     private static final int MAX_GAP_DIAGNOSTICS = 50;
 
-    private final Consumer<RawRecord> sink;
+    private final Consumer<RecordView> sink;
     private final Consumer<Diagnostic> diagnostics;
     private final PriorityQueue<RawRecord> held = new PriorityQueue<>((a, b) -> Long.compare(a.seq(), b.seq()));
     private long heldBytes;
     private long next = 1;
     private long gaps;
 
-    public SeqOrderer(Consumer<RawRecord> sink, Consumer<Diagnostic> diagnostics) {
+    public SeqOrderer(Consumer<RecordView> sink, Consumer<Diagnostic> diagnostics) {
         this.sink = sink;
         this.diagnostics = diagnostics;
     }
@@ -37,8 +39,7 @@ public final class SeqOrderer {
         long seq = c.seq();
         if (seq == next && held.isEmpty()) {
             next++;
-            sink.accept(new RawRecord(c.offset(), c.kindCode(), c.kind(), c.flags(), seq, c.timestampNs(), c.pid(),
-                    c.tid(), c.payload()));
+            sink.accept(c); /* in place: the sink is done with it before the cursor moves */
             return;
         }
         offer(c.copy());
