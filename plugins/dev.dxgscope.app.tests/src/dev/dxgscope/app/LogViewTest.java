@@ -19,8 +19,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.PageBookView;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +49,21 @@ class LogViewTest {
 
     private IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    /** Whether a row of the Properties tree (or of its categories) shows {@code value}. */
+    private static boolean treeHas(Tree tree, String value) {
+        for (TreeItem category : tree.getItems()) {
+            for (TreeItem row : category.getItems()) {
+                if (value.equals(row.getText(1))) {
+                    return true;
+                }
+            }
+            if (value.equals(category.getText(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of the property with this display name. */
@@ -106,7 +124,13 @@ class LogViewTest {
         String[] reply = vmbus.cells(vmbus.selectedRow());
         assertEquals("MAKERESIDENT", reply[5], "the VMBus view shows the reply that failed it");
         assertEquals("STATUS_INVALID_PARAMETER", reply[6]);
-        /* the Properties view ignores the Log (they share a folder); the adapters registered in plugin.xml */
+        /* the Properties view, beside the Log, shows the row's call */
+        PageBookView properties = (PageBookView) page().findView(ViewIds.PROPERTIES);
+        assertNotNull(properties, "the Properties view is open in the perspective");
+        assertTrue(page().isPartVisible(properties), "Properties is visible beside the Log");
+        UiTestSupport.waitUntil(display, () -> properties.getCurrentPage().getControl() instanceof Tree t
+                && treeHas(t, "LX_DXMAKERESIDENT"), 5_000, "the Properties view shows the selected log row's call");
+        /* the adapters registered in plugin.xml */
         IPropertySource callProperties = Adapters.adapt(call, IPropertySource.class);
         assertNotNull(callProperties, "FailedCall adapts to IPropertySource");
         assertEquals("LX_DXMAKERESIDENT", value(callProperties, "call"));

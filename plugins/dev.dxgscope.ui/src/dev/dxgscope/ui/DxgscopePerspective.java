@@ -4,7 +4,10 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The dxgscope perspective: the inspector views on top, the platform's service views below. */
+/**
+ * The dxgscope perspective: the inspector views on top; the Log, Progress and Error Log below, with
+ * Properties beside them.
+ */
 public final class DxgscopePerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -20,10 +23,13 @@ public final class DxgscopePerspective implements IPerspectiveFactory {
         main.addView(ViewIds.VMBUS);
         IFolderLayout bottom = layout.createFolder("dev.dxgscope.ui.bottom", IPageLayout.BOTTOM, 0.70f,
                 "dev.dxgscope.ui.main");
-        bottom.addView(ViewIds.PROPERTIES);
         bottom.addView(ViewIds.LOG);
         bottom.addView(ViewIds.PROGRESS);
         bottom.addView(ViewIds.ERROR_LOG);
+        /* beside the Log, not behind it: a log row's properties show while the row is selected */
+        IFolderLayout side = layout.createFolder("dev.dxgscope.ui.properties", IPageLayout.RIGHT, 0.60f,
+                "dev.dxgscope.ui.bottom");
+        side.addView(ViewIds.PROPERTIES);
         for (String id : new String[] {ViewIds.PROCESSES, ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.RESIDENCY,
             ViewIds.SYNC, ViewIds.VMBUS, ViewIds.ADAPTERS, ViewIds.PROPERTIES, ViewIds.LOG, ViewIds.PROGRESS,
             ViewIds.ERROR_LOG}) {
