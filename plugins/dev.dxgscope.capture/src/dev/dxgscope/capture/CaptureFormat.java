@@ -45,8 +45,13 @@ public final class CaptureFormat {
             return TRUNCATED;
         }
         crc.reset();
-        crc.update(buf.slice(at, 8));
-        crc.update(buf.slice(at + 12, HEADER_SIZE - 12 + size));
+        if (buf.hasArray()) { /* the reader's window: no slice objects per record */
+            crc.update(buf.array(), buf.arrayOffset() + at, 8);
+            crc.update(buf.array(), buf.arrayOffset() + at + 12, HEADER_SIZE - 12 + size);
+        } else {
+            crc.update(buf.slice(at, 8));
+            crc.update(buf.slice(at + 12, HEADER_SIZE - 12 + size));
+        }
         if ((int) crc.getValue() != buf.getInt(at + 8)) {
             return "checksum mismatch";
         }
