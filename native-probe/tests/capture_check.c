@@ -166,7 +166,8 @@ static uint32_t marker(const struct rec *r)
     return b && b->size >= 4 ? ((const struct d3dkmt_queryadapterinfo *)(const void *)data)->adapter.v : 0;
 }
 
-static int check_tree(void)
+/* want_leaf: ioctls of the exec'd image (3 when the probe follows exec, 0 with DXGSCOPE_FOLLOW_EXEC=0) */
+static int check_tree(int want_leaf)
 {
     uint32_t parent = 0, child = 0, forked = 0;
     int parent_ioctls = 0, child_ioctls = 0, leaf_ioctls = 0, exec_in_child = 0, starts_in_child = 0;
@@ -200,7 +201,7 @@ static int check_tree(void)
     printf("parent=%u child=%u forked=%u parent_ioctls=%d child_ioctls=%d leaf_ioctls=%d exec=%d starts=%d\n", parent,
            child, forked, parent_ioctls, child_ioctls, leaf_ioctls, exec_in_child, starts_in_child);
     return !(parent && child && parent != child && forked == child && parent_ioctls == 2 && child_ioctls == 1 &&
-             leaf_ioctls == 3 && exec_in_child == 1 && starts_in_child == 2);
+             leaf_ioctls == want_leaf && exec_in_child == 1 && starts_in_child == (want_leaf ? 2 : 1));
 }
 
 static int check_badptr(void)
@@ -223,6 +224,45 @@ static int check_badptr(void)
     }
     printf("unreadable args=%d buffers=%d\n", unreadable_args, unreadable_buffers);
     return !(unreadable_args == 3 && unreadable_buffers == 1);
+}
+
+/*
+ * Driver-private buffers (buffers.tsv kind "private") of every ioctl record: with private data on,
+ * some are captured and none omitted; with --no-private-data, some are omitted (flag, no bytes)
+ * and none captured.
+ */
+static int check_private(int on)
+{
+    int captured = 0, omitted = 0;
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct rec *r = &recs[i];
+        uint32_t request, count, head;
+        if (r->h->kind == DXGCAP_IOCTL_ENTER) {
+            const struct dxgcap_ioctl_enter *e = (const void *)r->p;
+            request = e->request, count = e->block_count, head = sizeof *e;
+        } else if (r->h->kind == DXGCAP_IOCTL_LEAVE) {
+            const struct dxgcap_ioctl_leave *l = (const void *)r->p;
+            request = l->request, count = l->block_count, head = sizeof *l;
+        } else {
+            continue;
+        }
+        size_t ndesc;
+        const dxgs_buffer *desc = dxgs_abi_buffers(request & 0xff, &ndesc);
+        const uint8_t *p = r->p + head;
+        for (uint32_t b = 0; b < count; b++) {
+            const struct dxgcap_block *blk = (const void *)p;
+            if (blk->role == DXGCAP_BLOCK_BUFFER && blk->buffer < ndesc && desc[blk->buffer].kind == DXGS_BUF_PRIVATE) {
+                if (blk->flags & DXGCAP_BLOCK_OMITTED) {
+                    omitted += blk->size == 0;
+                } else {
+                    captured += blk->size > 0;
+                }
+            }
+            p += sizeof *blk + ((blk->size + 7) & ~7u);
+        }
+    }
+    printf("private buffers captured=%d omitted=%d\n", captured, omitted);
+    return on ? !(captured > 0 && omitted == 0) : !(omitted > 0 && captured == 0);
 }
 
 static int check_scm(void)
@@ -352,7 +392,13 @@ int main(int argc, char **argv)
         return check_threads(atoi(argv[3]), atoi(argv[4]));
     }
     if (!strcmp(mode, "tree")) {
-        return check_tree();
+        return check_tree(3);
+    }
+    if (!strcmp(mode, "tree-nofollow")) {
+        return check_tree(0);
+    }
+    if (!strcmp(mode, "private") && argc == 4) {
+        return check_private(!strcmp(argv[3], "on"));
     }
     if (!strcmp(mode, "vmbus")) {
         return check_vmbus();

@@ -27,6 +27,11 @@ tree)
     "$dxgcap" record -o "$work/c.dxgcap" -- "$target" tree || fail "target status $?"
     "$check" tree "$work/c.dxgcap" || fail "process tree not reconstructed"
     ;;
+no-follow-exec)
+    # DXGSCOPE_FOLLOW_EXEC=0: the exec'd image runs without the probe (nothing of it is recorded).
+    DXGSCOPE_FOLLOW_EXEC=0 "$dxgcap" record -o "$work/c.dxgcap" -- "$target" tree || fail "target status $?"
+    "$check" tree-nofollow "$work/c.dxgcap" || fail "the exec'd image was recorded"
+    ;;
 badptr)
     "$dxgcap" record -o "$work/c.dxgcap" -- "$target" badptr || fail "target crashed or saw a wrong errno ($?)"
     "$check" badptr "$work/c.dxgcap" || fail "bad pointers not recorded as unreadable"

@@ -19,6 +19,16 @@ conformance)
     # the wrong-process check, sharing by fd, cascaded destruction (asserted inside the client).
     record conf --sim -- "$conformance" || fail "$(cat "$work/conf.out")"
     ;;
+private)
+    # --no-private-data: driver-private buffers are marked omitted and carry no bytes; by default
+    # they are captured. The SESSION record says which.
+    record on --sim -- "$workloads/render-loop" 2 || fail "$(cat "$work/on.out")"
+    "$check" private "$work/on.dxgcap" on || fail "private data not captured by default"
+    count on 'private_data=on' >/dev/null || fail "SESSION does not say private_data=on"
+    record off --sim --no-private-data -- "$workloads/render-loop" 2 || fail "$(cat "$work/off.out")"
+    "$check" private "$work/off.dxgcap" off || fail "private data captured despite --no-private-data"
+    count off 'private_data=off' >/dev/null || fail "SESSION does not say private_data=off"
+    ;;
 vmbus)
     # The VMBus messages recorded for each ioctl match the mapping table and framing.
     record conf --sim -- "$conformance" || fail "$(cat "$work/conf.out")"

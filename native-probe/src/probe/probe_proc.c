@@ -96,11 +96,81 @@ static char *preload_value(const char *current)
     return v;
 }
 
+/* LD_PRELOAD's value without this library (entries split by ':' or ' '), or NULL when nothing is
+ * left or out of memory. Caller frees. */
+static char *preload_without_self(const char *current)
+{
+    char *v = malloc(strlen(current) + 16);
+    if (!v) {
+        return NULL;
+    }
+    strcpy(v, "LD_PRELOAD=");
+    size_t len = strlen(v), start = len;
+    for (const char *p = current; *p;) {
+        size_t n = strcspn(p, ": ");
+        if (n && !(n == strlen(cfg.self_path) && !strncmp(p, cfg.self_path, n))) {
+            if (len > start) {
+                v[len++] = ':';
+            }
+            memcpy(v + len, p, n);
+            len += n;
+        }
+        p += n;
+        p += *p != 0;
+    }
+    v[len] = 0;
+    if (len == start) {
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* DXGSCOPE_FOLLOW_EXEC=0: envp without this library in LD_PRELOAD and without the session, so the
+ * new image runs unrecorded (a new array as probe_envp makes, or envp when the probe is not in it). */
+static char *const *unprobed_envp(char *const envp[], char **owned)
+{
+    size_t n = 0;
+    int found = 0;
+    for (; envp[n]; n++) {
+        found |= has_prefix(envp[n], "LD_PRELOAD=") || has_prefix(envp[n], "DXGSCOPE_SESSION=");
+    }
+    if (!found) {
+        return envp;
+    }
+    char **out = calloc(n + 1, sizeof(char *));
+    if (!out) {
+        return envp;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (has_prefix(envp[i], "DXGSCOPE_SESSION=")) {
+            continue;
+        }
+        if (has_prefix(envp[i], "LD_PRELOAD=")) {
+            char *v = cfg.self_path[0] ? preload_without_self(envp[i] + 11) : NULL;
+            if (v) {
+                out[k++] = owned[0] = v;
+            }
+            continue;
+        }
+        out[k++] = envp[i];
+    }
+    out[k] = NULL;
+    return out;
+}
+
 /* envp plus what the probe needs, as a new NULL-terminated array (caller frees the array and the
  * strings it marks in *owned), or envp itself when nothing is missing. */
 static char *const *probe_envp(char *const envp[], char **owned, size_t owned_max)
 {
-    if (!cfg.follow_exec || !cfg.self_path[0] || !envp) {
+    if (!envp) {
+        return envp;
+    }
+    if (!cfg.follow_exec) {
+        return unprobed_envp(envp, owned);
+    }
+    if (!cfg.self_path[0]) {
         return envp;
     }
     static const char *keep[] = {"DXGSCOPE_SESSION", "DXGSCOPE_DEVICE", "DXGSCOPE_FOLLOW_EXEC"};

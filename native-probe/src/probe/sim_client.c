@@ -487,7 +487,7 @@ int sim_client_ioctl(int fd, unsigned long request, void *arg)
         }
     }
 
-    int fds[DXGSIM_MAX_FDS];
+    int fds[DXGSIM_MAX_FDS] = {0}; /* only [0, n) is read; initialized for -O3 -Werror */
     int nfds = desc && arg_size ? fds_named(desc->nr, arg_copy, arg_size, fds) : 0;
     int link = thread_link(fd);
     if (send_fds(link, msg, used, fds, nfds) < 0) {
