@@ -2,7 +2,8 @@
  * The dxg ABI as data: the ioctl table, the struct field tables (d3dkmthk and VMBus), VMBus
  * command names and the buffer descriptors a probe needs to copy what an ioctl's pointers refer
  * to. Every offset and size comes from offsetof/sizeof on include/dxgscope/d3dkmthk.h and
- * include/dxgscope/dxgvmbus.h; the printed tables equal the shared/abi TSV files byte for byte.
+ * include/dxgscope/dxgvmbus.h; the printed tables equal the shared/abi TSV files byte for byte,
+ * except the VMBus members those files leave out (vmbus-fields.tsv), which has no reference copy.
  */
 #ifndef DXGSCOPE_ABI_H
 #define DXGSCOPE_ABI_H
