@@ -18,7 +18,7 @@ cmp "$tmp/vmbus.tsv" "$ref/vmbus-layout.tsv" || { echo "FAIL: dxgcap abi --vmbus
 grep -q "^LX_DXCREATEALLOCATION	-1	allocation_info	d3dddi_allocationinfo2	48	alloc_count	4	96	inout	data	1024$" "$tmp/buffers.tsv" \
     || { echo "FAIL: --buffers lacks the CreateAllocation allocation_info row"; fail=1; }
 
-for bad in "--bogus" "--vmbus --buffers" "vmbus"; do
+for bad in "--bogus" "--vmbus --buffers" "vmbus" "--vmbus-fields --vmbus" "--vmbus-field" "--vmbus-fields x"; do
     # shellcheck disable=SC2086 # split on purpose: several arguments
     "$dxgcap" abi $bad > "$tmp/out" 2> "$tmp/err"
     status=$?

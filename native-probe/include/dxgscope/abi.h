@@ -2,7 +2,8 @@
  * The dxg ABI as data: the ioctl table, the struct field tables (d3dkmthk and VMBus), VMBus
  * command names and the buffer descriptors a probe needs to copy what an ioctl's pointers refer
  * to. Every offset and size comes from offsetof/sizeof on include/dxgscope/d3dkmthk.h and
- * include/dxgscope/dxgvmbus.h; the printed tables equal the shared/abi TSV files byte for byte.
+ * include/dxgscope/dxgvmbus.h; the printed tables equal the shared/abi TSV files byte for byte,
+ * except the VMBus members those files leave out (vmbus-fields.tsv), which has no reference copy.
  */
 #ifndef DXGSCOPE_ABI_H
 #define DXGSCOPE_ABI_H
@@ -46,6 +47,11 @@ const dxgs_ioctl *dxgs_abi_ioctl_by_code(uint32_t code);
 const dxgs_field *dxgs_abi_fields(size_t *count);
 /* VMBus structs, TSV row order. */
 const dxgs_field *dxgs_abi_vmbus_fields(size_t *count);
+/*
+ * The VMBus members the reference table lacks (vmbus-fields.tsv): named members of the structs
+ * vmbus-layout.tsv lists only by size; no __sizeof__, header or bit-field rows.
+ */
+const dxgs_field *dxgs_abi_vmbus_extra_fields(size_t *count);
 
 /*
  * Command name without the DXGK_VMBCOMMAND_ prefix ("CREATEALLOCATION") for a channel type
@@ -57,6 +63,8 @@ const char *dxgs_abi_vmbus_command_name(uint32_t channel_type, uint32_t command_
 void dxgs_abi_print_tsv(FILE *out);
 /* Byte-for-byte identical to shared/abi/vmbus-layout.tsv. */
 void dxgs_abi_print_vmbus_tsv(FILE *out);
+/* dxgs_abi_vmbus_extra_fields in the same row format (struct, field, offset, size). */
+void dxgs_abi_print_vmbus_fields_tsv(FILE *out);
 
 /* ---------------------------------------------------------------------------------------------
  * Buffer descriptors

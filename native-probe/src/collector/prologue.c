@@ -78,6 +78,10 @@ int collector_write_prologue(struct dxgs_writer *w, uint64_t *seq, const char *d
     fputc(0, out);
     dxgs_abi_print_vmbus_tsv(out);
     fputc(0, out);
+    fputs("vmbus-fields.tsv", out);
+    fputc(0, out);
+    dxgs_abi_print_vmbus_fields_tsv(out);
+    fputc(0, out);
     fputs("buffers.tsv", out);
     fputc(0, out);
     dxgs_abi_print_buffers_tsv(out);

@@ -1,7 +1,8 @@
 /*
  * The VMBus field table and command names (see include/dxgscope/abi.h). Offsets and sizes come
- * from offsetof/sizeof on include/dxgscope/dxgvmbus.h; the row order is the order of
- * shared/abi/vmbus-layout.tsv, which dxgs_abi_print_vmbus_tsv reproduces.
+ * from offsetof/sizeof on include/dxgscope/dxgvmbus.h. The main table's row order is the order of
+ * shared/abi/vmbus-layout.tsv, which dxgs_abi_print_vmbus_tsv reproduces; the extra table adds the
+ * members that reference lists no fields for (dxgs_abi_print_vmbus_fields_tsv).
  */
 #include "dxgscope/abi.h"
 
@@ -214,6 +215,208 @@
 
 static const dxgs_field vmbus_fields[] = {DXGS_VMBUS_FIELD_ROWS(AS_SIZEOF_ROW, AS_FIELD_ROW)};
 
+/*
+ * The members shared/abi/vmbus-layout.tsv leaves out: for every message struct it lists only by
+ * size, the named members this header declares, in the reference's struct order and declaration
+ * order (vmbus-fields.tsv). No __sizeof__ rows (the reference has them), no command headers (hdr,
+ * which decoders read with the header structs), no bit-fields; a nested struct (flags, args) is
+ * one row of its own size, union alternatives are one row each. Structs that are only a header
+ * (destroyprocess, getinternaladapterinfo, flushheaptransitions) have no rows.
+ */
+#define DXGS_VMBUS_EXTRA_FIELD_ROWS(F) \
+    F(dxgkvmb_command_opensyncobject, device) \
+    F(dxgkvmb_command_opensyncobject, global_sync_object) \
+    F(dxgkvmb_command_opensyncobject, engine_affinity) \
+    F(dxgkvmb_command_opensyncobject, flags) \
+    F(dxgkvmb_command_opensyncobject_return, sync_object) \
+    F(dxgkvmb_command_opensyncobject_return, status) \
+    F(dxgkvmb_command_opensyncobject_return, gpu_virtual_address) \
+    F(dxgkvmb_command_opensyncobject_return, guest_cpu_physical_address) \
+    F(dxgkvmb_command_createntsharedobject, object) \
+    F(dxgkvmb_command_destroyntsharedobject, shared_handle) \
+    F(dxgkvmb_command_setiospaceregion, start) \
+    F(dxgkvmb_command_setiospaceregion, length) \
+    F(dxgkvmb_command_setiospaceregion, shared_page_gpadl) \
+    F(dxgkvmb_command_setexistingsysmemstore, device) \
+    F(dxgkvmb_command_setexistingsysmemstore, allocation) \
+    F(dxgkvmb_command_setexistingsysmemstore, gpadl) \
+    F(dxgkvmb_command_setexistingsysmempages, device) \
+    F(dxgkvmb_command_setexistingsysmempages, allocation) \
+    F(dxgkvmb_command_setexistingsysmempages, num_pages) \
+    F(dxgkvmb_command_setexistingsysmempages, alloc_offset_in_pages) \
+    F(dxgkvmb_command_createprocess_return, hprocess) \
+    F(dxgkvmb_command_openadapter_return, host_adapter_handle) \
+    F(dxgkvmb_command_openadapter_return, status) \
+    F(dxgkvmb_command_openadapter_return, vmbus_interface_version) \
+    F(dxgkvmb_command_openadapter_return, vmbus_last_compatible_interface_version) \
+    F(dxgkvmb_command_closeadapter, host_handle) \
+    F(dxgkvmb_command_queryadapterinfo_return, status) \
+    F(dxgkvmb_command_queryadapterinfo_return, private_data) \
+    F(dxgkvmb_command_setallocationpriority, device) \
+    F(dxgkvmb_command_setallocationpriority, resource) \
+    F(dxgkvmb_command_setallocationpriority, allocation_count) \
+    F(dxgkvmb_command_getallocationpriority, device) \
+    F(dxgkvmb_command_getallocationpriority, resource) \
+    F(dxgkvmb_command_getallocationpriority, allocation_count) \
+    F(dxgkvmb_command_getallocationpriority_return, status) \
+    F(dxgkvmb_command_setcontextschedulingpriority2, context) \
+    F(dxgkvmb_command_setcontextschedulingpriority2, priority) \
+    F(dxgkvmb_command_setcontextschedulingpriority2, in_process) \
+    F(dxgkvmb_command_getcontextschedulingpriority, context) \
+    F(dxgkvmb_command_getcontextschedulingpriority, in_process) \
+    F(dxgkvmb_command_getcontextschedulingpriority_return, status) \
+    F(dxgkvmb_command_getcontextschedulingpriority_return, priority) \
+    F(dxgkvmb_command_createdevice, flags) \
+    F(dxgkvmb_command_createdevice, cdd_device) \
+    F(dxgkvmb_command_createdevice, error_code) \
+    F(dxgkvmb_command_createdevice_return, device) \
+    F(dxgkvmb_command_destroydevice, device) \
+    F(dxgkvmb_command_flushdevice, device) \
+    F(dxgkvmb_command_flushdevice, reason) \
+    F(dxgkvmb_command_evict, device) \
+    F(dxgkvmb_command_evict, flags) \
+    F(dxgkvmb_command_evict, alloc_count) \
+    F(dxgkvmb_command_evict, allocations) \
+    F(dxgkvmb_command_evict_return, num_bytes_to_trim) \
+    F(dxgkvmb_command_submitcommand, args) \
+    F(dxgkvmb_command_submitcommandtohwqueue, args) \
+    F(dxgkvmb_command_invalidatecache, device) \
+    F(dxgkvmb_command_invalidatecache, allocation) \
+    F(dxgkvmb_command_invalidatecache, offset) \
+    F(dxgkvmb_command_invalidatecache, length) \
+    F(dxgkvmb_command_invalidatecache, reserved) \
+    F(dxgkvmb_command_freegpuvirtualaddress, args) \
+    F(dxgkvmb_command_mapgpuvirtualaddress, args) \
+    F(dxgkvmb_command_mapgpuvirtualaddress, device) \
+    F(dxgkvmb_command_mapgpuvirtualaddress_return, virtual_address) \
+    F(dxgkvmb_command_mapgpuvirtualaddress_return, paging_fence_value) \
+    F(dxgkvmb_command_mapgpuvirtualaddress_return, status) \
+    F(dxgkvmb_command_reservegpuvirtualaddress, args) \
+    F(dxgkvmb_command_reservegpuvirtualaddress_return, virtual_address) \
+    F(dxgkvmb_command_reservegpuvirtualaddress_return, paging_fence_value) \
+    F(dxgkvmb_command_updategpuvirtualaddress, fence_value) \
+    F(dxgkvmb_command_updategpuvirtualaddress, device) \
+    F(dxgkvmb_command_updategpuvirtualaddress, context) \
+    F(dxgkvmb_command_updategpuvirtualaddress, fence_object) \
+    F(dxgkvmb_command_updategpuvirtualaddress, num_operations) \
+    F(dxgkvmb_command_updategpuvirtualaddress, flags) \
+    F(dxgkvmb_command_updategpuvirtualaddress, operations) \
+    F(dxgkvmb_command_queryclockcalibration, args) \
+    F(dxgkvmb_command_queryclockcalibration_return, status) \
+    F(dxgkvmb_command_queryclockcalibration_return, clock_data) \
+    F(dxgkvmb_command_createallocation_allocinfo, flags) \
+    F(dxgkvmb_command_createallocation_allocinfo, priv_drv_data_size) \
+    F(dxgkvmb_command_createallocation_allocinfo, vidpn_source_id) \
+    F(dxgkvmb_command_openresource, device) \
+    F(dxgkvmb_command_openresource, nt_security_sharing) \
+    F(dxgkvmb_command_openresource, global_share) \
+    F(dxgkvmb_command_openresource, allocation_count) \
+    F(dxgkvmb_command_openresource, total_priv_drv_data_size) \
+    F(dxgkvmb_command_openresource_return, resource) \
+    F(dxgkvmb_command_openresource_return, status) \
+    F(dxgkvmb_command_querystatistics, args) \
+    F(dxgkvmb_command_querystatistics_return, status) \
+    F(dxgkvmb_command_querystatistics_return, reserved) \
+    F(dxgkvmb_command_querystatistics_return, result) \
+    F(dxgkvmb_command_getstandardallocprivdata, alloc_type) \
+    F(dxgkvmb_command_getstandardallocprivdata, priv_driver_data_size) \
+    F(dxgkvmb_command_getstandardallocprivdata, priv_driver_resource_size) \
+    F(dxgkvmb_command_getstandardallocprivdata, physical_adapter_index) \
+    F(dxgkvmb_command_getstandardallocprivdata, primary) \
+    F(dxgkvmb_command_getstandardallocprivdata, shadow) \
+    F(dxgkvmb_command_getstandardallocprivdata, staging) \
+    F(dxgkvmb_command_getstandardallocprivdata, gdi_surface) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, status) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, priv_driver_data_size) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, priv_driver_resource_size) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, primary) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, shadow) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, staging) \
+    F(dxgkvmb_command_getstandardallocprivdata_return, gdi_surface) \
+    F(dxgkarg_describeallocation, allocation) \
+    F(dxgkarg_describeallocation, width) \
+    F(dxgkarg_describeallocation, height) \
+    F(dxgkarg_describeallocation, format) \
+    F(dxgkarg_describeallocation, multisample_method) \
+    F(dxgkarg_describeallocation, refresh_rate) \
+    F(dxgkarg_describeallocation, private_driver_attribute) \
+    F(dxgkarg_describeallocation, flags) \
+    F(dxgkarg_describeallocation, rotation) \
+    F(dxgkvmb_allocflags, flags) \
+    F(dxgkvmb_command_destroyallocation, device) \
+    F(dxgkvmb_command_destroyallocation, resource) \
+    F(dxgkvmb_command_destroyallocation, alloc_count) \
+    F(dxgkvmb_command_destroyallocation, flags) \
+    F(dxgkvmb_command_destroyallocation, allocations) \
+    F(dxgkvmb_command_createcontextvirtual, context) \
+    F(dxgkvmb_command_createcontextvirtual, device) \
+    F(dxgkvmb_command_createcontextvirtual, node_ordinal) \
+    F(dxgkvmb_command_createcontextvirtual, engine_affinity) \
+    F(dxgkvmb_command_createcontextvirtual, flags) \
+    F(dxgkvmb_command_createcontextvirtual, client_hint) \
+    F(dxgkvmb_command_createcontextvirtual, priv_drv_data_size) \
+    F(dxgkvmb_command_createcontextvirtual, priv_drv_data) \
+    F(dxgkvmb_command_destroycontext, context) \
+    F(dxgkvmb_command_createpagingqueue, args) \
+    F(dxgkvmb_command_destroypagingqueue, paging_queue) \
+    F(dxgkvmb_command_destroysyncobject, sync_object) \
+    F(dxgkvmb_command_lock2, args) \
+    F(dxgkvmb_command_lock2, use_legacy_lock) \
+    F(dxgkvmb_command_lock2, flags) \
+    F(dxgkvmb_command_lock2, priv_drv_data) \
+    F(dxgkvmb_command_lock2_return, status) \
+    F(dxgkvmb_command_lock2_return, cpu_visible_buffer_offset) \
+    F(dxgkvmb_command_unlock2, args) \
+    F(dxgkvmb_command_unlock2, use_legacy_unlock) \
+    F(dxgkvmb_command_updateallocationproperty, args) \
+    F(dxgkvmb_command_updateallocationproperty_return, paging_fence_value) \
+    F(dxgkvmb_command_updateallocationproperty_return, status) \
+    F(dxgkvmb_command_markdeviceaserror, args) \
+    F(dxgkvmb_command_offerallocations, device) \
+    F(dxgkvmb_command_offerallocations, allocation_count) \
+    F(dxgkvmb_command_offerallocations, priority) \
+    F(dxgkvmb_command_offerallocations, flags) \
+    F(dxgkvmb_command_offerallocations, resources) \
+    F(dxgkvmb_command_offerallocations, allocations) \
+    F(dxgkvmb_command_reclaimallocations, device) \
+    F(dxgkvmb_command_reclaimallocations, paging_queue) \
+    F(dxgkvmb_command_reclaimallocations, allocation_count) \
+    F(dxgkvmb_command_reclaimallocations, resources) \
+    F(dxgkvmb_command_reclaimallocations, write_results) \
+    F(dxgkvmb_command_reclaimallocations, allocations) \
+    F(dxgkvmb_command_reclaimallocations_return, paging_fence_value) \
+    F(dxgkvmb_command_reclaimallocations_return, status) \
+    F(dxgkvmb_command_reclaimallocations_return, discarded) \
+    F(dxgkvmb_command_changevideomemoryreservation, args) \
+    F(dxgkvmb_command_destroyhwqueue, hwqueue) \
+    F(dxgkvmb_command_queryallocationresidency, args) \
+    F(dxgkvmb_command_queryallocationresidency_return, status) \
+    F(dxgkvmb_command_queryvideomemoryinfo, adapter) \
+    F(dxgkvmb_command_queryvideomemoryinfo, memory_segment_group) \
+    F(dxgkvmb_command_queryvideomemoryinfo, physical_adapter_index) \
+    F(dxgkvmb_command_queryvideomemoryinfo_return, budget) \
+    F(dxgkvmb_command_queryvideomemoryinfo_return, current_usage) \
+    F(dxgkvmb_command_queryvideomemoryinfo_return, current_reservation) \
+    F(dxgkvmb_command_queryvideomemoryinfo_return, available_for_reservation) \
+    F(dxgkvmb_command_getdevicestate, args) \
+    F(dxgkvmb_command_getdevicestate_return, args) \
+    F(dxgkvmb_command_getdevicestate_return, status) \
+    F(dxgkvmb_command_shareobjectwithhost, device_handle) \
+    F(dxgkvmb_command_shareobjectwithhost, object_handle) \
+    F(dxgkvmb_command_shareobjectwithhost, reserved) \
+    F(dxgkvmb_command_shareobjectwithhost_return, status) \
+    F(dxgkvmb_command_shareobjectwithhost_return, alignment) \
+    F(dxgkvmb_command_shareobjectwithhost_return, vail_nt_handle) \
+    F(dxgk_feature_desc, min_supported_version) \
+    F(dxgk_feature_desc, max_supported_version) \
+    F(dxgkvmb_command_isfeatureenabled, feature_id) \
+    F(dxgkvmb_command_isfeatureenabled_gbl, feature_id) \
+    F(dxgkvmb_command_isfeatureenabled_return, status) \
+    F(dxgkvmb_command_isfeatureenabled_return, descriptor) \
+    F(dxgkvmb_command_isfeatureenabled_return, result)
+
+static const dxgs_field vmbus_extra_fields[] = {DXGS_VMBUS_EXTRA_FIELD_ROWS(AS_FIELD_ROW)};
+
 /* Command names per channel; the values come from the enums in dxgvmbus.h. */
 #define DXGS_VGPU_TO_HOST_COMMANDS(X) \
     X(CREATEDEVICE) X(DESTROYDEVICE) X(QUERYADAPTERINFO) X(DDIQUERYADAPTERINFO) \
@@ -288,10 +491,25 @@ const dxgs_field *dxgs_abi_vmbus_fields(size_t *count)
     return vmbus_fields;
 }
 
+static void print_rows(FILE *out, const dxgs_field *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "%s\t%s\t%u\t%u\n", rows[i].strct, rows[i].field, rows[i].offset, rows[i].size);
+    }
+}
+
+const dxgs_field *dxgs_abi_vmbus_extra_fields(size_t *count)
+{
+    *count = sizeof vmbus_extra_fields / sizeof vmbus_extra_fields[0];
+    return vmbus_extra_fields;
+}
+
 void dxgs_abi_print_vmbus_tsv(FILE *out)
 {
-    for (size_t i = 0; i < sizeof vmbus_fields / sizeof vmbus_fields[0]; i++) {
-        const dxgs_field *f = &vmbus_fields[i];
-        fprintf(out, "%s\t%s\t%u\t%u\n", f->strct, f->field, f->offset, f->size);
-    }
+    print_rows(out, vmbus_fields, sizeof vmbus_fields / sizeof vmbus_fields[0]);
+}
+
+void dxgs_abi_print_vmbus_fields_tsv(FILE *out)
+{
+    print_rows(out, vmbus_extra_fields, sizeof vmbus_extra_fields / sizeof vmbus_extra_fields[0]);
 }

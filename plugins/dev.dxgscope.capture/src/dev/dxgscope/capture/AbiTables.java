@@ -2,6 +2,7 @@ package dev.dxgscope.capture;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The ABI a capture was recorded with, from its ABI record (docs/FORMAT.md kind 2): the ioctl table,
  * every struct's fields, the VMBus message layouts and the buffer descriptors. Decoders look fields
- * up by name here, so no Java code repeats a C offset.
+ * up by name here, so no Java code repeats a C offset. The VMBus structs are vmbus-layout.tsv with
+ * the members of vmbus-fields.tsv merged in (captures without that part have only the former).
  */
 public final class AbiTables {
 
@@ -65,19 +67,51 @@ public final class AbiTables {
     public static AbiTables parse(ByteBuffer abiPayload) {
         AbiTables t = new AbiTables();
         List<String> parts = Payloads.strings(abiPayload, 0);
+        String vmbusFields = null;
         for (int i = 0; i + 1 < parts.size(); i += 2) {
             switch (parts.get(i)) {
-                case "d3dkmthk-layout.tsv" -> t.parseLayout(parts.get(i + 1), true);
-                case "vmbus-layout.tsv" -> t.parseLayout(parts.get(i + 1), false);
+                case "d3dkmthk-layout.tsv" -> t.parseLayout(parts.get(i + 1), true, t.structs);
+                case "vmbus-layout.tsv" -> t.parseLayout(parts.get(i + 1), false, t.vmbusStructs);
+                case "vmbus-fields.tsv" -> vmbusFields = parts.get(i + 1);
                 case "buffers.tsv" -> t.parseBuffers(parts.get(i + 1));
                 default -> { }
             }
         }
+        if (vmbusFields != null) {
+            t.mergeVmbusFields(vmbusFields);
+        }
         return t;
     }
 
-    private void parseLayout(String text, boolean ioctls) {
-        Map<String, Struct> target = ioctls ? structs : vmbusStructs;
+    /**
+     * Adds the members of vmbus-fields.tsv to the VMBus structs of vmbus-layout.tsv: a field the
+     * reference already has keeps the reference's row, fields are ordered by offset (reference first
+     * at equal offsets). Rows of a struct the reference does not size, or that do not fit in it, are
+     * skipped.
+     */
+    private void mergeVmbusFields(String text) {
+        Map<String, Struct> extra = new HashMap<>();
+        parseLayout(text, false, extra);
+        extra.forEach((name, more) -> {
+            Struct s = vmbusStructs.get(name);
+            if (s == null || s.size() == 0) {
+                return;
+            }
+            List<Field> all = new ArrayList<>(s.fields().values());
+            for (Field f : more.fields().values()) {
+                if (!s.fields().containsKey(f.name()) && f.offset() >= 0 && f.size() > 0
+                        && (long) f.offset() + f.size() <= s.size()) {
+                    all.add(f);
+                }
+            }
+            all.sort(Comparator.comparingInt(Field::offset)); // stable: the reference first at equal offsets
+            Map<String, Field> merged = new LinkedHashMap<>();
+            all.forEach(f -> merged.put(f.name(), f));
+            vmbusStructs.put(name, new Struct(name, s.size(), merged));
+        });
+    }
+
+    private void parseLayout(String text, boolean ioctls, Map<String, Struct> target) {
         Map<String, Map<String, Field>> fields = new LinkedHashMap<>();
         Map<String, Integer> sizes = new HashMap<>();
         for (String line : text.split("\n")) {

@@ -47,7 +47,8 @@ final class Script implements AutoCloseable {
             return;
         }
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        String[][] parts = {{"d3dkmthk-layout.tsv"}, {"vmbus-layout.tsv", "--vmbus"}, {"buffers.tsv", "--buffers"}};
+        String[][] parts = {{"d3dkmthk-layout.tsv"}, {"vmbus-layout.tsv", "--vmbus"},
+            {"vmbus-fields.tsv", "--vmbus-fields"}, {"buffers.tsv", "--buffers"}};
         for (String[] p : parts) {
             List<String> cmd = new ArrayList<>(List.of(Workloads.DIST.resolve("bin/dxgcap").toString(), "abi"));
             if (p.length > 1) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.capture.AbiTables;
 import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.RecordCursor;
 import dev.dxgscope.model.ModelLoader;
 import dev.dxgscope.model.Workloads;
 import dev.dxgscope.model.state.Allocation;
@@ -17,17 +18,25 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * VMBus message decoding on the committed captures and on compute-pressure recorded now (the
- * committed ones have no MakeResident): known values, every message of every capture, and every
- * truncation and random corruption of them.
+ * VMBus message decoding on the committed captures (recorded before vmbus-fields.tsv) and on
+ * captures recorded now: compute-pressure (MakeResident, residency queries, DestroyAllocation),
+ * render-loop and the simulator conformance program (EVICT, which no workload sends): known
+ * values, the values each message carries against what its ioctl passed, every message of every
+ * capture, and every truncation and random corruption of them.
  */
 class VmbusDecoderTest {
     static final Path CAPTURES = Workloads.ROOT.resolve("plugins/dev.dxgscope.model.tests/resources/captures");
@@ -35,10 +44,14 @@ class VmbusDecoderTest {
     @TempDir
     static Path dir;
     private static Path compute;
+    private static Path render;
+    private static Path conformance;
 
     @BeforeAll
     static void record() throws Exception {
         compute = Workloads.record(dir, "compute-pressure");
+        render = Workloads.record(dir, "render-loop", "3");
+        conformance = Workloads.recordProgram(dir, "conformance", Workloads.SIM_CONFORMANCE);
     }
 
     /** A capture's model with every message read back from the file. */
@@ -51,6 +64,45 @@ class VmbusDecoderTest {
         VmbusField decode(int i) {
             return VmbusDecoder.decode(model.abi(), messages.get(i), requestOf(i));
         }
+    }
+
+    /** What one ioctl passed: a few argument fields and its handle array, by name. */
+    record Passed(String ioctl, Map<String, Long> fields, List<String> handles) {
+        String hex(String field) {
+            return "0x" + Long.toHexString(fields.get(field));
+        }
+    }
+
+    /**
+     * The ioctls named {@code ioctl} of a capture by enter seq (a VMBus message's cause): {@code fields}
+     * as the caller passed them, and the {@code array} buffer the probe copied, as hex handles.
+     */
+    static Map<Long, Passed> passed(Path file, String ioctl, String array, String... fields) throws Exception {
+        Map<Long, Passed> out = new HashMap<>();
+        try (CaptureFile f = CaptureFile.open(file)) {
+            EventDecoder decoder = new EventDecoder(d -> { });
+            RecordCursor c = f.records();
+            c.beforeRefill(decoder::detach);
+            while (c.next()) {
+                if (decoder.decode(c) instanceof Event.IoctlEnter e && e.call().is(ioctl)) {
+                    Map<String, Long> values = new LinkedHashMap<>();
+                    for (String field : fields) {
+                        values.put(field, e.call().u32In(field));
+                    }
+                    List<String> handles = Arrays.stream(e.call().u32Array(array, false))
+                            .mapToObj(h -> "0x" + Integer.toHexString(h)).toList();
+                    out.put(e.seq(), new Passed(ioctl, values, handles));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The kinds of the leaves under a node (what a reader sees as the bytes' meaning). */
+    static Set<VmbusField.Kind> leafKinds(VmbusField node) {
+        Set<VmbusField.Kind> kinds = EnumSet.noneOf(VmbusField.Kind.class);
+        node.flatten().filter(VmbusField::leaf).forEach(f -> kinds.add(f.kind()));
+        return kinds;
     }
 
     static Loaded load(Path file) throws Exception {
@@ -183,8 +235,183 @@ class VmbusDecoderTest {
     }
 
     @Test
+    void evictRequestsCarryTheHandlesTheirIoctlPassed() throws Exception {
+        Loaded l = load(conformance);
+        VmbusTable t = l.model().vmbus();
+        Map<Long, Passed> calls = passed(conformance, "LX_DXEVICT", "allocations", "device", "alloc_count");
+        int requests = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.commandName(i).equals("EVICT")) {
+                continue;
+            }
+            VmbusField tree = l.decode(i);
+            if (t.direction(i) == VmbusTable.REPLY) {
+                VmbusField trim = tree.find("reply/num_bytes_to_trim");
+                assertNotNull(trim, tree.flatten().toList().toString());
+                assertEquals(8, trim.size());
+                assertEquals(8, l.messages().get(i).message().remaining());
+                continue;
+            }
+            Passed call = calls.get(t.cause(i));
+            assertNotNull(call, "message " + i + " is caused by an LX_DXEVICT");
+            int n = call.handles().size();
+            assertEquals(call.fields().get("alloc_count"), (long) n);
+            assertEquals(call.hex("device"), tree.find("command/device").value());
+            assertEquals(String.valueOf(n), tree.find("command/alloc_count").value());
+            assertEquals(24 + 16 + 4, tree.find("command/flags").offset(), "after the two headers and device");
+            VmbusField list = tree.find("command/allocations[" + n + "]");
+            assertNotNull(list, tree.flatten().toList().toString());
+            assertEquals(call.handles(), list.children().stream().map(VmbusField::value).toList());
+            assertEquals(Set.of(VmbusField.Kind.FIELD, VmbusField.Kind.ELEMENT), leafKinds(tree.child("command")),
+                    "every byte of the command is a field: " + tree.flatten().toList());
+            assertEquals(t.messageSize(i), tree.child("command").end(), "nothing after the command");
+            requests++;
+        }
+        assertEquals(calls.size(), requests, "one EVICT request per LX_DXEVICT");
+        assertTrue(requests > 0, "sim_conformance evicts");
+    }
+
+    @Test
+    void destroyAllocationRequestsCarryTheHandlesTheirIoctlPassed() throws Exception {
+        int requests = 0;
+        for (Path p : List.of(compute, render)) {
+            Loaded l = load(p);
+            VmbusTable t = l.model().vmbus();
+            Map<Long, Passed> calls = passed(p, "LX_DXDESTROYALLOCATION2", "allocations", "device", "resource",
+                    "alloc_count");
+            for (int i = 0; i < t.size(); i++) {
+                if (!t.commandName(i).equals("DESTROYALLOCATION") || t.direction(i) != VmbusTable.REQUEST) {
+                    continue;
+                }
+                VmbusField tree = l.decode(i);
+                Passed call = calls.get(t.cause(i));
+                assertNotNull(call, p + " message " + i + " is caused by an LX_DXDESTROYALLOCATION2");
+                int n = call.handles().size();
+                assertTrue(n > 0);
+                assertEquals(call.hex("device"), tree.find("command/device").value());
+                assertEquals(call.hex("resource"), tree.find("command/resource").value());
+                assertEquals(String.valueOf(call.fields().get("alloc_count")), tree.find("command/alloc_count").value());
+                assertNotNull(tree.find("command/flags"));
+                VmbusField list = tree.find("command/allocations[" + n + "]");
+                assertNotNull(list, tree.flatten().toList().toString());
+                assertEquals(call.handles(), list.children().stream().map(VmbusField::value).toList());
+                /* the sender sizes the message from sizeof: the struct's tail after allocations[1] is padding */
+                VmbusField command = tree.child("command");
+                assertEquals(Set.of(VmbusField.Kind.FIELD, VmbusField.Kind.ELEMENT, VmbusField.Kind.PADDING),
+                        leafKinds(command), tree.flatten().toList().toString());
+                VmbusField padding = command.child("(padding)");
+                assertEquals(list.end(), padding.offset());
+                assertEquals(t.messageSize(i), padding.end(), "nothing unparsed");
+                assertTrue(padding.size() <= 8, padding.toString());
+                requests++;
+            }
+        }
+        /* compute-pressure: the 300 MiB one, then the 24; render-loop: the 8 (workloads/README.md) */
+        assertEquals(3, requests);
+    }
+
+    @Test
+    void residencyQueriesCarryTheHandlesTheirIoctlPassedAndRepliesTheStatesItReturned() throws Exception {
+        Loaded l = load(compute);
+        VmbusTable t = l.model().vmbus();
+        Map<Long, Passed> calls = passed(compute, "LX_DXQUERYALLOCATIONRESIDENCY", "allocations", "device",
+                "resource", "allocation_count");
+        Map<Long, int[]> states = new HashMap<>();
+        try (CaptureFile f = CaptureFile.open(compute)) {
+            EventDecoder decoder = new EventDecoder(d -> { });
+            RecordCursor c = f.records();
+            while (c.next()) {
+                if (decoder.decode(c) instanceof Event.IoctlLeave e && e.call().is("LX_DXQUERYALLOCATIONRESIDENCY")) {
+                    states.put(e.call().enterSeq(), e.call().u32Array("residency_status", true));
+                }
+            }
+        }
+        int requests = 0;
+        int replies = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.commandName(i).equals("QUERYALLOCATIONRESIDENCY")) {
+                continue;
+            }
+            VmbusField tree = l.decode(i);
+            Passed call = calls.get(t.cause(i));
+            assertNotNull(call, "message " + i + " is caused by an LX_DXQUERYALLOCATIONRESIDENCY");
+            int n = call.handles().size();
+            assertEquals(24, n, "every allocation, each time (workloads/README.md)");
+            if (t.direction(i) == VmbusTable.REPLY) {
+                assertEquals("STATUS_SUCCESS", tree.find("reply/status").value());
+                VmbusField list = tree.find("reply/residency states[" + n + "]");
+                assertNotNull(list, tree.flatten().toList().toString());
+                assertEquals(Arrays.stream(states.get(t.cause(i))).mapToObj(Names::residencyStatus).toList(),
+                        list.children().stream().map(VmbusField::value).toList());
+                replies++;
+                continue;
+            }
+            VmbusField args = tree.find("command/args");
+            assertNotNull(args, tree.flatten().toList().toString());
+            assertEquals(VmbusField.Kind.STRUCT, args.kind(), "the ioctl's own struct, forwarded");
+            assertEquals(32, args.size());
+            assertEquals(call.hex("device"), args.child("device").value());
+            assertEquals(call.hex("resource"), args.child("resource").value());
+            assertEquals(String.valueOf(n), args.child("allocation_count").value());
+            VmbusField list = tree.find("command/allocations[" + n + "]");
+            assertNotNull(list, tree.flatten().toList().toString());
+            assertEquals(args.end(), list.offset(), "the handles follow the struct");
+            assertEquals(call.handles(), list.children().stream().map(VmbusField::value).toList());
+            assertEquals(Set.of(VmbusField.Kind.FIELD, VmbusField.Kind.ELEMENT), leafKinds(tree.child("command")),
+                    tree.flatten().toList().toString());
+            assertEquals(t.messageSize(i), list.end(), "nothing unparsed");
+            requests++;
+        }
+        assertEquals(calls.size(), requests);
+        assertEquals(requests, replies);
+        assertEquals(6, requests, "one per group of 4 (workloads/README.md)");
+    }
+
+    @Test
+    void withoutVmbusFieldsTheseMessagesStayUndescribed() throws Exception {
+        /* the committed captures predate vmbus-fields.tsv: a DESTROYDEVICE command is one undescribed block */
+        Loaded l = load(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        VmbusTable t = l.model().vmbus();
+        assertTrue(l.model().abi().vmbusStruct("dxgkvmb_command_destroyallocation").fields().isEmpty());
+        int seen = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.commandName(i).equals("DESTROYDEVICE") && t.direction(i) == VmbusTable.REQUEST) {
+                VmbusField command = l.decode(i).child("command");
+                assertEquals(VmbusField.Kind.UNDESCRIBED, command.kind());
+                assertTrue(command.value().endsWith("no fields in the capture's ABI"), command.value());
+                seen++;
+            }
+        }
+        assertTrue(seen > 0);
+    }
+
+    @Test
+    void withVmbusFieldsEveryCommandStructHasFieldsAndForwardedArgumentsOpen() throws Exception {
+        Set<String> withArgs = new java.util.TreeSet<>();
+        for (Path p : List.of(compute, render, conformance)) {
+            Loaded l = load(p);
+            for (int i = 0; i < l.messages().size(); i++) {
+                VmbusField tree = l.decode(i);
+                String what = p.getFileName() + " message " + i + ": " + tree.flatten().toList();
+                assertFalse(tree.flatten().anyMatch(f -> f.value().endsWith("no fields in the capture's ABI")), what);
+                VmbusField args = tree.find("command/args");
+                if (args != null) {
+                    /* the ioctl's own struct, decoded with the capture's d3dkmthk table */
+                    assertEquals(VmbusField.Kind.STRUCT, args.kind(), what);
+                    assertFalse(args.children().isEmpty(), what);
+                    withArgs.add(l.model().vmbus().commandName(i));
+                }
+            }
+        }
+        assertTrue(withArgs.containsAll(Set.of("CREATEPAGINGQUEUE", "CREATESYNCOBJECT", "GETDEVICESTATE", "LOCK2",
+                "QUERYALLOCATIONRESIDENCY", "QUERYSTATISTICS", "SUBMITCOMMAND", "SUBMITCOMMANDTOHWQUEUE", "UNLOCK2")),
+                withArgs.toString());
+    }
+
+    @Test
     void everyMessageOfEveryCaptureDecodesAndEveryByteIsShownOnce() throws Exception {
-        for (Path p : List.of(CAPTURES.resolve("leaky-sharer.dxgcap"), CAPTURES.resolve("stuck-wait.dxgcap"), compute)) {
+        for (Path p : List.of(CAPTURES.resolve("leaky-sharer.dxgcap"), CAPTURES.resolve("stuck-wait.dxgcap"), compute,
+                render, conformance)) {
             Loaded l = load(p);
             for (int i = 0; i < l.messages().size(); i++) {
                 VmbusField tree = l.decode(i);
@@ -212,7 +439,7 @@ class VmbusDecoderTest {
     @Test
     void damagedMessagesGivePartialTreesNeverExceptions() throws Exception {
         Random random = new Random(42);
-        for (Path p : List.of(CAPTURES.resolve("leaky-sharer.dxgcap"), compute)) {
+        for (Path p : List.of(CAPTURES.resolve("leaky-sharer.dxgcap"), compute, conformance)) {
             Loaded l = load(p);
             for (int i = 0; i < l.messages().size(); i++) {
                 Event.Vmbus m = l.messages().get(i);

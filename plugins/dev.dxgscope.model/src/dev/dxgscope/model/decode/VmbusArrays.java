@@ -60,25 +60,39 @@ final class VmbusArrays {
 
     private static final Field ALLOC_COUNT = new Field("alloc_count");
     private static final Field OBJECT_COUNT = new Field("object_count");
+    private static final Field ALLOCATION_COUNT = new Field("allocation_count");
 
     /** Arrays that start at a field of a struct (the field is their first element). */
-    private static final Map<String, List<Array>> INLINE = Map.of(
-            "dxgkvmb_command_makeresident.allocations", List.of(new Array("allocations", ALLOC_COUNT, Element.HANDLE)),
-            "dxgkvmb_command_evict.allocations", List.of(new Array("allocations", ALLOC_COUNT, Element.HANDLE)),
-            "dxgkvmb_command_destroyallocation.allocations",
-            List.of(new Array("allocations", ALLOC_COUNT, Element.HANDLE)),
+    private static final Map<String, List<Array>> INLINE = Map.ofEntries(
+            Map.entry("dxgkvmb_command_makeresident.allocations",
+                    List.of(new Array("allocations", ALLOC_COUNT, Element.HANDLE))),
+            Map.entry("dxgkvmb_command_evict.allocations", List.of(new Array("allocations", ALLOC_COUNT, Element.HANDLE))),
+            Map.entry("dxgkvmb_command_destroyallocation.allocations",
+                    List.of(new Array("allocations", ALLOC_COUNT, Element.HANDLE))),
+            /* resource handles instead when resources is set */
+            Map.entry("dxgkvmb_command_offerallocations.allocations",
+                    List.of(new Array("allocations", ALLOCATION_COUNT, Element.HANDLE))),
+            Map.entry("dxgkvmb_command_reclaimallocations.allocations",
+                    List.of(new Array("allocations", ALLOCATION_COUNT, Element.HANDLE))),
             /* the object handles come first, then one fence value per object (dxgvmb_send_wait_sync_object_gpu) */
-            "dxgkvmb_command_waitforsyncobjectfromgpu.fence_values",
-            List.of(new Array("objects", OBJECT_COUNT, Element.HANDLE),
-                    new Array("fence_values", OBJECT_COUNT, Element.FIELD)),
-            "dxgkvmb_command_createallocation_return.allocation_info",
-            List.of(new Array("allocation_info", new OfRequest("dxgkvmb_command_createallocation", "alloc_count"),
-                    Element.STRUCT, "dxgkvmb_command_allocinfo_return", false)),
-            "dxgkvmb_command_queryadapterinfo.private_data",
-            List.of(new Array("private_data", new Field("private_data_size"), Element.BYTES)),
-            "dxgkvmb_command_createhwqueue.priv_drv_data",
-            List.of(new Array("priv_drv_data", new Field("priv_drv_data_size"), Element.BYTES)),
-            "dxgkvmb_command_escape.priv_drv_data", List.of(new Array("priv_drv_data", new Fill(), Element.BYTES)));
+            Map.entry("dxgkvmb_command_waitforsyncobjectfromgpu.fence_values",
+                    List.of(new Array("objects", OBJECT_COUNT, Element.HANDLE),
+                            new Array("fence_values", OBJECT_COUNT, Element.FIELD))),
+            Map.entry("dxgkvmb_command_createallocation_return.allocation_info",
+                    List.of(new Array("allocation_info",
+                            new OfRequest("dxgkvmb_command_createallocation", "alloc_count"), Element.STRUCT,
+                            "dxgkvmb_command_allocinfo_return", false))),
+            Map.entry("dxgkvmb_command_queryadapterinfo.private_data",
+                    List.of(new Array("private_data", new Field("private_data_size"), Element.BYTES))),
+            /* with interface version 40 or newer: the status, then the private data */
+            Map.entry("dxgkvmb_command_queryadapterinfo_return.private_data",
+                    List.of(new Array("private_data", new Fill(), Element.BYTES))),
+            Map.entry("dxgkvmb_command_createcontextvirtual.priv_drv_data",
+                    List.of(new Array("priv_drv_data", new Field("priv_drv_data_size"), Element.BYTES))),
+            Map.entry("dxgkvmb_command_createhwqueue.priv_drv_data",
+                    List.of(new Array("priv_drv_data", new Field("priv_drv_data_size"), Element.BYTES))),
+            Map.entry("dxgkvmb_command_escape.priv_drv_data",
+                    List.of(new Array("priv_drv_data", new Fill(), Element.BYTES))));
 
     /** Arrays after the struct (or after its last inline array), in order. */
     private static final Map<String, List<Array>> TRAILING = Map.of(
@@ -105,11 +119,33 @@ final class VmbusArrays {
             "dxgkvmb_command_getallocationpriority_return",
             List.of(new Array("priorities", new Fill(), Element.U32)));
 
-    /** Struct-typed fields: the layout table names a field, not its type. Vmbus structs first, then d3dkmthk. */
-    private static final Map<String, String> NESTED = Map.of(
-            "dxgkvmb_command_createsyncobject.args", "d3dkmt_createsynchronizationobject2",
-            "dxgkvmb_command_allocinfo_return.driver_info", "dxgkarg_describeallocation",
-            "dxgkvmb_command_allocinfo_return.allocation_flags", "dxgkvmb_allocflags");
+    /**
+     * Struct-typed fields: the layout table names a field, not its type. Vmbus structs first, then
+     * d3dkmthk; a field whose size differs from its type's stays one field. Most {@code args} are the
+     * ioctl's own argument struct, forwarded as it is.
+     */
+    private static final Map<String, String> NESTED = Map.ofEntries(
+            Map.entry("dxgkvmb_command_createsyncobject.args", "d3dkmt_createsynchronizationobject2"),
+            Map.entry("dxgkvmb_command_allocinfo_return.driver_info", "dxgkarg_describeallocation"),
+            Map.entry("dxgkvmb_command_allocinfo_return.allocation_flags", "dxgkvmb_allocflags"),
+            Map.entry("dxgkvmb_command_createpagingqueue.args", "d3dkmt_createpagingqueue"),
+            Map.entry("dxgkvmb_command_submitcommand.args", "d3dkmt_submitcommand"),
+            Map.entry("dxgkvmb_command_submitcommandtohwqueue.args", "d3dkmt_submitcommandtohwqueue"),
+            Map.entry("dxgkvmb_command_freegpuvirtualaddress.args", "d3dkmt_freegpuvirtualaddress"),
+            Map.entry("dxgkvmb_command_mapgpuvirtualaddress.args", "d3dddi_mapgpuvirtualaddress"),
+            Map.entry("dxgkvmb_command_reservegpuvirtualaddress.args", "d3dddi_reservegpuvirtualaddress"),
+            Map.entry("dxgkvmb_command_queryclockcalibration.args", "d3dkmt_queryclockcalibration"),
+            Map.entry("dxgkvmb_command_queryclockcalibration_return.clock_data", "dxgk_gpuclockdata"),
+            Map.entry("dxgkvmb_command_querystatistics.args", "d3dkmt_querystatistics"),
+            Map.entry("dxgkvmb_command_lock2.args", "d3dkmt_lock2"),
+            Map.entry("dxgkvmb_command_unlock2.args", "d3dkmt_unlock2"),
+            Map.entry("dxgkvmb_command_updateallocationproperty.args", "d3dddi_updateallocproperty"),
+            Map.entry("dxgkvmb_command_markdeviceaserror.args", "d3dkmt_markdeviceaserror"),
+            Map.entry("dxgkvmb_command_changevideomemoryreservation.args", "d3dkmt_changevideomemoryreservation"),
+            Map.entry("dxgkvmb_command_queryallocationresidency.args", "d3dkmt_queryallocationresidency"),
+            Map.entry("dxgkvmb_command_getdevicestate.args", "d3dkmt_getdevicestate"),
+            Map.entry("dxgkvmb_command_getdevicestate_return.args", "d3dkmt_getdevicestate"),
+            Map.entry("dxgkvmb_command_isfeatureenabled_return.descriptor", "dxgk_feature_desc"));
 
     private VmbusArrays() {
     }

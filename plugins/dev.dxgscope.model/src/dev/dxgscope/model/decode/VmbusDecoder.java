@@ -149,6 +149,8 @@ public final class VmbusDecoder {
                 .filter(f -> f.offset() >= from).toList());
         fields.sort(Comparator.comparingInt(AbiTables.Field::offset).thenComparing(f -> -f.size()));
         int cursor = start;
+        /* the struct's bytes from its last member on, when that member is an x[1] array: its declared space */
+        int tail = -1;
         for (AbiTables.Field f : fields) {
             int fo = at + f.offset();
             if (fo >= length) {
@@ -167,6 +169,9 @@ public final class VmbusDecoder {
                     pos = array(n, a, name, s, at, pos, f);
                 }
                 cursor = Math.max(cursor, pos);
+                if (f == fields.get(fields.size() - 1) && VmbusArrays.trailing(name).isEmpty()) {
+                    tail = s.size() - f.offset();
+                }
                 continue;
             }
             AbiTables.Struct nested = nestedStruct(name, f);
@@ -178,7 +183,19 @@ public final class VmbusDecoder {
             cursor = Math.max(cursor, Math.min(fo + f.size(), length));
         }
         int end = at + s.size();
-        if (cursor < end) {
+        if (tail >= 0) {
+            /*
+             * Senders size such a message from sizeof: the n elements, then what is left of the struct
+             * after its first element (its padding, or the whole declared element too), unused.
+             */
+            int slack = Math.min(length, cursor + tail) - cursor;
+            if (slack > 0) {
+                n.add(cover(new Node("(padding)", cursor, slack, VmbusValues.raw(b, cursor, slack), slack
+                        + " bytes sent unused after the array (the message is sized from sizeof(" + name + "))",
+                        Kind.PADDING)));
+                cursor += slack;
+            }
+        } else if (cursor < end) {
             n.add(undescribed(cursor, Math.min(end, length)));
             if (end > length) {
                 n.add(problem(length, "the message ends inside " + name + " (" + (length - at) + " of " + s.size()

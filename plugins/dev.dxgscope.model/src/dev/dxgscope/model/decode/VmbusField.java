@@ -5,9 +5,10 @@ import java.util.stream.Stream;
 
 /**
  * One node of a decoded VMBus message (see {@link VmbusDecoder}): the message, a struct, a field,
- * an array or one of its elements, bytes the capture's ABI does not describe, trailing bytes no
- * layout explains, or a note about a problem. {@code offset} and {@code size} are bytes within the
- * message (a note has size 0), so a hex view can highlight exactly a node's bytes.
+ * an array or one of its elements, bytes the capture's ABI does not describe, padding a sender
+ * includes unused, trailing bytes no layout explains, or a note about a problem. {@code offset}
+ * and {@code size} are bytes within the message (a note has size 0), so a hex view can highlight
+ * exactly a node's bytes.
  *
  * @param raw the bytes as hex (a little-endian number for fields of at most 8 bytes), "" for
  *        structs and notes
@@ -20,6 +21,11 @@ public record VmbusField(String name, int offset, int size, String raw, String v
         MESSAGE, STRUCT, FIELD, ARRAY, ELEMENT,
         /** Inside a struct, but no field of the capture's ABI covers these bytes (padding, or fields it omits). */
         UNDESCRIBED,
+        /**
+         * After a struct's last member when that is a variable {@code x[1]} array: the rest of the
+         * struct's declared size, which senders include unused because they size the message from sizeof.
+         */
+        PADDING,
         /** After everything a layout explains. */
         UNPARSED,
         /** Something wrong with the message (too short, unknown command, absurd count); size 0. */

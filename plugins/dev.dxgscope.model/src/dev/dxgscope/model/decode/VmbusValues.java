@@ -13,15 +13,19 @@ import java.util.Set;
 final class VmbusValues {
     private static final Set<String> HANDLES = Set.of("process", "device", "resource", "paging_queue", "allocation",
             "allocations", "objects", "contexts", "context", "hwqueue", "hwqueue_progress_fence", "sync_object",
-            "global_sync_object", "global_share", "host_adapter_handle", "adapter", "guest_adapter_handle");
+            "global_sync_object", "global_share", "host_adapter_handle", "adapter", "guest_adapter_handle", "hprocess",
+            "host_handle", "object", "shared_handle", "object_handle", "device_handle", "fence_object");
     private static final Set<String> ADDRESSES = Set.of("event", "guest_pointer", "guest_event_pointer",
             "cpu_event_handle", "fence_gpu_va", "fence_storage_address", "fence_storage_physical_address",
             "hwqueue_progress_fence_cpuva", "hwqueue_progress_fence_gpuva", "gpu_virtual_address",
             "guest_cpu_physical_address", "cpu_visible_buffer_offset", "private_runtime_resource_handle",
-            "command_id");
+            "command_id", "virtual_address", "base_address", "minimum_address", "maximum_address", "start",
+            "vail_nt_handle", "error_code");
     private static final Set<String> BYTE_COUNTS = Set.of("allocation_size", "num_bytes_to_trim", "budget",
             "current_usage", "current_reservation", "available_for_reservation");
-    private static final Set<String> BOOLEANS = Set.of("make_resident", "dereference_event", "legacy_fence_object");
+    private static final Set<String> BOOLEANS = Set.of("make_resident", "dereference_event", "legacy_fence_object",
+            "cdd_device", "in_process", "nt_security_sharing", "resources", "write_results", "use_legacy_lock",
+            "use_legacy_unlock");
     private static final Set<String> UTF16 = Set.of("process_name", "device_description", "device_instance_id");
     private static final Map<String, Names.FlagWord> FLAGS = Map.ofEntries(
             Map.entry("dxgkvmb_command_createallocation", Names.FlagWord.CREATE_ALLOCATION),
@@ -99,7 +103,10 @@ final class VmbusValues {
         if (HANDLES.contains(field) || ADDRESSES.contains(field) || field.endsWith("flags")) {
             return hex(v);
         }
-        if (BOOLEANS.contains(field)) {
+        if (field.equals("priority") && size == 4) {
+            return Integer.toString((int) v); // scheduling priorities are signed
+        }
+        if (BOOLEANS.contains(field) && size == 1) {
             return v == 0 ? "false" : "true";
         }
         if (BYTE_COUNTS.contains(field) || field.endsWith("_size")) {

@@ -119,7 +119,7 @@ final class FieldTree {
             @Override
             public Color getForeground(Object e) {
                 return switch (((VmbusField) e).kind()) {
-                    case UNDESCRIBED, UNPARSED -> grey;
+                    case UNDESCRIBED, PADDING, UNPARSED -> grey;
                     case PROBLEM -> red;
                     default -> null;
                 };
@@ -130,6 +130,8 @@ final class FieldTree {
                 return switch (((VmbusField) e).kind()) {
                     case UNDESCRIBED -> "No field of the capture's ABI covers these bytes (padding, or fields"
                             + " the layout table leaves out).";
+                    case PADDING -> "The rest of the struct after its variable-length array: the sender sizes"
+                            + " the message from the struct's size and leaves these bytes unused.";
                     case UNPARSED -> "Bytes after everything the layouts explain.";
                     default -> null;
                 };

@@ -59,7 +59,8 @@ final class CaptureAbi {
 
     private static byte[] load(Path dxgcap) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        String[][] parts = {{"d3dkmthk-layout.tsv"}, {"vmbus-layout.tsv", "--vmbus"}, {"buffers.tsv", "--buffers"}};
+        String[][] parts = {{"d3dkmthk-layout.tsv"}, {"vmbus-layout.tsv", "--vmbus"},
+            {"vmbus-fields.tsv", "--vmbus-fields"}, {"buffers.tsv", "--buffers"}};
         for (String[] part : parts) {
             List<String> cmd = new ArrayList<>(List.of(dxgcap.toString(), "abi"));
             if (part.length > 1) {
