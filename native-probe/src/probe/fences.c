@@ -24,6 +24,7 @@ struct fence {
     uint64_t cpu_va;
     uint64_t last;
     int sampled;
+    int held; /* a destroy call for it is in progress: its page may already be freed or reused */
 };
 
 static struct fence fences[MAX_FENCES];
@@ -40,7 +41,7 @@ void fences_add(uint32_t handle, uint32_t kind, uint64_t cpu_va, uint32_t device
     }
     pthread_mutex_lock(&fence_lock);
     if (fence_count < MAX_FENCES) {
-        fences[fence_count++] = (struct fence){handle, kind, device, owner, cpu_va, 0, 0};
+        fences[fence_count++] = (struct fence){handle, kind, device, owner, cpu_va, 0, 0, 0};
     }
     int start = !sampler_started;
     sampler_started = 1;
@@ -59,39 +60,43 @@ void fences_add(uint32_t handle, uint32_t kind, uint64_t cpu_va, uint32_t device
     }
 }
 
-/* Removes entries matching (field == value); field is an offset into struct fence. */
-static void remove_where(size_t field, uint32_t value)
+/* Where a key's value is in struct fence. */
+static size_t key_field(enum fence_key key)
+{
+    return key == FENCE_BY_HANDLE  ? offsetof(struct fence, handle)
+           : key == FENCE_BY_OWNER ? offsetof(struct fence, owner)
+                                   : offsetof(struct fence, device);
+}
+
+static int matches(const struct fence *f, enum fence_key key, uint32_t value)
+{
+    uint32_t v;
+    memcpy(&v, (const char *)f + key_field(key), sizeof v);
+    return v == value && (key == FENCE_BY_HANDLE || value != 0);
+}
+
+void fences_hold(enum fence_key key, uint32_t value, int hold)
+{
+    pthread_mutex_lock(&fence_lock);
+    for (size_t i = 0; i < fence_count; i++) {
+        if (matches(&fences[i], key, value)) {
+            fences[i].held = hold;
+        }
+    }
+    pthread_mutex_unlock(&fence_lock);
+}
+
+void fences_remove(enum fence_key key, uint32_t value)
 {
     pthread_mutex_lock(&fence_lock);
     size_t k = 0;
     for (size_t i = 0; i < fence_count; i++) {
-        uint32_t v;
-        memcpy(&v, (const uint8_t *)&fences[i] + field, sizeof v);
-        if (v != value) {
+        if (!matches(&fences[i], key, value)) {
             fences[k++] = fences[i];
         }
     }
     fence_count = k;
     pthread_mutex_unlock(&fence_lock);
-}
-
-void fences_remove(uint32_t handle)
-{
-    remove_where(offsetof(struct fence, handle), handle);
-}
-
-void fences_remove_owner(uint32_t owner)
-{
-    if (owner) {
-        remove_where(offsetof(struct fence, owner), owner);
-    }
-}
-
-void fences_remove_device(uint32_t device)
-{
-    if (device) {
-        remove_where(offsetof(struct fence, device), device);
-    }
 }
 
 void fences_after_fork(void)
@@ -112,6 +117,10 @@ static void sample_once(void)
     for (size_t i = 0; i < fence_count; i++) {
         struct fence *f = &fences[i];
         uint64_t value;
+        if (f->held) {
+            fences[k++] = *f;
+            continue;
+        }
         if (guard_copy(&value, (const void *)(uintptr_t)f->cpu_va, sizeof value) != 0) {
             continue; /* unmapped: forget it */
         }

@@ -136,9 +136,11 @@ int probe_traced_ioctl(int fd, unsigned long request, void *arg);
 /* ---- fences (sampled from their CPU-visible pages) ---- */
 /* owner: the paging queue or hardware queue the fence belongs to (0 for sync objects). */
 void fences_add(uint32_t handle, uint32_t kind, uint64_t cpu_va, uint32_t device, uint32_t owner);
-void fences_remove(uint32_t handle);
-void fences_remove_owner(uint32_t owner);
-void fences_remove_device(uint32_t device);
+/* Which fences a destroy call takes: one sync object, those of a queue (owner), those of a device. */
+enum fence_key { FENCE_BY_HANDLE, FENCE_BY_OWNER, FENCE_BY_DEVICE };
+/* Stops (hold 1) or resumes sampling the matching fences: set while a destroy call is in progress. */
+void fences_hold(enum fence_key key, uint32_t value, int hold);
+void fences_remove(enum fence_key key, uint32_t value);
 void fences_after_fork(void);
 
 /* ---- simulator transport (DXGSCOPE_DEVICE=sim:SOCKET) ---- */

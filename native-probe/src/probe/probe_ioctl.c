@@ -157,6 +157,7 @@ static uint64_t emit_enter(int fd, unsigned long request, void *arg)
     const uint8_t *a = add_block(&b, DXGCAP_BLOCK_ARG, 0, 0, (uint64_t)(uintptr_t)arg, arg_size, 0, &got);
     if (a && desc) {
         add_buffers(&b, desc->nr, a, got, DXGS_BUF_IN);
+        probe_observe_enter(desc->nr, a, got);
     }
     struct dxgcap_ioctl_enter e = {.fd = (uint32_t)fd, .request = (uint32_t)request,
                                    .arg = (uint64_t)(uintptr_t)arg, .block_count = b.count};
@@ -180,6 +181,8 @@ static void emit_leave(uint64_t enter_seq, int fd, unsigned long request, void *
         add_buffers(&b, desc->nr, a, got, DXGS_BUF_OUT);
         if (ret >= 0) {
             probe_observe(desc->nr, a, got);
+        } else {
+            probe_observe_failed(desc->nr, a, got);
         }
     }
     struct dxgcap_ioctl_leave l = {.enter_seq = enter_seq, .ret = ret, .err = ret < 0 ? err : 0,

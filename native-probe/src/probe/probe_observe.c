@@ -16,8 +16,61 @@ static void track_fd_out(uint64_t where)
     }
 }
 
+/* Whether the call destroys fences (and which): sync objects, queues' progress or paging fences, devices. */
+static int destroys_fences(uint32_t nr, const uint8_t *arg, uint32_t len, enum fence_key *key, uint32_t *value)
+{
+    switch (nr) {
+    case 0x1d: { /* DestroySynchronizationObject */
+        const struct d3dkmt_destroysynchronizationobject *a = AS(struct d3dkmt_destroysynchronizationobject, arg, len);
+        *key = FENCE_BY_HANDLE, *value = a ? a->sync_object.v : 0;
+        return a != NULL;
+    }
+    case 0x1c: { /* DestroyPagingQueue: its paging fence */
+        const struct d3dddi_destroypagingqueue *a = AS(struct d3dddi_destroypagingqueue, arg, len);
+        *key = FENCE_BY_OWNER, *value = a ? a->paging_queue.v : 0;
+        return a != NULL;
+    }
+    case 0x1b: { /* DestroyHwQueue: its progress fence */
+        const struct d3dkmt_destroyhwqueue *a = AS(struct d3dkmt_destroyhwqueue, arg, len);
+        *key = FENCE_BY_OWNER, *value = a ? a->queue.v : 0;
+        return a != NULL;
+    }
+    case 0x19: { /* DestroyDevice: every fence of the device goes with it */
+        const struct d3dkmt_destroydevice *a = AS(struct d3dkmt_destroydevice, arg, len);
+        *key = FENCE_BY_DEVICE, *value = a ? a->device.v : 0;
+        return a != NULL;
+    }
+    default:
+        return 0;
+    }
+}
+
+void probe_observe_enter(uint32_t nr, const uint8_t *arg, uint32_t len)
+{
+    enum fence_key key;
+    uint32_t value;
+    if (destroys_fences(nr, arg, len, &key, &value)) {
+        fences_hold(key, value, 1);
+    }
+}
+
+void probe_observe_failed(uint32_t nr, const uint8_t *arg, uint32_t len)
+{
+    enum fence_key key;
+    uint32_t value;
+    if (destroys_fences(nr, arg, len, &key, &value)) {
+        fences_hold(key, value, 0);
+    }
+}
+
 void probe_observe(uint32_t nr, const uint8_t *arg, uint32_t len)
 {
+    enum fence_key key;
+    uint32_t value;
+    if (destroys_fences(nr, arg, len, &key, &value)) {
+        fences_remove(key, value);
+        return;
+    }
     switch (nr) {
     case 0x10: { /* CreateSynchronizationObject: monitored fences have a CPU-visible value page */
         const struct d3dkmt_createsynchronizationobject2 *a = AS(struct d3dkmt_createsynchronizationobject2, arg, len);
@@ -57,34 +110,6 @@ void probe_observe(uint32_t nr, const uint8_t *arg, uint32_t len)
         const struct d3dkmt_opensyncobjectfromsyncfile *a = AS(struct d3dkmt_opensyncobjectfromsyncfile, arg, len);
         if (a && a->fence_value_cpu_va) {
             fences_add(a->syncobj.v, DXGCAP_FENCE_MONITORED, a->fence_value_cpu_va, a->device.v, 0);
-        }
-        break;
-    }
-    case 0x1d: { /* DestroySynchronizationObject */
-        const struct d3dkmt_destroysynchronizationobject *a = AS(struct d3dkmt_destroysynchronizationobject, arg, len);
-        if (a) {
-            fences_remove(a->sync_object.v);
-        }
-        break;
-    }
-    case 0x1c: { /* DestroyPagingQueue: its paging fence */
-        const struct d3dddi_destroypagingqueue *a = AS(struct d3dddi_destroypagingqueue, arg, len);
-        if (a) {
-            fences_remove_owner(a->paging_queue.v);
-        }
-        break;
-    }
-    case 0x1b: { /* DestroyHwQueue: its progress fence */
-        const struct d3dkmt_destroyhwqueue *a = AS(struct d3dkmt_destroyhwqueue, arg, len);
-        if (a) {
-            fences_remove_owner(a->queue.v);
-        }
-        break;
-    }
-    case 0x19: { /* DestroyDevice: every fence of the device goes with it */
-        const struct d3dkmt_destroydevice *a = AS(struct d3dkmt_destroydevice, arg, len);
-        if (a) {
-            fences_remove_device(a->device.v);
         }
         break;
     }
