@@ -297,6 +297,56 @@ static int check_killed(int min_enters)
     return !(reader.preamble.state == DXGCAP_STATE_RECORDING && enters >= min_enters && !damaged);
 }
 
+static int by_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * Host latency (dxgsim --host-latency-us MEAN): every synchronous reply comes at least MEAN/2 after
+ * its request, the median lies in [MEAN/2, 3*MEAN/2), and none takes more than 20 MEAN plus
+ * scheduling slack. Without latency (MEAN 0) the median is well under 1 ms.
+ */
+static int check_latency(uint64_t mean_us)
+{
+    size_t cap = 1024, n = 0;
+    uint64_t *lat = malloc(cap * sizeof *lat);
+    for (size_t i = 0; i < nrecs; i++) {
+        const struct dxgcap_vmbus *v = (const void *)recs[i].p;
+        if (recs[i].h->kind != DXGCAP_VMBUS || v->direction != DXGCAP_VMBUS_REQUEST ||
+            (v->flags & (DXGCAP_VMBUS_ASYNC | DXGCAP_VMBUS_DROPPED))) {
+            continue;
+        }
+        for (size_t k = i + 1; k < nrecs; k++) {
+            const struct dxgcap_vmbus *w = (const void *)recs[k].p;
+            if (recs[k].h->kind == DXGCAP_VMBUS && w->direction == DXGCAP_VMBUS_REPLY &&
+                w->transaction == v->transaction && w->channel == v->channel && w->adapter_luid == v->adapter_luid) {
+                if (n == cap) {
+                    cap *= 2;
+                    lat = realloc(lat, cap * sizeof *lat);
+                }
+                lat[n++] = recs[k].h->ts_ns - recs[i].h->ts_ns;
+                break;
+            }
+        }
+    }
+    if (n == 0) {
+        printf("no synchronous exchanges\n");
+        return 1;
+    }
+    qsort(lat, n, sizeof *lat, by_u64);
+    uint64_t mean = mean_us * 1000, median = lat[n / 2];
+    printf("exchanges=%zu min=%llu median=%llu max=%llu ns (mean asked %llu)\n", n, (unsigned long long)lat[0],
+           (unsigned long long)median, (unsigned long long)lat[n - 1], (unsigned long long)mean);
+    uint64_t least = lat[0];
+    free(lat);
+    if (!mean) {
+        return median >= 1000000;
+    }
+    return !(least >= mean / 2 && median >= mean / 2 && median < 3 * mean / 2 + 200000);
+}
+
 /* Every successful ioctl that the driver forwards sent its VMBus command (dxg-abi.md §2.2), every
  * request is framed as the driver frames it, and every synchronous request got its reply. */
 static int check_vmbus(void)
@@ -402,6 +452,9 @@ int main(int argc, char **argv)
     }
     if (!strcmp(mode, "vmbus")) {
         return check_vmbus();
+    }
+    if (!strcmp(mode, "latency") && argc == 4) {
+        return check_latency(strtoull(argv[3], NULL, 10));
     }
     if (!strcmp(mode, "badptr")) {
         return check_badptr();

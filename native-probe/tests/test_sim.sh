@@ -19,6 +19,14 @@ conformance)
     # the wrong-process check, sharing by fd, cascaded destruction (asserted inside the client).
     record conf --sim -- "$conformance" || fail "$(cat "$work/conf.out")"
     ;;
+latency)
+    # --host-latency-us: replies come that much later in real time, with a tail; none by default.
+    record fast --sim -- "$workloads/render-loop" 2 || fail "$(cat "$work/fast.out")"
+    "$check" latency "$work/fast.dxgcap" 0 || fail "replies are slow without --host-latency-us"
+    record slow --sim --sim-arg --host-latency-us --sim-arg 300 -- "$workloads/render-loop" 2 ||
+        fail "$(cat "$work/slow.out")"
+    "$check" latency "$work/slow.dxgcap" 300 || fail "reply latencies do not follow --host-latency-us 300"
+    ;;
 private)
     # --no-private-data: driver-private buffers are marked omitted and carry no bytes; by default
     # they are captured. The SESSION record says which.

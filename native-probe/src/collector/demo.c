@@ -2,7 +2,8 @@
  * dxgcap demo [-o FILE] [--seed N] [--duration S]: the embedded default. One dxgsim runs a mix of
  * the reference workloads, staggered and repeated until the duration ends (or SIGINT), recorded
  * like any command: a paced render loop, compute under memory pressure, a leaky sharer across two
- * processes, a stuck wait and an error storm.
+ * processes, a stuck wait and an error storm. The host answers after about 40 us (dxgsim
+ * --host-latency-us), so reply latencies are realistic.
  */
 #include <errno.h>
 #include <signal.h>
@@ -121,13 +122,18 @@ int dxgcap_cmd_demo(int argc, char **argv)
     self[n] = 0;
     char sim[64];
     snprintf(sim, sizeof sim, "--sim=%s", seed);
-    const char *args[12];
+    const char *args[16];
     int k = 0;
     if (output) {
         args[k++] = "-o";
         args[k++] = output;
     }
     args[k++] = sim;
+    /* a host that takes tens of microseconds to answer, with a tail: the VMBus view shows latencies */
+    args[k++] = "--sim-arg";
+    args[k++] = "--host-latency-us";
+    args[k++] = "--sim-arg";
+    args[k++] = "40";
     args[k++] = "--";
     args[k++] = self;
     args[k++] = "__demo-worker";

@@ -72,6 +72,7 @@ void sim_init(struct sim *s, const struct sim_config *cfg)
     memset(s, 0, sizeof *s);
     s->cfg = *cfg;
     s->rng = cfg->seed;
+    s->latency_rng = cfg->seed ^ 0x6C6174656E6379ull;
     s->now = 1000000; /* 1 ms: a recognisable non-zero start */
     list_init(&s->waits);
     s->next_shared_id = 1;

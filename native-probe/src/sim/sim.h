@@ -273,12 +273,14 @@ struct sim_config {
     uint64_t non_local_budget;
     int async_vmbus;
     uint32_t vmbus_version;
+    uint64_t host_latency_ns; /* mean time the host takes to answer a synchronous message; 0: at once */
 };
 
 struct sim {
     struct sim_config cfg;
     uint64_t now;            /* virtual ns */
     uint64_t rng;
+    uint64_t latency_rng;    /* its own stream: latencies do not change any other random choice */
     struct sim_adapter adapters[SIM_MAX_ADAPTERS];
     int nadapters;
     struct sim_process *processes;

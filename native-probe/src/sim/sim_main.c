@@ -29,6 +29,8 @@ static int usage(FILE *to, int status)
             "  --non-local-budget MIB   per-process budget, non-local segment group (default 1024)\n"
             "  --vmbus-version N        VMBus interface version (default 40; < 40: no extension header)\n"
             "  --async-vmbus            the host enables asynchronous messages\n"
+            "  --host-latency-us N      the host answers a synchronous message after about N us of real\n"
+            "                           time (N/2 to 3N/2; one reply in 256 takes 20 N); default 0\n"
             "  --fault SPEC             inject a fault (repeatable):\n"
             "      fail:IOCTL:N:NTSTATUS   the Nth call of an ioctl fails with that host status\n"
             "      budget:MS:local|non-local:MIB   a budget changes at virtual time MS\n"
@@ -148,6 +150,9 @@ int main(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--vmbus-version") && has && !number(argv[i + 1], &v) && v >= 16 && v <= 46) {
             cfg.vmbus_version = (uint32_t)v;
+            i++;
+        } else if (!strcmp(a, "--host-latency-us") && has && !number(argv[i + 1], &v) && v <= 1000000) {
+            cfg.host_latency_ns = v * 1000;
             i++;
         } else if (!strcmp(a, "--async-vmbus")) {
             cfg.async_vmbus = 1;

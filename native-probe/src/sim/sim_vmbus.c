@@ -6,7 +6,9 @@
  * global commands always use the global channel. Sync requests get a per-channel request id
  * counting from 1; async ones have id 0 and no reply.
  */
+#include <errno.h>
 #include <string.h>
+#include <time.h>
 
 #include "dxgscope/capture_format.h"
 #include "sim.h"
@@ -52,6 +54,27 @@ static uint64_t luid64(struct winluid l)
     return ((uint64_t)l.b << 32) | l.a;
 }
 
+/*
+ * The host's time to answer (--host-latency-us): uniform in [mean/2, 3*mean/2), and one reply in
+ * 256 takes 20 times the mean (a host that is busy elsewhere), so the VMBus view has a latency
+ * distribution with a tail. Real time passes: the guest thread waits for the reply as it would.
+ */
+static void host_latency(struct sim *s)
+{
+    uint64_t mean = s->cfg.host_latency_ns;
+    if (!mean) {
+        return;
+    }
+    uint64_t z = (s->latency_rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    uint64_t ns = (z >> 56) == 0 ? 20 * mean : mean / 2 + (z % (mean ? mean : 1));
+    struct timespec t = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
+    while (nanosleep(&t, &t) != 0 && errno == EINTR) {
+    }
+}
+
 void vmb_exchange(struct sim *s, struct vmb_origin o, struct sim_adapter *a, void *msg, size_t len,
                   const void *reply, size_t reply_len, int32_t status)
 {
@@ -88,6 +111,7 @@ void vmb_exchange(struct sim *s, struct vmb_origin o, struct sim_adapter *a, voi
     sim_emit_vmbus(o.pid, o.tid, channel, DXGCAP_VMBUS_REQUEST, luid, o.cause, transaction,
                    async ? DXGCAP_VMBUS_ASYNC : 0, 0, type, packet, (uint32_t)(at + len));
     if (!async) {
+        host_latency(s);
         sim_emit_vmbus(o.pid, o.tid, channel, DXGCAP_VMBUS_REPLY, luid, o.cause, transaction, 0, status, type,
                        reply, (uint32_t)reply_len);
     }
