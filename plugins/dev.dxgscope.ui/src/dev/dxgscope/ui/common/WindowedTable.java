@@ -41,6 +41,7 @@ public final class WindowedTable {
     private int rows;
     private int top;
     private int selection = -1;
+    private int visible = 1;
 
     /**
      * {@code style}: the table's border and lines (it is always single-selection and full-row);
@@ -140,13 +141,18 @@ public final class WindowedTable {
     }
 
     private int clampTop(int row) {
-        return Math.max(0, Math.min(row, rows - visibleRows()));
+        return Math.max(0, Math.min(row, rows - visible));
     }
 
-    /** The rows the table shows in full (at least 1). */
+    /** The rows the table shows in full (at least 1), as last measured. */
     public int visibleRows() {
+        return visible;
+    }
+
+    /** Measures the rows that fit (asks the X server: not on every scroll step). */
+    private void measure() {
         int height = table.getClientArea().height - (table.getHeaderVisible() ? table.getHeaderHeight() : 0);
-        return Math.max(1, height / Math.max(1, table.getItemHeight()));
+        visible = Math.max(1, height / Math.max(1, table.getItemHeight()));
     }
 
     /** The selected row, -1 when none. */
@@ -162,7 +168,6 @@ public final class WindowedTable {
 
     /** Scrolls the least that shows this row in full; a row further than one step away comes a third down the window. */
     public void show(int row) {
-        int visible = visibleRows();
         if (row < 0 || row >= rows || (row >= top && row < top + visible)) {
             return;
         }
@@ -190,10 +195,10 @@ public final class WindowedTable {
 
     /** The window changed size: as many items as fit, the items' rows, the slider's page. */
     private void update() {
+        measure();
         top = clampTop(top);
         fill();
         top = clampTop(top); /* the first items can change the item height */
-        int visible = visibleRows();
         slider.setValues(top, 0, Math.max(1, rows), Math.max(1, Math.min(visible, rows)), 1, visible);
         slider.setEnabled(rows > visible);
     }
@@ -202,7 +207,8 @@ public final class WindowedTable {
         int items = items();
         if (table.getItemCount() != items) {
             table.setItemCount(items);
-            items = items(); /* GTK knows the real item height once there are items */
+            measure(); /* GTK knows the real item height once there are items */
+            items = items();
             table.setItemCount(items);
         }
         for (int i = 0; i < items; i++) {
@@ -214,7 +220,7 @@ public final class WindowedTable {
 
     /** The rows shown in full and the one partly shown below them, as far as there are rows. */
     private int items() {
-        return Math.max(0, Math.min(visibleRows() + 1, rows - top));
+        return Math.max(0, Math.min(visible + 1, rows - top));
     }
 
     /** Undoes the table's own scrolling (GTK scrolls the partly visible last item into view when it is clicked). */
@@ -239,7 +245,6 @@ public final class WindowedTable {
 
     /** The arrow and page keys, Home and End move the selection through every row, not only the items. */
     private void key(Event e) {
-        int visible = visibleRows();
         int from = selection >= 0 ? selection : top;
         int to;
         switch (e.keyCode) {
