@@ -89,7 +89,7 @@ class CaptureViewsTest {
         long afterShare = read(m -> a.fds().stream().filter(f -> f.shared() != null).mapToLong(f -> f.openedSeq())
                 .max().orElseThrow()) + 1;
         Sessions.get().moveCursor(afterShare);
-        UiTestSupport.spin(display, 200);
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the handle tree at the cursor");
         List<String> rows = view.rows();
         assertTrue(rows.contains("      resource (shared) " + resource.handleHex()), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.contains("fd ") && r.contains("shared resource")), rows.toString());
@@ -99,8 +99,21 @@ class CaptureViewsTest {
         assertTrue(texts.contains(resource.handleHex()), "the tree widget shows the handle");
         UiTestSupport.screenshot(shell(), "processes.png");
 
+        Sessions.get().select(resource, null);
+        org.eclipse.swt.widgets.Tree tree = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
+                t -> t.getColumnCount() > 1 && t.getColumn(1).getText().equals("Handle"));
+        assertEquals(1, tree.getSelectionCount(), "an object selected elsewhere is selected in the tree");
+        assertEquals(resource.handleHex(), tree.getSelection()[0].getText(1));
+        int all = rows.size();
+        view.setFilter(resource.handleHex());
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the filtered handle tree");
+        rows = view.rows();
+        assertTrue(rows.contains("      resource (shared) " + resource.handleHex()), rows.toString());
+        assertTrue(rows.size() < all, "the filter hides the rest: " + rows);
+        view.setFilter("");
+
         Sessions.get().moveCursor(a.exitSeq());
-        UiTestSupport.spin(display, 200);
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the handle tree at the cursor");
         rows = view.rows();
         assertFalse(rows.contains("      resource (shared) " + resource.handleHex()), "A's objects went at its exit");
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("leaky-sharer (pid " + a.pid() + ")") && r.contains("exited")),
@@ -228,6 +241,7 @@ class CaptureViewsTest {
         UiTestSupport.screenshot(notice, "damaged-notice.png");
         notice.close();
         ProcessesView view = view(ViewIds.PROCESSES, ProcessesView.class);
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the handle tree");
         assertTrue(view.rows().stream().anyMatch(r -> r.startsWith("stuck-wait")), "the part before the damage is shown");
         long events = read(CaptureModel::events);
         assertTrue(events > 50, "most records were read: " + events);

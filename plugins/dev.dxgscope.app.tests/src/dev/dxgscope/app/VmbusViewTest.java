@@ -219,15 +219,86 @@ class VmbusViewTest {
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("latency = ")), texts.toString());
     }
 
+    private org.eclipse.swt.widgets.Table table() {
+        return UiTestSupport.find(shell(), org.eclipse.swt.widgets.Table.class,
+                t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("No."));
+    }
+
+    /** The list's scroll bar: a slider beside its table. */
+    private org.eclipse.swt.widgets.Slider slider() {
+        org.eclipse.swt.widgets.Table t = table();
+        return UiTestSupport.find(t.getParent(), org.eclipse.swt.widgets.Slider.class, x -> true);
+    }
+
+    private static void scrollTo(org.eclipse.swt.widgets.Slider s, int row) {
+        s.setSelection(row);
+        s.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    /** The message numbers ("No.") the table's items show, top to bottom. */
+    private List<Integer> shownNumbers() {
+        org.eclipse.swt.widgets.Table t = table();
+        return java.util.Arrays.stream(t.getItems()).map(i -> Integer.parseInt(i.getText(NO).replace("▸ ", ""))).toList();
+    }
+
+    @Test
+    void theListHoldsAWindowOfRowsThatItsScrollBarAndKeysMove() throws Exception {
+        UiTestSupport.open(display, storm);
+        VmbusView v = show();
+        int rows = v.rowCount();
+        org.eclipse.swt.widgets.Table t = table();
+        org.eclipse.swt.widgets.Slider s = slider();
+        int items = t.getItemCount();
+        assertTrue(items > 2 && items < rows, "a window of " + items + " items over " + rows + " rows");
+        assertEquals(rows, s.getMaximum(), "the scroll bar spans every row");
+        assertTrue(s.getBounds().x >= t.getBounds().x + t.getBounds().width, "the scroll bar is beside the table");
+
+        scrollTo(s, 10);
+        assertEquals(10, v.topRow());
+        assertEquals(IntStream.rangeClosed(11, 10 + items).boxed().toList(), shownNumbers(), "rows 10 on (No. 11 on)");
+        assertEquals(-1, v.selectedMessage(), "scrolling selects nothing");
+
+        t.setFocus();
+        UiTestSupport.press(t, org.eclipse.swt.SWT.END, 0);
+        assertEquals(rows - 1, v.selectedMessage(), "End selects the last message");
+        assertEquals(v.selectedMessage(), ((VmbusMessage) Sessions.get().selection()).index(), "and selects it everywhere");
+        List<Integer> shown = shownNumbers();
+        assertEquals(rows, shown.get(shown.size() - 1), "the last row is the last item");
+        assertEquals(String.valueOf(rows), t.getItem(t.getSelectionIndex()).getText(NO).replace("▸ ", ""));
+        UiTestSupport.press(t, org.eclipse.swt.SWT.ARROW_UP, 0);
+        assertEquals(rows - 2, v.selectedMessage());
+        UiTestSupport.press(t, org.eclipse.swt.SWT.HOME, 0);
+        assertEquals(0, v.selectedMessage());
+        assertEquals(0, v.topRow());
+        assertEquals(1, shownNumbers().get(0));
+
+        scrollTo(s, rows);
+        assertEquals(0, v.selectedMessage(), "the selection is a message: scrolling it away keeps it");
+        assertEquals(0, t.getSelectionCount(), "no item is selected while its row is not in the window");
+        UiTestSupport.press(t, org.eclipse.swt.SWT.F6, 0);
+        assertEquals(1, v.selectedMessage(), "F6 steps from the selected message, not from the window");
+        assertEquals("2", v.cells(v.selectedRow())[NO].replace("▸ ", ""));
+        assertTrue(v.topRow() <= 1, "and brings it into view");
+        UiTestSupport.screenshot(shell(), "vmbus-window.png");
+    }
+
     @Test
     void aLiveCaptureGrowsUnderAStableSelection() throws Exception {
         Path root = Path.of(System.getProperty("dxgscope.root", "../.."));
         String loop = root.resolve("native-probe/target/dist/workloads/render-loop").toString();
-        CaptureSession live = dev.dxgscope.ui.session.Recorders.record(List.of(loop, "300", "10"), true);
+        CaptureSession live = dev.dxgscope.ui.session.Recorders.record(List.of(loop, "1000", "10"), true);
         dev.dxgscope.ui.session.SessionJobs.open(live);
         UiTestSupport.waitUntil(display, () -> Sessions.get().current() == live, 30_000, "the live session");
         VmbusView v = showGrowing();
         UiTestSupport.waitUntil(display, () -> v.rowCount() > 40, 30_000, "40 messages");
+        scrollTo(slider(), v.rowCount());
+        int atEnd = v.rowCount();
+        assertEquals(atEnd, shownNumbers().get(shownNumbers().size() - 1), "scrolled to the end");
+        UiTestSupport.waitUntil(display, () -> v.rowCount() > atEnd + 20, 30_000, "more messages");
+        List<Integer> following = shownNumbers();
+        assertEquals(v.rowCount(), following.get(following.size() - 1), "the end stays in view as the capture grows");
+        assertTrue(table().getItemCount() < v.rowCount(), "still a window of items");
+
         v.selectRow(30);
         int selected = v.selectedMessage();
         int top = v.topMessage();

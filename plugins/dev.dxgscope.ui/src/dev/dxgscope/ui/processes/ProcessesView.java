@@ -13,14 +13,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreePath;
+import org.eclipse.jface.viewers.TreeSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -36,7 +42,9 @@ import org.eclipse.swt.widgets.Tree;
  * Processes & Handles: each process's handle table at the time cursor, as a tree (adapter handle,
  * device, then contexts, queues, resources, allocations, sync objects), with handle values in hex,
  * creation time, creating call, size and state, and the process's dxg descriptors. A filter box
- * narrows it; selecting a row selects the object everywhere and in the Properties view.
+ * narrows it; selecting a row selects the object everywhere and in the Properties view. The tree is
+ * computed in a Job and its rows made as they are expanded ({@link HandleTree}), so a process with
+ * a million objects costs the UI thread a page of rows, not a million.
  */
 public final class ProcessesView extends SessionView {
     private final ESelectionService selectionService;
@@ -44,8 +52,15 @@ public final class ProcessesView extends SessionView {
     private Button exited;
     private Text filter;
     private TreeViewer viewer;
+    private Snapshot shown;
     private List<HandleTree.Node> roots = List.of();
+    private Job pending;
     private boolean selecting;
+
+    /** A tree and what it was computed for. */
+    private record Snapshot(CaptureSession session, long seq, String filter, boolean exited, HandleTree tree,
+            String where, boolean small) {
+    }
 
     @Inject
     public ProcessesView(ESelectionService selectionService) {
@@ -86,17 +101,29 @@ public final class ProcessesView extends SessionView {
 
             @Override
             public Object[] getChildren(Object e) {
-                return ((HandleTree.Node) e).children().toArray();
+                Object[] children = read(() -> ((HandleTree.Node) e).children().toArray());
+                return children == null ? new Object[0] : children;
             }
 
             @Override
             public Object getParent(Object e) {
-                return null;
+                return null; /* selections come with their paths */
             }
 
             @Override
             public boolean hasChildren(Object e) {
-                return !((HandleTree.Node) e).children().isEmpty();
+                return ((HandleTree.Node) e).hasChildren();
+            }
+        });
+        viewer.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return a == b || a instanceof HandleTree.Node x && b instanceof HandleTree.Node y && x.key().equals(y.key());
+            }
+
+            @Override
+            public int hashCode(Object e) {
+                return e instanceof HandleTree.Node n ? n.key().hashCode() : e.hashCode();
             }
         });
         viewer.addSelectionChangedListener(e -> {
@@ -133,7 +160,9 @@ public final class ProcessesView extends SessionView {
         tree.setMenu(menu.createContextMenu(tree));
         viewer.setInput(this);
         attach(c);
-        refresh();
+        if (session() == null) {
+            refresh();
+        }
     }
 
     private void column(String title, int width, java.util.function.Function<HandleTree.Node, String> text) {
@@ -151,15 +180,22 @@ public final class ProcessesView extends SessionView {
     /** Trees with fewer nodes than this are shown fully expanded. */
     static final int EXPAND_ALL_BELOW = 2000;
 
+    /** Counts nodes up to just past the limit (makes the children it counts). */
     private static int count(List<HandleTree.Node> nodes) {
         int n = nodes.size();
         for (HandleTree.Node x : nodes) {
-            n += count(x.children());
             if (n > EXPAND_ALL_BELOW) {
                 break;
             }
+            n += count(x.children());
         }
         return n;
+    }
+
+    /** Runs f on the shown tree under its session's read lock; null when there is none. */
+    private <T> T read(java.util.function.Supplier<T> f) {
+        Snapshot s = shown;
+        return s == null || s.session() == null ? null : s.session().read((CaptureModel m) -> f.get());
     }
 
     private DxgObject selectedObject() {
@@ -170,19 +206,56 @@ public final class ProcessesView extends SessionView {
     @Override
     protected void refresh() {
         CaptureSession s = session();
+        if (pending != null) {
+            pending.cancel();
+        }
+        if (s == null) {
+            apply(new Snapshot(null, -1, "", false, null, null, true));
+            return;
+        }
         long seq = cursor();
         String f = filter.getText();
         boolean showExited = exited.getSelection();
-        List<HandleTree.Node> built = s == null ? null : s.read(m -> HandleTree.build(m, seq, f, showExited));
-        String where = s == null ? null : s.read((CaptureModel m) -> Formats.position(m, seq));
-        roots = built == null ? List.of() : built;
-        header.setText(s == null ? NO_CAPTURE
-                : "Handle tables at " + where + " - " + s.title());
+        pending = Job.create("Listing handle tables", (IProgressMonitor monitor) -> {
+            Snapshot snap = s.read((CaptureModel m) -> {
+                HandleTree tree = HandleTree.build(m, seq, f, showExited);
+                return new Snapshot(s, seq, f, showExited, tree, Formats.position(m, seq),
+                        count(tree.roots()) <= EXPAND_ALL_BELOW);
+            });
+            if (snap != null && !monitor.isCanceled() && !header.isDisposed()) {
+                header.getDisplay().asyncExec(() -> apply(snap));
+            }
+            return Status.OK_STATUS;
+        });
+        pending.setSystem(true);
+        pending.schedule();
+    }
+
+    private void apply(Snapshot snap) {
+        if (header.isDisposed() || snap.session() != session()) {
+            return;
+        }
+        shown = snap;
+        roots = snap.tree() == null ? List.of() : snap.tree().roots();
+        header.setText(snap.session() == null ? NO_CAPTURE
+                : "Handle tables at " + snap.where() + " - " + snap.session().title());
         header.getParent().layout();
         viewer.refresh();
-        /* small tables open fully; large ones to the devices, the rest on demand */
-        viewer.expandToLevel(count(roots) <= EXPAND_ALL_BELOW ? TreeViewer.ALL_LEVELS : 3);
+        /* small tables open fully; large ones to the devices (a page of their objects), the rest on demand */
+        viewer.expandToLevel(snap.small() ? TreeViewer.ALL_LEVELS : 3);
         selected(Sessions.get().selection(), null);
+    }
+
+    /** Whether the tree shows the current capture at the time cursor with the current filter (tests wait for it). */
+    public boolean listed() {
+        Snapshot s = shown;
+        return s != null && s.session() == session() && (s.session() == null || s.seq() == cursor())
+                && s.filter().equals(filter.getText()) && s.exited() == exited.getSelection();
+    }
+
+    /** Sets the filter box's text (tests). */
+    public void setFilter(String text) {
+        filter.setText(text);
     }
 
     /** A live capture (a demo runs workloads again and again) starts without the exited processes. */
@@ -196,38 +269,29 @@ public final class ProcessesView extends SessionView {
 
     @Override
     public void selected(Object selection, Object source) {
-        if (source == this || selection == null || !alive()) {
+        if (source == this || selection == null || !alive() || shown == null || shown.tree() == null) {
             return;
         }
         /* a wait selected elsewhere selects the sync object it waits on */
-        HandleTree.Node n = find(roots, selection instanceof Wait w ? w.object() : selection);
-        if (n != null) {
+        Object target = selection instanceof Wait w ? w.object() : selection;
+        List<HandleTree.Node> path = read(() -> shown.tree().path(target));
+        if (path != null) {
             selecting = true;
             try {
-                viewer.setSelection(new StructuredSelection(n), true);
+                viewer.setSelection(new TreeSelection(new TreePath(path.toArray())), true);
             } finally {
                 selecting = false;
             }
         }
     }
 
-    private static HandleTree.Node find(List<HandleTree.Node> nodes, Object target) {
-        for (HandleTree.Node n : nodes) {
-            if (n.target() == target) {
-                return n;
-            }
-            HandleTree.Node c = find(n.children(), target);
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    /** The rows for tests: every node depth-first as "indent name handle state". */
+    /** The rows for tests: every node depth-first as "indent name handle state" (makes every node). */
     public List<String> rows() {
         List<String> out = new ArrayList<>();
-        flatten(roots, 0, out);
+        read(() -> {
+            flatten(roots, 0, out);
+            return null;
+        });
         return out;
     }
 
@@ -239,6 +303,7 @@ public final class ProcessesView extends SessionView {
         }
     }
 
+    /** Every row of the handle tables, pages left out (makes every row, as an export must). */
     private CsvSource csv() {
         return new CsvSource() {
             @Override
@@ -249,7 +314,10 @@ public final class ProcessesView extends SessionView {
             @Override
             public List<List<String>> rows() {
                 List<List<String>> out = new ArrayList<>();
-                addRows(roots, 0, out);
+                read(() -> {
+                    addRows(roots, 0, out);
+                    return null;
+                });
                 return out;
             }
         };
@@ -257,6 +325,10 @@ public final class ProcessesView extends SessionView {
 
     private static void addRows(List<HandleTree.Node> nodes, int depth, List<List<String>> out) {
         for (HandleTree.Node n : nodes) {
+            if (n.page()) {
+                addRows(n.children(), depth, out);
+                continue;
+            }
             out.add(List.of(String.valueOf(depth), n.name(), n.handle(), n.created(), n.createdBy(), n.size(), n.state()));
             addRows(n.children(), depth + 1, out);
         }

@@ -242,8 +242,7 @@ public final class SyncView extends SessionView {
 
     /** Selects a row of the table as a user click would (tests). */
     public void clickRow(int index) {
-        table.control().setSelection(index);
-        table.control().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        table.click(index);
     }
 
     public boolean busy() {

@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.sync;
 
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.sync.SyncData.WaitRow;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,8 @@ import org.eclipse.swt.widgets.TableItem;
 /**
  * The waits below the sync chart: kind, object, value, start, end, duration, outcome and the signal
  * that satisfied it; sorted by any column (click its header, again to reverse), stuck waits in red,
- * failed ones in orange. A virtual table: only visible rows are filled, from precomputed texts.
+ * failed ones in orange. A {@link WindowedTable}: only the rows in view have items, filled from
+ * precomputed texts (a render loop has one wait per frame: 85,000 rows).
  */
 final class WaitTable {
     /** A column: its title, width, cell text and sort order. */
@@ -39,13 +41,15 @@ final class WaitTable {
             new Column("Outcome", 120, r -> r.outcome().label(), Comparator.comparing(WaitRow::outcome)),
             new Column("Satisfied by", 360, WaitRow::satisfiedBy, Comparator.comparing(WaitRow::satisfiedBy)));
 
+    private final WindowedTable window;
     private final Table table;
     private List<WaitRow> rows = List.of();
     private int sortColumn = 3;
     private boolean ascending = true;
 
     WaitTable(Composite parent, Consumer<WaitRow> onSelect, Consumer<WaitRow> onOpen) {
-        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        window = new WindowedTable(parent, SWT.BORDER, this::fill, r -> onSelect.accept(rows.get(r)));
+        table = window.table();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -57,13 +61,6 @@ final class WaitTable {
         }
         table.setSortColumn(table.getColumn(sortColumn));
         table.setSortDirection(SWT.UP);
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
-        table.addListener(SWT.Selection, e -> {
-            WaitRow r = selection();
-            if (r != null) {
-                onSelect.accept(r);
-            }
-        });
         table.addListener(SWT.DefaultSelection, e -> {
             WaitRow r = selection();
             if (r != null) {
@@ -85,29 +82,35 @@ final class WaitTable {
         WaitRow keep = selection();
         rows = new ArrayList<>(list);
         sort();
-        table.clearAll();
-        table.setItemCount(rows.size());
+        window.setRows(rows.size(), window.top(), -1);
         if (keep != null) {
             select(keep.target());
         }
     }
 
-    /** Selects the row of a model Wait (no event); returns it, or null when not listed. */
+    /** Selects the row of a model Wait (no event) and shows it; returns it, or null when not listed. */
     WaitRow select(Object wait) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).target() == wait) {
-                table.setSelection(i);
-                table.showSelection();
+                window.select(i);
+                window.show(i);
                 return rows.get(i);
             }
         }
-        table.deselectAll();
+        window.select(-1);
         return null;
     }
 
     WaitRow selection() {
-        int i = table.getSelectionIndex();
+        int i = window.selection();
         return i < 0 || i >= rows.size() ? null : rows.get(i);
+    }
+
+    /** Clicks a row (tests): brings it into view and selects its item as the mouse would. */
+    void click(int row) {
+        window.show(row);
+        table.setSelection(row - window.top());
+        table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
     }
 
     private void sortBy(int column) {
@@ -123,20 +126,14 @@ final class WaitTable {
         rows.sort(ascending ? c : c.reversed());
     }
 
-    private void fill(TableItem item, int index) {
-        if (index < 0 || index >= rows.size()) {
-            return;
-        }
+    private void fill(int index, TableItem item) {
         WaitRow r = rows.get(index);
         for (int c = 0; c < COLUMNS.size(); c++) {
             item.setText(c, COLUMNS.get(c).text().apply(r));
         }
-        if (r.stuck()) {
-            item.setBackground(STUCK_BG);
-            item.setForeground(STUCK_FG);
-        } else if (r.outcome() == dev.dxgscope.model.state.Wait.Outcome.FAILED) {
-            item.setBackground(FAILED_BG);
-        }
+        item.setBackground(r.stuck() ? STUCK_BG
+                : r.outcome() == dev.dxgscope.model.state.Wait.Outcome.FAILED ? FAILED_BG : null);
+        item.setForeground(r.stuck() ? STUCK_FG : null);
     }
 
     /** Every row as shown (plus the start seq and the duration in ns), for "Export CSV…". */

@@ -388,14 +388,24 @@ public final class VmbusView extends SessionView {
 
     /** Selects a row as a click does (the cursor and the selection follow). */
     public void selectRow(int row) {
-        list.control().setSelection(row);
+        list.select(list.message(row));
         messageSelected(list.message(row));
     }
 
     /** The message shown in the first visible row, -1 when the list is empty. */
     public int topMessage() {
-        int top = list.control().getTopIndex();
+        int top = list.topRow();
         return top < list.rowCount() ? list.message(top) : -1;
+    }
+
+    /** The first visible row. */
+    public int topRow() {
+        return list.topRow();
+    }
+
+    /** How many items the list's table holds (only a window of the rows). */
+    public int tableItems() {
+        return list.items();
     }
 
     /** The message marked as being at the time cursor, -1 when none. */
@@ -405,7 +415,7 @@ public final class VmbusView extends SessionView {
 
     /** The row the selected message is on, -1 when none. */
     public int selectedRow() {
-        return list.control().getSelectionIndex();
+        return list.selectedRow();
     }
 
     public void setFilter(String text) {
