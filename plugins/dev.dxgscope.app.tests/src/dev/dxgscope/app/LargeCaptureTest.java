@@ -61,6 +61,7 @@ class LargeCaptureTest {
                     30_000, "the Processes view");
             long populated = System.nanoTime() - t0;
             double openWorst = watchdog.worstMs();
+            String openWhere = watchdog.worstWhere();
             long records = Sessions.get().current().read(m -> (long) m.timeline().size());
             assertTrue(records > 1_000_000, "records: " + records);
             assertEquals(85_000L, Sessions.get().current().read(m -> (long) m.waits().stream()
@@ -79,14 +80,23 @@ class LargeCaptureTest {
             Sessions.get().moveCursor(Sessions.get().current().read((CaptureModel m) -> m.timeline().seq(m.timeline().size() / 2)));
             UiTestSupport.spin(display, 200);
             double cursorWorst = watchdog.worstMs();
+            String cursorWhere = watchdog.worstWhere();
 
             watchdog.reset();
             List<String> views = List.of(ViewIds.ALLOCATIONS, ViewIds.LEAKS, ViewIds.ADAPTERS, ViewIds.PROCESSES);
+            double firstShowWorst = 0; /* includes creating each view and loading its classes */
+            String firstShowWhere = "";
+            StringBuilder perView = new StringBuilder();
             for (String id : views) {
                 page.showView(id);
                 UiTestSupport.spin(display, 300);
+                perView.append(String.format(" %s %.0f ms", id.substring(id.lastIndexOf('.') + 1), watchdog.worstMs()));
+                if (watchdog.worstMs() > firstShowWorst) {
+                    firstShowWorst = watchdog.worstMs();
+                    firstShowWhere = watchdog.worstWhere();
+                }
+                watchdog.reset();
             }
-            double firstShowWorst = watchdog.worstMs(); /* includes creating each view and loading its classes */
             AllocationsView allocations = UiTestSupport.pojo(page.findView(ViewIds.ALLOCATIONS), AllocationsView.class);
             UiTestSupport.waitUntil(display, () -> allocations.rows().size() == 8, 10_000, "the 8 allocations");
             watchdog.reset();
@@ -97,10 +107,14 @@ class LargeCaptureTest {
                 }
             }
             double viewsWorst = watchdog.worstMs();
+            String viewsWhere = watchdog.worstWhere();
             System.out.printf("large capture: %,d records; progress job after %.0f ms; first view populated after %.0f ms;"
                     + " UI thread blocked at most %.0f ms while opening, %.0f ms stepping the cursor, %.0f ms creating"
                     + " the views, %.0f ms switching between them (%d watchdog samples)%n", records, progressAt / 1e6,
                     populated / 1e6, openWorst, cursorWorst, firstShowWorst, viewsWorst, watchdog.samples());
+            System.out.printf("large capture: where the UI thread was in each worst block (blocks over %d ms):%n"
+                    + "  opening: %s%n  stepping: %s%n  creating:%s; %s%n  switching: %s%n", 40, openWhere, cursorWhere,
+                    perView, firstShowWhere, viewsWhere);
             UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "large-capture.png");
         }
     }

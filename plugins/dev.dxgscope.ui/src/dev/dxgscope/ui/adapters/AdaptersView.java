@@ -51,7 +51,7 @@ public final class AdaptersView extends SessionView {
         stack.setLayout(layout);
         unavailablePage = new UnavailablePage(stack, this::query);
         table = new AdapterTable(stack, this::query, selection::setSelection);
-        unavailablePage.showQuerying(DeviceQuery.defaultDevice());
+        unavailablePage.showQuerying(); /* not DeviceQuery.defaultDevice(): it loads the native library */
         layout.topControl = unavailablePage.control();
         captured = new CaptureAdapters(sash);
         sash.setWeights(55, 45);

@@ -36,8 +36,8 @@ final class UnavailablePage {
         return page;
     }
 
-    void showQuerying(String device) {
-        title.setText("Querying " + device + " ...");
+    void showQuerying() {
+        title.setText("Querying the dxg device ...");
         problem.setText("");
         advice.setText("");
     }

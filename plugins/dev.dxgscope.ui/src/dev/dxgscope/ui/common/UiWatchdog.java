@@ -6,16 +6,21 @@ import org.eclipse.swt.widgets.Display;
 /**
  * Measures how long the UI thread is unavailable: a daemon thread posts a no-op to the display
  * every {@link #PERIOD_MS} ms and records how late it runs. The worst case is the longest the UI
- * thread was blocked (within one period of accuracy). Costs one wake-up per period.
+ * thread was blocked (within one period of accuracy). While a post is late by more than
+ * {@link #STACK_AFTER_MS} the UI thread's stack is sampled, so the worst block says where it was.
+ * Costs one wake-up per period.
  */
 public final class UiWatchdog implements AutoCloseable {
     static final int PERIOD_MS = 10;
+    static final int STACK_AFTER_MS = 40;
 
     private final Display display;
     private final AtomicLong worstNs = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile String worstWhere = "";
+    private long worstSampledNs;
 
     private UiWatchdog(Display display) {
         this.display = display;
@@ -46,9 +51,13 @@ public final class UiWatchdog implements AutoCloseable {
                 });
                 synchronized (done) {
                     while (!ran[0] && running) {
-                        done.wait(50);
+                        done.wait(STACK_AFTER_MS);
                         long waited = System.nanoTime() - posted;
                         worstNs.accumulateAndGet(ran[0] ? 0 : waited, Math::max);
+                        if (!ran[0] && waited >= worstSampledNs) {
+                            worstSampledNs = waited;
+                            worstWhere = where(display.getThread().getStackTrace());
+                        }
                     }
                 }
                 Thread.sleep(PERIOD_MS);
@@ -65,6 +74,24 @@ public final class UiWatchdog implements AutoCloseable {
         return worstNs.get() / 1e6;
     }
 
+    /** Where the UI thread was during the longest block seen (a few frames of our code), or "". */
+    public String worstWhere() {
+        return worstWhere;
+    }
+
+    private static String where(StackTraceElement[] stack) {
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < stack.length && shown < 6; i++) {
+            String c = stack[i].getClassName();
+            if (i < 3 || c.startsWith("dev.dxgscope") || c.startsWith("org.jfree")) { /* the top, then our code */
+                b.append(shown++ == 0 ? "" : " < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.')
+                        .append(stack[i].getMethodName()).append(':').append(stack[i].getLineNumber());
+            }
+        }
+        return b.toString();
+    }
+
     public long samples() {
         return samples.get();
     }
@@ -72,6 +99,8 @@ public final class UiWatchdog implements AutoCloseable {
     /** Starts a new measurement window. */
     public void reset() {
         worstNs.set(0);
+        worstSampledNs = 0;
+        worstWhere = "";
     }
 
     @Override

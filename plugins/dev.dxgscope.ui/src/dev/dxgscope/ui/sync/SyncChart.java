@@ -15,7 +15,6 @@ import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -58,7 +57,7 @@ public final class SyncChart {
     }
 
     /** Wait series in each track, by outcome. */
-    enum Outcome {
+    public enum Outcome {
         SATISFIED("wait satisfied", ChartStyle.OK, true),
         STUCK("wait never satisfied (stuck)", ChartStyle.FAILED, false),
         FAILED("wait failed (call error)", ChartStyle.PENDING, false);
@@ -128,8 +127,9 @@ public final class SyncChart {
             }
         }
         int shownWaits = 0;
-        for (WaitRow r : d.waits()) {
-            shownWaits += fences.contains(r.fence()) ? 1 : 0;
+        for (int id : fences) {
+            FenceLine f = d.fence(id);
+            shownWaits += f == null ? 0 : f.waits();
         }
         plot.setFixedLegendItems(legend(d, fences));
         ChartStyle.subtitle(chart, String.format(Locale.ROOT,
@@ -205,17 +205,10 @@ public final class SyncChart {
         MarkerDataset selection = new MarkerDataset();
         IntervalRenderer waitRenderer = new IntervalRenderer(6, false);
         List<MarkerDataset.Markers> waitSeries = new ArrayList<>();
-        List<WaitRow> linked = new ArrayList<>();
+        SyncData.FenceWaits split = d.waitsOf(f.id());
+        List<WaitRow> linked = split.linked();
         for (Outcome o : Outcome.values()) {
-            List<WaitRow> rows = new ArrayList<>();
-            for (WaitRow r : d.waits()) {
-                if (r.fence() == f.id() && Outcome.of(r) == o) {
-                    rows.add(r);
-                    if (!Double.isNaN(r.signalX())) {
-                        linked.add(r);
-                    }
-                }
-            }
+            List<WaitRow> rows = split.of(o);
             if (!rows.isEmpty()) {
                 waitRenderer.setSeriesPaint(waitSeries.size(), o.color);
                 if (o == Outcome.SATISFIED) {
@@ -225,7 +218,6 @@ public final class SyncChart {
             }
         }
         waits.setSeries(waitSeries);
-        linked.sort(Comparator.comparingDouble(WaitRow::signalX));
         signals.setSeries(linked.isEmpty() ? List.of() : List.of(signalMarkers(linked)));
         List<Backward> back = d.backwards().stream().filter(b -> b.fence() == f.id()).toList();
         backwards.setSeries(back.isEmpty() ? List.of() : List.of(backwardMarkers(back)));
@@ -335,13 +327,13 @@ public final class SyncChart {
         Shape stroke = new Line2D.Double(-8, 0, 8, 0);
         items.add(new LegendItem("fence value", null, null, null, stroke, ChartStyle.LINE, FENCE));
         boolean signals = false;
+        for (int id : fences) {
+            signals |= !d.waitsOf(id).linked().isEmpty();
+        }
         for (Outcome o : Outcome.values()) {
             boolean present = false;
-            for (WaitRow r : d.waits()) {
-                if (fences.contains(r.fence()) && Outcome.of(r) == o) {
-                    present = true;
-                    signals |= !Double.isNaN(r.signalX());
-                }
+            for (int id : fences) {
+                present |= !d.waitsOf(id).of(o).isEmpty();
             }
             if (present) {
                 items.add(new LegendItem(o.label, null, null, null, BAR, o.color));

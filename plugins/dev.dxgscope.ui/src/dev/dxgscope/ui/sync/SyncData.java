@@ -44,6 +44,18 @@ public final class SyncData {
         }
     }
 
+    /**
+     * One fence's waits as its track draws them: by outcome (in wait order) and those with a
+     * satisfying signal, by the signal's time. Split with the snapshot, off the UI thread.
+     */
+    public record FenceWaits(Map<SyncChart.Outcome, List<WaitRow>> byOutcome, List<WaitRow> linked) {
+        static final FenceWaits NONE = new FenceWaits(Map.of(), List.of());
+
+        public List<WaitRow> of(SyncChart.Outcome o) {
+            return byOutcome.getOrDefault(o, List.of());
+        }
+    }
+
     /** A value that went down between two exact observations. */
     public record Backward(int fence, double x, long seq, long from, long to, String tooltip) {
     }
@@ -53,6 +65,7 @@ public final class SyncData {
     private final List<WaitRow> waits;
     private final List<Backward> backwards;
     private final double end;
+    private final Map<Integer, FenceWaits> byFence;
 
     private SyncData(String title, List<FenceLine> fences, List<WaitRow> waits, List<Backward> backwards, double end) {
         this.title = title;
@@ -60,6 +73,31 @@ public final class SyncData {
         this.waits = waits;
         this.backwards = backwards;
         this.end = end;
+        this.byFence = split(waits);
+    }
+
+    private static Map<Integer, FenceWaits> split(List<WaitRow> waits) {
+        Map<Integer, Map<SyncChart.Outcome, List<WaitRow>>> outcomes = new HashMap<>();
+        Map<Integer, List<WaitRow>> linked = new HashMap<>();
+        for (WaitRow r : waits) {
+            outcomes.computeIfAbsent(r.fence(), k -> new java.util.EnumMap<>(SyncChart.Outcome.class))
+                    .computeIfAbsent(SyncChart.Outcome.of(r), k -> new ArrayList<>()).add(r);
+            if (!Double.isNaN(r.signalX())) {
+                linked.computeIfAbsent(r.fence(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<Integer, FenceWaits> out = new HashMap<>();
+        outcomes.forEach((fence, byOutcome) -> {
+            List<WaitRow> l = linked.getOrDefault(fence, new ArrayList<>());
+            l.sort(Comparator.comparingDouble(WaitRow::signalX));
+            out.put(fence, new FenceWaits(byOutcome, l));
+        });
+        return out;
+    }
+
+    /** A fence's waits split for its track. */
+    public FenceWaits waitsOf(int fence) {
+        return byFence.getOrDefault(fence, FenceWaits.NONE);
     }
 
     public static SyncData empty() {

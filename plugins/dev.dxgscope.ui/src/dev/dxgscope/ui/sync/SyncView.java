@@ -14,6 +14,7 @@ import dev.dxgscope.ui.sync.SyncData.WaitRow;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
@@ -44,10 +45,14 @@ public final class SyncView extends SessionView {
     private SyncChart chart;
     private ChartCanvas canvas;
     private WaitTable table;
-    private SnapshotLoader<SyncData> loader;
+    private SnapshotLoader<Snapshot> loader;
     private CsvExportAction csv;
     private List<Integer> chosen;
     private CaptureSession shown;
+
+    /** What the Job copies: the data, and its waits sorted the way the table showed them then. */
+    private record Snapshot(SyncData data, List<WaitRow> sorted, Comparator<WaitRow> order) {
+    }
 
     @Inject
     public SyncView(ESelectionService selectionService) {
@@ -115,14 +120,19 @@ public final class SyncView extends SessionView {
         CaptureSession s = session();
         if (s == null) {
             header.setText(NO_CAPTURE);
-            show(SyncData.empty());
+            show(new Snapshot(SyncData.empty(), List.of(), table.order()));
             return;
         }
         String title = s.title();
-        loader.load(s, m -> SyncData.of(m, title));
+        Comparator<WaitRow> order = table.order();
+        loader.load(s, m -> {
+            SyncData d = SyncData.of(m, title);
+            return new Snapshot(d, WaitTable.sorted(d.waits(), order), order);
+        });
     }
 
-    private void show(SyncData d) {
+    private void show(Snapshot snapshot) {
+        SyncData d = snapshot.data();
         CaptureSession s = session();
         if (s != shown) {
             shown = s;
@@ -133,13 +143,17 @@ public final class SyncView extends SessionView {
             header.setText("Bars: waits at the awaited value, red = never satisfied. Click a wait to select it, "
                     + "elsewhere to move the time cursor; drag to zoom, Shift+drag to pan");
         }
-        chart.show(d, fences(d));
-        canvas.setLevelOfDetail(chart.levelOfDetail());
-        table.setRows(d.waits());
+        showChart(d);
+        table.setRows(snapshot.sorted(), snapshot.order());
         cursorMoved(cursor());
         if (Sessions.get().selection() instanceof Wait w) {
             chart.select(table.select(w));
         }
+    }
+
+    private void showChart(SyncData d) {
+        chart.show(d, fences(d));
+        canvas.setLevelOfDetail(chart.levelOfDetail());
     }
 
     private List<Integer> fences(SyncData d) {
@@ -155,7 +169,7 @@ public final class SyncView extends SessionView {
         FenceDialog dialog = new FenceDialog(canvas.getShell(), d.fences(), fences(d), withWaits);
         if (dialog.open() == FenceDialog.OK) {
             chosen = dialog.chosen();
-            show(d);
+            showChart(d);
         }
     }
 
@@ -166,7 +180,7 @@ public final class SyncView extends SessionView {
         if (!now.contains(id) && d.fence(id) != null) {
             chosen = new ArrayList<>(now);
             chosen.add(id);
-            show(d);
+            showChart(d);
         }
     }
 
