@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.Display;
  */
 public final class UiWatchdog implements AutoCloseable {
     static final int PERIOD_MS = 10;
-    static final int STACK_AFTER_MS = 40;
+    static final int STACK_AFTER_MS = 20;
 
     private final Display display;
     private final AtomicLong worstNs = new AtomicLong();
@@ -49,16 +49,21 @@ public final class UiWatchdog implements AutoCloseable {
                         done.notifyAll();
                     }
                 });
+                java.util.Map<String, Integer> block = new java.util.LinkedHashMap<>(); /* where, how often */
                 synchronized (done) {
                     while (!ran[0] && running) {
                         done.wait(STACK_AFTER_MS);
                         long waited = System.nanoTime() - posted;
                         worstNs.accumulateAndGet(ran[0] ? 0 : waited, Math::max);
-                        if (!ran[0] && waited >= worstSampledNs) {
-                            worstSampledNs = waited;
-                            worstWhere = where(display.getThread().getStackTrace());
+                        if (!ran[0]) {
+                            block.merge(where(display.getThread().getStackTrace()), 1, Integer::sum);
                         }
                     }
+                }
+                long blocked = System.nanoTime() - posted;
+                if (!block.isEmpty() && blocked >= worstSampledNs) {
+                    worstSampledNs = blocked;
+                    worstWhere = summary(block);
                 }
                 Thread.sleep(PERIOD_MS);
             } catch (InterruptedException e) {
@@ -74,7 +79,18 @@ public final class UiWatchdog implements AutoCloseable {
         return worstNs.get() / 1e6;
     }
 
-    /** Where the UI thread was during the longest block seen (a few frames of our code), or "". */
+    /** The most frequent places, with their share of the samples. */
+    private static String summary(java.util.Map<String, Integer> block) {
+        int total = block.values().stream().mapToInt(Integer::intValue).sum();
+        return block.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
+                .map(e -> e.getValue() + "/" + total + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(" | "));
+    }
+
+    /**
+     * Where the UI thread was during the longest block seen: the most frequent of its stack samples
+     * (a few top frames, then frames of our code and JFreeChart), or "".
+     */
     public String worstWhere() {
         return worstWhere;
     }
