@@ -1,9 +1,10 @@
 package dev.dxgscope.app;
 
+import dev.dxgscope.ui.ChartWarmup;
 import dev.dxgscope.ui.ViewIds;
+import dev.dxgscope.ui.common.PropertiesBridge;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
-import dev.dxgscope.ui.common.PropertiesBridge;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -25,6 +26,7 @@ final class DxgscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         PropertiesBridge.install();
+        ChartWarmup.schedule();
         StartupArguments.apply(Platform.getApplicationArgs(), PlatformUI.getWorkbench().getActiveWorkbenchWindow()
                 .getShell());
     }

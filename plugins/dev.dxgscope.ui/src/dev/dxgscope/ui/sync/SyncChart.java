@@ -113,18 +113,34 @@ public final class SyncChart {
 
     /** Shows the chosen fences of new data (keeping the zoom); {@code fences} in track order. */
     public void show(SyncData d, List<Integer> fences) {
+        show(d, fences, tracks(d, fences));
+    }
+
+    /**
+     * The tracks of {@code fences}: plain JFreeChart objects, so a Job can make them (a fence with
+     * 85,000 waits takes tens of milliseconds) and {@link #show(SyncData, List, List)} install them.
+     */
+    public static List<Track> tracks(SyncData d, List<Integer> fences) {
+        List<Track> out = new ArrayList<>();
+        for (int id : fences) {
+            FenceLine f = d.fence(id);
+            if (f != null) {
+                out.add(track(d, f));
+            }
+        }
+        return out;
+    }
+
+    /** Shows new data with tracks made by {@link #tracks} for the same fences. */
+    public void show(SyncData d, List<Integer> fences, List<Track> prepared) {
         data = d;
         for (Track t : tracks) {
             plot.remove(t.plot());
         }
         tracks.clear();
-        for (int id : fences) {
-            FenceLine f = d.fence(id);
-            if (f != null) {
-                Track t = track(d, f);
-                tracks.add(t);
-                plot.add(t.plot(), 1);
-            }
+        for (Track t : prepared) {
+            tracks.add(t);
+            plot.add(t.plot(), 1);
         }
         int shownWaits = 0;
         for (int id : fences) {

@@ -50,8 +50,12 @@ public final class SyncView extends SessionView {
     private List<Integer> chosen;
     private CaptureSession shown;
 
-    /** What the Job copies: the data, and its waits sorted the way the table showed them then. */
-    private record Snapshot(SyncData data, List<WaitRow> sorted, Comparator<WaitRow> order) {
+    /**
+     * What the Job makes: the data, its waits sorted the way the table showed them then, and the
+     * chart's tracks for the fences shown then.
+     */
+    private record Snapshot(SyncData data, List<WaitRow> sorted, Comparator<WaitRow> order, List<Integer> fences,
+            List<SyncChart.Track> tracks) {
     }
 
     @Inject
@@ -120,14 +124,16 @@ public final class SyncView extends SessionView {
         CaptureSession s = session();
         if (s == null) {
             header.setText(NO_CAPTURE);
-            show(new Snapshot(SyncData.empty(), List.of(), table.order()));
+            show(new Snapshot(SyncData.empty(), List.of(), table.order(), List.of(), List.of()));
             return;
         }
         String title = s.title();
         Comparator<WaitRow> order = table.order();
+        List<Integer> wanted = s == shown && chosen != null ? List.copyOf(chosen) : null;
         loader.load(s, m -> {
             SyncData d = SyncData.of(m, title);
-            return new Snapshot(d, WaitTable.sorted(d.waits(), order), order);
+            List<Integer> fences = fences(d, wanted);
+            return new Snapshot(d, WaitTable.sorted(d.waits(), order), order, fences, SyncChart.tracks(d, fences));
         });
     }
 
@@ -143,7 +149,13 @@ public final class SyncView extends SessionView {
             header.setText("Bars: waits at the awaited value, red = never satisfied. Click a wait to select it, "
                     + "elsewhere to move the time cursor; drag to zoom, Shift+drag to pan");
         }
-        showChart(d);
+        List<Integer> fences = fences(d);
+        if (fences.equals(snapshot.fences())) {
+            chart.show(d, fences, snapshot.tracks());
+            canvas.setLevelOfDetail(chart.levelOfDetail());
+        } else {
+            showChart(d); /* the user chose other fences meanwhile */
+        }
         table.setRows(snapshot.sorted(), snapshot.order());
         cursorMoved(cursor());
         if (Sessions.get().selection() instanceof Wait w) {
@@ -157,6 +169,11 @@ public final class SyncView extends SessionView {
     }
 
     private List<Integer> fences(SyncData d) {
+        return fences(d, chosen);
+    }
+
+    /** The fences to show: the user's choice that {@code d} has, or by default those with waits. */
+    private static List<Integer> fences(SyncData d, List<Integer> chosen) {
         if (chosen == null) {
             return d.defaultFences();
         }
