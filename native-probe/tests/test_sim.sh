@@ -51,6 +51,9 @@ workloads)
     done
     grep -q "16 of 24 resident" "$work/compute-pressure.out" || fail "compute-pressure: no evictions"
     grep -q "ENOMEM" "$work/compute-pressure.out" || fail "compute-pressure: no ENOMEM"
+    # The driver's limit of 1024 allocations in one CreateAllocation (each with its private data).
+    record many --sim -- "$workloads/compute-pressure" 1024 1 || fail "1024 allocations: $(cat "$work/many.out")"
+    grep -q "of 1024 resident" "$work/many.out" || fail "1024 allocations: $(cat "$work/many.out")"
     grep -q "12 bad calls, 0 succeeded" "$work/error-storm.out" || fail "error-storm: $(cat "$work/error-storm.out")"
     [ "$(count error-storm 'misc dxg: dxgk: ')" -ge 10 ] || fail "error-storm: dmesg lines missing"
     # Two processes share a resource and a fence by fd over a Unix socket.

@@ -22,6 +22,9 @@
 #define DXGSIM_VERSION 1
 #define DXGSIM_MAX_MESSAGE (8u << 20)
 #define DXGSIM_MAX_FDS 8
+/* Buffers one call carries each way: CreateAllocation's 1024 allocations (D3DKMT_CREATEALLOCATION_MAX),
+ * each with its private data, plus the top-level buffers. */
+#define DXGSIM_MAX_BUFFERS 1100
 
 enum dxgsim_type {
     DXGSIM_HELLO = 1,  /* client -> sim: open the device */

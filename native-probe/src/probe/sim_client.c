@@ -508,9 +508,9 @@ int sim_client_ioctl(int fd, unsigned long request, void *arg)
     size_t at = sizeof *rp;
     uint8_t *out_arg = msg + at;
     at += (rp->arg_size + 7) & ~7u;
-    struct out_buf bufs[64];
+    struct out_buf bufs[DXGSIM_MAX_BUFFERS];
     uint32_t nbufs = 0;
-    for (uint32_t i = 0; i < rp->buffer_count && nbufs < 64 && at + sizeof(struct dxgsim_buffer) <= (size_t)got; i++) {
+    for (uint32_t i = 0; i < rp->buffer_count && nbufs < DXGSIM_MAX_BUFFERS && at + sizeof(struct dxgsim_buffer) <= (size_t)got; i++) {
         const struct dxgsim_buffer *b = (const struct dxgsim_buffer *)(msg + at);
         bufs[nbufs++] = (struct out_buf){b, msg + at + sizeof *b};
         at += sizeof *b + ((b->size + 7) & ~7u);

@@ -151,10 +151,10 @@ struct sim_shared {
     uint8_t *resource_data;
     uint32_t resource_size;
     uint32_t alloc_count;
-    uint64_t alloc_size[64];
-    uint32_t alloc_group[64];
-    uint8_t *alloc_data[64];
-    uint32_t alloc_data_size[64];
+    uint64_t alloc_size[D3DKMT_CREATEALLOCATION_MAX];
+    uint32_t alloc_group[D3DKMT_CREATEALLOCATION_MAX];
+    uint8_t *alloc_data[D3DKMT_CREATEALLOCATION_MAX];
+    uint32_t alloc_data_size[D3DKMT_CREATEALLOCATION_MAX];
     /* sync object */
     uint32_t sync_type;
     struct sim_fence *fence;
@@ -246,10 +246,10 @@ struct sim_call {
         uint8_t *data;
         uint32_t size;
         int unreadable;
-    } in[64];
+    } in[DXGSIM_MAX_BUFFERS];
     int nin;
     /* reply */
-    struct sim_buf out[64];
+    struct sim_buf out[DXGSIM_MAX_BUFFERS];
     int nout;
     struct dxgsim_fixup *fixups;
     int nfixups;

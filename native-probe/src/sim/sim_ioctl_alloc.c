@@ -209,7 +209,7 @@ int sim_create_allocation(struct sim_call *c)
         }
         allocs[i] = new_allocation(c, dev, resource, size, group, priority);
         struct sim_shared *sh = resource ? resource->res.shared : NULL;
-        if (sh && sh->alloc_count < 64) {
+        if (sh && sh->alloc_count < D3DKMT_CREATEALLOCATION_MAX) {
             uint32_t k = sh->alloc_count++;
             sh->alloc_size[k] = size;
             sh->alloc_group[k] = group;
@@ -1022,7 +1022,7 @@ int sim_open_resource_nt(struct sim_call *c)
     res->device = dev;
     res->res.shared = sh;
     sh->objects++;
-    struct sim_object *allocs[64];
+    struct sim_object *allocs[D3DKMT_CREATEALLOCATION_MAX];
     for (uint32_t i = 0; i < sh->alloc_count; i++) {
         allocs[i] = new_allocation(c, dev, res, sh->alloc_size[i], sh->alloc_group[i], 0);
     }

@@ -362,7 +362,7 @@ static void ioctl_request(struct sim_conn *conn, uint8_t *msg, int len, int *fds
     c.arg = msg + sizeof *rq;
     c.arg_size = rq->arg_size;
     size_t at = sizeof *rq + ((rq->arg_size + 7) & ~7u);
-    for (uint32_t i = 0; i < rq->buffer_count && c.nin < 64 && at + sizeof(struct dxgsim_buffer) <= (size_t)len; i++) {
+    for (uint32_t i = 0; i < rq->buffer_count && c.nin < DXGSIM_MAX_BUFFERS && at + sizeof(struct dxgsim_buffer) <= (size_t)len; i++) {
         struct dxgsim_buffer *b = (struct dxgsim_buffer *)(msg + at);
         if (at + sizeof *b + b->size > (size_t)len) {
             break;
