@@ -81,7 +81,7 @@ class LogViewTest {
         CaptureSession s = UiTestSupport.open(display, storm);
         LogView log = page().showView(ViewIds.LOG).getAdapter(LogView.class);
         assertNotNull(log);
-        UiTestSupport.spin(display, 200);
+        UiTestSupport.waitUntil(display, () -> !log.busy() && log.rowCount() > 0, 10_000, "the log lines");
         List<FailedCall> calls = s.read((CaptureModel m) -> m.failedCalls().stream()
                 .filter(f -> f.lines().stream().anyMatch(l -> l.text().contains("Ioctl failed"))).toList());
         assertTrue(calls.size() >= 8, "error-storm fails most of its calls: " + calls.size());
@@ -106,7 +106,7 @@ class LogViewTest {
         UiTestSupport.open(display, storm);
         VmbusView vmbus = page().showView(ViewIds.VMBUS).getAdapter(VmbusView.class);
         LogView log = page().showView(ViewIds.LOG).getAdapter(LogView.class);
-        UiTestSupport.spin(display, 200);
+        UiTestSupport.waitUntil(display, () -> !log.busy() && log.rowCount() > 0, 10_000, "the log lines");
         log.setText("make_resident: Ioctl failed");
         assertEquals(2, log.rowCount(), "error-storm's two failing MakeResident calls");
         int host = -1;

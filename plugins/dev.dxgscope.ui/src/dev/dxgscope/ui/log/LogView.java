@@ -4,9 +4,11 @@ import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.LogLine;
+import dev.dxgscope.ui.charts.SnapshotLoader;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
@@ -27,14 +29,15 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 /**
  * The Log: the driver's dmesg lines and the capture's health findings in one table, each with what
  * caused it (the failed call, its errno by name, the host's status, a known-issue hint).
  * Double-clicking a row moves the time cursor to its cause and selects the call everywhere (the
- * VMBus view then shows the failing reply). Filters by level and text; exports CSV.
+ * VMBus view then shows the failing reply). Filters by level and text; exports CSV. The rows are
+ * made in a Job and shown in a {@link WindowedTable}, so an error storm of a million lines costs
+ * the UI thread a window of items.
  */
 public final class LogView extends SessionView {
     private static final String[] SEVERITIES = {"All levels", "Warnings and errors", "Errors only"};
@@ -43,7 +46,9 @@ public final class LogView extends SessionView {
     private Combo severity;
     private Text text;
     private Label count;
+    private WindowedTable window;
     private Table table;
+    private SnapshotLoader<List<LogRow>> loader;
     private List<LogRow> all = List.of();
     private List<LogRow> rows = List.of();
     private int counted = -1;
@@ -73,35 +78,26 @@ public final class LogView extends SessionView {
         export.setText(csv.getText());
         export.setToolTipText("Save the rows shown as CSV");
         export.addListener(SWT.Selection, e -> csv.run());
-        table = new Table(c, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Color red = c.getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
+        Color amber = new Color(c.getDisplay(), 170, 100, 0);
+        c.addDisposeListener(e -> amber.dispose());
+        window = new WindowedTable(c, SWT.BORDER, (row, item) -> {
+            LogRow r = rows.get(row);
+            item.setText(r.cells().toArray(String[]::new));
+            item.setForeground(3, r.severity() == 0 ? red : r.severity() == 1 ? amber : null);
+        }, row -> publish(rows.get(row).target()));
+        table = window.table();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(window.control());
         for (int k = 0; k < LogRow.TITLES.size(); k++) {
             TableColumn col = new TableColumn(table, k == 2 ? SWT.RIGHT : SWT.LEFT);
             col.setText(LogRow.TITLES.get(k));
             col.setWidth(LogRow.WIDTHS[k]);
         }
         table.setToolTipText("Double-click: move the time cursor to the call that caused the line and select it");
-        Color red = table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
-        Color amber = new Color(table.getDisplay(), 170, 100, 0);
-        table.addDisposeListener(e -> amber.dispose());
-        table.addListener(SWT.SetData, e -> {
-            if (e.index < 0 || e.index >= rows.size()) {
-                return; /* GTK asks for rows while clearing the list */
-            }
-            TableItem item = (TableItem) e.item;
-            LogRow r = rows.get(e.index);
-            item.setText(r.cells().toArray(String[]::new));
-            item.setForeground(3, r.severity() == 0 ? red : r.severity() == 1 ? amber : null);
-        });
-        table.addListener(SWT.Selection, e -> {
-            LogRow r = selectedRow();
-            if (r != null) {
-                publish(r.target());
-            }
-        });
-        table.addListener(SWT.DefaultSelection, e -> activate(table.getSelectionIndex()));
+        table.addListener(SWT.DefaultSelection, e -> activate(window.selection()));
+        loader = new SnapshotLoader<>("Log lines", c, this::show);
         attach(c);
         if (session() == null) {
             refresh();
@@ -117,16 +113,20 @@ public final class LogView extends SessionView {
         }
         if (s == null) {
             all = List.of();
-        } else {
-            List<LogRow> built = s.read((CaptureModel m) -> {
-                int n = m.logLines().size() + m.diagnostics().size();
-                return n == counted ? null : LogRows.of(m);
-            });
-            if (built != null) {
-                all = built;
-                counted = built.size();
-            }
+            applyFilters();
+            return;
         }
+        int seen = counted;
+        loader.load(s, (CaptureModel m) -> {
+            int n = m.logLines().size() + m.diagnostics().size();
+            return n == seen ? null : LogRows.of(m); /* null: nothing new, nothing to show */
+        });
+    }
+
+    /** New rows from the Job. */
+    private void show(List<LogRow> built) {
+        all = built;
+        counted = built.size();
         applyFilters();
     }
 
@@ -140,8 +140,7 @@ public final class LogView extends SessionView {
         int worst = 2 - severity.getSelectionIndex();
         String f = text.getText().trim();
         rows = all.stream().filter(r -> r.severity() <= worst && r.matches(f)).toList();
-        table.setItemCount(rows.size());
-        table.clearAll();
+        window.setRows(rows.size(), 0, -1);
         select(selected);
         count.setText(session() == null ? "No capture open"
                 : rows.size() + " of " + all.size() + " lines" + (all.isEmpty() ? ": the capture has no dmesg"
@@ -149,15 +148,15 @@ public final class LogView extends SessionView {
     }
 
     private LogRow selectedRow() {
-        int i = table.getSelectionIndex();
+        int i = window.selection();
         return i >= 0 && i < rows.size() ? rows.get(i) : null;
     }
 
     private boolean select(Object target) {
         for (int i = 0; target != null && i < rows.size(); i++) {
             if (rows.get(i).target() == target) {
-                table.setSelection(i);
-                table.showSelection();
+                window.select(i);
+                window.show(i);
                 return true;
             }
         }
@@ -212,7 +211,7 @@ public final class LogView extends SessionView {
     /** The table when a row is selected; else the text filter (focusing an empty table selects its first row). */
     @Focus
     void focus() {
-        if (table.getSelectionIndex() >= 0) {
+        if (window.selection() >= 0) {
             table.setFocus();
         } else {
             text.setFocus();
@@ -223,6 +222,11 @@ public final class LogView extends SessionView {
 
     public int rowCount() {
         return rows.size();
+    }
+
+    /** Whether the lines are still being read from the model (tests wait for this). */
+    public boolean busy() {
+        return loader.busy();
     }
 
     public List<String> cells(int row) {
