@@ -157,6 +157,15 @@ class ChartViewsTest {
         assertSame(linked.target(), Sessions.get().selection(), "the row's wait is selected");
         assertPropertiesShow("satisfied");
 
+        /* "Fences…": None leaves no track, Cancel changes nothing, All gives each fence a track */
+        chooseFences(view, "None");
+        assertEquals(0, view.chart().tracks().size(), "no track");
+        chooseFences(view, null);
+        assertEquals(0, view.chart().tracks().size(), "Cancel keeps the choice");
+        chooseFences(view, "All");
+        assertEquals(data.fences().size(), view.chart().tracks().size(), "a track per fence");
+        assertEquals(track.fence(), view.chart().tracks().get(0).fence());
+
         clickMovesTheCursor(session, canvas);
         exportsValidFiles(canvas, "sync-objects", "Time since capture start (s)");
         Path csv = dir.resolve("waits.csv");
@@ -166,6 +175,50 @@ class ChartViewsTest {
         assertTrue(lines.get(0).startsWith("Kind,Object,Value,Start (s)"), lines.get(0));
         Path png = UiTestSupport.screenshot(shell(), "sync-view.png");
         assertTrue(Files.size(png) > 10_000);
+    }
+
+    /**
+     * Opens "Fences…" and, once the dialog is up, presses {@code button} and then OK ({@code null}:
+     * Cancel), as a user would; returns when the dialog is closed.
+     */
+    private void chooseFences(SyncView view, String button) {
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (Shell s : display.getShells()) {
+                if ("Fences to Show".equals(s.getText()) && s.isVisible()) {
+                    if (button != null) {
+                        press(s, button);
+                    }
+                    press(s, button != null ? "OK" : "Cancel");
+                    return;
+                }
+            }
+            display.timerExec(50, poll[0]);
+        };
+        display.timerExec(50, poll[0]);
+        view.chooseFences();
+    }
+
+    /** Clicks the button with this text somewhere in {@code c}; fails when there is none. */
+    private static void press(org.eclipse.swt.widgets.Composite c, String text) {
+        org.eclipse.swt.widgets.Button b = findButton(c, text);
+        assertNotNull(b, "a button " + text);
+        b.notifyListeners(SWT.Selection, new Event());
+    }
+
+    private static org.eclipse.swt.widgets.Button findButton(org.eclipse.swt.widgets.Composite c, String text) {
+        for (org.eclipse.swt.widgets.Control k : c.getChildren()) {
+            if (k instanceof org.eclipse.swt.widgets.Button b && text.equals(b.getText().replace("&", ""))) {
+                return b;
+            }
+            if (k instanceof org.eclipse.swt.widgets.Composite inner) {
+                org.eclipse.swt.widgets.Button found = findButton(inner, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The Properties view shows the selected wait (its adapter in the ui bundle turns it into rows). */

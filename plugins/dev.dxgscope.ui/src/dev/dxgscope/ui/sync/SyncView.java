@@ -180,7 +180,8 @@ public final class SyncView extends SessionView {
         return chosen.stream().filter(id -> d.fence(id) != null).toList();
     }
 
-    private void chooseFences() {
+    /** "Fences…": the user picks the fences that get a track (a modal dialog). */
+    public void chooseFences() {
         SyncData d = chart.data();
         List<Integer> withWaits = d.fences().stream().filter(f -> f.waits() > 0).map(SyncData.FenceLine::id).toList();
         FenceDialog dialog = new FenceDialog(canvas.getShell(), d.fences(), fences(d), withWaits);
