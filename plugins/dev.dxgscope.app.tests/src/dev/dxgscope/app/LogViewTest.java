@@ -117,8 +117,8 @@ class LogViewTest {
         }
         assertTrue(host >= 0, "one of them was refused by the host");
         FailedCall call = (FailedCall) log.target(host);
-        log.activate(host);
-        UiTestSupport.spin(display, 200);
+        log.activate(host); /* possibly before the VMBus view has its list: it selects the reply when it does */
+        UiTestSupport.waitUntil(display, () -> vmbus.selectedRow() >= 0, 10_000, "the VMBus view selects the reply");
         assertEquals(call.seq(), Sessions.get().cursor(), "the cursor is at the call");
         assertSame(call, Sessions.get().selection());
         String[] reply = vmbus.cells(vmbus.selectedRow());

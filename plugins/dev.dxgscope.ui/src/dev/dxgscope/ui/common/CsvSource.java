@@ -6,6 +6,9 @@ import java.util.List;
 public interface CsvSource {
     List<String> columns();
 
-    /** Every row (not only the visible ones), in the order shown. */
+    /**
+     * Every row (not only the visible ones), in the order shown. Called in the export Job, off the
+     * UI thread: read the model under the session's lock, or what the source captured when made.
+     */
     List<List<String>> rows();
 }

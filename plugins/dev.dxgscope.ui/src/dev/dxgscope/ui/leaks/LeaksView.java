@@ -216,6 +216,7 @@ public final class LeaksView extends SessionView {
     }
 
     private CsvSource suspectsCsv() {
+        Leaks.Result result = this.result; /* the export Job reads it later */
         return new CsvSource() {
             @Override
             public List<String> columns() {
@@ -238,6 +239,7 @@ public final class LeaksView extends SessionView {
     }
 
     private CsvSource groupsCsv() {
+        Leaks.Result result = this.result;
         return new CsvSource() {
             @Override
             public List<String> columns() {

@@ -250,6 +250,10 @@ public final class LogView extends SessionView {
     }
 
     public void exportCsv(Path file) throws IOException {
-        new CsvExportAction("log", table::getShell, this::csv).write(file);
+        try {
+            new CsvExportAction("log", table::getShell, this::csv).export(file).join(); /* as the menu does */
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -303,8 +303,16 @@ public final class ProcessesView extends SessionView {
         }
     }
 
-    /** Every row of the handle tables, pages left out (makes every row, as an export must). */
+    /**
+     * Every row of the handle tables, pages left out (makes every row, as an export must). The rows
+     * are made here, on the UI thread, which owns the tree's nodes; the export Job only writes them.
+     */
     private CsvSource csv() {
+        List<List<String>> out = new ArrayList<>();
+        read(() -> {
+            addRows(roots, 0, out);
+            return null;
+        });
         return new CsvSource() {
             @Override
             public List<String> columns() {
@@ -313,11 +321,6 @@ public final class ProcessesView extends SessionView {
 
             @Override
             public List<List<String>> rows() {
-                List<List<String>> out = new ArrayList<>();
-                read(() -> {
-                    addRows(roots, 0, out);
-                    return null;
-                });
                 return out;
             }
         };

@@ -155,6 +155,7 @@ final class WaitTable {
 
     /** Every row as shown (plus the start seq and the duration in ns), for "Export CSV…". */
     CsvSource csv() {
+        List<WaitRow> shown = List.copyOf(rows); /* the export Job reads these while the table may re-sort */
         return new CsvSource() {
             @Override
             public List<String> columns() {
@@ -167,7 +168,7 @@ final class WaitTable {
             @Override
             public List<List<String>> rows() {
                 List<List<String>> out = new ArrayList<>();
-                for (WaitRow r : rows) {
+                for (WaitRow r : shown) {
                     List<String> row = new ArrayList<>(COLUMNS.stream().map(c -> c.text().apply(r)).toList());
                     row.add(Long.toString(r.seq()));
                     row.add(Long.toString(r.durationNs()));

@@ -54,6 +54,9 @@ public final class VmbusView extends SessionView {
     private CsvExportAction csv;
     private CaptureSession shown;
     private int counted = -1;
+    /** A message selected elsewhere before the list had it (the list is made in a Job): selected on arrival. */
+    private int wanted = -1;
+    private CaptureSession wantedIn;
     private VmbusFilter applied;
     private VmbusExpert expert;
     private Job pending;
@@ -226,6 +229,10 @@ public final class VmbusView extends SessionView {
         errors = snap.errors();
         unanswered = snap.unanswered();
         list.setRows(snap.rows(), expert);
+        if (wanted >= 0 && wantedIn == snap.session() && list.select(wanted)) {
+            show(wanted);
+        }
+        wanted = -1;
         if (!Sessions.get().cursorAtEnd()) {
             markCursor(cursor());
         }
@@ -311,9 +318,12 @@ public final class VmbusView extends SessionView {
             return;
         }
         int i = MessageLinks.messageOf(session(), selection);
-        if (i >= 0) {
-            list.select(i);
+        if (i >= 0 && list.select(i)) {
             show(i);
+            wanted = -1;
+        } else if (i >= 0) {
+            wanted = i; /* not listed yet: selected when the list arrives */
+            wantedIn = session();
         }
     }
 
