@@ -15,4 +15,9 @@ public record RawRecord(long offset, int kindCode, RecordKind kind, int flags, l
     public ByteBuffer data() {
         return payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
+
+    @Override
+    public RawRecord copy() {
+        return this;
+    }
 }

@@ -34,6 +34,7 @@ public final class RecordCursor implements RecordView {
     private long offset = -1;
     private int at;
     private Runnable beforeRefill = () -> { };
+    private boolean freshWindows;
 
     RecordCursor(CaptureFile file, long start) {
         this.file = file;
@@ -46,6 +47,25 @@ public final class RecordCursor implements RecordView {
      */
     public void beforeRefill(Runnable hook) {
         this.beforeRefill = hook;
+    }
+
+    /**
+     * Each refill reads into a new buffer instead of overwriting the window, so views of earlier
+     * records stay valid as long as someone holds them ({@link ReadAhead} hands windows to another
+     * thread). Costs a new 8 MiB buffer per 8 MiB read.
+     */
+    void freshWindows(boolean on) {
+        this.freshWindows = on;
+    }
+
+    /** The buffer holding the current record (see {@link #freshWindows}). */
+    ByteBuffer window() {
+        return window;
+    }
+
+    /** Where the current record starts in {@link #window()}. */
+    int at() {
+        return at;
     }
 
     /** Follow mode: stop before incomplete records at the end instead of calling them truncated. */
@@ -144,7 +164,9 @@ public final class RecordCursor implements RecordView {
             return;
         }
         beforeRefill.run();
-        if (need > window.capacity()) {
+        if (freshWindows) {
+            window = ByteBuffer.allocate(Math.max(need, WINDOW)).order(ByteOrder.LITTLE_ENDIAN);
+        } else if (need > window.capacity()) {
             window = ByteBuffer.allocate(Math.max(need, window.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
         }
         window.clear();
@@ -227,10 +249,8 @@ public final class RecordCursor implements RecordView {
     }
 
     /** The current record, copied so it outlives the cursor. */
+    @Override
     public RawRecord copy() {
-        byte[] bytes = new byte[payloadSize()];
-        window.get(at + CaptureFormat.HEADER_SIZE, bytes);
-        return new RawRecord(offset, kindCode(), kind(), flags(), seq(), timestampNs(), pid(), tid(),
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer());
+        return WindowRecord.copy(window, at, offset);
     }
 }

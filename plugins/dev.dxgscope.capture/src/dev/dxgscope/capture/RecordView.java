@@ -25,4 +25,7 @@ public interface RecordView {
 
     /** The payload as a little-endian view positioned at 0. */
     ByteBuffer payload();
+
+    /** The record with a payload of its own (a held record outlives the view). */
+    RawRecord copy();
 }

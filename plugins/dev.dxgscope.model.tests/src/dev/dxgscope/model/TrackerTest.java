@@ -156,6 +156,48 @@ class TrackerTest {
     }
 
     @Test
+    void aLargeDamagedCaptureIsReadAheadLosingOnlyTheDamage() throws Exception {
+        Path file = dir.resolve("large.dxgcap");
+        Script s = new Script(file);
+        prologue(s, A);
+        var destroy = s.call(A, "LX_DXDESTROYDEVICE").in("device", DEVICE);
+        destroy.enter();
+        for (int i = 0; i < 200; i++) {
+            s.marker(A, 200 << 10); /* 40 MiB: read ahead on a second thread, in five windows */
+        }
+        long leave = destroy.leave(0, 0);
+        s.end(0);
+        s.model().toString(); /* closes the writer */
+        /* a flipped byte in the 100th marker's text, and the last 20 bytes of the file gone */
+        long damaged;
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            damaged = -1;
+            try (var f = dev.dxgscope.capture.CaptureFile.open(file)) {
+                var c = f.records();
+                int markers = 0;
+                while (c.next()) {
+                    if (c.kind() == dev.dxgscope.capture.RecordKind.MARKER && ++markers == 100) {
+                        damaged = c.offset();
+                    }
+                }
+            }
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'!'}), damaged + 4096);
+            ch.truncate(ch.size() - 20); /* inside the END record */
+        }
+        CaptureModel m = dev.dxgscope.model.ModelLoader.load(file);
+        assertEquals(199, m.markers().size(), "every marker but the damaged one");
+        DxgObject device = m.dxgProcesses().get(0).objects().stream()
+                .filter(o -> o.type() == ObjectType.DEVICE).findFirst().orElseThrow();
+        assertEquals(leave, device.destroyedSeq(), "the call around the damage is whole");
+        long at = damaged;
+        assertTrue(m.diagnostics().stream().anyMatch(d -> d.offset() == at && d.text().startsWith("damaged bytes")),
+                "the damage is listed at its offset: " + m.diagnostics());
+        assertTrue(m.diagnostics().stream().anyMatch(d -> d.text().startsWith("the capture is cut off")),
+                "the cut-off end is listed");
+    }
+
+    @Test
     void aBlockedWaitEndsWithTheSignalThatReachedItsValue() throws Exception {
         Script s = new Script(dir.resolve("wait.dxgcap"));
         prologue(s, A);

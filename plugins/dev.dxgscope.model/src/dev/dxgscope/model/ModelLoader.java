@@ -2,8 +2,10 @@ package dev.dxgscope.model;
 
 import dev.dxgscope.capture.CaptureFile;
 import dev.dxgscope.capture.CaptureProblem;
+import dev.dxgscope.capture.ReadAhead;
 import dev.dxgscope.capture.RecordView;
 import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.capture.WindowRecord;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import dev.dxgscope.model.decode.Event;
@@ -34,6 +36,8 @@ public final class ModelLoader {
     }
 
     private static final int PROGRESS_EVERY = 1 << 14;
+    /** Files at least this large are read ahead on a second thread (smaller ones load in milliseconds). */
+    static final long READ_AHEAD_FROM = 16L << 20;
 
     private final CaptureFile file;
     private final RecordCursor cursor;
@@ -104,6 +108,9 @@ public final class ModelLoader {
     }
 
     private long read(boolean follow, Progress progress, long max) throws IOException {
+        if (!follow && max == Long.MAX_VALUE && file.size() - cursor.position() >= READ_AHEAD_FROM) {
+            return readAhead(progress);
+        }
         cursor.follow(follow);
         long total = file.size();
         long n = 0;
@@ -116,6 +123,45 @@ public final class ModelLoader {
                 }
                 progress.loaded(cursor.position(), total);
             }
+        }
+        reportProblems();
+        if (progress != null) {
+            progress.loaded(cursor.position(), total);
+        }
+        return n;
+    }
+
+    /**
+     * A whole file on two threads: {@link ReadAhead} reads and checks records while this thread
+     * decodes and tracks them. Calls in flight keep views of the windows handed over; they are
+     * copied when the next window starts, so a call that never returns does not hold 8 MiB.
+     */
+    private long readAhead(Progress progress) throws IOException {
+        long total = file.size();
+        long n = 0;
+        WindowRecord view = new WindowRecord();
+        cursor.beforeRefill(() -> { }); /* windows are handed over, not overwritten */
+        try (ReadAhead ahead = ReadAhead.start(cursor)) {
+            java.nio.ByteBuffer window = null;
+            for (ReadAhead.Batch b; (b = ahead.next()) != null;) {
+                if (window != null && b.window() != window) {
+                    decoder.detach();
+                }
+                window = b.window();
+                for (int i = 0; i < b.count(); i++) {
+                    orderer.offer(view.set(b.window(), b.at()[i], b.offsets()[i]));
+                }
+                n += b.count();
+                if (progress != null) {
+                    if (progress.cancelled()) {
+                        throw new CancellationException("loading " + file.path() + " was cancelled");
+                    }
+                    progress.loaded(b.position(), total);
+                }
+            }
+        } finally {
+            decoder.detach();
+            cursor.beforeRefill(decoder::detach);
         }
         reportProblems();
         if (progress != null) {

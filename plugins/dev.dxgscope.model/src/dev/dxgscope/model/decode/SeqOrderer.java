@@ -2,7 +2,6 @@ package dev.dxgscope.model.decode;
 
 import dev.dxgscope.capture.RawRecord;
 import dev.dxgscope.capture.RecordView;
-import dev.dxgscope.capture.RecordCursor;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -34,12 +33,12 @@ public final class SeqOrderer {
         this.diagnostics = diagnostics;
     }
 
-    /** Offers the cursor's current record. */
-    public void offer(RecordCursor c) {
+    /** Offers a record read in place (a cursor or a window view): copied only if it must be held. */
+    public void offer(RecordView c) {
         long seq = c.seq();
         if (seq == next && held.isEmpty()) {
             next++;
-            sink.accept(c); /* in place: the sink is done with it before the cursor moves */
+            sink.accept(c); /* in place: the sink is done with it before the view moves */
             return;
         }
         offer(c.copy());

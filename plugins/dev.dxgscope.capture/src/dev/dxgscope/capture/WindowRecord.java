@@ -1,0 +1,77 @@
+package dev.dxgscope.capture;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A record read in place from a window of the file that {@link ReadAhead} checked: one mutable view
+ * moved from record to record, so a batch of records costs no object each.
+ */
+public final class WindowRecord implements RecordView {
+    private ByteBuffer window;
+    private int at;
+    private long offset;
+
+    /** Moves the view to the record at {@code at} of {@code window}, which starts at file offset {@code offset}. */
+    public WindowRecord set(ByteBuffer window, int at, long offset) {
+        this.window = window;
+        this.at = at;
+        this.offset = offset;
+        return this;
+    }
+
+    @Override
+    public long offset() {
+        return offset;
+    }
+
+    @Override
+    public int kindCode() {
+        return Short.toUnsignedInt(window.getShort(at + 4));
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.of(kindCode());
+    }
+
+    @Override
+    public long seq() {
+        return window.getLong(at + 16);
+    }
+
+    @Override
+    public long timestampNs() {
+        return window.getLong(at + 24);
+    }
+
+    @Override
+    public int pid() {
+        return window.getInt(at + 32);
+    }
+
+    @Override
+    public int tid() {
+        return window.getInt(at + 36);
+    }
+
+    @Override
+    public ByteBuffer payload() {
+        return window.slice(at + CaptureFormat.HEADER_SIZE, window.getInt(at + 12)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public RawRecord copy() {
+        return copy(window, at, offset);
+    }
+
+    /** The record at {@code at} of {@code window} with its own payload. */
+    static RawRecord copy(ByteBuffer window, int at, long offset) {
+        int kind = Short.toUnsignedInt(window.getShort(at + 4));
+        byte[] bytes = new byte[window.getInt(at + 12)];
+        window.get(at + CaptureFormat.HEADER_SIZE, bytes);
+        return new RawRecord(offset, kind, RecordKind.of(kind), Short.toUnsignedInt(window.getShort(at + 6)),
+                window.getLong(at + 16), window.getLong(at + 24), window.getInt(at + 32), window.getInt(at + 36),
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer());
+    }
+}
