@@ -10,18 +10,22 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Reads a whole capture ahead of its consumer on a thread of its own: the file reads and every
  * record's checksum (about a third of loading a capture) overlap with decoding. The cursor hands
- * over its windows instead of reusing them ({@link RecordCursor#freshWindows}), as batches of
- * record positions; the consumer reads them in place through a {@link WindowRecord}. Damage is
- * skipped and listed by the cursor as always (read {@link RecordCursor#problems()} after
- * {@link #close()}). Not for a growing file: follow mode stays on the consumer's thread.
+ * over its windows instead of reusing one ({@link RecordCursor#windowSource}), as batches of
+ * record positions; the consumer reads them in place through a {@link WindowRecord} and gives each
+ * window back ({@link #release}) when it has moved past it. Windows come from a small pool, so
+ * loading allocates no 8 MiB buffer per 8 MiB read; an empty pool never blocks (a new window is
+ * made). Damage is skipped and listed by the cursor as always (read
+ * {@link RecordCursor#problems()} after {@link #close()}). Not for a growing file: follow mode
+ * stays on the consumer's thread.
  *
- * <p>Cost: one thread, at most {@value #QUEUED} + 2 windows of 8 MiB alive, and a position and an
- * offset (12 bytes) per record in flight.
+ * <p>Cost: one thread, about {@value #POOL} windows of 8 MiB, and 12 bytes per record in flight.
  */
 public final class ReadAhead implements AutoCloseable {
     /** Records whose positions one batch carries at most (a window holds about 40,000 ioctl records). */
     static final int BATCH = 1 << 16;
     private static final int QUEUED = 2;
+    private static final int POOL = QUEUED + 3;
+    private static final int WINDOW = 8 << 20;
 
     /**
      * Records {@code at[i]} (offsets {@code offsets[i]}) of {@code window}, i < count; the file
@@ -34,6 +38,7 @@ public final class ReadAhead implements AutoCloseable {
 
     private final RecordCursor cursor;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(POOL);
     private final Thread thread;
     private volatile boolean stopped;
     private boolean ended;
@@ -48,23 +53,44 @@ public final class ReadAhead implements AutoCloseable {
     public static ReadAhead start(RecordCursor cursor) {
         ReadAhead r = new ReadAhead(cursor);
         cursor.follow(false);
-        cursor.freshWindows(true);
+        cursor.windowSource(r::window);
         r.thread.start();
         return r;
+    }
+
+    /** A window for the cursor: a released one, or a new one when none is free. */
+    private ByteBuffer window() {
+        ByteBuffer w = free.poll();
+        return w != null ? w : ByteBuffer.allocate(WINDOW).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The consumer is done with a window (nothing it keeps points into it): it may be read into again. */
+    public void release(ByteBuffer window) {
+        if (window != null) {
+            free.offer(window); /* dropped when the pool is full */
+        }
     }
 
     private void produce() {
         try {
             ByteBuffer window = null;
+            boolean sent = false;
             int[] at = new int[1024];
             long[] offsets = new long[1024];
             int n = 0;
             while (!stopped && cursor.next()) {
                 if ((cursor.window() != window || n == BATCH) && n > 0) {
                     put(new Batch(window, at, offsets, n, cursor.offset()));
+                    sent = true;
                     at = new int[Math.min(BATCH, n * 2)];
                     offsets = new long[at.length];
                     n = 0;
+                }
+                if (cursor.window() != window) {
+                    if (!sent) {
+                        release(window); /* read over damage without a whole record: nobody saw it */
+                    }
+                    sent = false;
                 }
                 window = cursor.window();
                 if (n == at.length) {
@@ -140,6 +166,6 @@ public final class ReadAhead implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while stopping the read-ahead", e));
         }
-        cursor.freshWindows(false);
+        cursor.windowSource(null);
     }
 }

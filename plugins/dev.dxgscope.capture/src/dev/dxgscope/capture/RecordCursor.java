@@ -34,7 +34,7 @@ public final class RecordCursor implements RecordView {
     private long offset = -1;
     private int at;
     private Runnable beforeRefill = () -> { };
-    private boolean freshWindows;
+    private java.util.function.Supplier<ByteBuffer> windows;
 
     RecordCursor(CaptureFile file, long start) {
         this.file = file;
@@ -50,15 +50,15 @@ public final class RecordCursor implements RecordView {
     }
 
     /**
-     * Each refill reads into a new buffer instead of overwriting the window, so views of earlier
-     * records stay valid as long as someone holds them ({@link ReadAhead} hands windows to another
-     * thread). Costs a new 8 MiB buffer per 8 MiB read.
+     * Each refill reads into a buffer from {@code source} (at least 8 MiB) instead of overwriting
+     * the window, so views of earlier records stay valid while someone holds them ({@link ReadAhead}
+     * hands windows to another thread and takes them back); null: reuse one window.
      */
-    void freshWindows(boolean on) {
-        this.freshWindows = on;
+    void windowSource(java.util.function.Supplier<ByteBuffer> source) {
+        this.windows = source;
     }
 
-    /** The buffer holding the current record (see {@link #freshWindows}). */
+    /** The buffer holding the current record (see {@link #windowSource}). */
     ByteBuffer window() {
         return window;
     }
@@ -164,8 +164,9 @@ public final class RecordCursor implements RecordView {
             return;
         }
         beforeRefill.run();
-        if (freshWindows) {
-            window = ByteBuffer.allocate(Math.max(need, WINDOW)).order(ByteOrder.LITTLE_ENDIAN);
+        if (windows != null) {
+            ByteBuffer w = windows.get();
+            window = w.capacity() >= need ? w : ByteBuffer.allocate(need).order(ByteOrder.LITTLE_ENDIAN);
         } else if (need > window.capacity()) {
             window = ByteBuffer.allocate(Math.max(need, window.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
         }

@@ -134,7 +134,7 @@ public final class ModelLoader {
     /**
      * A whole file on two threads: {@link ReadAhead} reads and checks records while this thread
      * decodes and tracks them. Calls in flight keep views of the windows handed over; they are
-     * copied when the next window starts, so a call that never returns does not hold 8 MiB.
+     * copied when the next window starts, and the window goes back to the read-ahead's pool.
      */
     private long readAhead(Progress progress) throws IOException {
         long total = file.size();
@@ -145,7 +145,8 @@ public final class ModelLoader {
             java.nio.ByteBuffer window = null;
             for (ReadAhead.Batch b; (b = ahead.next()) != null;) {
                 if (window != null && b.window() != window) {
-                    decoder.detach();
+                    decoder.detach(); /* calls in flight stop pointing into the last window */
+                    ahead.release(window);
                 }
                 window = b.window();
                 for (int i = 0; i < b.count(); i++) {
