@@ -198,6 +198,57 @@ class TrackerTest {
     }
 
     @Test
+    void aLargeLoadReportsProgressAndCanBeCancelledStoppingItsReader() throws Exception {
+        Path file = dir.resolve("cancel.dxgcap");
+        Script s = new Script(file);
+        prologue(s, A);
+        for (int i = 0; i < 160; i++) {
+            s.marker(A, 200 << 10); /* 32 MiB: read ahead */
+        }
+        s.end(0);
+        s.model().toString();
+        long size = java.nio.file.Files.size(file);
+        List<Long> seen = new java.util.ArrayList<>();
+        try (var f = dev.dxgscope.capture.CaptureFile.open(file)) {
+            dev.dxgscope.model.ModelLoader.load(f, new dev.dxgscope.model.ModelLoader.Progress() {
+                @Override
+                public void loaded(long bytes, long total) {
+                    seen.add(bytes);
+                    assertEquals(size, total);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            });
+        }
+        assertTrue(seen.size() > 2, "progress along the way: " + seen);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1), "progress never goes back: " + seen);
+        }
+        assertEquals(size, seen.get(seen.size() - 1), "ends at the whole file");
+
+        int[] asked = {0};
+        try (var f = dev.dxgscope.capture.CaptureFile.open(file)) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> dev.dxgscope.model.ModelLoader.load(f, new dev.dxgscope.model.ModelLoader.Progress() {
+                        @Override
+                        public void loaded(long bytes, long total) {
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return ++asked[0] > 1;
+                        }
+                    }));
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("dxgscope capture read-ahead") && t.isAlive()),
+                "the read-ahead thread stopped with the load");
+    }
+
+    @Test
     void aBlockedWaitEndsWithTheSignalThatReachedItsValue() throws Exception {
         Script s = new Script(dir.resolve("wait.dxgcap"));
         prologue(s, A);
