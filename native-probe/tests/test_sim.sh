@@ -54,6 +54,8 @@ workloads)
     # The driver's limit of 1024 allocations in one CreateAllocation (each with its private data).
     record many --sim -- "$workloads/compute-pressure" 1024 1 || fail "1024 allocations: $(cat "$work/many.out")"
     grep -q "of 1024 resident" "$work/many.out" || fail "1024 allocations: $(cat "$work/many.out")"
+    record objects --sim -- "$workloads/many-objects" 5000 1000 || fail "many-objects: $(cat "$work/objects.out")"
+    grep -q "all 5000 destroyed" "$work/objects.out" || fail "many-objects: $(cat "$work/objects.out")"
     grep -q "12 bad calls, 0 succeeded" "$work/error-storm.out" || fail "error-storm: $(cat "$work/error-storm.out")"
     [ "$(count error-storm 'misc dxg: dxgk: ')" -ge 10 ] || fail "error-storm: dmesg lines missing"
     # Two processes share a resource and a fence by fd over a Unix socket.

@@ -5,6 +5,7 @@ import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.SessionView;
+import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
@@ -41,6 +42,7 @@ public final class AllocationsView extends SessionView {
     private Label totals;
     private Text filter;
     private Button all;
+    private WindowedTable window;
     private Table table;
     private volatile AllocationRows rows = AllocationRows.empty();
     private AllocationRows.Column sort = AllocationRows.Column.CREATED;
@@ -66,48 +68,19 @@ public final class AllocationsView extends SessionView {
         filter.setMessage("filter any column");
         GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).applyTo(filter);
         filter.addModifyListener(e -> refresh());
-        table = new Table(c, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER | SWT.MULTI);
+        window = new WindowedTable(c, SWT.BORDER, this::fill, this::picked);
+        table = window.table();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(window.control());
         for (AllocationRows.Column col : AllocationRows.Column.values()) {
             TableColumn tc = new TableColumn(table, col == AllocationRows.Column.SIZE ? SWT.RIGHT : SWT.LEFT);
             tc.setText(col.title);
             tc.setWidth(col.width);
             tc.addListener(SWT.Selection, e -> sortBy(col, tc));
         }
-        table.addListener(SWT.SetData, e -> {
-            TableItem item = (TableItem) e.item;
-            int i = e.index;
-            AllocationRows r = rows;
-            if (i < 0 || i >= r.size()) {
-                return; /* asked for a row of the previous listing while the new one is being set */
-            }
-            Allocation a = r.get(i);
-            CaptureSession s = session();
-            String[] texts = s == null ? null : s.read((CaptureModel m) -> {
-                String[] t = new String[AllocationRows.Column.values().length];
-                for (AllocationRows.Column col : AllocationRows.Column.values()) {
-                    t[col.ordinal()] = AllocationRows.text(m, a, r.seq(), col);
-                }
-                return t;
-            });
-            if (texts != null) {
-                item.setText(texts);
-                item.setData(a);
-            }
-        });
-        table.addListener(SWT.Selection, e -> {
-            int i = table.getSelectionIndex();
-            AllocationRows r = rows;
-            if (selecting || i < 0 || i >= r.size()) {
-                return;
-            }
-            selectionService.setSelection(new StructuredSelection(r.get(i)));
-            Sessions.get().select(r.get(i), this);
-        });
         table.addListener(SWT.DefaultSelection, e -> {
-            int i = table.getSelectionIndex();
+            int i = window.selection();
             if (i >= 0 && i < rows.size()) {
                 Sessions.get().moveCursor(rows.get(i).createdSeq());
             }
@@ -116,7 +89,7 @@ public final class AllocationsView extends SessionView {
         menu.add(new Action("Move time cursor to its creation") {
             @Override
             public void run() {
-                int i = table.getSelectionIndex();
+                int i = window.selection();
                 if (i >= 0 && i < rows.size()) {
                     Sessions.get().moveCursor(rows.get(i).createdSeq());
                 }
@@ -126,6 +99,37 @@ public final class AllocationsView extends SessionView {
         table.setMenu(menu.createContextMenu(table));
         attach(c);
         refresh();
+    }
+
+    /** Sets an item (reused for other rows as the window moves) to a row's texts, read under the lock. */
+    private void fill(int i, TableItem item) {
+        AllocationRows r = rows;
+        if (i < 0 || i >= r.size()) {
+            return;
+        }
+        Allocation a = r.get(i);
+        CaptureSession s = session();
+        String[] texts = s == null ? null : s.read((CaptureModel m) -> {
+            String[] t = new String[AllocationRows.Column.values().length];
+            for (AllocationRows.Column col : AllocationRows.Column.values()) {
+                t[col.ordinal()] = AllocationRows.text(m, a, r.seq(), col);
+            }
+            return t;
+        });
+        if (texts != null) {
+            item.setText(texts);
+            item.setData(a);
+        }
+    }
+
+    /** A row the user picked: selected everywhere. */
+    private void picked(int i) {
+        AllocationRows r = rows;
+        if (selecting || i < 0 || i >= r.size()) {
+            return;
+        }
+        selectionService.setSelection(new StructuredSelection(r.get(i)));
+        Sessions.get().select(r.get(i), this);
     }
 
     private void sortBy(AllocationRows.Column col, TableColumn tc) {
@@ -169,8 +173,7 @@ public final class AllocationsView extends SessionView {
         }
         Object selected = Sessions.get().selection();
         rows = r;
-        table.clearAll();
-        table.setItemCount(r.size());
+        window.setRows(r.size(), window.top(), -1);
         totals.setText(message != null ? message : r.totals());
         totals.getParent().layout();
         selected(selected, null);
@@ -185,8 +188,8 @@ public final class AllocationsView extends SessionView {
         if (i >= 0) {
             selecting = true;
             try {
-                table.setSelection(i);
-                table.showSelection();
+                window.select(i);
+                window.show(i);
             } finally {
                 selecting = false;
             }
