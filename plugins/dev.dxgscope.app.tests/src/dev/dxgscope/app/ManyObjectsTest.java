@@ -1,6 +1,7 @@
 package dev.dxgscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.state.CaptureModel;
@@ -39,6 +40,7 @@ class ManyObjectsTest {
         long allAlive = Sessions.get().current().read((CaptureModel m) -> m.objects().stream()
                 .filter(o -> o.type() == ObjectType.ALLOCATION).mapToLong(DxgObject::createdSeq).max().orElseThrow());
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        Object selectedBefore = Sessions.get().selection();
         StringBuilder report = new StringBuilder("many objects: UI thread blocked at most");
         try (UiWatchdog watchdog = UiWatchdog.start(display)) {
             ProcessesView processes = UiTestSupport.pojo(page.showView(ViewIds.PROCESSES), ProcessesView.class);
@@ -62,6 +64,7 @@ class ManyObjectsTest {
             report.append(String.format(", %.0f ms (%s) analysing leaks", watchdog.worstMs(), watchdog.worstWhere()));
         }
         System.out.println(report);
+        assertSame(selectedBefore, Sessions.get().selection(), "showing a view does not select anything");
 
         List<String> rows = UiTestSupport.pojo(page.findView(ViewIds.PROCESSES), ProcessesView.class).rows();
         assertEquals(COUNT, rows.stream().filter(r -> r.trim().startsWith("allocation ")).count(),

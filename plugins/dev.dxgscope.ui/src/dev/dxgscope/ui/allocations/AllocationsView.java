@@ -234,8 +234,17 @@ public final class AllocationsView extends SessionView {
         };
     }
 
+    /**
+     * The table when a row is selected; else the filter box. Focusing a table with no selection
+     * makes GTK select its first row, which would select that allocation everywhere just because
+     * the view was shown.
+     */
     @Focus
     void focus() {
-        table.setFocus();
+        if (window.selection() >= 0) {
+            table.setFocus();
+        } else {
+            filter.setFocus();
+        }
     }
 }
