@@ -1,7 +1,7 @@
 package dev.dxgscope.ui.residency;
 
-import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.charts.ChartCanvas;
+import dev.dxgscope.ui.charts.ChartViewParts;
 import dev.dxgscope.ui.charts.ExportChartAction;
 import dev.dxgscope.ui.charts.LevelOfDetail;
 import dev.dxgscope.ui.charts.SnapshotLoader;
@@ -14,7 +14,6 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.jfree.chart.entity.XYItemEntity;
@@ -36,14 +35,8 @@ public final class ResidencyView extends SessionView {
     @PostConstruct
     void createControls(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(2, false);
-        layout.marginHeight = 2;
-        c.setLayout(layout);
-        header = new Label(c, SWT.NONE);
-        header.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
         ToolBarManager toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        toolbar.createControl(c);
+        header = ChartViewParts.header(c, toolbar);
         chart = new ResidencyChart();
         canvas = new ChartCanvas(c, chart.chart());
         canvas.setExportName("residency");
@@ -104,9 +97,7 @@ public final class ResidencyView extends SessionView {
 
     @Override
     public void cursorMoved(long seq) {
-        CaptureSession s = session();
-        Double x = s == null ? null : s.read((CaptureModel m) -> m.timeline().sinceStart(seq) / 1e9);
-        canvas.setCursorValue(x == null ? Double.NaN : x);
+        canvas.setCursorValue(ChartViewParts.x(session(), seq));
     }
 
     private void clicked(ChartCanvas.Click click) {
@@ -121,7 +112,7 @@ public final class ResidencyView extends SessionView {
                 return;
             }
         }
-        Long seq = s.read((CaptureModel m) -> m.timeline().seqAt(m.timeline().startNs() + Math.round(click.x() * 1e9)));
+        Long seq = ChartViewParts.seqAt(s, click.x());
         if (seq != null) {
             Sessions.get().moveCursor(seq);
         }

@@ -1,9 +1,9 @@
 package dev.dxgscope.ui.sync;
 
-import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.charts.ChartCanvas;
+import dev.dxgscope.ui.charts.ChartViewParts;
 import dev.dxgscope.ui.charts.ExportChartAction;
 import dev.dxgscope.ui.charts.SnapshotLoader;
 import dev.dxgscope.ui.common.CsvExportAction;
@@ -26,7 +26,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.jfree.chart.entity.XYItemEntity;
@@ -66,14 +65,8 @@ public final class SyncView extends SessionView {
     @PostConstruct
     void createControls(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(2, false);
-        layout.marginHeight = 2;
-        c.setLayout(layout);
-        header = new Label(c, SWT.NONE);
-        header.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
         ToolBarManager toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        toolbar.createControl(c);
+        header = ChartViewParts.header(c, toolbar);
         SashForm sash = new SashForm(c, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(sash);
         chart = new SyncChart();
@@ -211,9 +204,7 @@ public final class SyncView extends SessionView {
 
     @Override
     public void cursorMoved(long seq) {
-        CaptureSession s = session();
-        Double x = s == null ? null : s.read((CaptureModel m) -> m.timeline().sinceStart(seq) / 1e9);
-        canvas.setCursorValue(x == null ? Double.NaN : x);
+        canvas.setCursorValue(ChartViewParts.x(session(), seq));
     }
 
     /** A wait picked in this view: selected here, in the Properties view and in every other view. */
@@ -251,9 +242,7 @@ public final class SyncView extends SessionView {
                 return;
             }
         }
-        CaptureSession s = session();
-        Long seq = s == null ? null
-                : s.read((CaptureModel m) -> m.timeline().seqAt(m.timeline().startNs() + Math.round(click.x() * 1e9)));
+        Long seq = ChartViewParts.seqAt(session(), click.x());
         if (seq != null) {
             Sessions.get().moveCursor(seq);
         }
