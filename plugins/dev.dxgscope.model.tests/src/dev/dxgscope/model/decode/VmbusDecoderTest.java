@@ -368,6 +368,41 @@ class VmbusDecoderTest {
     }
 
     @Test
+    void repliesInTheRequestBufferShowTheHandlesTheHostFilledIn() throws Exception {
+        for (Path file : List.of(render, compute)) {
+            Loaded l = load(file);
+            VmbusTable t = l.model().vmbus();
+            Set<String> contexts = new java.util.HashSet<>();
+            Set<String> queues = new java.util.HashSet<>();
+            for (var o : l.model().objects()) {
+                if (o.type() == dev.dxgscope.model.state.ObjectType.CONTEXT) {
+                    contexts.add(o.handleHex());
+                } else if (o.type() == dev.dxgscope.model.state.ObjectType.HW_QUEUE) {
+                    queues.add(o.handleHex());
+                }
+            }
+            int seen = 0;
+            for (int i = 0; i < t.size(); i++) {
+                String command = t.commandName(i);
+                if (t.direction(i) != VmbusTable.REPLY
+                        || !(command.equals("CREATECONTEXTVIRTUAL") || command.equals("CREATEHWQUEUE"))) {
+                    continue;
+                }
+                VmbusField tree = l.decode(i);
+                boolean context = command.equals("CREATECONTEXTVIRTUAL");
+                VmbusField handle = tree.find("command (returned)/" + (context ? "context" : "hwqueue"));
+                assertNotNull(handle, command + " reply: " + tree);
+                String value = handle.value().substring(0, 10);
+                assertTrue((context ? contexts : queues).contains(value), command + " returned " + handle.value()
+                        + ", not a handle the model has: " + (context ? contexts : queues));
+                assertFalse(leafKinds(tree).contains(VmbusField.Kind.UNPARSED), command + ": " + tree);
+                seen++;
+            }
+            assertTrue(seen > 0, "replies in " + file.getFileName());
+        }
+    }
+
+    @Test
     void withoutVmbusFieldsTheseMessagesStayUndescribed() throws Exception {
         /* the committed captures predate vmbus-fields.tsv: a DESTROYDEVICE command is one undescribed block */
         Loaded l = load(CAPTURES.resolve("leaky-sharer.dxgcap"));

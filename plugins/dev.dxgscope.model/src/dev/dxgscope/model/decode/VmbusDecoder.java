@@ -111,6 +111,16 @@ public final class VmbusDecoder {
     }
 
     private void reply(Node root) {
+        if (VmbusLayout.replyEchoesRequest(message.command())) {
+            String request = VmbusLayout.structName(abi, Event.Vmbus.REQUEST, message.command());
+            AbiTables.Struct hdr = abi.vmbusStruct("dxgkvmb_command_vgpu_to_host");
+            if (request != null && hdr != null && length >= hdr.size()) {
+                /* the request's buffer came back: its header, then the command with its outputs set */
+                root.add(struct("command header (returned)", "dxgkvmb_command_vgpu_to_host", hdr, 0, 0));
+                root.add(struct("command (returned)", request, abi.vmbusStruct(request), 0, hdr.size()));
+                return;
+            }
+        }
         String name = VmbusLayout.structName(abi, Event.Vmbus.REPLY, message.command());
         AbiTables.Struct s = name == null ? null : abi.vmbusStruct(name);
         boolean undescribed = s == null || s.fields().isEmpty();

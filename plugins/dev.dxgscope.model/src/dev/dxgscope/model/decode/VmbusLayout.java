@@ -53,6 +53,16 @@ public final class VmbusLayout {
         return abi.vmbusStruct(base) != null ? base : null;
     }
 
+    /**
+     * Whether the host answers this command in the request's own buffer (header and command struct,
+     * its output fields filled in), as the driver reads CREATECONTEXTVIRTUAL's context and
+     * CREATEHWQUEUE's queue handles back out of the command (dxgvmbus.c).
+     */
+    public static boolean replyEchoesRequest(int command) {
+        String name = Names.vmbusCommand(Event.Vmbus.REPLY, command);
+        return name.equals("CREATECONTEXTVIRTUAL") || name.equals("CREATEHWQUEUE");
+    }
+
     /** A field of the command struct, or {@link IoctlCall#UNKNOWN}. */
     public static long field(AbiTables abi, ByteBuffer msg, int base, String struct, String field) {
         AbiTables.Struct s = abi.vmbusStruct(struct);
