@@ -403,6 +403,33 @@ class VmbusDecoderTest {
     }
 
     @Test
+    void openResourceRepliesListTheOpenedAllocations() throws Exception {
+        Loaded l = load(conformance);
+        VmbusTable t = l.model().vmbus();
+        Set<String> allocations = new java.util.HashSet<>();
+        for (var o : l.model().objects()) {
+            if (o.type() == dev.dxgscope.model.state.ObjectType.ALLOCATION) {
+                allocations.add(o.handleHex());
+            }
+        }
+        int seen = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.commandName(i).equals("OPENRESOURCE") || t.direction(i) != VmbusTable.REPLY || t.status(i) != 0) {
+                continue;
+            }
+            VmbusField tree = l.decode(i);
+            VmbusField array = tree.child("reply").children().stream().filter(f -> f.name().startsWith("allocations"))
+                    .findFirst().orElse(null);
+            assertNotNull(array, "OPENRESOURCE reply: " + tree.flatten().toList());
+            VmbusField first = array.children().get(0);
+            assertTrue(allocations.contains(first.value().substring(0, 10)), first.value());
+            assertFalse(leafKinds(tree).contains(VmbusField.Kind.UNPARSED), tree.toString());
+            seen++;
+        }
+        assertTrue(seen > 0, "the conformance program opens shared resources");
+    }
+
+    @Test
     void withoutVmbusFieldsTheseMessagesStayUndescribed() throws Exception {
         /* the committed captures predate vmbus-fields.tsv: a DESTROYDEVICE command is one undescribed block */
         Loaded l = load(CAPTURES.resolve("leaky-sharer.dxgcap"));

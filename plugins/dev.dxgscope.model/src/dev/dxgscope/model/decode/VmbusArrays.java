@@ -114,6 +114,8 @@ final class VmbusArrays {
                     new Array("fence_values", OBJECT_COUNT, Element.U64, null, true)),
             "dxgkvmb_command_queryallocationresidency",
             List.of(new Array("allocations", new Fill(), Element.HANDLE)),
+            "dxgkvmb_command_openresource_return",
+            List.of(new Array("allocations", new Fill(), Element.HANDLE)), /* sized by the request's allocation_count */
             "dxgkvmb_command_queryallocationresidency_return",
             List.of(new Array("residency states", new Fill(), Element.RESIDENCY)),
             "dxgkvmb_command_getallocationpriority_return",
