@@ -430,6 +430,31 @@ class VmbusDecoderTest {
     }
 
     @Test
+    void allocationPriorityRequestsCarryTheirHandlesAndPriorities() throws Exception {
+        /* no workload sets priorities: a SETALLOCATIONPRIORITY request built from the capture's own ABI */
+        var abi = load(conformance).model().abi();
+        var hdr = abi.vmbusStruct("dxgkvmb_command_vgpu_to_host");
+        var cmd = abi.vmbusStruct("dxgkvmb_command_setallocationpriority");
+        /* the command struct's offsets include its header; two handles and two priorities follow it */
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(cmd.size() + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(hdr.field("command_type").offset(), 59);
+        b.putInt(cmd.field("device").offset(), 0x40000040);
+        b.putInt(cmd.field("allocation_count").offset(), 2);
+        b.putInt(cmd.size(), 0x40000100).putInt(cmd.size() + 4, 0x40000140);
+        b.putInt(cmd.size() + 8, 5).putInt(cmd.size() + 12, 7);
+        Event.Vmbus m = new Event.Vmbus(1, 0, 1, 1, 0, 1, Event.Vmbus.REQUEST, 0, 0, 1, 0, 0, 59, b);
+        VmbusField c = VmbusDecoder.decode(abi, m, null).child("command");
+        assertNotNull(c, "the command struct");
+        List<String> handles = c.children().stream().filter(f -> f.name().startsWith("allocations")).findFirst()
+                .orElseThrow().children().stream().map(f -> f.value().substring(0, 10)).toList();
+        assertEquals(List.of("0x40000100", "0x40000140"), handles);
+        List<String> priorities = c.children().stream().filter(f -> f.name().startsWith("priorities")).findFirst()
+                .orElseThrow().children().stream().map(VmbusField::value).toList();
+        assertEquals(List.of("5", "7"), priorities);
+        assertFalse(leafKinds(VmbusDecoder.decode(abi, m, null)).contains(VmbusField.Kind.UNPARSED));
+    }
+
+    @Test
     void withoutVmbusFieldsTheseMessagesStayUndescribed() throws Exception {
         /* the committed captures predate vmbus-fields.tsv: a DESTROYDEVICE command is one undescribed block */
         Loaded l = load(CAPTURES.resolve("leaky-sharer.dxgcap"));

@@ -95,31 +95,39 @@ final class VmbusArrays {
                     List.of(new Array("priv_drv_data", new Fill(), Element.BYTES))));
 
     /** Arrays after the struct (or after its last inline array), in order. */
-    private static final Map<String, List<Array>> TRAILING = Map.of(
-            "dxgkvmb_command_createallocation",
-            List.of(new Array("allocation infos", ALLOC_COUNT, Element.STRUCT,
-                    "dxgkvmb_command_createallocation_allocinfo", false),
-                    new Array("private runtime data", new Field("private_runtime_data_size"), Element.BYTES),
-                    new Array("resource private driver data", new Field("priv_drv_data_size"), Element.BYTES),
-                    new Array("allocation private driver data", new Fill(), Element.BYTES)),
-            "dxgkvmb_command_createallocation_return",
-            List.of(new Array("allocation private driver data", new SumOf("allocation_info", "priv_drv_data_size"),
-                    Element.BYTES)),
-            "dxgkvmb_command_signalsyncobject",
-            List.of(new Array("objects", OBJECT_COUNT, Element.HANDLE),
-                    new Array("contexts", new Field("context_count"), Element.HANDLE),
-                    new Array("fence_values", OBJECT_COUNT, Element.U64, null, true)),
-            "dxgkvmb_command_waitforsyncobjectfromcpu",
-            List.of(new Array("objects", OBJECT_COUNT, Element.HANDLE),
-                    new Array("fence_values", OBJECT_COUNT, Element.U64, null, true)),
-            "dxgkvmb_command_queryallocationresidency",
-            List.of(new Array("allocations", new Fill(), Element.HANDLE)),
-            "dxgkvmb_command_openresource_return",
-            List.of(new Array("allocations", new Fill(), Element.HANDLE)), /* sized by the request's allocation_count */
-            "dxgkvmb_command_queryallocationresidency_return",
-            List.of(new Array("residency states", new Fill(), Element.RESIDENCY)),
-            "dxgkvmb_command_getallocationpriority_return",
-            List.of(new Array("priorities", new Fill(), Element.U32)));
+    private static final Map<String, List<Array>> TRAILING = Map.ofEntries(
+            Map.entry("dxgkvmb_command_createallocation",
+                    List.of(new Array("allocation infos", ALLOC_COUNT, Element.STRUCT,
+                            "dxgkvmb_command_createallocation_allocinfo", false),
+                            new Array("private runtime data", new Field("private_runtime_data_size"), Element.BYTES),
+                            new Array("resource private driver data", new Field("priv_drv_data_size"), Element.BYTES),
+                            new Array("allocation private driver data", new Fill(), Element.BYTES))),
+            Map.entry("dxgkvmb_command_createallocation_return",
+                    List.of(new Array("allocation private driver data",
+                            new SumOf("allocation_info", "priv_drv_data_size"), Element.BYTES))),
+            Map.entry("dxgkvmb_command_signalsyncobject",
+                    List.of(new Array("objects", OBJECT_COUNT, Element.HANDLE),
+                            new Array("contexts", new Field("context_count"), Element.HANDLE),
+                            new Array("fence_values", OBJECT_COUNT, Element.U64, null, true))),
+            Map.entry("dxgkvmb_command_waitforsyncobjectfromcpu",
+                    List.of(new Array("objects", OBJECT_COUNT, Element.HANDLE),
+                            new Array("fence_values", OBJECT_COUNT, Element.U64, null, true))),
+            Map.entry("dxgkvmb_command_queryallocationresidency",
+                    List.of(new Array("allocations", new Fill(), Element.HANDLE))),
+            /* sized by the request's allocation_count */
+            Map.entry("dxgkvmb_command_openresource_return",
+                    List.of(new Array("allocations", new Fill(), Element.HANDLE))),
+            Map.entry("dxgkvmb_command_queryallocationresidency_return",
+                    List.of(new Array("residency states", new Fill(), Element.RESIDENCY))),
+            /* the handles (none for a resource's priority), then the priorities set, or the result area */
+            Map.entry("dxgkvmb_command_setallocationpriority",
+                    List.of(new Array("allocations", ALLOCATION_COUNT, Element.HANDLE),
+                            new Array("priorities", new Fill(), Element.U32))),
+            Map.entry("dxgkvmb_command_getallocationpriority",
+                    List.of(new Array("allocations", ALLOCATION_COUNT, Element.HANDLE),
+                            new Array("result area", new Fill(), Element.U32))),
+            Map.entry("dxgkvmb_command_getallocationpriority_return",
+                    List.of(new Array("priorities", new Fill(), Element.U32))));
 
     /**
      * Struct-typed fields: the layout table names a field, not its type. Vmbus structs first, then
