@@ -455,6 +455,25 @@ class VmbusDecoderTest {
     }
 
     @Test
+    void theAdapterHeaderShowsItsChannelTypeAndAsyncBitsAndItsPadding() throws Exception {
+        Loaded l = load(render);
+        VmbusTable t = l.model().vmbus();
+        int seen = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.direction(i) != VmbusTable.REQUEST || t.channel(i) == 0) {
+                continue; /* the global channel's header has a plain channel_type field */
+            }
+            VmbusField header = l.decode(i).child("command header");
+            VmbusField bits = header.child("channel_type:8 async_msg:1");
+            assertNotNull(bits, header.flatten().toList().toString());
+            assertEquals("channel type 0 (vGPU to host), synchronous", bits.value());
+            assertFalse(leafKinds(header).contains(VmbusField.Kind.UNDESCRIBED), header.flatten().toList().toString());
+            seen++;
+        }
+        assertTrue(seen > 0);
+    }
+
+    @Test
     void withoutVmbusFieldsTheseMessagesStayUndescribed() throws Exception {
         /* the committed captures predate vmbus-fields.tsv: a DESTROYDEVICE command is one undescribed block */
         Loaded l = load(CAPTURES.resolve("leaky-sharer.dxgcap"));

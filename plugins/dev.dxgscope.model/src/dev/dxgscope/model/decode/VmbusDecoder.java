@@ -170,7 +170,7 @@ public final class VmbusDecoder {
                 return n;
             }
             if (fo > cursor) {
-                n.add(undescribed(cursor, fo));
+                n.add(gap(name, s, at, cursor, fo));
             }
             List<Array> inline = VmbusArrays.inline(name, f.name());
             if (!inline.isEmpty()) {
@@ -206,7 +206,7 @@ public final class VmbusDecoder {
                 cursor += slack;
             }
         } else if (cursor < end) {
-            n.add(undescribed(cursor, Math.min(end, length)));
+            n.add(gap(name, s, at, cursor, Math.min(end, length)));
             if (end > length) {
                 n.add(problem(length, "the message ends inside " + name + " (" + (length - at) + " of " + s.size()
                         + " bytes)"));
@@ -377,6 +377,31 @@ public final class VmbusDecoder {
         String value = size < f.size() ? "cut: the message ends after " + size + " of its " + f.size() + " bytes"
                 : VmbusValues.describe(struct, f.name(), b, at, size, message.direction());
         return cover(new Node(f.name(), at, size, VmbusValues.raw(b, at, size), value, Kind.FIELD));
+    }
+
+    /**
+     * Bytes between described fields of the struct at {@code at}. In the adapter-channel header
+     * (dxgkvmb_command_vgpu_to_host) they are known: the word after {@code process} holds the
+     * bit-fields channel_type:8 and async_msg:1 (which a layout table cannot list), and the bytes
+     * after the last field pad the struct to its 8-byte alignment. Anything else is undescribed.
+     */
+    private Node gap(String name, AbiTables.Struct s, int at, int from, int to) {
+        AbiTables.Field process = s.fields().get("process");
+        if ("dxgkvmb_command_vgpu_to_host".equals(name) && process != null) {
+            if (from == at + process.offset() + process.size() && to - from == 4) {
+                int word = b.getInt(from);
+                int channel = word & 0xff;
+                return cover(new Node("channel_type:8 async_msg:1", from, 4, VmbusValues.raw(b, from, 4),
+                        "channel type " + channel + (channel == 0 ? " (vGPU to host)" : channel == 1 ? " (VM to host)"
+                                : channel == 2 ? " (host to VM)" : "") + ((word & 0x100) != 0 ? ", asynchronous"
+                                        : ", synchronous"), Kind.FIELD));
+            }
+            if (to == at + s.size() && to - from < 8) {
+                return cover(new Node("(padding)", from, to - from, VmbusValues.raw(b, from, to - from),
+                        (to - from) + " bytes aligning the header to 8", Kind.PADDING));
+            }
+        }
+        return undescribed(from, to);
     }
 
     private Node undescribed(int from, int to) {
