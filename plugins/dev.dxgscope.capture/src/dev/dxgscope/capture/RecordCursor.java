@@ -33,6 +33,7 @@ public final class RecordCursor implements RecordView {
 
     private long offset = -1;
     private int at;
+    private final WindowRecord current = new WindowRecord();
     private Runnable beforeRefill = () -> { };
     private java.util.function.Supplier<ByteBuffer> windows;
 
@@ -94,6 +95,7 @@ public final class RecordCursor implements RecordView {
             if (problem == null) {
                 offset = position;
                 at = i;
+                current.set(window, at, offset);
                 position += length;
                 return true;
             }
@@ -136,6 +138,7 @@ public final class RecordCursor implements RecordView {
         }
         offset = where;
         at = i;
+        current.set(window, at, offset);
         position = where + length;
         return true;
     }
@@ -201,43 +204,45 @@ public final class RecordCursor implements RecordView {
         return window.getInt(at);
     }
 
+    /* the header fields, read by one WindowRecord moved along with the cursor */
+
     @Override
     public int kindCode() {
-        return Short.toUnsignedInt(window.getShort(at + 4));
+        return current.kindCode();
     }
 
     /** The kind, or null for a kind this reader does not know. */
     @Override
     public RecordKind kind() {
-        return RecordKind.of(kindCode());
+        return current.kind();
     }
 
     public int flags() {
-        return Short.toUnsignedInt(window.getShort(at + 6));
+        return current.flags();
     }
 
     public int payloadSize() {
-        return window.getInt(at + 12);
+        return current.payloadSize();
     }
 
     @Override
     public long seq() {
-        return window.getLong(at + 16);
+        return current.seq();
     }
 
     @Override
     public long timestampNs() {
-        return window.getLong(at + 24);
+        return current.timestampNs();
     }
 
     @Override
     public int pid() {
-        return window.getInt(at + 32);
+        return current.pid();
     }
 
     @Override
     public int tid() {
-        return window.getInt(at + 36);
+        return current.tid();
     }
 
     /**
@@ -246,7 +251,7 @@ public final class RecordCursor implements RecordView {
      */
     @Override
     public ByteBuffer payload() {
-        return window.slice(at + CaptureFormat.HEADER_SIZE, payloadSize()).order(ByteOrder.LITTLE_ENDIAN);
+        return current.payload();
     }
 
     /** The current record, copied so it outlives the cursor. */

@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A record read in place from a window of the file that {@link ReadAhead} checked: one mutable view
- * moved from record to record, so a batch of records costs no object each.
+ * A record read in place from a window of the file (a {@link RecordCursor}'s, or one that
+ * {@link ReadAhead} checked): one mutable view moved from record to record, so reading a record
+ * costs no object. The header's field offsets (FORMAT.md) are written here only.
  */
 public final class WindowRecord implements RecordView {
     private ByteBuffer window;
@@ -35,6 +36,14 @@ public final class WindowRecord implements RecordView {
         return RecordKind.of(kindCode());
     }
 
+    public int flags() {
+        return Short.toUnsignedInt(window.getShort(at + 6));
+    }
+
+    public int payloadSize() {
+        return window.getInt(at + 12);
+    }
+
     @Override
     public long seq() {
         return window.getLong(at + 16);
@@ -57,7 +66,7 @@ public final class WindowRecord implements RecordView {
 
     @Override
     public ByteBuffer payload() {
-        return window.slice(at + CaptureFormat.HEADER_SIZE, window.getInt(at + 12)).order(ByteOrder.LITTLE_ENDIAN);
+        return window.slice(at + CaptureFormat.HEADER_SIZE, payloadSize()).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
