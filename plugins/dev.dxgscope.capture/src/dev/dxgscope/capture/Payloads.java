@@ -63,6 +63,34 @@ public final class Payloads {
     public record Blocks(List<Block> blocks, String problem) {
     }
 
+    /** Bytes of a block's header; its data follows (FORMAT.md). */
+    public static final int BLOCK_HEADER = 32;
+
+    /* The fields of the block header at {@code at}: read here only. */
+
+    public static int blockRole(ByteBuffer payload, int at) {
+        return Short.toUnsignedInt(payload.getShort(at));
+    }
+
+    public static int blockFlags(ByteBuffer payload, int at) {
+        return Short.toUnsignedInt(payload.getShort(at + 2));
+    }
+
+    /** Index of the block's row among its ioctl's buffers.tsv rows. */
+    public static int blockBuffer(ByteBuffer payload, int at) {
+        return Short.toUnsignedInt(payload.getShort(at + 4));
+    }
+
+    /** Element of the parent buffer that holds the pointer (nested buffers). */
+    public static int blockElement(ByteBuffer payload, int at) {
+        return payload.getInt(at + 8);
+    }
+
+    /** Bytes of data the block holds. */
+    public static long blockSize(ByteBuffer payload, int at) {
+        return Integer.toUnsignedLong(payload.getInt(at + 12));
+    }
+
     /**
      * How many of the {@code count} blocks from {@code from} fit the payload whole (the blocks after
      * one that does not fit are not readable). Walks the headers only; allocates nothing.
@@ -71,7 +99,7 @@ public final class Payloads {
         int at = from;
         int end = payload.limit();
         for (int i = 0; i < count; i++) {
-            if (at < 0 || at + 32 > end || Integer.toUnsignedLong(payload.getInt(at + 12)) > end - at - 32) {
+            if (at < 0 || at + BLOCK_HEADER > end || blockSize(payload, at) > end - at - BLOCK_HEADER) {
                 return i;
             }
             at = nextBlock(payload, at);
@@ -81,34 +109,20 @@ public final class Payloads {
 
     /** Where the block after the one whose header is at {@code at} starts (blocks are 8-byte aligned). */
     public static int nextBlock(ByteBuffer payload, int at) {
-        long size = Integer.toUnsignedLong(payload.getInt(at + 12));
-        return (int) Math.min(at + 32 + ((size + 7) & ~7L), payload.limit());
+        return (int) Math.min(at + BLOCK_HEADER + ((blockSize(payload, at) + 7) & ~7L), payload.limit());
     }
 
     /** The {@code count} blocks starting at {@code from}; stops with a problem when one does not fit. */
     public static Blocks blocks(ByteBuffer payload, int from, long count) {
-        List<Block> out = new ArrayList<>();
+        int whole = wholeBlocks(payload, from, count);
+        List<Block> out = new ArrayList<>(whole);
         int at = from;
-        int end = payload.limit();
-        for (long i = 0; i < count; i++) {
-            if (at + 32 > end) {
-                return new Blocks(out, "block " + i + " does not fit the record");
-            }
-            int role = Short.toUnsignedInt(payload.getShort(at));
-            int flags = Short.toUnsignedInt(payload.getShort(at + 2));
-            int buffer = Short.toUnsignedInt(payload.getShort(at + 4));
-            int element = payload.getInt(at + 8);
-            long size = Integer.toUnsignedLong(payload.getInt(at + 12));
-            long address = payload.getLong(at + 16);
-            long wanted = payload.getLong(at + 24);
-            at += 32;
-            if (size > end - at) {
-                return new Blocks(out, "block " + i + " does not fit the record");
-            }
-            ByteBuffer data = payload.slice(at, (int) size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            out.add(new Block(role, flags, buffer, element, address, wanted, data));
-            at += (int) Math.min((size + 7) & ~7L, end - at);
+        for (int i = 0; i < whole; i++, at = nextBlock(payload, at)) {
+            ByteBuffer data = payload.slice(at + BLOCK_HEADER, (int) blockSize(payload, at))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            out.add(new Block(blockRole(payload, at), blockFlags(payload, at), blockBuffer(payload, at),
+                    blockElement(payload, at), payload.getLong(at + 16), payload.getLong(at + 24), data));
         }
-        return new Blocks(out, null);
+        return new Blocks(out, whole < count ? "block " + whole + " does not fit the record" : null);
     }
 }

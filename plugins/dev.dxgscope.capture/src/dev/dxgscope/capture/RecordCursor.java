@@ -31,9 +31,8 @@ public final class RecordCursor implements RecordView {
     private boolean follow;
     private boolean finished;
 
-    private long offset = -1;
-    private int at;
-    private final WindowRecord current = new WindowRecord();
+    /** The current record (offset -1 before the first). */
+    private final WindowRecord current = new WindowRecord().set(null, 0, -1);
     private Runnable beforeRefill = () -> { };
     private java.util.function.Supplier<ByteBuffer> windows;
 
@@ -61,12 +60,12 @@ public final class RecordCursor implements RecordView {
 
     /** The buffer holding the current record (see {@link #windowSource}). */
     ByteBuffer window() {
-        return window;
+        return current.window();
     }
 
     /** Where the current record starts in {@link #window()}. */
     int at() {
-        return at;
+        return current.at();
     }
 
     /** Follow mode: stop before incomplete records at the end instead of calling them truncated. */
@@ -93,9 +92,7 @@ public final class RecordCursor implements RecordView {
             int i = (int) (position - windowStart);
             String problem = CaptureFormat.problem(window, i, available, crc);
             if (problem == null) {
-                offset = position;
-                at = i;
-                current.set(window, at, offset);
+                current.set(window, i, position);
                 position += length;
                 return true;
             }
@@ -136,9 +133,7 @@ public final class RecordCursor implements RecordView {
         if (CaptureFormat.problem(window, i, available, crc) != null) {
             return false;
         }
-        offset = where;
-        at = i;
-        current.set(window, at, offset);
+        current.set(window, i, where);
         position = where + length;
         return true;
     }
@@ -197,11 +192,11 @@ public final class RecordCursor implements RecordView {
 
     @Override
     public long offset() {
-        return offset;
+        return current.offset();
     }
 
     public int length() {
-        return window.getInt(at);
+        return current.length();
     }
 
     /* the header fields, read by one WindowRecord moved along with the cursor */
@@ -257,6 +252,6 @@ public final class RecordCursor implements RecordView {
     /** The current record, copied so it outlives the cursor. */
     @Override
     public RawRecord copy() {
-        return WindowRecord.copy(window, at, offset);
+        return current.copy();
     }
 }

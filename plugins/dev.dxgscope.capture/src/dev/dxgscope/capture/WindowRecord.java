@@ -21,6 +21,19 @@ public final class WindowRecord implements RecordView {
         return this;
     }
 
+    ByteBuffer window() {
+        return window;
+    }
+
+    int at() {
+        return at;
+    }
+
+    /** The record's length with its header and padding. */
+    public int length() {
+        return window.getInt(at);
+    }
+
     @Override
     public long offset() {
         return offset;
@@ -71,16 +84,9 @@ public final class WindowRecord implements RecordView {
 
     @Override
     public RawRecord copy() {
-        return copy(window, at, offset);
-    }
-
-    /** The record at {@code at} of {@code window} with its own payload. */
-    static RawRecord copy(ByteBuffer window, int at, long offset) {
-        int kind = Short.toUnsignedInt(window.getShort(at + 4));
-        byte[] bytes = new byte[window.getInt(at + 12)];
+        byte[] bytes = new byte[payloadSize()];
         window.get(at + CaptureFormat.HEADER_SIZE, bytes);
-        return new RawRecord(offset, kind, RecordKind.of(kind), Short.toUnsignedInt(window.getShort(at + 6)),
-                window.getLong(at + 16), window.getLong(at + 24), window.getInt(at + 32), window.getInt(at + 36),
+        return new RawRecord(offset, kindCode(), kind(), flags(), seq(), timestampNs(), pid(), tid(),
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer());
     }
 }

@@ -14,6 +14,7 @@ import dev.dxgscope.model.decode.SeqOrderer;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.ModelBuilder;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 
@@ -53,11 +54,7 @@ public final class ModelLoader {
         this.decoder = new EventDecoder(builder::diagnostic); /* not this::, the model would keep the reader */
         builder.abiFrom(decoder::abi);
         cursor.beforeRefill(decoder::detach);
-        this.orderer = new SeqOrderer(this::apply, this::diagnostic);
-    }
-
-    private void diagnostic(Diagnostic d) {
-        builder.diagnostic(d);
+        this.orderer = new SeqOrderer(this::apply, builder::diagnostic);
     }
 
     private void apply(RecordView r) {
@@ -117,11 +114,8 @@ public final class ModelLoader {
         while (n < max && cursor.next()) {
             orderer.offer(cursor);
             n++;
-            if (progress != null && (n & (PROGRESS_EVERY - 1)) == 0) {
-                if (progress.cancelled()) {
-                    throw new CancellationException("loading " + file.path() + " was cancelled");
-                }
-                progress.loaded(cursor.position(), total);
+            if ((n & (PROGRESS_EVERY - 1)) == 0) {
+                progress(progress, cursor.position(), total);
             }
         }
         reportProblems();
@@ -129,6 +123,16 @@ public final class ModelLoader {
             progress.loaded(cursor.position(), total);
         }
         return n;
+    }
+
+    /** Reports how far the load is; throws CancellationException when it was cancelled. */
+    private void progress(Progress progress, long position, long total) {
+        if (progress != null) {
+            if (progress.cancelled()) {
+                throw new CancellationException("loading " + file.path() + " was cancelled");
+            }
+            progress.loaded(position, total);
+        }
     }
 
     /**
@@ -142,7 +146,7 @@ public final class ModelLoader {
         WindowRecord view = new WindowRecord();
         cursor.beforeRefill(() -> { }); /* windows are handed over, not overwritten */
         try (ReadAhead ahead = ReadAhead.start(cursor)) {
-            java.nio.ByteBuffer window = null;
+            ByteBuffer window = null;
             for (ReadAhead.Batch b; (b = ahead.next()) != null;) {
                 if (window != null && b.window() != window) {
                     decoder.detach(); /* calls in flight stop pointing into the last window */
@@ -153,12 +157,7 @@ public final class ModelLoader {
                     orderer.offer(view.set(b.window(), b.at()[i], b.offsets()[i]));
                 }
                 n += b.count();
-                if (progress != null) {
-                    if (progress.cancelled()) {
-                        throw new CancellationException("loading " + file.path() + " was cancelled");
-                    }
-                    progress.loaded(b.position(), total);
-                }
+                progress(progress, b.position(), total);
             }
         } finally {
             decoder.detach();

@@ -10,10 +10,11 @@ import java.util.List;
  * returned, what came out (IOCTL_LEAVE). Fields are read by name through the capture's ABI tables,
  * so no offset is written here. Values the capture does not hold read as {@link #UNKNOWN}.
  *
- * <p>The "in" side is a private copy; the "out" side may be a view of the reader's buffer that is
- * only valid while the leave event is being handled (see {@link Event}). Each side is kept as its
- * payload and the span of its whole blocks (FORMAT.md), not as parsed block objects: the argument
- * struct's place is found once, buffers are found by walking the block headers when asked for.
+ * <p>The "in" side is a view of the enter record in the reader's window until the decoder makes it
+ * a private copy ({@link EventDecoder#detach()}, before the window is reused); the "out" side is a
+ * view that is only valid while the leave event is being handled (see {@link Event}). Each side is
+ * kept as its payload and the span of its whole blocks (FORMAT.md), not as parsed block objects:
+ * the argument struct's place is found once, buffers by walking the block headers when asked for.
  */
 public final class IoctlCall {
     /** What an accessor returns for a field the capture does not hold. */
@@ -27,7 +28,6 @@ public final class IoctlCall {
     private final int pid;
     private final int tid;
     private final int fd;
-    private final int code;
     private final long argAddress;
     private Blocks in;
     private long leaveSeq = -1;
@@ -60,13 +60,12 @@ public final class IoctlCall {
         /** Walks the block headers once to find the argument struct. */
         static Blocks of(ByteBuffer payload, int from, int count) {
             int at = from;
-            for (int i = 0; i < count; i++) {
-                int size = payload.getInt(at + 12);
-                if (payload.getShort(at) == Payloads.Block.ARG) {
-                    boolean unreadable = (payload.getShort(at + 2) & Payloads.Block.UNREADABLE) != 0;
-                    return new Blocks(payload, from, count, unreadable ? -1 : at + 32, size);
+            for (int i = 0; i < count; i++, at = Payloads.nextBlock(payload, at)) {
+                if (Payloads.blockRole(payload, at) == Payloads.Block.ARG) {
+                    boolean unreadable = (Payloads.blockFlags(payload, at) & Payloads.Block.UNREADABLE) != 0;
+                    return new Blocks(payload, from, count, unreadable ? -1 : at + Payloads.BLOCK_HEADER,
+                            (int) Payloads.blockSize(payload, at));
                 }
-                at = Payloads.nextBlock(payload, at);
             }
             return new Blocks(payload, from, count, -1, 0);
         }
@@ -85,18 +84,10 @@ public final class IoctlCall {
         }
     }
 
-    /** A call whose ioctl is looked up here (tests and tools; the decoder caches {@link Kind}s). */
-    public IoctlCall(AbiTables abi, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
-            int code, long argAddress, ByteBuffer payload, int blocksFrom, int blocks) {
-        this(abi, Kind.of(abi, code), enterSeq, enterTs, enterOffset, pid, tid, fd, argAddress,
-                Blocks.of(payload, blocksFrom, blocks));
-    }
-
     IoctlCall(AbiTables abi, Kind kind, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
             long argAddress, Blocks in) {
         this.abi = abi;
         this.kind = kind;
-        this.code = kind.code();
         this.enterSeq = enterSeq;
         this.enterTs = enterTs;
         this.enterOffset = enterOffset;
@@ -127,7 +118,7 @@ public final class IoctlCall {
 
     /** The ioctl's macro name ("LX_DXCREATEDEVICE"), or "ioctl 0x…" for a code the ABI does not know. */
     public String name() {
-        return kind.ioctl() != null ? kind.ioctl().name() : String.format("ioctl 0x%08x", code);
+        return kind.ioctl() != null ? kind.ioctl().name() : String.format("ioctl 0x%08x", kind.code());
     }
 
     /** The ABI row, or null for an unknown code (a bad request, like error-storm's size mismatch). */
@@ -181,7 +172,7 @@ public final class IoctlCall {
     }
 
     public int code() {
-        return code;
+        return kind.code();
     }
 
     public long argAddress() {
@@ -267,8 +258,8 @@ public final class IoctlCall {
     public ByteBuffer buffer(String name, boolean out, int element) {
         Blocks side = out ? this.out : in;
         int at = find(side, name, element);
-        return at < 0 ? null
-                : side.payload().slice(at + 32, side.payload().getInt(at + 12)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return at < 0 ? null : side.payload().slice(at + Payloads.BLOCK_HEADER, (int) Payloads.blockSize(side.payload(), at))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Where the header of a captured buffer's block is in {@code side}'s payload, or -1. */
@@ -277,14 +268,14 @@ public final class IoctlCall {
         ByteBuffer p = side.payload();
         int at = side.from();
         for (int i = 0; i < side.count(); i++, at = Payloads.nextBlock(p, at)) {
-            int buffer = Short.toUnsignedInt(p.getShort(at + 4));
-            if (p.getShort(at) != Payloads.Block.BUFFER || buffer >= rows.size()
-                    || (p.getShort(at + 2) & Payloads.Block.UNREADABLE) != 0) {
+            int buffer = Payloads.blockBuffer(p, at);
+            if (Payloads.blockRole(p, at) != Payloads.Block.BUFFER || buffer >= rows.size()
+                    || (Payloads.blockFlags(p, at) & Payloads.Block.UNREADABLE) != 0) {
                 continue;
             }
             AbiTables.Buffer row = rows.get(buffer);
-            if (row.name().equals(name)
-                    && (element < 0 ? row.parent() < 0 : row.parent() >= 0 && p.getInt(at + 8) == element)) {
+            if (row.name().equals(name) && (element < 0 ? row.parent() < 0
+                    : row.parent() >= 0 && Payloads.blockElement(p, at) == element)) {
                 return at;
             }
         }
@@ -299,9 +290,9 @@ public final class IoctlCall {
             return new int[0];
         }
         ByteBuffer p = side.payload();
-        int[] v = new int[Integer.divideUnsigned(p.getInt(at + 12), 4)];
+        int[] v = new int[(int) (Payloads.blockSize(p, at) / 4)];
         for (int i = 0; i < v.length; i++) {
-            v[i] = p.getInt(at + 32 + 4 * i);
+            v[i] = p.getInt(at + Payloads.BLOCK_HEADER + 4 * i);
         }
         return v;
     }
@@ -314,9 +305,9 @@ public final class IoctlCall {
             return new long[0];
         }
         ByteBuffer p = side.payload();
-        long[] v = new long[Integer.divideUnsigned(p.getInt(at + 12), 8)];
+        long[] v = new long[(int) (Payloads.blockSize(p, at) / 8)];
         for (int i = 0; i < v.length; i++) {
-            v[i] = p.getLong(at + 32 + 8 * i);
+            v[i] = p.getLong(at + Payloads.BLOCK_HEADER + 8 * i);
         }
         return v;
     }

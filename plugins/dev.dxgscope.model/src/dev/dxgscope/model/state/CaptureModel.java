@@ -96,7 +96,7 @@ public final class CaptureModel {
 
     public List<ResidentLine> residentLines() {
         List<ResidentLine> out = new ArrayList<>();
-        b.residency.resident.forEach((k, s) -> out.add(new ResidentLine(k.process(), k.luid(), k.segmentGroup(), s)));
+        b.residency.lines.forEach((k, l) -> out.add(new ResidentLine(k.process(), k.luid(), k.segmentGroup(), l.series)));
         return out;
     }
 

@@ -23,7 +23,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     /** A line's running total and series; allocations point at theirs (one reference, no key each). */
-    private static final class Line {
+    static final class Line {
         final Key key;
         final Series series = new Series();
         long bytes;
@@ -38,8 +38,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     final ArrayList<ResidencyOp> ops = new ArrayList<>();
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
-    final Map<Key, Series> resident = new LinkedHashMap<>();
-    private final Map<Key, Line> lines = new HashMap<>();
+    /** The lines in the order they appeared. */
+    final Map<Key, Line> lines = new LinkedHashMap<>();
     /** Bytes of inferred evictions attributed to each MakeResident (by op index). */
     private final Map<Integer, Long> roomGiven = new HashMap<>();
     /** MakeResident calls waiting for their paging fence: fence to op indexes. */
@@ -47,7 +47,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     /** The capture is complete: the resident-bytes series stop growing. */
     void trim() {
-        resident.values().forEach(Series::trim);
+        lines.values().forEach(l -> l.series.trim());
         ops.trimToSize();
     }
 
@@ -320,11 +320,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         int group = Math.max(a.segmentGroup(), 0);
         Line line = a.residencyLine instanceof Line cached && cached.key.segmentGroup() == group ? cached
-                : lines.computeIfAbsent(new Key(a.process(), a.luid(), group), k -> {
-                    Line l = new Line(k);
-                    resident.put(k, l.series);
-                    return l;
-                });
+                : lines.computeIfAbsent(new Key(a.process(), a.luid(), group), Line::new);
         a.residencyLine = line;
         line.bytes += delta;
         Series series = line.series;

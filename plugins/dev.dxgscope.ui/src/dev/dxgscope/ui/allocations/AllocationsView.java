@@ -48,7 +48,6 @@ public final class AllocationsView extends SessionView {
     private AllocationRows.Column sort = AllocationRows.Column.CREATED;
     private boolean descending;
     private Job pending;
-    private boolean selecting;
 
     @Inject
     public AllocationsView(ESelectionService selectionService) {
@@ -125,7 +124,7 @@ public final class AllocationsView extends SessionView {
     /** A row the user picked: selected everywhere. */
     private void picked(int i) {
         AllocationRows r = rows;
-        if (selecting || i < 0 || i >= r.size()) {
+        if (i < 0 || i >= r.size()) {
             return;
         }
         selectionService.setSelection(new StructuredSelection(r.get(i)));
@@ -186,13 +185,8 @@ public final class AllocationsView extends SessionView {
         }
         int i = rows.indexOf(selection);
         if (i >= 0) {
-            selecting = true;
-            try {
-                window.select(i);
-                window.show(i);
-            } finally {
-                selecting = false;
-            }
+            window.select(i); /* no event: the selection came from elsewhere */
+            window.show(i);
         }
     }
 
