@@ -96,20 +96,29 @@ public final class Payloads {
      * one that does not fit are not readable). Walks the headers only; allocates nothing.
      */
     public static int wholeBlocks(ByteBuffer payload, int from, long count) {
+        return wholeBlocks(payload, from, payload.limit(), count);
+    }
+
+    /** {@link #wholeBlocks(ByteBuffer, int, long)} of a payload that ends at {@code end} of a larger buffer. */
+    public static int wholeBlocks(ByteBuffer bytes, int from, int end, long count) {
         int at = from;
-        int end = payload.limit();
         for (int i = 0; i < count; i++) {
-            if (at < 0 || at + BLOCK_HEADER > end || blockSize(payload, at) > end - at - BLOCK_HEADER) {
+            if (at < 0 || at + BLOCK_HEADER > end || blockSize(bytes, at) > end - at - BLOCK_HEADER) {
                 return i;
             }
-            at = nextBlock(payload, at);
+            at = nextBlock(bytes, at, end);
         }
         return (int) Math.min(count, Integer.MAX_VALUE);
     }
 
     /** Where the block after the one whose header is at {@code at} starts (blocks are 8-byte aligned). */
     public static int nextBlock(ByteBuffer payload, int at) {
-        return (int) Math.min(at + BLOCK_HEADER + ((blockSize(payload, at) + 7) & ~7L), payload.limit());
+        return nextBlock(payload, at, payload.limit());
+    }
+
+    /** {@link #nextBlock(ByteBuffer, int)} in a payload that ends at {@code end} of a larger buffer. */
+    public static int nextBlock(ByteBuffer bytes, int at, int end) {
+        return (int) Math.min(at + BLOCK_HEADER + ((blockSize(bytes, at) + 7) & ~7L), end);
     }
 
     /** The {@code count} blocks starting at {@code from}; stops with a problem when one does not fit. */

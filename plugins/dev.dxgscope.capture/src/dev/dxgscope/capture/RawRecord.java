@@ -16,6 +16,22 @@ public record RawRecord(long offset, int kindCode, RecordKind kind, int flags, l
         return payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** A little-endian view of the payload's buffer (held records are few: a view each time is fine). */
+    @Override
+    public ByteBuffer bytes() {
+        return payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public int payloadAt() {
+        return payload.position();
+    }
+
+    @Override
+    public int payloadSize() {
+        return payload.remaining();
+    }
+
     @Override
     public RawRecord copy() {
         return this;

@@ -249,6 +249,16 @@ public final class RecordCursor implements RecordView {
         return current.payload();
     }
 
+    @Override
+    public ByteBuffer bytes() {
+        return current.bytes();
+    }
+
+    @Override
+    public int payloadAt() {
+        return current.payloadAt();
+    }
+
     /** The current record, copied so it outlives the cursor. */
     @Override
     public RawRecord copy() {

@@ -26,6 +26,19 @@ public interface RecordView {
     /** The payload as a little-endian view positioned at 0. */
     ByteBuffer payload();
 
+    /**
+     * A little-endian buffer holding the payload at {@link #payloadAt()} (the reader's window for a
+     * record read in place): hot decoders read it by absolute position, so no view object is made.
+     * Valid as long as {@link #payload()} is.
+     */
+    ByteBuffer bytes();
+
+    /** Where the payload starts in {@link #bytes()}. */
+    int payloadAt();
+
+    /** Bytes of payload. */
+    int payloadSize();
+
     /** The record with a payload of its own (a held record outlives the view). */
     RawRecord copy();
 }

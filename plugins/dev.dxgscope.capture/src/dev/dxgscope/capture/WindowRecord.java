@@ -53,6 +53,7 @@ public final class WindowRecord implements RecordView {
         return Short.toUnsignedInt(window.getShort(at + 6));
     }
 
+    @Override
     public int payloadSize() {
         return window.getInt(at + 12);
     }
@@ -80,6 +81,16 @@ public final class WindowRecord implements RecordView {
     @Override
     public ByteBuffer payload() {
         return window.slice(at + CaptureFormat.HEADER_SIZE, payloadSize()).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public ByteBuffer bytes() {
+        return window;
+    }
+
+    @Override
+    public int payloadAt() {
+        return at + CaptureFormat.HEADER_SIZE;
     }
 
     @Override

@@ -69,6 +69,13 @@ public final class EventDecoder {
                     "record kind " + r.kindCode() + " is not known to this reader; skipped"));
             return null;
         }
+        if (kind == RecordKind.IOCTL_ENTER || kind == RecordKind.IOCTL_LEAVE) {
+            try {
+                return ioctl(r, kind);
+            } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+                return tooShort(r, kind);
+            }
+        }
         ByteBuffer p = r.payload();
         if (p.position() != 0 || p.order() != ByteOrder.LITTLE_ENDIAN) {
             p = p.slice().order(ByteOrder.LITTLE_ENDIAN);
@@ -84,8 +91,7 @@ public final class EventDecoder {
                 }
                 case END -> new Event.End(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getInt(0),
                         p.getInt(4), p.getLong(8));
-                case IOCTL_ENTER -> enter(r, p);
-                case IOCTL_LEAVE -> leave(r, p);
+                case IOCTL_ENTER, IOCTL_LEAVE -> throw new AssertionError("decoded in place above");
                 case FD -> fd(r, p);
                 case MMAP -> new Event.Mmap(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), p.getInt(0),
                         p.getInt(4), p.getLong(8), p.getLong(16), p.getInt(24), p.getInt(28));
@@ -103,10 +109,14 @@ public final class EventDecoder {
                         p.getLong(8), p.getInt(16));
             };
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
-                    kind + " record is too short for its fields (" + p.limit() + " bytes); skipped"));
-            return null;
+            return tooShort(r, kind);
         }
+    }
+
+    private Event tooShort(RecordView r, RecordKind kind) {
+        diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
+                kind + " record is too short for its fields (" + r.payloadSize() + " bytes); skipped"));
+        return null;
     }
 
     private static Map<String, String> facts(ByteBuffer p) {
@@ -120,43 +130,61 @@ public final class EventDecoder {
         return facts;
     }
 
-    private Event enter(RecordView r, ByteBuffer p) {
+    /**
+     * Ioctl records, nearly every record of a capture, are read in place in {@link RecordView#bytes()}
+     * by absolute position: no view object per record.
+     */
+    private Event ioctl(RecordView r, RecordKind kind) {
+        ByteBuffer b = r.bytes();
+        int at = r.payloadAt();
+        int end = at + r.payloadSize();
+        int head = kind == RecordKind.IOCTL_ENTER ? 24 : 32;
+        if (r.payloadSize() < head) {
+            return tooShort(r, kind);
+        }
+        return kind == RecordKind.IOCTL_ENTER ? enter(r, b, at, end) : leave(r, b, at, end);
+    }
+
+    private Event enter(RecordView r, ByteBuffer b, int at, int end) {
         if (!sawAbi && !warnedNoAbi) {
             warnedNoAbi = true;
             diagnostics.accept(new Diagnostic(Severity.ERROR, r.offset(), r.seq(),
                     "the capture has no ABI record before its first ioctl: arguments cannot be decoded"));
         }
         /* a view of the record: detach() copies it if the call is still in flight when the window moves */
-        IoctlCall.Blocks in = blocks(r, p, 24, p.getInt(16), "IOCTL_ENTER");
-        IoctlCall call = new IoctlCall(abi, kind(p.getInt(4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(),
-                p.getInt(0), p.getLong(8), in);
+        IoctlCall.Blocks in = blocks(r, b, at, end, 24, b.getInt(at + 16), "IOCTL_ENTER");
+        IoctlCall call = new IoctlCall(abi, kind(b.getInt(at + 4)), r.seq(), r.timestampNs(), r.offset(), r.pid(),
+                r.tid(), b.getInt(at), b.getLong(at + 8), in);
         inFlight.put(r.seq(), call);
         return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
     }
 
-    private Event leave(RecordView r, ByteBuffer p) {
-        long enterSeq = p.getLong(0);
+    private Event leave(RecordView r, ByteBuffer b, int at, int end) {
+        long enterSeq = b.getLong(at);
         IoctlCall call = inFlight.remove(enterSeq);
         if (call == null) {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(), "IOCTL_LEAVE of #" + enterSeq
                     + " without its IOCTL_ENTER (lost or damaged); the call is known from its result only"));
-            call = new IoctlCall(abi, kind(p.getInt(20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
-                    p.getInt(16), 0, IoctlCall.Blocks.NONE);
+            call = new IoctlCall(abi, kind(b.getInt(at + 20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
+                    b.getInt(at + 16), 0, IoctlCall.Blocks.NONE);
         }
-        IoctlCall.Blocks out = blocks(r, p, 32, p.getInt(24), "IOCTL_LEAVE");
-        call.leave(r.seq(), r.timestampNs(), r.offset(), p.getInt(8), p.getInt(12), out);
+        IoctlCall.Blocks out = blocks(r, b, at, end, 32, b.getInt(at + 24), "IOCTL_LEAVE");
+        call.leave(r.seq(), r.timestampNs(), r.offset(), b.getInt(at + 8), b.getInt(at + 12), out);
         return new Event.IoctlLeave(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
     }
 
-    /** The whole blocks of an ioctl record; blocks after one that does not fit are reported and dropped. */
-    private IoctlCall.Blocks blocks(RecordView r, ByteBuffer p, int from, int count, String what) {
+    /**
+     * The whole blocks of an ioctl record whose payload is {@code [at, end)} of {@code b}, from
+     * {@code head} bytes in; blocks after one that does not fit are reported and dropped.
+     */
+    private IoctlCall.Blocks blocks(RecordView r, ByteBuffer b, int at, int end, int head, int count, String what) {
         long wanted = Integer.toUnsignedLong(count);
-        int whole = Payloads.wholeBlocks(p, from, wanted);
+        int whole = Payloads.wholeBlocks(b, at + head, end, wanted);
         if (whole < wanted) {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
                     what + ": block " + whole + " does not fit the record; decoded the blocks before it"));
         }
-        return IoctlCall.Blocks.of(p, from, whole);
+        return IoctlCall.Blocks.of(b, at, end, at + head, whole);
     }
 
     private static Event fd(RecordView r, ByteBuffer p) {

@@ -51,36 +51,43 @@ public final class IoctlCall {
     }
 
     /**
-     * The whole blocks of one side: {@code count} blocks from {@code from} in {@code payload}, and
-     * where the argument struct's bytes are (argAt -1: not captured or unreadable).
+     * The whole blocks of one side: the payload is {@code [base, end)} of {@code bytes} (a window of
+     * the reader, or a private copy), {@code count} blocks start at {@code from}, and the argument
+     * struct's bytes are at {@code argAt} (-1: not captured or unreadable). Positions are absolute
+     * in {@code bytes}.
      */
-    record Blocks(ByteBuffer payload, int from, int count, int argAt, int argSize) {
-        static final Blocks NONE = new Blocks(ByteBuffer.allocate(0), 0, 0, -1, 0);
+    record Blocks(ByteBuffer bytes, int base, int end, int from, int count, int argAt, int argSize) {
+        static final Blocks NONE = new Blocks(ByteBuffer.allocate(0), 0, 0, 0, 0, -1, 0);
 
         /** Walks the block headers once to find the argument struct. */
-        static Blocks of(ByteBuffer payload, int from, int count) {
+        static Blocks of(ByteBuffer bytes, int base, int end, int from, int count) {
             int at = from;
-            for (int i = 0; i < count; i++, at = Payloads.nextBlock(payload, at)) {
-                if (Payloads.blockRole(payload, at) == Payloads.Block.ARG) {
-                    boolean unreadable = (Payloads.blockFlags(payload, at) & Payloads.Block.UNREADABLE) != 0;
-                    return new Blocks(payload, from, count, unreadable ? -1 : at + Payloads.BLOCK_HEADER,
-                            (int) Payloads.blockSize(payload, at));
+            for (int i = 0; i < count; i++, at = Payloads.nextBlock(bytes, at, end)) {
+                if (Payloads.blockRole(bytes, at) == Payloads.Block.ARG) {
+                    boolean unreadable = (Payloads.blockFlags(bytes, at) & Payloads.Block.UNREADABLE) != 0;
+                    return new Blocks(bytes, base, end, from, count, unreadable ? -1 : at + Payloads.BLOCK_HEADER,
+                            (int) Payloads.blockSize(bytes, at));
                 }
             }
-            return new Blocks(payload, from, count, -1, 0);
+            return new Blocks(bytes, base, end, from, count, -1, 0);
         }
 
         /** The same blocks in a private copy of the payload. */
         Blocks copy() {
-            byte[] bytes = new byte[payload.limit()];
-            payload.get(0, bytes);
-            return new Blocks(ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN), from, count, argAt,
-                    argSize);
+            byte[] copy = new byte[end - base];
+            bytes.get(base, copy);
+            return new Blocks(ByteBuffer.wrap(copy).order(java.nio.ByteOrder.LITTLE_ENDIAN), 0, copy.length,
+                    from - base, count, argAt < 0 ? -1 : argAt - base, argSize);
         }
 
         /** The argument struct as a little-endian view, or null. */
         ByteBuffer arg() {
-            return argAt < 0 ? null : payload.slice(argAt, argSize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            return argAt < 0 ? null : bytes.slice(argAt, argSize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+
+        /** Where the block after the one at {@code at} starts. */
+        int next(int at) {
+            return Payloads.nextBlock(bytes, at, end);
         }
     }
 
@@ -258,16 +265,16 @@ public final class IoctlCall {
     public ByteBuffer buffer(String name, boolean out, int element) {
         Blocks side = out ? this.out : in;
         int at = find(side, name, element);
-        return at < 0 ? null : side.payload().slice(at + Payloads.BLOCK_HEADER, (int) Payloads.blockSize(side.payload(), at))
+        return at < 0 ? null : side.bytes().slice(at + Payloads.BLOCK_HEADER, (int) Payloads.blockSize(side.bytes(), at))
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Where the header of a captured buffer's block is in {@code side}'s payload, or -1. */
     private int find(Blocks side, String name, int element) {
         List<AbiTables.Buffer> rows = kind.buffers();
-        ByteBuffer p = side.payload();
+        ByteBuffer p = side.bytes();
         int at = side.from();
-        for (int i = 0; i < side.count(); i++, at = Payloads.nextBlock(p, at)) {
+        for (int i = 0; i < side.count(); i++, at = side.next(at)) {
             int buffer = Payloads.blockBuffer(p, at);
             if (Payloads.blockRole(p, at) != Payloads.Block.BUFFER || buffer >= rows.size()
                     || (Payloads.blockFlags(p, at) & Payloads.Block.UNREADABLE) != 0) {
@@ -289,7 +296,7 @@ public final class IoctlCall {
         if (at < 0) {
             return new int[0];
         }
-        ByteBuffer p = side.payload();
+        ByteBuffer p = side.bytes();
         int[] v = new int[(int) (Payloads.blockSize(p, at) / 4)];
         for (int i = 0; i < v.length; i++) {
             v[i] = p.getInt(at + Payloads.BLOCK_HEADER + 4 * i);
@@ -304,7 +311,7 @@ public final class IoctlCall {
         if (at < 0) {
             return new long[0];
         }
-        ByteBuffer p = side.payload();
+        ByteBuffer p = side.bytes();
         long[] v = new long[(int) (Payloads.blockSize(p, at) / 8)];
         for (int i = 0; i < v.length; i++) {
             v[i] = p.getLong(at + Payloads.BLOCK_HEADER + 8 * i);
@@ -352,7 +359,7 @@ public final class IoctlCall {
         if (offset < 0 || offset + Math.min(fieldSize, size) > side.argSize()) {
             return UNKNOWN;
         }
-        return readField(side.payload(), side.argAt() + offset, fieldSize, size);
+        return readField(side.bytes(), side.argAt() + offset, fieldSize, size);
     }
 
     private static long readField(ByteBuffer b, int at, int fieldSize, int size) {

@@ -57,7 +57,8 @@ final class SyncTracker implements ObjectTracker.Listener {
                 if (ws == null) {
                     return;
                 }
-                for (Wait w : ws) {
+                for (int i = 0; i < ws.size(); i++) { /* indexed: an iterator per wait call showed in allocation profiles */
+                    Wait w = ws.get(i);
                     if (c.failed()) {
                         w.fail(c.leaveSeq());
                         removePending(w);
