@@ -63,6 +63,7 @@ public final class VmbusView extends SessionView {
     private int errors;
     private int unanswered;
     private MessageDetails details;
+    private SashForm sash;
     private String note = "";
     private boolean movingCursor;
 
@@ -95,6 +96,27 @@ public final class VmbusView extends SessionView {
         SashForm sash = new SashForm(c, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         list = new MessageList(sash, this::session, this::messageSelected, this::configureTable);
+        this.sash = sash;
+        list.create();
+        status = new Label(c, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        /* the field tree and hex pane on the event loop's next turn: creating the whole view at once
+           blocked the UI thread 200-300 ms the first time */
+        c.getDisplay().asyncExec(this::lowerPane);
+        attach(c);
+        if (session() == null) {
+            refresh();
+        }
+    }
+
+    /**
+     * Creates the field tree and hex pane below the list, once (on the turn after the view was made,
+     * or earlier when something needs them) and shows the selected message in them.
+     */
+    private void lowerPane() {
+        if (fields != null || sash.isDisposed()) {
+            return;
+        }
         SashForm lower = new SashForm(sash, SWT.HORIZONTAL);
         fields = new FieldTree(lower, f -> hex.highlight(f.offset(), f.size()));
         hex = new HexPane(lower, this::byteClicked);
@@ -104,16 +126,12 @@ public final class VmbusView extends SessionView {
             int hexWidth = Math.min(hex.preferredWidth(), width / 2);
             lower.setWeights(Math.max(1, width - hexWidth), Math.max(1, hexWidth));
         });
-        list.create();
-        status = new Label(c, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         for (Control k : new Control[] {fields.control(), hex.control()}) {
             k.addListener(SWT.KeyDown, this::key);
         }
-        attach(c);
-        if (session() == null) {
-            refresh();
-        }
+        fields.show(details == null ? null : details.tree());
+        hex.show(details == null ? null : details.bytes());
+        sash.layout(true, true);
     }
 
     private static void tool(ToolBar bar, String text, String tip, Runnable run) {
@@ -284,13 +302,16 @@ public final class VmbusView extends SessionView {
     private void show(int i) {
         details = i < 0 || session() == null ? null : MessageDetails.load(session(), i);
         note = "";
-        fields.show(details == null ? null : details.tree());
-        hex.show(details == null ? null : details.bytes());
+        if (fields != null) {
+            fields.show(details == null ? null : details.tree());
+            hex.show(details == null ? null : details.bytes());
+        }
         list.markPair(details == null ? -1 : details.row().pair());
         updateStatus();
     }
 
     private void byteClicked(int offset) {
+        lowerPane();
         VmbusField root = fields.root();
         VmbusField f = root == null ? null : root.at(offset);
         if (f != null) {
@@ -439,6 +460,7 @@ public final class VmbusView extends SessionView {
 
     /** Selects the decoded field at a path of names ("command/alloc_count"); null when there is none. */
     public VmbusField selectField(String path) {
+        lowerPane();
         VmbusField root = fields.root();
         VmbusField f = root == null ? null : root.find(path);
         if (f != null) {
@@ -449,6 +471,7 @@ public final class VmbusView extends SessionView {
 
     /** The bytes the hex pane highlights. */
     public List<Integer> highlightedBytes() {
+        lowerPane();
         return hex.highlightedBytes();
     }
 
