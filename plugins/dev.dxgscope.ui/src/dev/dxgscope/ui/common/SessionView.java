@@ -21,13 +21,22 @@ public abstract class SessionView implements SessionListener {
     private boolean refreshQueued;
     private long lastRefresh;
 
-    /** Starts listening; detaches by itself when the control is disposed. */
+    /**
+     * Starts listening, and shows the current session on the next turn of the event loop; detaches
+     * by itself when the control is disposed.
+     */
     protected void attach(Control c) {
         this.control = c;
         Sessions.get().addListener(this);
         c.addDisposeListener(e -> Sessions.get().removeListener(this));
         if (Sessions.get().current() != null) {
-            sessionChanged(Sessions.get().current());
+            /* on the event loop's next turn: making a view and filling it in one go blocked the UI
+               thread for longer than either does alone */
+            c.getDisplay().asyncExec(() -> {
+                if (alive() && Sessions.get().current() != null) {
+                    sessionChanged(Sessions.get().current());
+                }
+            });
         }
     }
 
