@@ -2,6 +2,7 @@ package dev.dxgscope.ui.commands;
 
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Milestones;
 import dev.dxgscope.ui.session.Sessions;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;

@@ -71,7 +71,7 @@ public final class SessionJobs {
                     return failed(session, e.getMessage());
                 }
                 /* what the cursor steps through, computed here rather than on the first key press */
-                session.read(dev.dxgscope.ui.commands.Milestones::cached);
+                session.read(Milestones::cached);
                 Display.getDefault().asyncExec(() -> {
                     Sessions.get().setCurrent(session);
                     reportHealth(session);

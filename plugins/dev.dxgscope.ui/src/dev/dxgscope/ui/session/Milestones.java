@@ -1,4 +1,4 @@
-package dev.dxgscope.ui.commands;
+package dev.dxgscope.ui.session;
 
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
