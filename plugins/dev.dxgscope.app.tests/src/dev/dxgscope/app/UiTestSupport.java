@@ -90,10 +90,11 @@ final class UiTestSupport {
      */
     static dev.dxgscope.ui.session.CaptureSession open(Display display, Path capture) throws InterruptedException {
         dev.dxgscope.ui.commands.SessionHandlers.open(capture);
-        org.eclipse.core.runtime.jobs.Job.getJobManager().join(dev.dxgscope.ui.session.SessionJobs.FAMILY, null);
+        /* the event loop runs while waiting (a join here was the UI-thread block the scale test reported) */
         waitUntil(display, () -> {
             var s = dev.dxgscope.ui.session.Sessions.get().current();
-            return s != null && s.file().equals(capture) && s.finished();
+            return s != null && s.file().equals(capture) && s.finished()
+                    && org.eclipse.core.runtime.jobs.Job.getJobManager().find(dev.dxgscope.ui.session.SessionJobs.FAMILY).length == 0;
         }, 30_000, capture + " to open");
         spin(display, 200);
         return dev.dxgscope.ui.session.Sessions.get().current();

@@ -97,8 +97,8 @@ class VmbusScaleTest {
 
     private void lap(String what) {
         long now = System.nanoTime();
-        timings.add(String.format("%-58s %6d ms, UI thread blocked at most %4.0f ms", what, (now - start) / 1_000_000,
-                watchdog.worstMs()));
+        timings.add(String.format("%-58s %6d ms, UI thread blocked at most %4.0f ms%s", what, (now - start) / 1_000_000,
+                watchdog.worstMs(), watchdog.worstMs() > 100 ? " (" + watchdog.worstWhere() + ")" : ""));
         watchdog.reset();
         start = System.nanoTime();
     }
