@@ -19,6 +19,7 @@ public abstract class SessionView implements SessionListener {
 
     private Control control;
     private boolean refreshQueued;
+    private boolean cursorRefreshQueued;
     private long lastRefresh;
 
     /**
@@ -83,10 +84,21 @@ public abstract class SessionView implements SessionListener {
         });
     }
 
+    /**
+     * Refreshes on the event loop's next turn, once however often the cursor moved before it: every
+     * view refreshing in the turn that moved the cursor blocked the UI thread for their sum.
+     */
     @Override
     public void cursorMoved(long seq) {
-        if (alive()) {
-            refresh();
+        if (!alive() || cursorRefreshQueued) {
+            return;
         }
+        cursorRefreshQueued = true;
+        control.getDisplay().asyncExec(() -> {
+            cursorRefreshQueued = false;
+            if (alive()) {
+                refresh();
+            }
+        });
     }
 }
