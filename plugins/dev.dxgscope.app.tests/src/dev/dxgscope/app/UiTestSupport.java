@@ -88,7 +88,7 @@ final class UiTestSupport {
      * Opens a capture as File > Open does and waits until it is the current session (the loading
      * job is done and its result reached the views).
      */
-    static dev.dxgscope.ui.session.CaptureSession open(Display display, Path capture) throws InterruptedException {
+    static dev.dxgscope.ui.session.CaptureSession open(Display display, Path capture) {
         dev.dxgscope.ui.commands.SessionHandlers.open(capture);
         /* the event loop runs while waiting (a join here was the UI-thread block the scale test reported) */
         waitUntil(display, () -> {

@@ -92,14 +92,10 @@ public final class Payloads {
     }
 
     /**
-     * How many of the {@code count} blocks from {@code from} fit the payload whole (the blocks after
-     * one that does not fit are not readable). Walks the headers only; allocates nothing.
+     * How many of the {@code count} blocks from {@code from} fit whole in a payload that ends at
+     * {@code end} of {@code bytes} (the blocks after one that does not fit are not readable). Walks
+     * the headers only; allocates nothing.
      */
-    public static int wholeBlocks(ByteBuffer payload, int from, long count) {
-        return wholeBlocks(payload, from, payload.limit(), count);
-    }
-
-    /** {@link #wholeBlocks(ByteBuffer, int, long)} of a payload that ends at {@code end} of a larger buffer. */
     public static int wholeBlocks(ByteBuffer bytes, int from, int end, long count) {
         int at = from;
         for (int i = 0; i < count; i++) {
@@ -111,22 +107,20 @@ public final class Payloads {
         return (int) Math.min(count, Integer.MAX_VALUE);
     }
 
-    /** Where the block after the one whose header is at {@code at} starts (blocks are 8-byte aligned). */
-    public static int nextBlock(ByteBuffer payload, int at) {
-        return nextBlock(payload, at, payload.limit());
-    }
-
-    /** {@link #nextBlock(ByteBuffer, int)} in a payload that ends at {@code end} of a larger buffer. */
+    /**
+     * Where the block after the one whose header is at {@code at} starts (blocks are 8-byte aligned),
+     * in a payload that ends at {@code end} of {@code bytes}.
+     */
     public static int nextBlock(ByteBuffer bytes, int at, int end) {
         return (int) Math.min(at + BLOCK_HEADER + ((blockSize(bytes, at) + 7) & ~7L), end);
     }
 
     /** The {@code count} blocks starting at {@code from}; stops with a problem when one does not fit. */
     public static Blocks blocks(ByteBuffer payload, int from, long count) {
-        int whole = wholeBlocks(payload, from, count);
+        int whole = wholeBlocks(payload, from, payload.limit(), count);
         List<Block> out = new ArrayList<>(whole);
         int at = from;
-        for (int i = 0; i < whole; i++, at = nextBlock(payload, at)) {
+        for (int i = 0; i < whole; i++, at = nextBlock(payload, at, payload.limit())) {
             ByteBuffer data = payload.slice(at + BLOCK_HEADER, (int) blockSize(payload, at))
                     .order(java.nio.ByteOrder.LITTLE_ENDIAN);
             out.add(new Block(blockRole(payload, at), blockFlags(payload, at), blockBuffer(payload, at),

@@ -69,18 +69,14 @@ public final class EventDecoder {
                     "record kind " + r.kindCode() + " is not known to this reader; skipped"));
             return null;
         }
-        if (kind == RecordKind.IOCTL_ENTER || kind == RecordKind.IOCTL_LEAVE) {
-            try {
-                return ioctl(r, kind);
-            } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-                return tooShort(r, kind);
-            }
-        }
-        ByteBuffer p = r.payload();
-        if (p.position() != 0 || p.order() != ByteOrder.LITTLE_ENDIAN) {
-            p = p.slice().order(ByteOrder.LITTLE_ENDIAN);
-        }
         try {
+            if (kind == RecordKind.IOCTL_ENTER || kind == RecordKind.IOCTL_LEAVE) {
+                return ioctl(r, kind);
+            }
+            ByteBuffer p = r.payload();
+            if (p.position() != 0 || p.order() != ByteOrder.LITTLE_ENDIAN) {
+                p = p.slice().order(ByteOrder.LITTLE_ENDIAN);
+            }
             return switch (kind) {
                 case SESSION -> new Event.Session(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), facts(p));
                 case ABI -> {

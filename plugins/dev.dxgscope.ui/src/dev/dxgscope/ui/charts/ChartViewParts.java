@@ -10,7 +10,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * What the chart views share: a header line with a toolbar at its right, and the time axis
+ * What the chart views share: a header line with a toolbar at its right, its zoom and export
+ * actions, and the time axis
  * (seconds since the capture's first record) to and from seqs.
  */
 public final class ChartViewParts {
@@ -27,6 +28,17 @@ public final class ChartViewParts {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(header);
         toolbar.createControl(c);
         return header;
+    }
+
+    /** Adds "Reset Zoom" and "Export Chart…" (PNG or SVG, proposed as {@code exportName}) for {@code canvas}. */
+    public static void zoomAndExport(ToolBarManager toolbar, ChartCanvas canvas, String exportName) {
+        toolbar.add(new org.eclipse.jface.action.Action("Reset Zoom") {
+            @Override
+            public void run() {
+                canvas.resetZoom();
+            }
+        });
+        toolbar.add(new ExportChartAction(canvas, null, exportName));
     }
 
     /** Seconds since the capture's first record at {@code seq}; NaN without a capture. */

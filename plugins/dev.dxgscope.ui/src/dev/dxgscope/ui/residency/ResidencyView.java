@@ -2,7 +2,6 @@ package dev.dxgscope.ui.residency;
 
 import dev.dxgscope.ui.charts.ChartCanvas;
 import dev.dxgscope.ui.charts.ChartViewParts;
-import dev.dxgscope.ui.charts.ExportChartAction;
 import dev.dxgscope.ui.charts.LevelOfDetail;
 import dev.dxgscope.ui.charts.SnapshotLoader;
 import dev.dxgscope.ui.common.SessionView;
@@ -10,7 +9,6 @@ import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
@@ -46,13 +44,7 @@ public final class ResidencyView extends SessionView {
         }
         canvas.onClick(this::clicked);
         canvas.setValueReadout((x, plot) -> chart.readout(x));
-        toolbar.add(new Action("Reset Zoom") {
-            @Override
-            public void run() {
-                canvas.resetZoom();
-            }
-        });
-        toolbar.add(new ExportChartAction(canvas, null, "residency"));
+        ChartViewParts.zoomAndExport(toolbar, canvas, "residency");
         toolbar.update(true);
         loader = new SnapshotLoader<>("Residency chart", c, this::show);
         attach(c);

@@ -4,7 +4,6 @@ import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.charts.ChartCanvas;
 import dev.dxgscope.ui.charts.ChartViewParts;
-import dev.dxgscope.ui.charts.ExportChartAction;
 import dev.dxgscope.ui.charts.SnapshotLoader;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.SessionView;
@@ -96,13 +95,7 @@ public final class SyncView extends SessionView {
                 chooseFences();
             }
         });
-        toolbar.add(new Action("Reset Zoom") {
-            @Override
-            public void run() {
-                canvas.resetZoom();
-            }
-        });
-        toolbar.add(new ExportChartAction(canvas, null, "sync-objects"));
+        ChartViewParts.zoomAndExport(toolbar, canvas, "sync-objects");
         toolbar.add(csv);
         toolbar.update(true);
         loader = new SnapshotLoader<>("Sync objects chart", c, this::show);
