@@ -11,7 +11,9 @@ import org.jfree.data.xy.AbstractIntervalXYDataset;
  * a wait from start to end) and a payload for tooltips and clicks. Series marked "thin" keep one
  * marker per pixel column of the visible range ({@link PointThinner}); the others (failures,
  * stuck waits: rare and important) keep every marker. Its domain bounds are those of every marker
- * (the auto range and "Reset Zoom" see all of them). UI thread only.
+ * (the auto range and "Reset Zoom" see all of them), found once per {@link #setSeries}: the plot
+ * asks for them several times per paint, and walking every interval's end each time cost a first
+ * paint tens of milliseconds. UI thread only.
  */
 public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail, DomainInfo {
     private static final long serialVersionUID = 1L;
@@ -34,9 +36,13 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
     private double x0 = Double.NEGATIVE_INFINITY;
     private double x1 = Double.POSITIVE_INFINITY;
     private int columns = 2000;
+    private Range points;
+    private Range intervals;
 
     public void setSeries(List<Markers> list) {
         series = List.copyOf(list);
+        points = bounds(false);
+        intervals = bounds(true);
         while (visible.size() < series.size()) {
             visible.add(new PointThinner());
         }
@@ -90,6 +96,10 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
 
     @Override
     public Range getDomainBounds(boolean includeInterval) {
+        return includeInterval ? intervals : points;
+    }
+
+    private Range bounds(boolean includeInterval) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Markers m : series) {

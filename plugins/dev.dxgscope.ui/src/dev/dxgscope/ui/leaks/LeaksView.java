@@ -138,8 +138,8 @@ public final class LeaksView extends SessionView {
 
     @Override
     public void cursorMoved(long seq) {
-        if (alive() && mode != Mode.CAPTURE) {
-            refresh(); /* the whole-capture answer does not depend on the cursor */
+        if (mode != Mode.CAPTURE) { /* the whole-capture answer does not depend on the cursor */
+            refreshWhenShown();
         }
     }
 

@@ -81,13 +81,6 @@ public final class ResidencyView extends SessionView {
     }
 
     @Override
-    public void sessionChanged(CaptureSession session) {
-        if (alive()) {
-            refresh();
-        }
-    }
-
-    @Override
     public void cursorMoved(long seq) {
         canvas.setCursorValue(ChartViewParts.x(session(), seq));
     }

@@ -189,13 +189,6 @@ public final class SyncView extends SessionView {
     }
 
     @Override
-    public void sessionChanged(CaptureSession session) {
-        if (alive()) {
-            refresh();
-        }
-    }
-
-    @Override
     public void cursorMoved(long seq) {
         canvas.setCursorValue(ChartViewParts.x(session(), seq));
     }
