@@ -275,8 +275,8 @@ class ChartViewsTest {
     private void exportsValidFiles(ChartCanvas canvas, String name, String label) throws Exception {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
-        canvas.export(png, ChartExport.Format.PNG);
-        canvas.export(svg, ChartExport.Format.SVG);
+        canvas.export(png, ChartExport.Format.PNG).join();
+        canvas.export(svg, ChartExport.Format.SVG).join();
         Point size = canvas.canvas().getSize();
         ImageData[] images = new ImageLoader().load(png.toString());
         assertEquals(size.x, images[0].width, "PNG width");

@@ -131,6 +131,25 @@ class LargeCaptureTest {
             System.out.printf("large capture: where the UI thread was in each worst block (sampled every %d ms):%n"
                     + "  opening: %s%n  stepping: %s%n  first shown:%s; %s%n  switching: %s%n", 20, openWhere, cursorWhere,
                     perView, firstShowWhere, viewsWhere);
+            for (String id : List.of(ViewIds.SYNC, ViewIds.RESIDENCY)) {
+                page.showView(id);
+                UiTestSupport.spin(display, 300);
+                dev.dxgscope.ui.charts.ChartCanvas chart = id.equals(ViewIds.SYNC)
+                        ? UiTestSupport.pojo(page.findView(id), dev.dxgscope.ui.sync.SyncView.class).canvas()
+                        : UiTestSupport.pojo(page.findView(id), dev.dxgscope.ui.residency.ResidencyView.class).canvas();
+                for (var format : dev.dxgscope.ui.charts.ChartExport.Format.values()) {
+                    Path out = dir.resolve(id.substring(id.lastIndexOf('.') + 1) + "." + format.extension());
+                    long t = System.nanoTime();
+                    Job export = chart.export(out, format);
+                    long drawn = System.nanoTime() - t;
+                    export.join();
+                    long written = System.nanoTime() - t - drawn;
+                    assertTrue(export.getResult().isOK() && java.nio.file.Files.size(out) > 1000, out.toString());
+                    System.out.printf("large capture: %s exported as %s: drawn on the UI thread in %.0f ms, encoded and"
+                            + " written in a Job in %.0f ms%n", id.substring(id.lastIndexOf('.') + 1), format,
+                            drawn / 1e6, written / 1e6);
+                }
+            }
             UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "large-capture.png");
         }
     }

@@ -13,12 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.events.PaintEvent;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.jfree.chart.ChartRenderingInfo;
@@ -247,10 +252,30 @@ public class ChartCanvas extends ChartComposite {
         }
     }
 
-    /** Writes the chart as shown (size, zoom, cursor) to a file. */
-    public void export(Path file, ChartExport.Format format) throws IOException {
+    /**
+     * Writes the chart as shown (size, zoom, cursor) to a file: drawn here, on the UI thread, then
+     * encoded and written in a Job (returned, already scheduled); a failure is shown in a dialog.
+     */
+    public Job export(Path file, ChartExport.Format format) {
         org.eclipse.swt.graphics.Point size = canvas().getSize();
-        ChartExport.write(getChart(), file, format, size.x, size.y);
+        ChartExport.Drawn drawn = ChartExport.draw(getChart(), format, size.x, size.y);
+        Display display = getDisplay();
+        Job job = Job.create("Exporting " + file.getFileName(), monitor -> {
+            try {
+                drawn.writeTo(file);
+            } catch (IOException | RuntimeException e) {
+                display.asyncExec(() -> {
+                    if (!isDisposed()) {
+                        MessageDialog.openError(getShell(), "Export Chart", "Cannot write " + file + ": " + e.getMessage());
+                    }
+                });
+                return new Status(IStatus.ERROR, "dev.dxgscope.ui", "Cannot write " + file, e);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
     }
 
     /** Nanoseconds the last repaint took (the chart drawn into its buffer and copied), -1 before one. */

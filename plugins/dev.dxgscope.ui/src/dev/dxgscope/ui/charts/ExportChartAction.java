@@ -1,9 +1,7 @@
 package dev.dxgscope.ui.charts;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.widgets.FileDialog;
@@ -11,7 +9,7 @@ import org.eclipse.swt.widgets.FileDialog;
 /**
  * "Export chart…" (PNG or SVG, chosen by the file's extension) for a view's toolbar, and
  * "Export as PNG…"/"Export as SVG…" for the chart's context menu. Writes what the chart shows now
- * (zoom, cursor, selection) at its size on screen.
+ * (zoom, cursor, selection) at its size on screen; the file is written in a Job.
  */
 public final class ExportChartAction extends Action {
     private final ChartCanvas canvas;
@@ -53,16 +51,6 @@ public final class ExportChartAction extends Action {
             file = Path.of(f + "." + chosen.extension());
         }
         Path target = file;
-        IOException[] failed = {null};
-        BusyIndicator.showWhile(canvas.getDisplay(), () -> {
-            try {
-                canvas.export(target, chosen);
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        });
-        if (failed[0] != null) {
-            MessageDialog.openError(canvas.getShell(), "Export Chart", "Cannot write " + target + ": " + failed[0].getMessage());
-        }
+        BusyIndicator.showWhile(canvas.getDisplay(), () -> canvas.export(target, chosen)); /* draws, then writes in a Job */
     }
 }
