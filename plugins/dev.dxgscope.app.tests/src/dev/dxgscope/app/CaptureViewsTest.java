@@ -98,6 +98,14 @@ class CaptureViewsTest {
         UiTestSupport.collectTexts(shell(), texts);
         assertTrue(texts.contains(resource.handleHex()), "the tree widget shows the handle");
         UiTestSupport.screenshot(shell(), "processes.png");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("handles", ".csv");
+        view.exportCsv(csv); /* the rows are made in the export Job, from the tree shown */
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("depth,name,handle,created,created_by,size,state", lines.get(0));
+        assertEquals(rows.size() + 1, lines.size(), "a line per row of the tree (no pages in a small one)");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("3,resource (shared)," + resource.handleHex() + ",")),
+                lines.toString());
+        java.nio.file.Files.delete(csv);
 
         Sessions.get().select(resource, null);
         org.eclipse.swt.widgets.Tree tree = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,

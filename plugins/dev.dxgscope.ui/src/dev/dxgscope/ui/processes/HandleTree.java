@@ -109,8 +109,11 @@ public final class HandleTree {
             return source != null;
         }
 
-        /** The children, made on the first call: hold the session's read lock. */
-        public List<Node> children() {
+        /**
+         * The children, made on the first call: hold the session's read lock. Synchronized: the tree
+         * is expanded on the UI thread while an export Job may walk it.
+         */
+        public synchronized List<Node> children() {
             if (children == null) {
                 children = source == null ? List.of() : source.get();
             }

@@ -305,14 +305,12 @@ public final class ProcessesView extends SessionView {
 
     /**
      * Every row of the handle tables, pages left out (makes every row, as an export must). The rows
-     * are made here, on the UI thread, which owns the tree's nodes; the export Job only writes them.
+     * are made when the export Job asks for them, under the session's read lock, from the tree shown
+     * when the export was chosen (its nodes make their children once, whichever thread asks first).
      */
     private CsvSource csv() {
-        List<List<String>> out = new ArrayList<>();
-        read(() -> {
-            addRows(roots, 0, out);
-            return null;
-        });
+        List<HandleTree.Node> tree = roots;
+        Snapshot s = shown;
         return new CsvSource() {
             @Override
             public List<String> columns() {
@@ -321,9 +319,25 @@ public final class ProcessesView extends SessionView {
 
             @Override
             public List<List<String>> rows() {
+                List<List<String>> out = new ArrayList<>();
+                if (s != null && s.session() != null) {
+                    s.session().read((CaptureModel m) -> {
+                        addRows(tree, 0, out);
+                        return null;
+                    });
+                }
                 return out;
             }
         };
+    }
+
+    /** Exports every row as the menu's "Export CSV…" does, and waits for the export Job (tests). */
+    public void exportCsv(java.nio.file.Path file) {
+        try {
+            new CsvExportAction("handles", viewer.getTree()::getShell, this::csv).export(file).join(); /* as the menu does */
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void addRows(List<HandleTree.Node> nodes, int depth, List<List<String>> out) {
