@@ -1,11 +1,16 @@
 package dev.dxgscope.ui;
 
+import java.net.URL;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPlaceholder;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -15,6 +20,8 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Creates the perspective's views that sit behind other tabs, one per turn of the event loop
@@ -24,8 +31,9 @@ import org.eclipse.ui.PlatformUI;
  * not on screen do not refresh ({@link dev.dxgscope.ui.common.SessionView}), so the made views cost
  * nothing while a capture loads or the cursor moves.
  *
- * <p>Cost: one view's creation per turn, {@link #GAP_MS} apart, within the first seconds; a view the
- * user has opened or closed by then is left alone.
+ * <p>Cost: a background Job loading this bundle's classes (a few hundred milliseconds of one
+ * thread), then one view's creation per turn, {@link #GAP_MS} apart, within the first seconds; a
+ * view the user has opened or closed by then is left alone.
  */
 public final class ViewWarmup {
     static final int START_MS = 500;
@@ -40,10 +48,46 @@ public final class ViewWarmup {
     private ViewWarmup() {
     }
 
+    /**
+     * Loads and links dxgscope's view classes in a background Job (what a cold view creation spent
+     * much of its time on), then makes the views on the UI thread, one per turn.
+     */
     public static void schedule() {
         Display display = Display.getCurrent();
         Deque<String> ids = new ArrayDeque<>(VIEWS);
-        display.timerExec(START_MS, () -> createNext(display, ids));
+        long start = System.currentTimeMillis();
+        Job job = Job.create("Preparing views", (IProgressMonitor monitor) -> {
+            loadClasses(monitor);
+            int wait = (int) Math.max(0, START_MS - (System.currentTimeMillis() - start));
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> display.timerExec(wait, () -> createNext(display, ids)));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+        job.schedule();
+    }
+
+    /**
+     * Every class of this bundle, loaded and linked without being initialized: linking verifies a
+     * class, which loads the SWT, JFace and JFreeChart classes it uses. No static initializer runs
+     * off the UI thread.
+     */
+    private static void loadClasses(IProgressMonitor monitor) {
+        Bundle bundle = FrameworkUtil.getBundle(ViewWarmup.class);
+        Enumeration<URL> entries = bundle == null ? null : bundle.findEntries("dev/dxgscope/ui", "*.class", true);
+        ClassLoader loader = ViewWarmup.class.getClassLoader();
+        while (entries != null && entries.hasMoreElements() && !monitor.isCanceled()) {
+            String path = entries.nextElement().getPath();
+            String name = path.substring(path.indexOf("dev/dxgscope/ui"), path.length() - ".class".length())
+                    .replace('/', '.');
+            try {
+                Class.forName(name, false, loader).getDeclaredMethods(); /* the VM links a class to list its methods */
+            } catch (ClassNotFoundException | LinkageError e) {
+                /* only a warm-up: the class loads when it is used */
+            }
+        }
     }
 
     /** Whether the warm-up has gone through every view. */
