@@ -267,17 +267,60 @@ class ChartViewsTest {
                 1e-12);
     }
 
+    /** Pixels whose colour differs by more than anti-aliasing noise (a few levels in a channel). */
+    private static int differingPixels(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    if (Math.abs((p >> shift & 0xff) - (q >> shift & 0xff)) > 8) {
+                        n++;
+                        break;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     private static long seqAt(CaptureSession session, double time) {
         return session.read((CaptureModel m) -> m.timeline().seqAt(m.timeline().startNs() + Math.round(time * 1e9)));
     }
 
-    /** PNG decodes at the chart's size; SVG is XML with an svg root and the axis labels as text. */
+    /**
+     * A PNG drawn from the export's clone after the view's level of detail changed (as a zoom changes
+     * it) has the pixels of the chart drawn before (the clone keeps what the view showed); the exported PNG decodes at the chart's size;
+     * SVG is XML with an svg root and the axis labels as text.
+     */
     private void exportsValidFiles(ChartCanvas canvas, String name, String label) throws Exception {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
-        canvas.export(png, ChartExport.Format.PNG).join();
-        canvas.export(svg, ChartExport.Format.SVG).join();
         Point size = canvas.canvas().getSize();
+        Path direct = dir.resolve(name + "-direct.png");
+        Path cloned = dir.resolve(name + "-cloned.png");
+        ChartExport.write(canvas.getChart(), direct, ChartExport.Format.PNG, size.x, size.y);
+        ChartExport.Drawn later = ChartExport.prepare(canvas.getChart(), ChartExport.Format.PNG, size.x, size.y);
+        double lo = canvas.domainAxis().getLowerBound();
+        double half = (lo + canvas.domainAxis().getUpperBound()) / 2;
+        for (XYPlot p : canvas.plots()) { /* the view's detail changes before the clone is drawn, as a zoom would */
+            for (int i = 0; i < p.getDatasetCount(); i++) {
+                if (p.getDataset(i) instanceof dev.dxgscope.ui.charts.LevelOfDetail d) {
+                    d.setView(lo, half, 50);
+                }
+            }
+        }
+        later.writeTo(cloned);
+        canvas.updateDetail();
+        org.eclipse.core.runtime.jobs.Job export = canvas.export(png, ChartExport.Format.PNG);
+        export.join();
+        assertTrue(export.getResult().isOK(), export.getResult().toString());
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(direct.toFile());
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(cloned.toFile());
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(0, differingPixels(a, b), "the PNG drawn from the clone is the chart as it was shown");
+        canvas.export(svg, ChartExport.Format.SVG).join();
         ImageData[] images = new ImageLoader().load(png.toString());
         assertEquals(size.x, images[0].width, "PNG width");
         assertEquals(size.y, images[0].height, "PNG height");

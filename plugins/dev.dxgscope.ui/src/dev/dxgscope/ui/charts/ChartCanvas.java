@@ -253,12 +253,12 @@ public class ChartCanvas extends ChartComposite {
     }
 
     /**
-     * Writes the chart as shown (size, zoom, cursor) to a file: drawn here, on the UI thread, then
-     * encoded and written in a Job (returned, already scheduled); a failure is shown in a dialog.
+     * Writes the chart as shown (size, zoom, cursor) to a file in a Job (returned, already
+     * scheduled), from what {@link ChartExport#prepare} made here; a failure is shown in a dialog.
      */
     public Job export(Path file, ChartExport.Format format) {
         org.eclipse.swt.graphics.Point size = canvas().getSize();
-        ChartExport.Drawn drawn = ChartExport.draw(getChart(), format, size.x, size.y);
+        ChartExport.Drawn drawn = ChartExport.prepare(getChart(), format, size.x, size.y);
         Display display = getDisplay();
         Job job = Job.create("Exporting " + file.getFileName(), monitor -> {
             try {

@@ -10,18 +10,23 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.util.PublicCloneable;
 import org.jfree.chart.text.TextUtils;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
 /**
  * Writes a chart as PNG (JFreeChart 1.5's ChartUtils; jfreechart-swt's own "Save as" calls the
  * ChartUtilities class that 1.5 no longer has) or as SVG (JFreeSVG), at the size it is shown, in
- * two steps: {@link #draw} renders the chart with Java2D into an image or an SVG document on the
- * calling (UI) thread, because the chart's datasets change with its zoom there (a few tens of
- * milliseconds for a level-of-detail chart); {@link Drawn#writeTo} encodes and writes it on any
- * thread (PNG encoding is most of an export's time). Not thread-safe while drawing (a JFreeChart
- * text flag is switched for SVG).
+ * two steps: {@link #prepare} on the chart's (UI) thread, {@link Drawn#writeTo} on any thread. A
+ * PNG is drawn and encoded in the second step from a clone of the chart (its level-of-detail
+ * datasets copy what the view shows, so the original may change with the zoom meanwhile): the
+ * first Java2D drawing of a large chart took up to 150 ms. An SVG is drawn in the first step (a
+ * JFreeChart text flag, global, is switched while it is drawn) and written in the second.
  */
 public final class ChartExport {
     public enum Format {
@@ -61,6 +66,42 @@ public final class ChartExport {
     /** A chart drawn for export: encodes and writes itself, on any thread. */
     public interface Drawn {
         void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * What the chart's thread does for an export: clones the chart for a PNG (drawn when written),
+     * or draws an SVG now. A chart that cannot be cloned is drawn now.
+     */
+    public static Drawn prepare(JFreeChart chart, Format format, int width, int height) {
+        if (format == Format.PNG) {
+            try {
+                JFreeChart copy = (JFreeChart) chart.clone();
+                ownDatasets(copy.getPlot());
+                return file -> draw(copy, format, width, height).writeTo(file);
+            } catch (CloneNotSupportedException | RuntimeException e) {
+                /* drawn here instead */
+            }
+        }
+        return draw(chart, format, width, height);
+    }
+
+    /**
+     * JFreeChart's clone of a plot shares its datasets, and a level-of-detail dataset changes with the
+     * view: the copy gets clones of its own (they copy what the view shows). The cursor line and its
+     * label (markers) stay shared: a zoom while the copy is drawn may move the label to its other side.
+     */
+    private static void ownDatasets(Plot plot) throws CloneNotSupportedException {
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            for (XYPlot p : combined.getSubplots()) {
+                ownDatasets(p);
+            }
+        } else if (plot instanceof XYPlot p) {
+            for (int i = 0; i < p.getDatasetCount(); i++) {
+                if (p.getDataset(i) instanceof PublicCloneable d) {
+                    p.setDataset(i, (XYDataset) d.clone());
+                }
+            }
+        }
     }
 
     /** Draws {@code chart} for {@code format} at {@code width} x {@code height} pixels (the chart's thread). */

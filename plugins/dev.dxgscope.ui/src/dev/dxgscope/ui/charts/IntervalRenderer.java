@@ -22,12 +22,12 @@ import org.jfree.data.xy.XYDataset;
  * and clicks, a few pixels taller than drawn so thin bars are easy to hit. Bars shorter than
  * {@link #MIN_WIDTH} pixels are drawn that wide.
  */
-public final class IntervalRenderer extends AbstractXYItemRenderer {
+public final class IntervalRenderer extends AbstractXYItemRenderer implements org.jfree.chart.util.PublicCloneable {
     private static final long serialVersionUID = 1L;
     static final double MIN_WIDTH = 2;
     private final double height;
     private final boolean startShapes;
-    private final java.util.Map<Integer, Double> seriesHeights = new java.util.HashMap<>();
+    private java.util.Map<Integer, Double> seriesHeights = new java.util.HashMap<>();
 
     /** Bars {@code height} pixels tall; with {@code startShapes} the series shape marks each start. */
     public IntervalRenderer(double height, boolean startShapes) {
@@ -37,6 +37,14 @@ public final class IntervalRenderer extends AbstractXYItemRenderer {
         setAutoPopulateSeriesOutlinePaint(false);
         setAutoPopulateSeriesShape(false);
         setDataBoundsIncludesVisibleSeriesOnly(false); /* bars that start left of the view count too */
+    }
+
+    /** A copy for a chart cloned to be drawn on another thread (exports). */
+    @Override
+    public IntervalRenderer clone() throws CloneNotSupportedException {
+        IntervalRenderer c = (IntervalRenderer) super.clone();
+        c.seriesHeights = new java.util.HashMap<>(seriesHeights);
+        return c;
     }
 
     /** Bars of one series drawn {@code h} pixels tall instead (quiet ones thinner). */

@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYDataset;
  * thin dotted line to (end x, end y): a signal and the wait it satisfied. The shape is the item's
  * hotspot.
  */
-public final class LinkRenderer extends AbstractXYItemRenderer {
+public final class LinkRenderer extends AbstractXYItemRenderer implements org.jfree.chart.util.PublicCloneable {
     private static final long serialVersionUID = 1L;
     private static final Stroke DOTTED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {2f, 3f}, 0f);
@@ -32,6 +32,12 @@ public final class LinkRenderer extends AbstractXYItemRenderer {
         setAutoPopulateSeriesPaint(false);
         setAutoPopulateSeriesShape(false);
         setDataBoundsIncludesVisibleSeriesOnly(false);
+    }
+
+    /** A copy for a chart cloned to be drawn on another thread (exports). */
+    @Override
+    public LinkRenderer clone() throws CloneNotSupportedException {
+        return (LinkRenderer) super.clone();
     }
 
     @Override

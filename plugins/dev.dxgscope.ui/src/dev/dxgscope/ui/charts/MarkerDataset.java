@@ -15,7 +15,8 @@ import org.jfree.data.xy.AbstractIntervalXYDataset;
  * asks for them several times per paint, and walking every interval's end each time cost a first
  * paint tens of milliseconds. UI thread only.
  */
-public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail, DomainInfo {
+public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail, DomainInfo,
+        org.jfree.chart.util.PublicCloneable {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -32,12 +33,26 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
     }
 
     private List<Markers> series = List.of();
-    private final List<PointThinner> visible = new ArrayList<>();
+    private List<PointThinner> visible = new ArrayList<>();
     private double x0 = Double.NEGATIVE_INFINITY;
     private double x1 = Double.POSITIVE_INFINITY;
     private int columns = 2000;
     private Range points;
     private Range intervals;
+
+    /**
+     * A copy that another thread may draw while this one changes with the view: the series are
+     * shared (never changed), what the view shows of them is copied.
+     */
+    @Override
+    public MarkerDataset clone() throws CloneNotSupportedException {
+        MarkerDataset c = (MarkerDataset) super.clone();
+        c.visible = new ArrayList<>(visible.size());
+        for (PointThinner t : visible) {
+            c.visible.add(t.copy());
+        }
+        return c;
+    }
 
     public void setSeries(List<Markers> list) {
         series = List.copyOf(list);

@@ -12,6 +12,14 @@ public final class PointThinner {
     private int[] kept = new int[64];
     private int size;
 
+    /** A copy of what the last {@link #thin} kept (a chart cloned for drawing elsewhere). */
+    public PointThinner copy() {
+        PointThinner c = new PointThinner();
+        c.kept = Arrays.copyOf(kept, Math.max(size, 1));
+        c.size = size;
+        return c;
+    }
+
     public int size() {
         return size;
     }

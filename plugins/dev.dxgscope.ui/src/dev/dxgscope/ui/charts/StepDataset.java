@@ -13,7 +13,8 @@ import org.jfree.data.xy.AbstractXYDataset;
  * The domain bounds are those of the full series (auto range and "reset zoom" see everything).
  * UI thread only.
  */
-public final class StepDataset extends AbstractXYDataset implements DomainInfo, LevelOfDetail {
+public final class StepDataset extends AbstractXYDataset implements DomainInfo, LevelOfDetail,
+        org.jfree.chart.util.PublicCloneable {
     private static final long serialVersionUID = 1L;
 
     /** One series: x ascending; y holds from x[i] to x[i+1]. The arrays are kept, not copied. */
@@ -21,10 +22,24 @@ public final class StepDataset extends AbstractXYDataset implements DomainInfo, 
     }
 
     private List<Steps> series = List.of();
-    private final List<StepDownsampler> reduced = new ArrayList<>();
+    private List<StepDownsampler> reduced = new ArrayList<>();
     private double x0 = Double.NaN;
     private double x1 = Double.NaN;
     private int columns = 2000;
+
+    /**
+     * A copy that another thread may draw while this one changes with the view: the series are
+     * shared (never changed), what the view shows of them is copied.
+     */
+    @Override
+    public StepDataset clone() throws CloneNotSupportedException {
+        StepDataset c = (StepDataset) super.clone();
+        c.reduced = new ArrayList<>(reduced.size());
+        for (StepDownsampler r : reduced) {
+            c.reduced.add(r.copy());
+        }
+        return c;
+    }
 
     /** Replaces every series and reduces them for the current view. */
     public void setSeries(List<Steps> list) {

@@ -20,6 +20,16 @@ public final class StepDownsampler {
     private int[] outIndex = new int[64];
     private int size;
 
+    /** A copy of what the last {@link #reduce} kept (a chart cloned for drawing elsewhere). */
+    public StepDownsampler copy() {
+        StepDownsampler c = new StepDownsampler();
+        c.outX = Arrays.copyOf(outX, Math.max(size, 1));
+        c.outY = Arrays.copyOf(outY, Math.max(size, 1));
+        c.outIndex = Arrays.copyOf(outIndex, Math.max(size, 1));
+        c.size = size;
+        return c;
+    }
+
     /** Points kept by the last {@link #reduce}. */
     public int size() {
         return size;
