@@ -97,7 +97,9 @@ public final class AllocationsView extends SessionView {
         menu.add(new CsvExportAction("allocations", table::getShell, this::csv));
         table.setMenu(menu.createContextMenu(table));
         attach(c);
-        refresh();
+        if (session() == null) {
+            refresh(); /* else attach() shows the session, once the view is on screen */
+        }
     }
 
     /** Sets an item (reused for other rows as the window moves) to a row's texts, read under the lock. */

@@ -264,12 +264,21 @@ public class ChartCanvas extends ChartComposite {
             try {
                 drawn.writeTo(file);
             } catch (IOException | RuntimeException e) {
-                display.asyncExec(() -> {
-                    if (!isDisposed()) {
-                        MessageDialog.openError(getShell(), "Export Chart", "Cannot write " + file + ": " + e.getMessage());
-                    }
-                });
-                return new Status(IStatus.ERROR, "dev.dxgscope.ui", "Cannot write " + file, e);
+                try {
+                    java.nio.file.Files.deleteIfExists(file); /* no half-written image left behind */
+                } catch (IOException ignored) {
+                    /* the dialog says it failed */
+                }
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> {
+                        if (!isDisposed()) {
+                            MessageDialog.openError(getShell(), "Export Chart", "Cannot write " + file + ": "
+                                    + e.getMessage());
+                        }
+                    });
+                }
+                /* shown in our own dialog: an error status would make the workbench show a second one */
+                return new Status(IStatus.WARNING, "dev.dxgscope.ui", "Cannot write " + file, e);
             }
             return Status.OK_STATUS;
         });

@@ -15,6 +15,7 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.util.PublicCloneable;
 import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.LegendTitle;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
@@ -77,6 +78,7 @@ public final class ChartExport {
             try {
                 JFreeChart copy = (JFreeChart) chart.clone();
                 ownDatasets(copy.getPlot());
+                ownLegend(copy);
                 return file -> draw(copy, format, width, height).writeTo(file);
             } catch (CloneNotSupportedException | RuntimeException e) {
                 /* drawn here instead */
@@ -100,6 +102,22 @@ public final class ChartExport {
                 if (p.getDataset(i) instanceof PublicCloneable d) {
                     p.setDataset(i, (XYDataset) d.clone());
                 }
+            }
+        }
+    }
+
+    /**
+     * A cloned legend shares its list of laid-out items with the live chart's, and every draw
+     * rebuilds that list: the copy gets a legend of its own, listing the copy's plot (whose legend
+     * items are its own copies).
+     */
+    private static void ownLegend(JFreeChart copy) {
+        for (int i = 0; i < copy.getSubtitleCount(); i++) {
+            if (copy.getSubtitle(i) instanceof LegendTitle shared && copy.getPlot() instanceof XYPlot plot) {
+                copy.removeSubtitle(shared);
+                LegendTitle own = ChartStyle.legend(plot);
+                own.setPosition(shared.getPosition());
+                copy.addSubtitle(i, own);
             }
         }
     }

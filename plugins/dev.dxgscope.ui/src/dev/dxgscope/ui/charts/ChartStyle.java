@@ -114,18 +114,25 @@ public final class ChartStyle {
 
     /** A chart with a small title and the legend below the plot. */
     public static JFreeChart chart(String title, XYPlot plot) {
-        JFreeChart c = new JFreeChart(title, TITLE_FONT, plot, true);
+        JFreeChart c = new JFreeChart(title, TITLE_FONT, plot, false);
         c.setBackgroundPaint(Color.WHITE);
         c.setTextAntiAlias(true);
         c.setPadding(new RectangleInsets(4, 4, 4, 18)); /* room for the last time tick's label */
-        LegendTitle legend = c.getLegend();
+        c.addLegend(legend(plot));
+        return c;
+    }
+
+    /** The legend below the plot, listing {@code source}'s items. */
+    public static LegendTitle legend(org.jfree.chart.LegendItemSource source) {
+        LegendTitle legend = new LegendTitle(source);
+        legend.setMargin(new RectangleInsets(1, 1, 1, 1)); /* as JFreeChart's own legend */
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(SMALL_FONT);
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
         /* SWT draws text a little wider than Java2D measures it: room between items */
         legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 16));
-        return c;
+        return legend;
     }
 
     /** Replaces the chart's subtitle line (facts about the capture under the title); keeps the legend. */

@@ -26,7 +26,7 @@ public abstract class SessionView implements SessionListener {
 
     /** Views that skipped a refresh while hidden; UI thread only. */
     private static final Set<SessionView> STALE = new LinkedHashSet<>();
-    private static boolean showFilterInstalled;
+    private static Display filtered;
 
     private Control control;
     private boolean refreshQueued;
@@ -45,6 +45,13 @@ public abstract class SessionView implements SessionListener {
             STALE.remove(this);
         });
         installShowFilter(c.getDisplay());
+        /* a view can also come on screen without a Show of its own (moved to another stack, a reset
+           layout): it is laid out anew then */
+        c.addListener(SWT.Resize, e -> {
+            if (STALE.contains(this)) {
+                c.getDisplay().asyncExec(SessionView::refreshShownStaleViews);
+            }
+        });
         if (Sessions.get().current() != null) {
             /* on the event loop's next turn: making a view and filling it in one go blocked the UI
                thread for longer than either does alone */
@@ -97,10 +104,10 @@ public abstract class SessionView implements SessionListener {
      * restored stack) sends Show before it is visible, so stale views are checked a turn later.
      */
     private static void installShowFilter(Display display) {
-        if (showFilterInstalled) {
+        if (filtered == display) {
             return;
         }
-        showFilterInstalled = true;
+        filtered = display;
         display.addFilter(SWT.Show, e -> {
             if (!STALE.isEmpty()) {
                 display.asyncExec(SessionView::refreshShownStaleViews);

@@ -115,7 +115,9 @@ public final class LeaksView extends SessionView {
         gm.add(new CsvExportAction("leak-groups", c::getShell, this::groupsCsv));
         groups.setMenu(gm.createContextMenu(groups));
         attach(c);
-        refresh();
+        if (session() == null) {
+            refresh(); /* else attach() shows the session, once the view is on screen */
+        }
     }
 
     private Button radio(Composite c, String text, Mode m) {
