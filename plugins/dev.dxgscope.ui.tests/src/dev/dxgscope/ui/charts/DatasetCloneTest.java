@@ -22,40 +22,42 @@ class DatasetCloneTest {
         return b.toString();
     }
 
-    @Test
-    void aStepDatasetsCloneKeepsWhatTheViewShowed() throws Exception {
+    /** x = 0, 1, 2...; y = x mod {@code mod} (mod 1: all zero). */
+    private static double[][] points(int mod) {
         double[] x = new double[10_000];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
-            y[i] = i % 7;
+            y[i] = i % mod;
         }
-        StepDataset d = new StepDataset();
-        d.setSeries(List.of(new StepDataset.Steps("a", x, y)));
+        return new double[][] {x, y};
+    }
+
+    /** Shown at full width, cloned, then narrowed: the clone still has what was shown. */
+    private static <D extends org.jfree.data.xy.XYDataset & LevelOfDetail> void cloneKeepsTheView(D d,
+            java.util.concurrent.Callable<D> clone) throws Exception {
         d.setView(0, 9_999, 100);
         String shown = items(d);
-        StepDataset c = d.clone();
+        D c = clone.call();
         d.setView(0, 5_000, 30);
         assertNotEquals(shown, items(d));
         assertEquals(shown, items(c));
     }
 
     @Test
+    void aStepDatasetsCloneKeepsWhatTheViewShowed() throws Exception {
+        double[][] p = points(7);
+        StepDataset d = new StepDataset();
+        d.setSeries(List.of(new StepDataset.Steps("a", p[0], p[1])));
+        cloneKeepsTheView(d, d::clone);
+    }
+
+    @Test
     void aMarkerDatasetsCloneKeepsWhatTheViewShowed() throws Exception {
-        double[] x = new double[10_000];
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i;
-            y[i] = 1;
-        }
+        double[][] p = points(1);
         MarkerDataset d = new MarkerDataset();
-        d.setSeries(List.of(new MarkerDataset.Markers("m", x, y, x, new Object[x.length], true)));
-        d.setView(0, 9_999, 100);
-        String shown = items(d);
-        MarkerDataset c = d.clone();
-        d.setView(0, 5_000, 30);
-        assertNotEquals(shown, items(d));
-        assertEquals(shown, items(c));
-        assertEquals(d.getDomainBounds(true), c.getDomainBounds(true));
+        d.setSeries(List.of(new MarkerDataset.Markers("m", p[0], p[1], p[0], new Object[p[0].length], true)));
+        cloneKeepsTheView(d, d::clone);
+        assertEquals(d.getDomainBounds(true), d.clone().getDomainBounds(true));
     }
 }
