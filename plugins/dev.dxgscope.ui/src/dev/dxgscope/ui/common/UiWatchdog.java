@@ -20,7 +20,8 @@ public final class UiWatchdog implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String worstWhere = "";
-    private long worstSampledNs;
+    private volatile long resetAt = Long.MIN_VALUE;
+    private volatile long worstSampledNs;
 
     private UiWatchdog(Display display) {
         this.display = display;
@@ -41,7 +42,7 @@ public final class UiWatchdog implements AutoCloseable {
             boolean[] ran = {false};
             try {
                 display.asyncExec(() -> {
-                    long late = System.nanoTime() - posted;
+                    long late = System.nanoTime() - since(posted);
                     worstNs.accumulateAndGet(late, Math::max);
                     samples.incrementAndGet();
                     synchronized (done) {
@@ -50,18 +51,23 @@ public final class UiWatchdog implements AutoCloseable {
                     }
                 });
                 java.util.Map<String, Integer> block = new java.util.LinkedHashMap<>(); /* where, how often */
+                long window = resetAt;
                 synchronized (done) {
                     while (!ran[0] && running) {
                         done.wait(STACK_AFTER_MS);
-                        long waited = System.nanoTime() - posted;
+                        if (resetAt != window) { /* a new window began: what was sampled before belongs to the last */
+                            window = resetAt;
+                            block.clear();
+                        }
+                        long waited = System.nanoTime() - since(posted);
                         worstNs.accumulateAndGet(ran[0] ? 0 : waited, Math::max);
                         if (!ran[0]) {
                             block.merge(where(display.getThread().getStackTrace()), 1, Integer::sum);
                         }
                     }
                 }
-                long blocked = System.nanoTime() - posted;
-                if (!block.isEmpty() && blocked >= worstSampledNs) {
+                long blocked = System.nanoTime() - since(posted);
+                if (!block.isEmpty() && blocked >= worstSampledNs && resetAt == window) {
                     worstSampledNs = blocked;
                     worstWhere = summary(block);
                 }
@@ -72,6 +78,11 @@ public final class UiWatchdog implements AutoCloseable {
                 return; /* display disposed */
             }
         }
+    }
+
+    /** When a block that began at {@code posted} counts from: not before the window began. */
+    private long since(long posted) {
+        return Math.max(posted, resetAt);
     }
 
     /** The longest the UI thread took to run a posted no-op, in milliseconds. */
@@ -112,8 +123,12 @@ public final class UiWatchdog implements AutoCloseable {
         return samples.get();
     }
 
-    /** Starts a new measurement window. */
+    /**
+     * Starts a new measurement window: a block already under way counts from now, and its stack
+     * samples from before are dropped.
+     */
     public void reset() {
+        resetAt = System.nanoTime();
         worstNs.set(0);
         worstSampledNs = 0;
         worstWhere = "";
