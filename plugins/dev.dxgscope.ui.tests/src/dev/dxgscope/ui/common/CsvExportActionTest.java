@@ -63,15 +63,27 @@ class CsvExportActionTest {
         };
     }
 
-    @Test
-    void writesEveryRowOffTheUiThread() throws Exception {
+    /** An export of {@code n} rows that has started writing and waits on {@code release}. */
+    private record Started(Job job, Path file, Thread[] madeOn, CountDownLatch release) {
+    }
+
+    private Started start(String name, int n) throws InterruptedException {
         Thread[] madeOn = new Thread[1];
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Path file = dir.resolve("squares.csv");
-        Job job = new CsvExportAction("squares", () -> shell, () -> rows(5000, madeOn, started, release)).export(file);
+        Path file = dir.resolve(name + ".csv");
+        Job job = new CsvExportAction(name, () -> shell, () -> rows(n, madeOn, started, release)).export(file);
         assertTrue(started.await(10, TimeUnit.SECONDS), "the Job started writing");
-        release.countDown();
+        return new Started(job, file, madeOn, release);
+    }
+
+    @Test
+    void writesEveryRowOffTheUiThread() throws Exception {
+        Started s = start("squares", 5000);
+        Job job = s.job();
+        Thread[] madeOn = s.madeOn();
+        Path file = s.file();
+        s.release().countDown();
         job.join();
         assertTrue(job.getResult().isOK(), job.getResult().toString());
         assertFalse(madeOn[0] == Display.getDefault().getThread(), "rows are made off the UI thread");
@@ -83,15 +95,11 @@ class CsvExportActionTest {
 
     @Test
     void aCancelledExportLeavesNoFile() throws Exception {
-        Thread[] madeOn = new Thread[1];
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Path file = dir.resolve("cancelled.csv");
-        Job job = new CsvExportAction("cancelled", () -> shell, () -> rows(100_000, madeOn, started, release))
-                .export(file);
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Started s = start("cancelled", 100_000);
+        Job job = s.job();
+        Path file = s.file();
         job.cancel();
-        release.countDown();
+        s.release().countDown();
         job.join();
         assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
         assertFalse(Files.exists(file), "no half-written table");

@@ -264,11 +264,6 @@ public class ChartCanvas extends ChartComposite {
             try {
                 drawn.writeTo(file);
             } catch (IOException | RuntimeException e) {
-                try {
-                    java.nio.file.Files.deleteIfExists(file); /* no half-written image left behind */
-                } catch (IOException ignored) {
-                    /* the dialog says it failed */
-                }
                 if (!display.isDisposed()) {
                     display.asyncExec(() -> {
                         if (!isDisposed()) {

@@ -64,9 +64,26 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    /** A chart drawn for export: encodes and writes itself, on any thread. */
+    /** A chart drawn for export: encodes and writes itself, on any thread; a failed write leaves no file. */
     public interface Drawn {
         void writeTo(Path file) throws IOException;
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs a write of {@code file}; when it fails, the half-written file is deleted. */
+    private static void whole(Path file, Write write) throws IOException {
+        boolean done = false;
+        try {
+            write.run();
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /**
@@ -129,11 +146,11 @@ public final class ChartExport {
         return switch (format) {
             case PNG -> {
                 BufferedImage image = chart.createBufferedImage(w, h);
-                yield file -> {
+                yield file -> whole(file, () -> {
                     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
                         ChartUtils.writeBufferedImageAsPNG(out, image);
                     }
-                };
+                });
             }
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(w, h);
@@ -145,7 +162,7 @@ public final class ChartExport {
                 } finally {
                     TextUtils.setUseDrawRotatedStringWorkaround(workaround);
                 }
-                yield file -> SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+                yield file -> whole(file, () -> SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement()));
             }
         };
     }
