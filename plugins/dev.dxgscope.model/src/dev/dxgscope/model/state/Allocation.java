@@ -108,7 +108,7 @@ public final class Allocation extends DxgObject {
     }
 
     public Residency residencyState(int i) {
-        return Residency.values()[i == 0 ? residencyState0 : residencyStates[i - 1]];
+        return Residency.of(i == 0 ? residencyState0 : residencyStates[i - 1]);
     }
 
     /** Locked (Lock2 without its Unlock2 yet) at a seq. */

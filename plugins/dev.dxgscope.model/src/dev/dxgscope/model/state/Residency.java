@@ -12,6 +12,7 @@ public enum Residency {
     /** Reported not resident by QueryAllocationResidency: the memory manager evicted it. */
     NOT_RESIDENT("not resident");
 
+    private static final Residency[] ALL = values();
     private final String label;
 
     Residency(String label) {
@@ -25,5 +26,10 @@ public enum Residency {
     /** Counts toward resident bytes. */
     public boolean resident() {
         return this == RESIDENT || this == PENDING;
+    }
+
+    /** The state of ordinal {@code ordinal} (values() copies its array on every call). */
+    static Residency of(int ordinal) {
+        return ALL[ordinal];
     }
 }
