@@ -217,6 +217,12 @@ class VmbusViewTest {
         List<String> texts = UiTestSupport.treeTexts(tree);
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("command = DESTROYPROCESS")), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("latency = ")), texts.toString());
+
+        /* another capture: what Properties showed belongs to the closed one */
+        UiTestSupport.open(display, storm);
+        UiTestSupport.spin(display, 300);
+        assertEquals(List.of(), UiTestSupport.treeTexts((Tree) properties.getCurrentPage().getControl()),
+                "Properties shows nothing of a capture that is no longer open");
     }
 
     private org.eclipse.swt.widgets.Table table() {

@@ -1,5 +1,6 @@
 package dev.dxgscope.ui.common;
 
+import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.SessionListener;
 import dev.dxgscope.ui.session.Sessions;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -14,7 +15,9 @@ import org.eclipse.ui.PlatformUI;
 /**
  * Feeds every selection made through {@link Sessions#select} to the Properties view. Our views are
  * e4 POJO parts, and the compatibility layer forwards an e4 part's selection only to e4 listeners,
- * not to 3.x ones such as the Properties view; this listener closes that gap in one place.
+ * not to 3.x ones such as the Properties view; this listener closes that gap in one place. When
+ * another capture is shown (or none), Properties is emptied: what it showed belongs to the closed
+ * capture.
  */
 public final class PropertiesBridge implements SessionListener {
     private static PropertiesBridge installed;
@@ -31,8 +34,19 @@ public final class PropertiesBridge implements SessionListener {
     }
 
     @Override
+    public void sessionChanged(CaptureSession session) {
+        show(StructuredSelection.EMPTY);
+    }
+
+    @Override
     public void selected(Object selection, Object source) {
-        if (selection == null || !PlatformUI.isWorkbenchRunning()) {
+        if (selection != null) {
+            show(new StructuredSelection(selection));
+        }
+    }
+
+    private static void show(StructuredSelection selection) {
+        if (!PlatformUI.isWorkbenchRunning()) {
             return;
         }
         IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -43,7 +57,7 @@ public final class PropertiesBridge implements SessionListener {
         IViewPart sheet = page.findView(IPageLayout.ID_PROP_SHEET);
         IWorkbenchPart active = page.getActivePart();
         if (sheet instanceof ISelectionListener listener && active != null && active != sheet) {
-            listener.selectionChanged(active, new StructuredSelection(selection));
+            listener.selectionChanged(active, selection);
         }
     }
 }
