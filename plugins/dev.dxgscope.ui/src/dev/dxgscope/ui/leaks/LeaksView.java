@@ -3,6 +3,7 @@ package dev.dxgscope.ui.leaks;
 import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
@@ -46,6 +47,8 @@ public final class LeaksView extends SessionView {
     }
 
     private final ESelectionService selectionService;
+    private static final int REASON = 1;
+    private static final int REASON_WIDTH = 300;
     private Label summary;
     private Button capture;
     private Button atCursor;
@@ -82,17 +85,20 @@ public final class LeaksView extends SessionView {
             mode = Mode.SINCE_MARK;
             refresh();
         });
+        new Label(c, SWT.NONE); /* the row's last cell: the summary gets a row of its own, so it is never cut */
         summary = new Label(c, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(summary);
         SashForm sash = new SashForm(c, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(sash);
         suspects = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         suspects.setHeaderVisible(true);
         suspects.setLinesVisible(true);
         column(suspects, "Suspect", 430);
-        column(suspects, "Reason", 300);
+        column(suspects, "Reason", REASON_WIDTH);
         column(suspects, "Objects", 70);
         column(suspects, "Retained", 90);
+        suspects.addListener(SWT.Resize, e -> giveReasonTheRest());
+        CellToolTips.install(suspects);
         suspects.addListener(SWT.Selection, e -> {
             if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Suspect s) {
                 selectionService.setSelection(new StructuredSelection(s));
@@ -130,6 +136,15 @@ public final class LeaksView extends SessionView {
             }
         });
         return b;
+    }
+
+    /** Reasons are the longest texts: their column gets the width the others leave (at least its own). */
+    private void giveReasonTheRest() {
+        int others = 0;
+        for (int i = 0; i < suspects.getColumnCount(); i++) {
+            others += i == REASON ? 0 : suspects.getColumn(i).getWidth();
+        }
+        suspects.getColumn(REASON).setWidth(Math.max(REASON_WIDTH, suspects.getClientArea().width - others));
     }
 
     private static void column(Tree t, String text, int width) {

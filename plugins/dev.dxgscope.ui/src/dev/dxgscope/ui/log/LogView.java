@@ -69,7 +69,7 @@ public final class LogView extends SessionView {
         severity.addListener(SWT.Selection, e -> applyFilters());
         text = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         text.setMessage("filter: text, call, errno, pid");
-        GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(text);
+        GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(text);
         text.addModifyListener(e -> applyFilters());
         count = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
@@ -145,6 +145,7 @@ public final class LogView extends SessionView {
         count.setText(session() == null ? "No capture open"
                 : rows.size() + " of " + all.size() + " lines" + (all.isEmpty() ? ": the capture has no dmesg"
                         + " lines and no health findings" : ""));
+        count.setToolTipText(count.getText()); /* the view is often narrow: the whole text on hover */
     }
 
     private LogRow selectedRow() {
