@@ -1,6 +1,8 @@
 package dev.dxgscope.ui.charts;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.action.Action;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.BusyIndicator;
@@ -43,14 +45,27 @@ public final class ExportChartAction extends Action {
         if (f == null) {
             return;
         }
-        Path file = Path.of(f);
-        ChartExport.Format chosen = format != null ? format
-                : ChartExport.Format.of(file) != null ? ChartExport.Format.of(file)
-                : d.getFilterIndex() == 1 ? ChartExport.Format.SVG : ChartExport.Format.PNG;
-        if (ChartExport.Format.of(file) != chosen) {
-            file = Path.of(f + "." + chosen.extension());
+        Target target = Target.of(f, format, d.getFilterIndex());
+        /* the dialog asked about the name typed; an extension added to it may name another existing file */
+        if (!target.file().equals(Path.of(f)) && Files.exists(target.file()) && !MessageDialog.openQuestion(
+                canvas.getShell(), d.getText(), target.file().getFileName() + " already exists. Replace it?")) {
+            return;
         }
-        Path target = file;
-        BusyIndicator.showWhile(canvas.getDisplay(), () -> canvas.export(target, chosen)); /* draws, then writes in a Job */
+        BusyIndicator.showWhile(canvas.getDisplay(), () -> canvas.export(target.file(), target.format())); /* draws, then writes in a Job */
+    }
+
+    /**
+     * The file and format an export writes, from the name the file dialog returned: the action's own
+     * format, else the one the name ends with, else the dialog's filter ({@code filterIndex} 1 is
+     * SVG). A name that does not end with the format's extension gets it appended.
+     */
+    record Target(Path file, ChartExport.Format format) {
+        static Target of(String chosen, ChartExport.Format fixed, int filterIndex) {
+            Path file = Path.of(chosen);
+            ChartExport.Format named = ChartExport.Format.of(file);
+            ChartExport.Format format = fixed != null ? fixed
+                    : named != null ? named : filterIndex == 1 ? ChartExport.Format.SVG : ChartExport.Format.PNG;
+            return new Target(named == format ? file : Path.of(chosen + "." + format.extension()), format);
+        }
     }
 }
