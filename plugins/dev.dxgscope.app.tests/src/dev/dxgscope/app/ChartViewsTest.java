@@ -58,14 +58,14 @@ import org.w3c.dom.Document;
  */
 class ChartViewsTest {
     private static final long MIB = 1L << 20;
-    private static Path dir;
+    @org.junit.jupiter.api.io.TempDir
+    static Path dir;
     private static Path computePressure;
     private static Path stuckWait;
     private final Display display = PlatformUI.getWorkbench().getDisplay();
 
     @BeforeAll
     static void record() throws Exception {
-        dir = Files.createTempDirectory("chart-views");
         computePressure = record("compute-pressure.dxgcap", "compute-pressure");
         stuckWait = record("stuck-wait.dxgcap", "stuck-wait", "1");
     }
