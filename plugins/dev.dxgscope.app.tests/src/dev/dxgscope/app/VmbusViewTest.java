@@ -218,8 +218,9 @@ class VmbusViewTest {
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("command = DESTROYPROCESS")), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("latency = ")), texts.toString());
 
-        /* another capture: what Properties showed belongs to the closed one */
-        UiTestSupport.open(display, storm);
+        /* another capture (another file, so opening waits for it): what Properties showed belongs to the closed one */
+        UiTestSupport.open(display, Files.copy(storm, dir.resolve("another.dxgcap"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING));
         UiTestSupport.spin(display, 300);
         assertEquals(List.of(), UiTestSupport.treeTexts((Tree) properties.getCurrentPage().getControl()),
                 "Properties shows nothing of a capture that is no longer open");
