@@ -218,12 +218,29 @@ class VmbusViewTest {
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("command = DESTROYPROCESS")), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("latency = ")), texts.toString());
 
-        /* another capture (another file, so opening waits for it): what Properties showed belongs to the closed one */
+        /* another view is active when another capture opens (another file, so opening waits for it) */
+        org.eclipse.ui.IViewPart vmbus = page().findView(ViewIds.VMBUS);
+        page().activate(page().showView(ViewIds.ALLOCATIONS));
+        UiTestSupport.spin(display, 200);
         UiTestSupport.open(display, Files.copy(storm, dir.resolve("another.dxgcap"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING));
         UiTestSupport.spin(display, 300);
         assertEquals(List.of(), UiTestSupport.treeTexts((Tree) properties.getCurrentPage().getControl()),
                 "Properties shows nothing of a capture that is no longer open");
+        /* back to the VMBus view: Properties keeps a page per view, and that page held the closed capture's message */
+        page().activate(vmbus);
+        page().bringToTop(properties);
+        UiTestSupport.spin(display, 300);
+        assertEquals(List.of(), UiTestSupport.treeTexts((Tree) properties.getCurrentPage().getControl()),
+                "the VMBus view's Properties page shows nothing of the closed capture either");
+        /* a selection made in the open capture is kept when its view is activated again */
+        v.selectRow(last);
+        page().activate(page().findView(ViewIds.ALLOCATIONS));
+        page().activate(vmbus);
+        page().bringToTop(properties);
+        UiTestSupport.spin(display, 300);
+        texts = UiTestSupport.treeTexts((Tree) properties.getCurrentPage().getControl());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("command = DESTROYPROCESS")), texts.toString());
     }
 
     private org.eclipse.swt.widgets.Table table() {
