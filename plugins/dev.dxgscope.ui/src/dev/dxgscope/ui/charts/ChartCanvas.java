@@ -1,6 +1,5 @@
 package dev.dxgscope.ui.charts;
 
-import java.awt.Font;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -32,12 +31,8 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.EntityCollection;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
-import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 
 /**
@@ -62,7 +57,7 @@ public class ChartCanvas extends ChartComposite {
 
     private static final int CLICK_SLOP = 3;
     private final List<LevelOfDetail> details = new ArrayList<>();
-    private final Map<XYPlot, ValueMarker> cursors = new IdentityHashMap<>();
+    private final Map<XYPlot, CursorAnnotation> cursors = new IdentityHashMap<>();
     private double cursorValue = Double.NaN;
     private String exportName = "chart";
     private Consumer<Click> onClick = c -> { };
@@ -159,7 +154,6 @@ public class ChartCanvas extends ChartComposite {
         for (LevelOfDetail d : details) {
             d.setView(r.getLowerBound(), r.getUpperBound(), columns);
         }
-        placeCursorLabel();
     }
 
     private int columns() {
@@ -180,30 +174,15 @@ public class ChartCanvas extends ChartComposite {
         cursors.keySet().retainAll(current);
         for (int i = 0; i < plots.size(); i++) {
             XYPlot p = plots.get(i);
-            ValueMarker m = cursors.get(p);
-            if (m == null) {
-                m = new ValueMarker(x, ChartStyle.CURSOR, new java.awt.BasicStroke(1.2f));
-                m.setLabelFont(new Font("SansSerif", Font.PLAIN, 10));
-                m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                cursors.put(p, m);
-                p.addDomainMarker(0, m, Layer.FOREGROUND, false);
+            CursorAnnotation c = cursors.get(p);
+            if (c == null) {
+                c = new CursorAnnotation();
+                cursors.put(p, c);
+                p.addAnnotation(c, false);
             }
             /* one label, in the bottom plot, next to the time axis */
-            m.setLabel(i == plots.size() - 1 && !Double.isNaN(x) ? String.format(Locale.ROOT, "cursor %.6f s", x)
+            c.set(x, i == plots.size() - 1 && !Double.isNaN(x) ? String.format(Locale.ROOT, "cursor %.6f s", x)
                     : null);
-            m.setValue(x);
-        }
-        placeCursorLabel();
-    }
-
-    /** The cursor's label goes left of the line in the right quarter of the view (else it is cut off). */
-    private void placeCursorLabel() {
-        Range r = domainAxis().getRange();
-        boolean left = cursorValue > r.getLowerBound() + 0.75 * r.getLength();
-        for (ValueMarker m : cursors.values()) {
-            m.setLabelAnchor(left ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
-            m.setLabelTextAnchor(left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         }
     }
 

@@ -14,7 +14,6 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.util.PublicCloneable;
-import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.svg.SVGGraphics2D;
@@ -23,11 +22,11 @@ import org.jfree.svg.SVGUtils;
 /**
  * Writes a chart as PNG (JFreeChart 1.5's ChartUtils; jfreechart-swt's own "Save as" calls the
  * ChartUtilities class that 1.5 no longer has) or as SVG (JFreeSVG), at the size it is shown, in
- * two steps: {@link #prepare} on the chart's (UI) thread, {@link Drawn#writeTo} on any thread. A
- * PNG is drawn and encoded in the second step from a clone of the chart (its level-of-detail
- * datasets copy what the view shows, so the original may change with the zoom meanwhile): the
- * first Java2D drawing of a large chart took up to 150 ms. An SVG is drawn in the first step (a
- * JFreeChart text flag, global, is switched while it is drawn) and written in the second.
+ * two steps: {@link #prepare} on the chart's (UI) thread clones the chart, {@link Drawn#writeTo}
+ * draws the clone and writes it on any thread (the first Java2D drawing of a large chart took up
+ * to 150 ms; an SVG of 85,000 waits, up to 70 ms). The clone's level-of-detail datasets copy what
+ * the view shows and its time cursor is an annotation of its own, so the view may zoom or move
+ * the cursor meanwhile.
  */
 public final class ChartExport {
     public enum Format {
@@ -87,27 +86,23 @@ public final class ChartExport {
     }
 
     /**
-     * What the chart's thread does for an export: clones the chart for a PNG (drawn when written),
-     * or draws an SVG now. A chart that cannot be cloned is drawn now.
+     * What the chart's thread does for an export: clones the chart, to be drawn when written. A
+     * chart that cannot be cloned is drawn now.
      */
     public static Drawn prepare(JFreeChart chart, Format format, int width, int height) {
-        if (format == Format.PNG) {
-            try {
-                JFreeChart copy = (JFreeChart) chart.clone();
-                ownDatasets(copy.getPlot());
-                ownLegend(copy);
-                return file -> draw(copy, format, width, height).writeTo(file);
-            } catch (CloneNotSupportedException | RuntimeException e) {
-                /* drawn here instead */
-            }
+        try {
+            JFreeChart copy = (JFreeChart) chart.clone();
+            ownDatasets(copy.getPlot());
+            ownLegend(copy);
+            return file -> draw(copy, format, width, height).writeTo(file);
+        } catch (CloneNotSupportedException | RuntimeException e) {
+            return draw(chart, format, width, height);
         }
-        return draw(chart, format, width, height);
     }
 
     /**
      * JFreeChart's clone of a plot shares its datasets, and a level-of-detail dataset changes with the
-     * view: the copy gets clones of its own (they copy what the view shows). The cursor line and its
-     * label (markers) stay shared: a zoom while the copy is drawn may move the label to its other side.
+     * view: the copy gets clones of its own (they copy what the view shows).
      */
     private static void ownDatasets(Plot plot) throws CloneNotSupportedException {
         if (plot instanceof CombinedDomainXYPlot combined) {
@@ -139,7 +134,7 @@ public final class ChartExport {
         }
     }
 
-    /** Draws {@code chart} for {@code format} at {@code width} x {@code height} pixels (the chart's thread). */
+    /** Draws {@code chart} for {@code format} at {@code width} x {@code height} pixels (on the thread that owns it). */
     public static Drawn draw(JFreeChart chart, Format format, int width, int height) {
         int w = Math.max(1, width);
         int h = Math.max(1, height);
@@ -154,14 +149,8 @@ public final class ChartExport {
             }
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(w, h);
-                /* rotated labels (the value axis) as SVG text, not glyph outlines: searchable and editable */
-                boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
-                TextUtils.setUseDrawRotatedStringWorkaround(false);
-                try {
-                    chart.draw(g2, new Rectangle(0, 0, w, h));
-                } finally {
-                    TextUtils.setUseDrawRotatedStringWorkaround(workaround);
-                }
+                ChartStyle.rotatedLabelsAsText();
+                chart.draw(g2, new Rectangle(0, 0, w, h));
                 yield file -> whole(file, () -> SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement()));
             }
         };

@@ -10,6 +10,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -112,8 +113,18 @@ public final class ChartStyle {
         p.setOutlinePaint(new Color(0xbbbbbb));
     }
 
+    /**
+     * Rotated labels (the value axis) are drawn as text, not as glyph outlines, so an SVG export
+     * holds them as searchable text. JFreeChart's switch is global; it is set once before any
+     * chart is drawn and never switched back, since exports draw on other threads.
+     */
+    public static void rotatedLabelsAsText() {
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     /** A chart with a small title and the legend below the plot. */
     public static JFreeChart chart(String title, XYPlot plot) {
+        rotatedLabelsAsText();
         JFreeChart c = new JFreeChart(title, TITLE_FONT, plot, false);
         c.setBackgroundPaint(Color.WHITE);
         c.setTextAntiAlias(true);
