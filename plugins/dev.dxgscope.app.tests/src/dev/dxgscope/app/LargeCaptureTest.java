@@ -145,8 +145,8 @@ class LargeCaptureTest {
                     export.join();
                     long inJob = System.nanoTime() - t - onUi;
                     assertTrue(export.getResult().isOK() && java.nio.file.Files.size(out) > 1000, out.toString());
-                    System.out.printf("large capture: %s exported as %s: %.0f ms on the UI thread (PNG: the chart"
-                            + " cloned; SVG: drawn), %.0f ms in the Job (PNG: drawn and encoded; both: written)%n",
+                    System.out.printf("large capture: %s exported as %s: %.0f ms on the UI thread (the chart"
+                            + " cloned), %.0f ms in the Job (the clone drawn, encoded and written)%n",
                             id.substring(id.lastIndexOf('.') + 1), format,
                             onUi / 1e6, inJob / 1e6);
                 }

@@ -3,35 +3,42 @@ package dev.dxgscope.ui.common;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.SessionListener;
 import dev.dxgscope.ui.session.Sessions;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Map;
+import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPartListener;
 import org.eclipse.ui.ISelectionListener;
-import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.IContributedContentsView;
 
 /**
  * Feeds every selection made through {@link Sessions#select} to the Properties view. Our views are
  * e4 POJO parts, and the compatibility layer forwards an e4 part's selection only to e4 listeners,
  * not to 3.x ones such as the Properties view; this listener closes that gap in one place.
  *
- * <p>When another capture is shown (or none), Properties is emptied: what it showed belongs to the
- * closed capture. Properties keeps a page per view, so the pages of the views that are not active
- * then are emptied when each view is next activated (they are remembered as stale until then).
+ * <p>Properties makes a page (a tree with headers: 20 to 40 ms of the UI thread) for each view the
+ * first time it is activated. Ours tell it, through an adapter, that their page is the one of a
+ * single view (the first of ours activated, while it is open), so Properties makes one page for
+ * all of them. The bridge gives that page the active view's last selection whenever one of our
+ * views is activated, and forgets every selection when another capture (or none) is shown: what
+ * they showed belongs to the closed capture.
  */
 public final class PropertiesBridge implements SessionListener, IPartListener {
+    private static final String OUR_VIEWS = "dev.dxgscope.ui.";
     private static PropertiesBridge installed;
 
-    /** Views whose Properties page may still show an object of a capture that is no longer shown. */
-    private final Set<IWorkbenchPart> stale = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each of our views' last selection in the capture shown. */
+    private final Map<IWorkbenchPart, StructuredSelection> last = new IdentityHashMap<>();
+    /** The view whose Properties page all of ours share (null: none open yet). */
+    private IWorkbenchPart hub;
 
     private PropertiesBridge() {
     }
@@ -40,6 +47,7 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
     public static synchronized void install() {
         if (installed == null) {
             installed = new PropertiesBridge();
+            Platform.getAdapterManager().registerAdapters(installed.new SharedPage(), IWorkbenchPart.class);
             Sessions.get().addListener(installed);
             for (IWorkbenchWindow w : PlatformUI.getWorkbench().getWorkbenchWindows()) {
                 w.getPartService().addPartListener(installed);
@@ -49,40 +57,37 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
 
     @Override
     public void sessionChanged(CaptureSession session) {
+        last.clear();
         IWorkbenchPage page = activePage();
-        if (page == null) {
-            return;
+        if (page != null) {
+            show(page, StructuredSelection.EMPTY);
         }
-        for (IViewReference ref : page.getViewReferences()) {
-            IWorkbenchPart part = ref.getPart(false);
-            if (part != null && !IPageLayout.ID_PROP_SHEET.equals(ref.getId())) {
-                stale.add(part);
-            }
-        }
-        show(page, StructuredSelection.EMPTY);
     }
 
     @Override
     public void selected(Object selection, Object source) {
         IWorkbenchPage page = activePage();
         if (selection != null && page != null) {
-            show(page, new StructuredSelection(selection));
+            StructuredSelection s = new StructuredSelection(selection);
+            IWorkbenchPart active = page.getActivePart();
+            if (ours(active)) {
+                last.put(active, s);
+            }
+            show(page, s);
         }
     }
 
     /**
-     * A stale view is emptied once Properties has switched to its page: after the other part
-     * listeners (Properties among them) have run, hence the asyncExec.
+     * Shows the view's last selection once Properties has taken the view as its source: after
+     * the other part listeners (Properties among them) have run, hence the asyncExec.
      */
     @Override
     public void partActivated(IWorkbenchPart part) {
-        if (stale.remove(part)) {
+        if (ours(part)) {
             Display.getCurrent().asyncExec(() -> {
                 IWorkbenchPage page = part.getSite().getPage();
                 if (page.getActivePart() == part) {
-                    show(page, StructuredSelection.EMPTY);
-                } else {
-                    stale.add(part);
+                    show(page, last.getOrDefault(part, StructuredSelection.EMPTY));
                 }
             });
         }
@@ -90,7 +95,10 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
 
     @Override
     public void partClosed(IWorkbenchPart part) {
-        stale.remove(part);
+        last.remove(part);
+        if (part == hub) {
+            hub = null; /* Properties drops its page; the next of ours activated gets a new one */
+        }
     }
 
     @Override
@@ -105,6 +113,10 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
     public void partOpened(IWorkbenchPart part) {
     }
 
+    private static boolean ours(IWorkbenchPart part) {
+        return part != null && part.getSite() != null && part.getSite().getId().startsWith(OUR_VIEWS);
+    }
+
     private static IWorkbenchPage activePage() {
         if (!PlatformUI.isWorkbenchRunning()) {
             return null;
@@ -113,13 +125,37 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
         return w == null ? null : w.getActivePage();
     }
 
-    /** Gives the active part's Properties page the selection; the part is then no longer stale. */
-    private void show(IWorkbenchPage page, StructuredSelection selection) {
+    /** Gives Properties the selection of the active part. */
+    private static void show(IWorkbenchPage page, StructuredSelection selection) {
         IViewPart sheet = page.findView(IPageLayout.ID_PROP_SHEET);
         IWorkbenchPart active = page.getActivePart();
         if (sheet instanceof ISelectionListener listener && active != null && active != sheet) {
-            stale.remove(active);
             listener.selectionChanged(active, selection);
+        }
+    }
+
+    /**
+     * Tells Properties that the page of each of our views is the hub's (its "contributing part"),
+     * so it makes that page once and shows it for all of them.
+     */
+    private final class SharedPage implements IAdapterFactory {
+        @Override
+        public <T> T getAdapter(Object adaptable, Class<T> type) {
+            if (type != IContributedContentsView.class || !(adaptable instanceof IWorkbenchPart p) || !ours(p)) {
+                return null;
+            }
+            IContributedContentsView view = () -> {
+                if (hub == null) {
+                    hub = p;
+                }
+                return hub;
+            };
+            return type.cast(view);
+        }
+
+        @Override
+        public Class<?>[] getAdapterList() {
+            return new Class<?>[] {IContributedContentsView.class};
         }
     }
 }

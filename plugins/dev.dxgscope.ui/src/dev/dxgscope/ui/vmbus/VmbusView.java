@@ -392,9 +392,14 @@ public final class VmbusView extends SessionView {
     }
 
     /** The list when a message is selected; else the filter (focusing an empty table selects its first row). */
+    /**
+     * The list takes the focus when it has a selection of the capture shown. Not one left from a
+     * capture closed while the view was hidden (it is reset when next refreshed): a focused table
+     * reports its selection again, which would select that row in the new capture.
+     */
     @Focus
     void focus() {
-        if (list.selectedMessage() >= 0) {
+        if (list.selectedMessage() >= 0 && shown == session()) {
             list.control().setFocus();
         } else {
             filter.control().setFocus();
