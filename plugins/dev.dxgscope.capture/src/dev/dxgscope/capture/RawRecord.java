@@ -19,7 +19,7 @@ public record RawRecord(long offset, int kindCode, RecordKind kind, int flags, l
     /** A little-endian view of the payload's buffer (held records are few: a view each time is fine). */
     @Override
     public ByteBuffer bytes() {
-        return payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return data();
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class ExportChartAction extends Action {
                 canvas.getShell(), d.getText(), target.file().getFileName() + " already exists. Replace it?")) {
             return;
         }
-        BusyIndicator.showWhile(canvas.getDisplay(), () -> canvas.export(target.file(), target.format())); /* draws, then writes in a Job */
+        BusyIndicator.showWhile(canvas.getDisplay(), () -> canvas.export(target.file(), target.format())); /* clones here; draws and writes in a Job */
     }
 
     /**

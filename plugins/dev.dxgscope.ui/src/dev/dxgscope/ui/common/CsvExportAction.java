@@ -80,6 +80,15 @@ public final class CsvExportAction extends Action {
         return job;
     }
 
+    /** Exports as the menu does and waits for the Job (tests and views' test hooks). */
+    public void exportAndWait(Path file) {
+        try {
+            export(file).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Writes the CSV here and now (tests). */
     public void write(Path file) throws IOException {
         write(source.get(), file, new NullProgressMonitor());

@@ -251,10 +251,6 @@ public final class LogView extends SessionView {
     }
 
     public void exportCsv(Path file) throws IOException {
-        try {
-            new CsvExportAction("log", table::getShell, this::csv).export(file).join(); /* as the menu does */
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new CsvExportAction("log", table::getShell, this::csv).exportAndWait(file);
     }
 }

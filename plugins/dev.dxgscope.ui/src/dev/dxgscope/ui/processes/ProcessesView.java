@@ -333,11 +333,7 @@ public final class ProcessesView extends SessionView {
 
     /** Exports every row as the menu's "Export CSV…" does, and waits for the export Job (tests). */
     public void exportCsv(java.nio.file.Path file) {
-        try {
-            new CsvExportAction("handles", viewer.getTree()::getShell, this::csv).export(file).join(); /* as the menu does */
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new CsvExportAction("handles", viewer.getTree()::getShell, this::csv).exportAndWait(file);
     }
 
     private static void addRows(List<HandleTree.Node> nodes, int depth, List<List<String>> out) {

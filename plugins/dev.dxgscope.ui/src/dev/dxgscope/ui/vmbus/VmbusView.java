@@ -93,10 +93,9 @@ public final class VmbusView extends SessionView {
         ToolBar right = new ToolBar(top, SWT.FLAT | SWT.RIGHT);
         csv = new CsvExportAction("vmbus-messages", c::getShell, this::csvSource);
         tool(right, "Export CSV…", "Save the messages the filter shows as CSV", csv::run);
-        SashForm sash = new SashForm(c, SWT.VERTICAL);
+        sash = new SashForm(c, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         list = new MessageList(sash, this::session, this::messageSelected, this::configureTable);
-        this.sash = sash;
         list.create();
         status = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
@@ -391,11 +390,11 @@ public final class VmbusView extends SessionView {
         return MessageColumns.csvSource(session(), list.rows(), expert);
     }
 
-    /** The list when a message is selected; else the filter (focusing an empty table selects its first row). */
     /**
-     * The list takes the focus when it has a selection of the capture shown. Not one left from a
-     * capture closed while the view was hidden (it is reset when next refreshed): a focused table
-     * reports its selection again, which would select that row in the new capture.
+     * The list when it has a selection of the capture shown; else the filter. Focusing an empty
+     * table selects its first row, and a focused table reports its selection again: a selection
+     * left from a capture closed while the view was hidden (reset when next refreshed) would
+     * select that row in the new capture.
      */
     @Focus
     void focus() {
