@@ -3,6 +3,7 @@ package dev.dxgscope.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.analysis.Leaks;
@@ -169,6 +170,15 @@ class CaptureViewsTest {
         UiTestSupport.screenshot(shell(), "allocations.png");
         UiTestSupport.waitForText(display, shell(), t -> t.equals("Allocation"), 5_000); /* the Properties view's category row */
         UiTestSupport.screenshot(shell(), "allocations.png");
+
+        /* the view is behind another tab while another capture opens: shown again, its old row selects nothing */
+        page().activate(page().showView(ViewIds.LEAKS));
+        UiTestSupport.spin(display, 200);
+        open(Files.copy(CAPTURES.resolve("leaky-sharer.dxgcap"), dir.resolve("again.dxgcap")));
+        assertNull(Sessions.get().selection());
+        page().activate(page().showView(ViewIds.ALLOCATIONS));
+        UiTestSupport.spin(display, 500);
+        assertNull(Sessions.get().selection(), "showing the view selected a row of the new capture by itself");
     }
 
     private static Table findTable(IViewPart part) {

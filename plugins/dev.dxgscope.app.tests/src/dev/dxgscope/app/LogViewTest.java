@@ -2,6 +2,7 @@ package dev.dxgscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,5 +150,18 @@ class LogViewTest {
         Path csv = dir.resolve("log.csv");
         log.exportCsv(csv);
         assertEquals(log.rowCount() + 1, Files.readAllLines(csv).size());
+
+        /* the Log is behind another tab while another capture opens: shown again, its old row selects nothing */
+        assertTrue(log.selectedRow() >= 0, "the activated row is still selected");
+        page().activate(page().showView(ViewIds.PROGRESS));
+        UiTestSupport.spin(display, 200);
+        UiTestSupport.open(display, Files.copy(storm, dir.resolve("again.dxgcap"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        assertNull(Sessions.get().selection());
+        page().activate(page().showView(ViewIds.LOG));
+        UiTestSupport.waitUntil(display, () -> !log.busy() && log.rowCount() > 0, 10_000, "the new capture's lines");
+        UiTestSupport.spin(display, 300);
+        assertNull(Sessions.get().selection(), "showing the Log selected a row of the new capture by itself");
+        assertEquals(-1, log.selectedRow());
     }
 }

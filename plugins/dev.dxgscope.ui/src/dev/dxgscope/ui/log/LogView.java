@@ -136,7 +136,7 @@ public final class LogView extends SessionView {
     }
 
     private void applyFilters() {
-        Object selected = selectedRow() == null ? null : selectedRow().target();
+        Object selected = selectedLine() == null ? null : selectedLine().target();
         int worst = 2 - severity.getSelectionIndex();
         String f = text.getText().trim();
         rows = all.stream().filter(r -> r.severity() <= worst && r.matches(f)).toList();
@@ -148,7 +148,7 @@ public final class LogView extends SessionView {
         count.setToolTipText(count.getText()); /* the view is often narrow: the whole text on hover */
     }
 
-    private LogRow selectedRow() {
+    private LogRow selectedLine() {
         int i = window.selection();
         return i >= 0 && i < rows.size() ? rows.get(i) : null;
     }
@@ -170,6 +170,7 @@ public final class LogView extends SessionView {
             return;
         }
         LogRow r = rows.get(row);
+        window.select(row); /* already so after a double-click; not when a test or another caller activates */
         if (r.cursorSeq() >= 0) {
             Sessions.get().moveCursor(r.cursorSeq());
         }
@@ -223,6 +224,11 @@ public final class LogView extends SessionView {
 
     public int rowCount() {
         return rows.size();
+    }
+
+    /** The selected row, -1 when none. */
+    public int selectedRow() {
+        return window.selection();
     }
 
     /** Whether the lines are still being read from the model (tests wait for this). */
