@@ -4,33 +4,78 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.report.Json;
 import dev.dxgscope.model.report.ReportBuilder;
 import dev.dxgscope.model.state.CaptureModel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole capture large enough to be read ahead on a second thread (windows handed over, calls in
- * flight copied as the windows move on) gives the same model as the same capture read record by
- * record on one thread, in slices, as a live session reads: the whole report, every section, is
- * the same text, and so is the health list in its order.
+ * flight copied as the windows move on) gives the same model as the same capture read record by record on one thread, in slices, as a
+ * live session reads: the whole report, every section, is the same text, and so is the health list
+ * in its order. Also with damage in the middle, where records after each gap are held back, across
+ * batches and windows, until the gap is given up on.
  */
 class ReadAheadLoadTest {
     @TempDir
-    Path dir;
+    static Path dir;
+    private static Path file;
+
+    @BeforeAll
+    static void record() throws Exception {
+        file = Workloads.record(dir, "render-loop", "6000", "0");
+        assertTrue(Files.size(file) >= ModelLoader.READ_AHEAD_FROM, "large enough to be read ahead: "
+                + Files.size(file));
+    }
 
     @Test
     void readingAheadBuildsTheModelReadingRecordByRecordBuilds() throws Exception {
-        Path file = Workloads.record(dir, "render-loop", "6000", "0");
-        assertTrue(Files.size(file) >= ModelLoader.READ_AHEAD_FROM, "large enough to be read ahead: "
-                + Files.size(file));
-        CaptureModel ahead = ModelLoader.load(file);
+        CaptureModel ahead = sameModelBothWays(file);
+        assertTrue(ahead.diagnostics().stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR),
+                ahead.diagnostics().toString());
+    }
+
+    @Test
+    void damageInTheMiddleGivesTheSameModelAndHealthListBothWays() throws Exception {
+        Path damaged = dir.resolve("damaged.dxgcap");
+        Files.copy(file, damaged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long size = Files.size(damaged);
+        try (FileChannel ch = FileChannel.open(damaged, StandardOpenOption.WRITE)) {
+            for (double at : new double[] {0.3, 0.5, 0.52, 0.8}) {
+                scribble(ch, (long) (size * at), 300);
+            }
+        }
+        CaptureModel ahead = sameModelBothWays(damaged);
+        long missing = ahead.diagnostics().stream().filter(d -> d.text().contains("missing")).count();
+        long skipped = ahead.diagnostics().stream().filter(d -> d.text().startsWith("damaged bytes skipped"))
+                .count();
+        assertTrue(missing >= 3 && skipped >= 3, "each damaged place is skipped and its records listed missing: "
+                + ahead.diagnostics());
+    }
+
+    private static void scribble(FileChannel ch, long at, int bytes) throws IOException {
+        ByteBuffer junk = ByteBuffer.allocate(bytes);
+        for (int i = 0; i < bytes; i++) {
+            junk.put((byte) (0xA5 ^ i));
+        }
+        ch.write(junk.flip(), at);
+    }
+
+    /** Loads a capture both ways, checks they agree, and returns the read-ahead model. */
+    private static CaptureModel sameModelBothWays(Path capture) throws IOException {
+        CaptureModel ahead = ModelLoader.load(capture);
         CaptureModel single;
-        try (CaptureFile f = CaptureFile.open(file)) {
+        try (CaptureFile f = CaptureFile.open(capture)) {
             ModelLoader l = new ModelLoader(f);
             while (l.update(100_000) > 0) {
                 /* one thread, in slices, as a live session reads */
@@ -44,5 +89,6 @@ class ReadAheadLoadTest {
         String b = Json.toString(new ReportBuilder(ahead, "x").build(null, null, sections));
         assertTrue(a.length() > 10_000, "a report with content: " + a.length());
         assertEquals(a, b);
+        return ahead;
     }
 }
