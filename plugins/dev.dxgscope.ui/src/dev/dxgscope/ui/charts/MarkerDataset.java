@@ -2,7 +2,6 @@ package dev.dxgscope.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jfree.data.DomainInfo;
 import org.jfree.data.Range;
 import org.jfree.data.xy.AbstractIntervalXYDataset;
 
@@ -10,12 +9,12 @@ import org.jfree.data.xy.AbstractIntervalXYDataset;
  * Markers (calls, evictions, signals, waits): points with an optional x-interval (a latency bar,
  * a wait from start to end) and a payload for tooltips and clicks. Series marked "thin" keep one
  * marker per pixel column of the visible range ({@link PointThinner}); the others (failures,
- * stuck waits: rare and important) keep every marker. Its domain bounds are those of every marker
- * (the auto range and "Reset Zoom" see all of them), found once per {@link #setSeries}: the plot
+ * stuck waits: rare and important) keep every marker. Its domain bounds (of every marker) are
+ * found once per {@link #setSeries}: the plot
  * asks for them several times per paint, and walking every interval's end each time cost a first
  * paint tens of milliseconds. UI thread only.
  */
-public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail, DomainInfo,
+public final class MarkerDataset extends AbstractIntervalXYDataset implements LevelOfDetail,
         org.jfree.chart.util.PublicCloneable {
     private static final long serialVersionUID = 1L;
 
@@ -95,18 +94,6 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
             }
             visible.get(s).thin(m.x(), m.x().length, from, x1, m.thin() ? columns : 0);
         }
-    }
-
-    @Override
-    public double getDomainLowerBound(boolean includeInterval) {
-        Range r = getDomainBounds(includeInterval);
-        return r == null ? Double.NaN : r.getLowerBound();
-    }
-
-    @Override
-    public double getDomainUpperBound(boolean includeInterval) {
-        Range r = getDomainBounds(includeInterval);
-        return r == null ? Double.NaN : r.getUpperBound();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.dxgscope.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jfree.data.DomainInfo;
 import org.jfree.data.Range;
 import org.jfree.data.xy.AbstractXYDataset;
 
@@ -10,10 +9,9 @@ import org.jfree.data.xy.AbstractXYDataset;
  * Step series (resident bytes, budgets, fence values) of any length, shown through a
  * {@link StepDownsampler} per series: the plot only ever iterates the few thousand points the
  * visible range needs, so zooming out over a million points repaints as fast as over a hundred.
- * The domain bounds are those of the full series (auto range and "reset zoom" see everything).
  * UI thread only.
  */
-public final class StepDataset extends AbstractXYDataset implements DomainInfo, LevelOfDetail,
+public final class StepDataset extends AbstractXYDataset implements LevelOfDetail,
         org.jfree.chart.util.PublicCloneable {
     private static final long serialVersionUID = 1L;
 
@@ -127,18 +125,6 @@ public final class StepDataset extends AbstractXYDataset implements DomainInfo, 
     @Override
     public double getYValue(int s, int item) {
         return reduced.get(s).y(item);
-    }
-
-    @Override
-    public double getDomainLowerBound(boolean includeInterval) {
-        Range r = getDomainBounds(includeInterval);
-        return r == null ? Double.NaN : r.getLowerBound();
-    }
-
-    @Override
-    public double getDomainUpperBound(boolean includeInterval) {
-        Range r = getDomainBounds(includeInterval);
-        return r == null ? Double.NaN : r.getUpperBound();
     }
 
     @Override
