@@ -277,8 +277,13 @@ public final class LeaksView extends SessionView {
         };
     }
 
+    /** The suspects when one is selected; else the mark button (focusing a tree with no selection selects its first row). */
     @Focus
     void focus() {
-        suspects.setFocus();
+        if (suspects.getSelectionCount() > 0) {
+            suspects.setFocus();
+        } else {
+            setMark.setFocus();
+        }
     }
 }

@@ -347,8 +347,17 @@ public final class ProcessesView extends SessionView {
         }
     }
 
+    /**
+     * The tree when it has a selection; else the filter box. Focusing a tree with no selection
+     * makes GTK select its first row, which would select that adapter everywhere just because the
+     * view was shown.
+     */
     @Focus
     void focus() {
-        viewer.getTree().setFocus();
+        if (viewer.getTree().getSelectionCount() > 0) {
+            viewer.getTree().setFocus();
+        } else {
+            filter.setFocus();
+        }
     }
 }
