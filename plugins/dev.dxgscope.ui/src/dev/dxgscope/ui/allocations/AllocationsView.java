@@ -4,6 +4,7 @@ import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -230,17 +231,8 @@ public final class AllocationsView extends SessionView {
         };
     }
 
-    /**
-     * The table when a row is selected; else the filter box. Focusing a table with no selection
-     * makes GTK select its first row, which would select that allocation everywhere just because
-     * the view was shown.
-     */
     @Focus
     void focus() {
-        if (window.selection() >= 0) {
-            table.setFocus();
-        } else {
-            filter.setFocus();
-        }
+        RowsFocus.focus(table, window.selection() >= 0, filter);
     }
 }

@@ -7,6 +7,7 @@ import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
@@ -277,13 +278,8 @@ public final class LeaksView extends SessionView {
         };
     }
 
-    /** The suspects when one is selected; else the mark button (focusing a tree with no selection selects its first row). */
     @Focus
     void focus() {
-        if (suspects.getSelectionCount() > 0) {
-            suspects.setFocus();
-        } else {
-            setMark.setFocus();
-        }
+        RowsFocus.focus(suspects, suspects.getSelectionCount() > 0, setMark);
     }
 }

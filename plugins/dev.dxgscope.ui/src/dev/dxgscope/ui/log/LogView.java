@@ -7,6 +7,7 @@ import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.charts.SnapshotLoader;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -210,14 +211,9 @@ public final class LogView extends SessionView {
         };
     }
 
-    /** The table when a row is selected; else the text filter (focusing an empty table selects its first row). */
     @Focus
     void focus() {
-        if (window.selection() >= 0) {
-            table.setFocus();
-        } else {
-            text.setFocus();
-        }
+        RowsFocus.focus(table, window.selection() >= 0, text);
     }
 
     /* What UI tests drive and read. */

@@ -6,6 +6,7 @@ import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
@@ -347,17 +348,8 @@ public final class ProcessesView extends SessionView {
         }
     }
 
-    /**
-     * The tree when it has a selection; else the filter box. Focusing a tree with no selection
-     * makes GTK select its first row, which would select that adapter everywhere just because the
-     * view was shown.
-     */
     @Focus
     void focus() {
-        if (viewer.getTree().getSelectionCount() > 0) {
-            viewer.getTree().setFocus();
-        } else {
-            filter.setFocus();
-        }
+        RowsFocus.focus(viewer.getTree(), viewer.getTree().getSelectionCount() > 0, filter);
     }
 }

@@ -7,6 +7,7 @@ import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.VmbusTable;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
@@ -391,18 +392,13 @@ public final class VmbusView extends SessionView {
     }
 
     /**
-     * The list when it has a selection of the capture shown; else the filter. Focusing an empty
-     * table selects its first row, and a focused table reports its selection again: a selection
-     * left from a capture closed while the view was hidden (reset when next refreshed) would
-     * select that row in the new capture.
+     * A selection counts only if it is of the capture shown: a focused table reports its selection
+     * again, and one left from a capture closed while the view was hidden (reset when next
+     * refreshed) would select that row in the new capture.
      */
     @Focus
     void focus() {
-        if (list.selectedMessage() >= 0 && shown == session()) {
-            list.control().setFocus();
-        } else {
-            filter.control().setFocus();
-        }
+        RowsFocus.focus(list.control(), list.selectedMessage() >= 0 && shown == session(), filter.control());
     }
 
     /* What UI tests drive and read. */
