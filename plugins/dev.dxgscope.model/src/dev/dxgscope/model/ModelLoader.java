@@ -3,6 +3,7 @@ package dev.dxgscope.model;
 import dev.dxgscope.capture.CaptureFile;
 import dev.dxgscope.capture.CaptureProblem;
 import dev.dxgscope.capture.ReadAhead;
+import dev.dxgscope.capture.RecordKind;
 import dev.dxgscope.capture.RecordView;
 import dev.dxgscope.capture.RecordCursor;
 import dev.dxgscope.capture.WindowRecord;
@@ -10,6 +11,7 @@ import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.EventDecoder;
+import dev.dxgscope.model.decode.IoctlCall;
 import dev.dxgscope.model.decode.SeqOrderer;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.ModelBuilder;
@@ -59,6 +61,16 @@ public final class ModelLoader {
 
     private void apply(RecordView r) {
         builder.record(r.seq(), r.timestampNs(), r.offset());
+        RecordKind kind = r.kind();
+        if (kind == RecordKind.IOCTL_ENTER || kind == RecordKind.IOCTL_LEAVE) {
+            IoctlCall c = decoder.call(r); /* no event object for nearly every record */
+            if (c != null && c.returned()) {
+                builder.leave(c, r.pid(), r.seq());
+            } else if (c != null) {
+                builder.enter(c, r.pid(), r.seq());
+            }
+            return;
+        }
         Event e = decoder.decode(r);
         if (e != null) {
             builder.accept(e);
@@ -199,7 +211,7 @@ public final class ModelLoader {
     }
 
     /** Calls entered and not yet returned (blocked calls in a live session). */
-    public java.util.Collection<dev.dxgscope.model.decode.IoctlCall> inFlight() {
+    public java.util.Collection<IoctlCall> inFlight() {
         return decoder.inFlight();
     }
 }

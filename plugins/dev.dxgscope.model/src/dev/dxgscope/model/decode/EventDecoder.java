@@ -20,10 +20,14 @@ import java.util.function.Consumer;
  *
  * <p>Cost: nothing is copied while a record is decoded. A call in flight keeps a view of its enter
  * record in the reader's window; {@link #detach()} copies those views before the window is reused.
+ * A returned call's object is reused for a later call, so sequential calls allocate no call object.
  */
 public final class EventDecoder {
     private final Consumer<Diagnostic> diagnostics;
     private final LongMap<IoctlCall> inFlight = new LongMap<>();
+    /** The call of the last IOCTL_LEAVE decoded, and one whose leave was handled, free for the next call. */
+    private IoctlCall returned;
+    private IoctlCall spare;
     /** Ioctl kinds by the code's number byte (dxg codes differ there); a code that collides misses. */
     private final IoctlCall.Kind[] kinds = new IoctlCall.Kind[256];
     private AbiTables abi = AbiTables.empty();
@@ -63,6 +67,7 @@ public final class EventDecoder {
 
     /** Decodes one record; null when it yields no event (the ABI record, unknown kinds, damage). */
     public Event decode(RecordView r) {
+        reuseReturned();
         RecordKind kind = r.kind();
         if (kind == null) {
             diagnostics.accept(new Diagnostic(Severity.INFO, r.offset(), r.seq(),
@@ -71,7 +76,10 @@ public final class EventDecoder {
         }
         try {
             if (kind == RecordKind.IOCTL_ENTER || kind == RecordKind.IOCTL_LEAVE) {
-                return ioctl(r, kind);
+                IoctlCall c = ioctl(r, kind);
+                return c == null ? null : c.returned()
+                        ? new Event.IoctlLeave(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), c)
+                        : new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), c);
             }
             ByteBuffer p = r.payload();
             if (p.position() != 0 || p.order() != ByteOrder.LITTLE_ENDIAN) {
@@ -127,60 +135,100 @@ public final class EventDecoder {
     }
 
     /**
-     * Ioctl records, nearly every record of a capture, are read in place in {@link RecordView#bytes()}
-     * by absolute position: no view object per record.
+     * Decodes an IOCTL_ENTER or IOCTL_LEAVE record to its call without making an event of it: the
+     * loader's path, as nearly every record is one. The call has just entered (not
+     * {@link IoctlCall#returned()}) or just returned; a returned call is valid until the next record
+     * is decoded. Null for another kind of record, or one too short for its fields (reported).
      */
-    private Event ioctl(RecordView r, RecordKind kind) {
+    public IoctlCall call(RecordView r) {
+        reuseReturned();
+        RecordKind kind = r.kind();
+        if (kind != RecordKind.IOCTL_ENTER && kind != RecordKind.IOCTL_LEAVE) {
+            return null;
+        }
+        try {
+            return ioctl(r, kind);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            tooShort(r, kind);
+            return null;
+        }
+    }
+
+    /** The last returned call's leave has been handled by now: its object may take the next call. */
+    private void reuseReturned() {
+        if (returned != null) {
+            spare = returned;
+            returned = null;
+        }
+    }
+
+    /**
+     * Ioctl records are read in place in {@link RecordView#bytes()} by absolute position: no view
+     * object per record.
+     */
+    private IoctlCall ioctl(RecordView r, RecordKind kind) {
         ByteBuffer b = r.bytes();
         int at = r.payloadAt();
         int end = at + r.payloadSize();
         int head = kind == RecordKind.IOCTL_ENTER ? 24 : 32;
         if (r.payloadSize() < head) {
-            return tooShort(r, kind);
+            tooShort(r, kind);
+            return null;
         }
         return kind == RecordKind.IOCTL_ENTER ? enter(r, b, at, end) : leave(r, b, at, end);
     }
 
-    private Event enter(RecordView r, ByteBuffer b, int at, int end) {
+    private IoctlCall enter(RecordView r, ByteBuffer b, int at, int end) {
         if (!sawAbi && !warnedNoAbi) {
             warnedNoAbi = true;
             diagnostics.accept(new Diagnostic(Severity.ERROR, r.offset(), r.seq(),
                     "the capture has no ABI record before its first ioctl: arguments cannot be decoded"));
         }
+        IoctlCall call = fresh();
+        call.enter(abi, kind(b.getInt(at + 4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(), b.getInt(at),
+                b.getLong(at + 8));
         /* a view of the record: detach() copies it if the call is still in flight when the window moves */
-        IoctlCall.Blocks in = blocks(r, b, at, end, 24, b.getInt(at + 16), "IOCTL_ENTER");
-        IoctlCall call = new IoctlCall(abi, kind(b.getInt(at + 4)), r.seq(), r.timestampNs(), r.offset(), r.pid(),
-                r.tid(), b.getInt(at), b.getLong(at + 8), in);
+        blocks(call.in(), r, b, at, end, 24, b.getInt(at + 16), "IOCTL_ENTER");
         inFlight.put(r.seq(), call);
-        return new Event.IoctlEnter(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
+        return call;
     }
 
-    private Event leave(RecordView r, ByteBuffer b, int at, int end) {
+    private IoctlCall leave(RecordView r, ByteBuffer b, int at, int end) {
         long enterSeq = b.getLong(at);
         IoctlCall call = inFlight.remove(enterSeq);
         if (call == null) {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(), "IOCTL_LEAVE of #" + enterSeq
                     + " without its IOCTL_ENTER (lost or damaged); the call is known from its result only"));
-            call = new IoctlCall(abi, kind(b.getInt(at + 20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
-                    b.getInt(at + 16), 0, IoctlCall.Blocks.NONE);
+            call = fresh();
+            call.enter(abi, kind(b.getInt(at + 20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
+                    b.getInt(at + 16), 0);
         }
-        IoctlCall.Blocks out = blocks(r, b, at, end, 32, b.getInt(at + 24), "IOCTL_LEAVE");
-        call.leave(r.seq(), r.timestampNs(), r.offset(), b.getInt(at + 8), b.getInt(at + 12), out);
-        return new Event.IoctlLeave(r.seq(), r.timestampNs(), r.pid(), r.tid(), r.offset(), call);
+        call.leave(r.seq(), r.timestampNs(), r.offset(), b.getInt(at + 8), b.getInt(at + 12));
+        blocks(call.out(), r, b, at, end, 32, b.getInt(at + 24), "IOCTL_LEAVE");
+        returned = call;
+        return call;
+    }
+
+    /** A call object to fill: the last returned one (its leave has been handled by now) or a new one. */
+    private IoctlCall fresh() {
+        IoctlCall c = spare;
+        spare = null;
+        return c != null ? c : new IoctlCall();
     }
 
     /**
-     * The whole blocks of an ioctl record whose payload is {@code [at, end)} of {@code b}, from
-     * {@code head} bytes in; blocks after one that does not fit are reported and dropped.
+     * Points {@code side} at the whole blocks of an ioctl record whose payload is {@code [at, end)} of
+     * {@code b}, from {@code head} bytes in; blocks after one that does not fit are reported and dropped.
      */
-    private IoctlCall.Blocks blocks(RecordView r, ByteBuffer b, int at, int end, int head, int count, String what) {
+    private void blocks(IoctlCall.Blocks side, RecordView r, ByteBuffer b, int at, int end, int head, int count,
+            String what) {
         long wanted = Integer.toUnsignedLong(count);
         int whole = Payloads.wholeBlocks(b, at + head, end, wanted);
         if (whole < wanted) {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
                     what + ": block " + whole + " does not fit the record; decoded the blocks before it"));
         }
-        return IoctlCall.Blocks.of(b, at, end, at + head, whole);
+        side.set(b, at, end, at + head, whole);
     }
 
     private static Event fd(RecordView r, ByteBuffer p) {

@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <p>The "in" side is a view of the enter record in the reader's window until the decoder makes it
  * a private copy ({@link EventDecoder#detach()}, before the window is reused); the "out" side is a
- * view that is only valid while the leave event is being handled (see {@link Event}). Each side is
+ * view that is only valid while the leave event is being handled (see {@link Event}). The whole
+ * object is valid only that long too: the decoder reuses a returned call's object for a later call,
+ * so a load allocates no object per call. Whoever keeps something of a call copies it. Each side is
  * kept as its payload and the span of its whole blocks (FORMAT.md), not as parsed block objects:
  * the argument struct's place is found once, buffers by walking the block headers when asked for.
  */
@@ -20,22 +22,22 @@ public final class IoctlCall {
     /** What an accessor returns for a field the capture does not hold. */
     public static final long UNKNOWN = Long.MIN_VALUE;
 
-    private final AbiTables abi;
-    private final Kind kind;
-    private final long enterSeq;
-    private final long enterTs;
-    private final long enterOffset;
-    private final int pid;
-    private final int tid;
-    private final int fd;
-    private final long argAddress;
-    private Blocks in;
-    private long leaveSeq = -1;
-    private long leaveTs = -1;
-    private long leaveOffset = -1;
+    private AbiTables abi;
+    private Kind kind;
+    private long enterSeq;
+    private long enterTs;
+    private long enterOffset;
+    private int pid;
+    private int tid;
+    private int fd;
+    private long argAddress;
+    private final Blocks in = new Blocks();
+    private long leaveSeq;
+    private long leaveTs;
+    private long leaveOffset;
     private int ret;
     private int errno;
-    private Blocks out = Blocks.NONE;
+    private final Blocks out = new Blocks();
     private boolean inOwned;
 
     /**
@@ -54,30 +56,72 @@ public final class IoctlCall {
      * The whole blocks of one side: the payload is {@code [base, end)} of {@code bytes} (a window of
      * the reader, or a private copy), {@code count} blocks start at {@code from}, and the argument
      * struct's bytes are at {@code argAt} (-1: not captured or unreadable). Positions are absolute
-     * in {@code bytes}.
+     * in {@code bytes}. Mutable because calls are reused (see {@link EventDecoder}).
      */
-    record Blocks(ByteBuffer bytes, int base, int end, int from, int count, int argAt, int argSize) {
-        static final Blocks NONE = new Blocks(ByteBuffer.allocate(0), 0, 0, 0, 0, -1, 0);
+    static final class Blocks {
+        private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+        private ByteBuffer bytes = EMPTY;
+        private int base;
+        private int end;
+        private int from;
+        private int count;
+        private int argAt = -1;
+        private int argSize;
 
-        /** Walks the block headers once to find the argument struct. */
-        static Blocks of(ByteBuffer bytes, int base, int end, int from, int count) {
+        /** Points at {@code count} blocks from {@code from}; walks the block headers once to find the argument struct. */
+        void set(ByteBuffer bytes, int base, int end, int from, int count) {
+            this.bytes = bytes;
+            this.base = base;
+            this.end = end;
+            this.from = from;
+            this.count = count;
+            this.argAt = -1;
+            this.argSize = 0;
             int at = from;
             for (int i = 0; i < count; i++, at = Payloads.nextBlock(bytes, at, end)) {
                 if (Payloads.blockRole(bytes, at) == Payloads.Block.ARG) {
                     boolean unreadable = (Payloads.blockFlags(bytes, at) & Payloads.Block.UNREADABLE) != 0;
-                    return new Blocks(bytes, base, end, from, count, unreadable ? -1 : at + Payloads.BLOCK_HEADER,
-                            (int) Payloads.blockSize(bytes, at));
+                    argAt = unreadable ? -1 : at + Payloads.BLOCK_HEADER;
+                    argSize = (int) Payloads.blockSize(bytes, at);
+                    return;
                 }
             }
-            return new Blocks(bytes, base, end, from, count, -1, 0);
         }
 
-        /** The same blocks in a private copy of the payload. */
-        Blocks copy() {
+        /** No blocks (a side the capture does not have). */
+        void clear() {
+            set(EMPTY, 0, 0, 0, 0);
+        }
+
+        /** Moves the blocks into a private copy of the payload. */
+        void copy() {
             byte[] copy = new byte[end - base];
             bytes.get(base, copy);
-            return new Blocks(ByteBuffer.wrap(copy).order(java.nio.ByteOrder.LITTLE_ENDIAN), 0, copy.length,
-                    from - base, count, argAt < 0 ? -1 : argAt - base, argSize);
+            bytes = ByteBuffer.wrap(copy).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            from -= base;
+            argAt = argAt < 0 ? -1 : argAt - base;
+            end = copy.length;
+            base = 0;
+        }
+
+        ByteBuffer bytes() {
+            return bytes;
+        }
+
+        int from() {
+            return from;
+        }
+
+        int count() {
+            return count;
+        }
+
+        int argAt() {
+            return argAt;
+        }
+
+        int argSize() {
+            return argSize;
         }
 
         /** The argument struct as a little-endian view, or null. */
@@ -91,8 +135,12 @@ public final class IoctlCall {
         }
     }
 
-    IoctlCall(AbiTables abi, Kind kind, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
-            long argAddress, Blocks in) {
+    /**
+     * Starts the call anew with its IOCTL_ENTER (or, for a leave whose enter was lost, what the leave
+     * tells); the decoder then fills {@link #in()}. Clears whatever an earlier call left here.
+     */
+    void enter(AbiTables abi, Kind kind, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
+            long argAddress) {
         this.abi = abi;
         this.kind = kind;
         this.enterSeq = enterSeq;
@@ -102,25 +150,39 @@ public final class IoctlCall {
         this.tid = tid;
         this.fd = fd;
         this.argAddress = argAddress;
-        this.in = in;
+        this.leaveSeq = -1;
+        this.leaveTs = -1;
+        this.leaveOffset = -1;
+        this.ret = 0;
+        this.errno = 0;
+        this.inOwned = false;
+        in.clear();
+        out.clear();
+    }
+
+    Blocks in() {
+        return in;
+    }
+
+    Blocks out() {
+        return out;
     }
 
     /** Replaces the view of the enter record with a private copy (once; see EventDecoder#detach). */
     void detach() {
         if (!inOwned) {
-            in = in.copy();
+            in.copy();
             inOwned = true;
         }
     }
 
-    /** Completes the call with its IOCTL_LEAVE. */
-    void leave(long seq, long ts, long offset, int ret, int errno, Blocks out) {
+    /** Completes the call with its IOCTL_LEAVE; the decoder then fills {@link #out()}. */
+    void leave(long seq, long ts, long offset, int ret, int errno) {
         this.leaveSeq = seq;
         this.leaveTs = ts;
         this.leaveOffset = offset;
         this.ret = ret;
         this.errno = errno;
-        this.out = out;
     }
 
     /** The ioctl's macro name ("LX_DXCREATEDEVICE"), or "ioctl 0x…" for a code the ABI does not know. */

@@ -4,6 +4,7 @@ import dev.dxgscope.capture.AbiTables;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import dev.dxgscope.model.decode.Event;
+import dev.dxgscope.model.decode.IoctlCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,18 +51,39 @@ public final class ModelBuilder {
         timeline.add(seq, ts, offset);
     }
 
+    /**
+     * An IOCTL_ENTER, record {@code seq} of {@code pid}, as the decoder's call (the loader's path,
+     * with no event object; the same as accepting its {@link Event.IoctlEnter}).
+     */
+    public void enter(IoctlCall c, int pid, long seq) {
+        events++;
+        entered(c, pid, seq);
+    }
+
+    /** An IOCTL_LEAVE, record {@code seq} of {@code pid}, as the decoder's returned call. */
+    public void leave(IoctlCall c, int pid, long seq) {
+        events++;
+        returned(c, pid, seq);
+    }
+
+    private void entered(IoctlCall c, int pid, long seq) {
+        sync.onEnter(c, objects.process(pid, seq));
+    }
+
+    private void returned(IoctlCall c, int pid, long seq) {
+        DxgProcess p = objects.process(pid, seq);
+        objects.onLeave(c, p);
+        sync.onLeave(c, p);
+        residency.onLeave(c, p);
+        errors.onLeave(c, p);
+    }
+
     public void accept(Event e) {
         events++;
         switch (e) {
             case Event.Session s -> session.putAll(s.facts());
-            case Event.IoctlEnter en -> sync.onEnter(en.call(), objects.process(en.pid(), en.seq()));
-            case Event.IoctlLeave lv -> {
-                DxgProcess p = objects.process(lv.pid(), lv.seq());
-                objects.onLeave(lv.call(), p);
-                sync.onLeave(lv.call(), p);
-                residency.onLeave(lv.call(), p);
-                errors.onLeave(lv.call(), p);
-            }
+            case Event.IoctlEnter en -> entered(en.call(), en.pid(), en.seq());
+            case Event.IoctlLeave lv -> returned(lv.call(), lv.pid(), lv.seq());
             case Event.Fd f -> objects.onFd(f);
             case Event.Mmap m -> {
             }
