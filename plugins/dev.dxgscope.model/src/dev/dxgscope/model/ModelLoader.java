@@ -201,6 +201,7 @@ public final class ModelLoader {
         }
         reportProblems();
         orderer.flush();
+        decoder.detach(); /* the model keeps the decoder (for its ABI tables), not the reader's buffer */
         builder.finish(decoder.inFlight().size());
         return builder.model();
     }

@@ -44,10 +44,14 @@ public final class EventDecoder {
 
     /**
      * Gives every call in flight its own copy of its enter record: the records' buffer is about to
-     * be reused. Cost: a copy of each call in flight that still has a view (a handful, normally).
+     * be reused. The returned call kept for reuse is dropped, as it points there too (and a finished
+     * model would keep the buffer through it). Cost: a copy of each call in flight that still has a
+     * view (a handful, normally).
      */
     public void detach() {
         inFlight.forEach(IoctlCall::detach);
+        returned = null;
+        spare = null;
     }
 
     /** Calls entered and not returned so far (blocked at the end of the capture, or their leave was lost). */
