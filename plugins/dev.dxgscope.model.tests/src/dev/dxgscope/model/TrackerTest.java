@@ -156,6 +156,30 @@ class TrackerTest {
     }
 
     @Test
+    void aCallInFlightKeepsItsArgumentsWhileOtherCallsReturnAndTheirObjectsAreReused() throws Exception {
+        Script s = new Script(dir.resolve("reuse-calls.dxgcap"));
+        prologue(s, A);
+        var destroy = s.call(A, "LX_DXDESTROYDEVICE").in("device", DEVICE);
+        destroy.enter();
+        long first = allocate(s, A, 0x40000100, 8192);
+        long second = allocate(s, A, 0x40000140, 4096); /* decoded into the first one's call object */
+        long leave = destroy.leave(0, 0);
+        s.end(0);
+        CaptureModel m = s.model();
+        List<DxgObject> objects = m.dxgProcesses().get(0).objects();
+        DxgObject device = objects.stream().filter(o -> o.type() == ObjectType.DEVICE).findFirst().orElseThrow();
+        List<Allocation> allocations = objects.stream().filter(o -> o.type() == ObjectType.ALLOCATION)
+                .map(Allocation.class::cast).toList();
+        assertEquals(leave, device.destroyedSeq(), "the destroy's device handle outlived the calls returned meanwhile");
+        assertEquals(DestroyReason.CALL, device.destroyReason());
+        assertEquals(List.of(first, second), allocations.stream().map(DxgObject::createdSeq).toList());
+        assertEquals(List.of(8192L, 4096L), allocations.stream().map(Allocation::size).toList());
+        assertEquals(List.of(0x40000100, 0x40000140), allocations.stream().map(DxgObject::handle).toList());
+        assertTrue(allocations.stream().allMatch(a -> a.destroyedSeq() == leave && a.destroyReason() == DestroyReason.PARENT));
+        assertEquals(0, m.callsInFlightAtEnd());
+    }
+
+    @Test
     void aLargeDamagedCaptureIsReadAheadLosingOnlyTheDamage() throws Exception {
         Path file = dir.resolve("large.dxgcap");
         Script s = new Script(file);
