@@ -226,7 +226,15 @@ final class UiTestSupport {
         Display display = shell.getDisplay();
         shell.forceActive();
         spin(display, 300);
-        Rectangle bounds = shell.getBounds();
+        return capture(display, shell.getBounds(), name);
+    }
+
+    /** Saves the whole screen, native dialogs included, as {@code name}. */
+    static Path screenshot(Display display, String name) {
+        return capture(display, display.getBounds(), name);
+    }
+
+    private static Path capture(Display display, Rectangle bounds, String name) {
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {

@@ -239,26 +239,39 @@ public class ChartCanvas extends ChartComposite {
         org.eclipse.swt.graphics.Point size = canvas().getSize();
         ChartExport.Drawn drawn = ChartExport.prepare(getChart(), format, size.x, size.y);
         Display display = getDisplay();
-        Job job = Job.create("Exporting " + file.getFileName(), monitor -> {
-            try {
-                drawn.writeTo(file);
-            } catch (IOException | RuntimeException e) {
-                if (!display.isDisposed()) {
-                    display.asyncExec(() -> {
-                        if (!isDisposed()) {
-                            MessageDialog.openError(getShell(), "Export Chart", "Cannot write " + file + ": "
-                                    + e.getMessage());
-                        }
-                    });
-                }
-                /* shown in our own dialog: an error status would make the workbench show a second one */
-                return new Status(IStatus.WARNING, "dev.dxgscope.ui", "Cannot write " + file, e);
+        Job job = new Job("Exporting " + file.getFileName()) {
+            @Override
+            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                return write(drawn, file, display);
             }
-            return Status.OK_STATUS;
-        });
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == dev.dxgscope.ui.common.CsvExportAction.FAMILY;
+            }
+        };
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /** Writes the export (in the Job); a failure is shown in a dialog of our own. */
+    private IStatus write(ChartExport.Drawn drawn, Path file, Display display) {
+        try {
+            drawn.writeTo(file);
+        } catch (IOException | RuntimeException e) {
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> {
+                    if (!isDisposed()) {
+                        MessageDialog.openError(getShell(), "Export Chart", "Cannot write " + file + ": "
+                                + e.getMessage());
+                    }
+                });
+            }
+            /* shown in our own dialog: an error status would make the workbench show a second one */
+            return new Status(IStatus.WARNING, "dev.dxgscope.ui", "Cannot write " + file, e);
+        }
+        return Status.OK_STATUS;
     }
 
     /** Nanoseconds the last repaint took (the chart drawn into its buffer and copied), -1 before one. */

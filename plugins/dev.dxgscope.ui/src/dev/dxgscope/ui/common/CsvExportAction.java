@@ -27,7 +27,7 @@ import org.eclipse.swt.widgets.Shell;
  * no partial file.
  */
 public final class CsvExportAction extends Action {
-    /** Job family of exports (tests join it). */
+    /** Job family of exports, CSV and charts (tests join it). */
     public static final Object FAMILY = CsvExportAction.class;
 
     private final Supplier<Shell> shell;
