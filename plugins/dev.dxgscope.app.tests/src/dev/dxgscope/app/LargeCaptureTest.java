@@ -151,6 +151,19 @@ class LargeCaptureTest {
                             onUi / 1e6, inJob / 1e6);
                 }
             }
+            for (boolean report : new boolean[] {true, false}) {
+                Path out = dir.resolve(report ? "big-report.html" : "big-trace.json");
+                long t = System.nanoTime();
+                Job export = dev.dxgscope.ui.commands.ExportHandler.export(Sessions.get().current(), out, report,
+                        display.getActiveShell() != null ? display.getActiveShell()
+                                : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
+                long onUi = System.nanoTime() - t;
+                UiTestSupport.waitUntil(display, () -> export.getResult() != null, 60_000, out.getFileName().toString());
+                assertTrue(export.getResult().isOK() && java.nio.file.Files.size(out) > 1_000_000, out.toString());
+                System.out.printf("large capture: %s written in %.0f ms, %.0f ms of it on the UI thread (%,d bytes)%n",
+                        report ? "HTML report" : "trace", (System.nanoTime() - t) / 1e6, onUi / 1e6,
+                        java.nio.file.Files.size(out));
+            }
             UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "large-capture.png");
         }
     }

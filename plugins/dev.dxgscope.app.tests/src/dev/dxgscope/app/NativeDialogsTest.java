@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The native (GTK) file dialogs, driven with real key events as a user types into them: File >
  * Open takes the path typed, and the save dialogs of a table's CSV export, a chart's export and
  * the HTML report write the file named, with the extension added where the chart dialog needs it.
+ * The report and trace exports run in a Job that can be cancelled.
  */
 @org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class NativeDialogsTest {
@@ -97,6 +98,27 @@ class NativeDialogsTest {
         waitForExports(html);
         String report = Files.readString(html, StandardCharsets.UTF_8);
         assertTrue(report.startsWith("<!DOCTYPE html>") && report.contains("error-storm"), report.substring(0, 200));
+    }
+
+    @Test
+    void reportAndTraceAreWrittenInACancellableJob() throws Exception {
+        Path capture = UiTestSupport.record(dir, "stuck-wait");
+        var session = UiTestSupport.open(display, capture);
+        Path html = dir.resolve("job-report.html");
+        Path json = dir.resolve("job-trace.json");
+        Job report = dev.dxgscope.ui.commands.ExportHandler.export(session, html, true, shell());
+        Job trace = dev.dxgscope.ui.commands.ExportHandler.export(session, json, false, shell());
+        assertTrue(report.belongsTo(CsvExportAction.FAMILY) && report.isUser(), "a user Job the Progress view shows");
+        waitForExports(json);
+        assertTrue(report.getResult().isOK() && trace.getResult().isOK());
+        assertTrue(Files.readString(html).contains("stuck-wait"));
+        assertTrue(Files.readString(json).startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["));
+
+        Path cancelled = dir.resolve("cancelled-report.html");
+        var monitor = new org.eclipse.core.runtime.NullProgressMonitor();
+        monitor.setCanceled(true);
+        dev.dxgscope.ui.commands.ExportHandler.write(session, cancelled, true, monitor);
+        assertFalse(Files.exists(cancelled), "a cancelled export leaves no partial file");
     }
 
     /** Waits until {@code file} exists and no export Job runs (CSV and chart exports write in Jobs). */

@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.commands;
 
 import dev.dxgscope.model.report.HtmlRenderer;
+import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.model.report.ReportBuilder;
 import dev.dxgscope.model.report.TraceExport;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -13,13 +14,22 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-/** File > Export: the HTML report or the Chrome/Perfetto trace of the current capture. */
+/**
+ * File > Export: the HTML report or the Chrome/Perfetto trace of the current capture, written in a
+ * Job (a million-record capture takes about half a second, too long for the UI thread), which the
+ * Progress view can cancel. A cancelled or failed export leaves no partial file.
+ */
 public final class ExportHandler extends AbstractHandler {
     public static final String REPORT = "dev.dxgscope.ui.exportReport";
     public static final String TRACE = "dev.dxgscope.ui.exportTrace";
@@ -39,33 +49,101 @@ public final class ExportHandler extends AbstractHandler {
         d.setOverwrite(true);
         String f = d.open();
         if (f != null) {
-            try {
-                export(s, Path.of(f), report);
-            } catch (IOException e) {
-                MessageDialog.openError(shell, "Export", "Cannot write " + f + ": " + e.getMessage());
-            }
+            export(s, Path.of(f), report, shell);
         }
         return null;
     }
 
-    /** Writes the report (HTML) or the trace (JSON). */
-    public static void export(CaptureSession s, Path file, boolean report) throws IOException {
+    /** Writes the report (HTML) or the trace (JSON) in a Job; a failure is shown in a dialog. */
+    public static Job export(CaptureSession s, Path file, boolean report, Shell shell) {
+        Display display = shell.getDisplay();
+        Job job = new Job("Exporting " + file.getFileName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask("Writing " + file.getFileName(), IProgressMonitor.UNKNOWN);
+                try {
+                    write(s, file, report, monitor);
+                } catch (IOException e) {
+                    display.asyncExec(() -> {
+                        if (!shell.isDisposed()) {
+                            MessageDialog.openError(shell, "Export", "Cannot write " + file + ": " + e.getMessage());
+                        }
+                    });
+                } finally {
+                    monitor.done();
+                }
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == CsvExportAction.FAMILY;
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    /** Writes here and now (the Job; tests); stops, leaving no file, when the monitor is cancelled. */
+    public static void write(CaptureSession s, Path file, boolean report, IProgressMonitor monitor) throws IOException {
         IOException[] failure = new IOException[1];
-        s.read(m -> {
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Boolean done = s.read(m -> {
+            try (Writer w = new CancellableWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), monitor)) {
                 if (report) {
                     HtmlRenderer.write(new ReportBuilder(m, s.file().toString()).build(null, null, Set.of()),
                             "dxgscope report: " + s.file().getFileName(), w);
                 } else {
                     TraceExport.write(m, w);
                 }
+                return true;
             } catch (IOException e) {
                 failure[0] = e;
+                return false;
             }
-            return null;
         });
-        if (failure[0] != null) {
+        if (done == null) {
+            throw new IOException("the capture has not loaded yet");
+        }
+        if (!done) {
+            Files.deleteIfExists(file); /* cancelled or failed: no half a report */
+        }
+        if (failure[0] != null && !monitor.isCanceled()) {
             throw failure[0];
+        }
+    }
+
+    /** A writer that fails with an IOException once the export is cancelled, so the writing stops. */
+    private static final class CancellableWriter extends java.io.FilterWriter {
+        private final IProgressMonitor monitor;
+
+        CancellableWriter(Writer out, IProgressMonitor monitor) {
+            super(out);
+            this.monitor = monitor;
+        }
+
+        private void check() throws IOException {
+            if (monitor.isCanceled()) {
+                throw new IOException("cancelled");
+            }
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            check();
+            super.write(c);
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            check();
+            super.write(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            check();
+            super.write(str, off, len);
         }
     }
 }
