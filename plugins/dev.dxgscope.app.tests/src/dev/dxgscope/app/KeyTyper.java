@@ -1,6 +1,9 @@
 package dev.dxgscope.app;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 
@@ -8,7 +11,7 @@ import org.eclipse.swt.widgets.Event;
  * Types into a native file dialog that a test is about to open, with key events posted through
  * {@link Display#post}: the dialog runs its own event loop, and SWT timers still fire in it. Once
  * GTK shows its file chooser ({@link GtkDialogs}) it opens the location entry (Ctrl+L), replaces
- * what is there with the text and presses Return, again every 0.7 s while the dialog stays open
+ * what is there with the text (pasted from the clipboard) and presses Return, again every 0.7 s while the dialog stays open
  * (the entry may take the first for its completion). If the dialog is still open 10 s after, it
  * saves a screenshot and presses Escape until the dialog closes: a dialog that ignores the keys
  * fails the test instead of hanging the run.
@@ -55,11 +58,17 @@ final class KeyTyper implements AutoCloseable {
             display.timerExec(SHOW_MS, this::type); /* mapped: let it take the focus and lay out */
             return;
         }
-        System.out.printf("native dialog: typing after %d ms%n", System.currentTimeMillis() - armedAt);
-        chord('l'); /* the location entry: typing alone may start a search instead */
-        chord('a'); /* its text, if any, is replaced */
-        for (char c : text.toCharArray()) {
-            key(c);
+        System.out.printf("native dialog: filled in %d ms after it was armed%n", System.currentTimeMillis() - armedAt);
+        /* pasted, not typed: the entry completes names as they are typed, and a key typed into a
+           completion it just inserted mangled the path ("/tmp/freshresh-ci/…") */
+        Clipboard clipboard = new Clipboard(display);
+        try {
+            clipboard.setContents(new Object[] {text}, new Transfer[] {TextTransfer.getInstance()});
+            chord('l'); /* the location entry: typing alone may start a search instead */
+            chord('a'); /* its text, if any, is replaced */
+            chord('v');
+        } finally {
+            clipboard.dispose();
         }
         display.timerExec(CONFIRM_MS, this::confirm);
     }
