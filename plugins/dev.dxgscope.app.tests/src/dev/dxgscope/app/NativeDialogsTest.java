@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.ui.ViewIds;
-import dev.dxgscope.ui.common.CsvExportAction;
+import dev.dxgscope.ui.common.ExportJob;
 import dev.dxgscope.ui.log.LogView;
 import dev.dxgscope.ui.session.Sessions;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +108,7 @@ class NativeDialogsTest {
         Path json = dir.resolve("job-trace.json");
         Job report = dev.dxgscope.ui.commands.ExportHandler.export(session, html, true, shell());
         Job trace = dev.dxgscope.ui.commands.ExportHandler.export(session, json, false, shell());
-        assertTrue(report.belongsTo(CsvExportAction.FAMILY) && report.isUser(), "a user Job the Progress view shows");
+        assertTrue(report.belongsTo(ExportJob.FAMILY) && report.isUser(), "a user Job the Progress view shows");
         waitForExports(json);
         assertTrue(report.getResult().isOK() && trace.getResult().isOK());
         assertTrue(Files.readString(html).contains("stuck-wait"));
@@ -124,7 +124,7 @@ class NativeDialogsTest {
     /** Waits until {@code file} exists and no export Job runs (CSV and chart exports write in Jobs). */
     private void waitForExports(Path file) {
         UiTestSupport.waitUntil(display, () -> Files.exists(file)
-                && Job.getJobManager().find(CsvExportAction.FAMILY).length == 0, 30_000,
+                && Job.getJobManager().find(ExportJob.FAMILY).length == 0, 30_000,
                 file.getFileName() + " to be written");
     }
 

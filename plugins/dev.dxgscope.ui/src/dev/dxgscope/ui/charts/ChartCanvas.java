@@ -1,8 +1,8 @@
 package dev.dxgscope.ui.charts;
 
+import dev.dxgscope.ui.common.ExportJob;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,17 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.events.PaintEvent;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.jfree.chart.ChartRenderingInfo;
@@ -238,40 +234,8 @@ public class ChartCanvas extends ChartComposite {
     public Job export(Path file, ChartExport.Format format) {
         org.eclipse.swt.graphics.Point size = canvas().getSize();
         ChartExport.Drawn drawn = ChartExport.prepare(getChart(), format, size.x, size.y);
-        Display display = getDisplay();
-        Job job = new Job("Exporting " + file.getFileName()) {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                return write(drawn, file, display);
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == dev.dxgscope.ui.common.CsvExportAction.FAMILY;
-            }
-        };
-        job.setUser(true);
-        job.schedule();
-        return job;
-    }
-
-    /** Writes the export (in the Job); a failure is shown in a dialog of our own. */
-    private IStatus write(ChartExport.Drawn drawn, Path file, Display display) {
-        try {
-            drawn.writeTo(file);
-        } catch (IOException | RuntimeException e) {
-            if (!display.isDisposed()) {
-                display.asyncExec(() -> {
-                    if (!isDisposed()) {
-                        MessageDialog.openError(getShell(), "Export Chart", "Cannot write " + file + ": "
-                                + e.getMessage());
-                    }
-                });
-            }
-            /* shown in our own dialog: an error status would make the workbench show a second one */
-            return new Status(IStatus.WARNING, "dev.dxgscope.ui", "Cannot write " + file, e);
-        }
-        return Status.OK_STATUS;
+        return ExportJob.schedule("Export Chart", file, () -> isDisposed() ? null : getShell(),
+                (f, monitor) -> drawn.writeTo(f));
     }
 
     /** Nanoseconds the last repaint took (the chart drawn into its buffer and copied), -1 before one. */

@@ -1,9 +1,9 @@
 package dev.dxgscope.ui.commands;
 
 import dev.dxgscope.model.report.HtmlRenderer;
-import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.model.report.ReportBuilder;
 import dev.dxgscope.model.report.TraceExport;
+import dev.dxgscope.ui.common.ExportJob;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
 import java.io.IOException;
@@ -15,12 +15,9 @@ import java.util.Set;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
@@ -54,39 +51,14 @@ public final class ExportHandler extends AbstractHandler {
         return null;
     }
 
-    /** Writes the report (HTML) or the trace (JSON) in a Job; a failure is shown in a dialog. */
+    /** Writes the report (HTML) or the trace (JSON) in an {@link ExportJob}; a failure is shown in a dialog. */
     public static Job export(CaptureSession s, Path file, boolean report, Shell shell) {
-        Display display = shell.getDisplay();
-        Job job = new Job("Exporting " + file.getFileName()) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                monitor.beginTask("Writing " + file.getFileName(), IProgressMonitor.UNKNOWN);
-                try {
-                    write(s, file, report, monitor);
-                } catch (IOException e) {
-                    display.asyncExec(() -> {
-                        if (!shell.isDisposed()) {
-                            MessageDialog.openError(shell, "Export", "Cannot write " + file + ": " + e.getMessage());
-                        }
-                    });
-                } finally {
-                    monitor.done();
-                }
-                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == CsvExportAction.FAMILY;
-            }
-        };
-        job.setUser(true);
-        job.schedule();
-        return job;
+        return ExportJob.schedule("Export", file, () -> shell, (f, monitor) -> write(s, f, report, monitor));
     }
 
     /** Writes here and now (the Job; tests); stops, leaving no file, when the monitor is cancelled. */
     public static void write(CaptureSession s, Path file, boolean report, IProgressMonitor monitor) throws IOException {
+        monitor.beginTask("Writing " + file.getFileName(), IProgressMonitor.UNKNOWN);
         IOException[] failure = new IOException[1];
         Boolean done = s.read(m -> {
             try (Writer w = new CancellableWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), monitor)) {

@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
@@ -27,9 +24,6 @@ import org.eclipse.swt.widgets.Shell;
  * no partial file.
  */
 public final class CsvExportAction extends Action {
-    /** Job family of exports, CSV and charts (tests join it). */
-    public static final Object FAMILY = CsvExportAction.class;
-
     private final Supplier<Shell> shell;
     private final Supplier<CsvSource> source;
     private final String name;
@@ -54,30 +48,10 @@ public final class CsvExportAction extends Action {
         }
     }
 
-    /** Writes the CSV in a Job; a failure is reported in a dialog. */
+    /** Writes the CSV in an {@link ExportJob}; a failure is reported in a dialog. */
     public Job export(Path file) {
         CsvSource s = source.get();
-        Display display = shell.get().getDisplay();
-        Job job = new Job("Exporting " + file.getFileName()) {
-            @Override
-            protected org.eclipse.core.runtime.IStatus run(IProgressMonitor monitor) {
-                try {
-                    write(s, file, monitor);
-                } catch (IOException | RuntimeException e) {
-                    display.asyncExec(() -> MessageDialog.openError(shell.get(), "Export CSV",
-                            "Cannot write " + file + ": " + e.getMessage()));
-                }
-                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setUser(true);
-        job.schedule();
-        return job;
+        return ExportJob.schedule("Export CSV", file, shell, (f, monitor) -> write(s, f, monitor));
     }
 
     /** Exports as the menu does and waits for the Job (tests and views' test hooks). */
