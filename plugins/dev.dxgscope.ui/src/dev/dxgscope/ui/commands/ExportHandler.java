@@ -11,6 +11,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -56,32 +58,49 @@ public final class ExportHandler extends AbstractHandler {
         return ExportJob.schedule("Export", file, () -> shell, (f, monitor) -> write(s, f, report, monitor));
     }
 
-    /** Writes here and now (the Job; tests); stops, leaving no file, when the monitor is cancelled. */
+    /**
+     * Writes here and now (the Job; tests); stops, leaving no file, when the monitor is cancelled. The
+     * report is gathered under the session's read lock and rendered after it is released, so a live
+     * session's next update waits only for the gathering (about half of the work); the trace is
+     * written from the model, under the lock.
+     */
     public static void write(CaptureSession s, Path file, boolean report, IProgressMonitor monitor) throws IOException {
         monitor.beginTask("Writing " + file.getFileName(), IProgressMonitor.UNKNOWN);
-        IOException[] failure = new IOException[1];
-        Boolean done = s.read(m -> {
-            try (Writer w = new CancellableWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), monitor)) {
-                if (report) {
-                    HtmlRenderer.write(new ReportBuilder(m, s.file().toString()).build(null, null, Set.of()),
-                            "dxgscope report: " + s.file().getFileName(), w);
-                } else {
-                    TraceExport.write(m, w);
-                }
-                return true;
-            } catch (IOException e) {
-                failure[0] = e;
-                return false;
+        Optional<IOException> failure;
+        if (report) {
+            Map<String, Object> content = s.read(m -> new ReportBuilder(m, s.file().toString()).build(null, null,
+                    Set.of()));
+            if (content == null) {
+                throw new IOException("the capture has not loaded yet");
             }
-        });
-        if (done == null) {
-            throw new IOException("the capture has not loaded yet");
+            String title = "dxgscope report: " + s.file().getFileName();
+            failure = writeTo(file, monitor, w -> HtmlRenderer.write(content, title, w));
+        } else {
+            failure = s.read(m -> writeTo(file, monitor, w -> TraceExport.write(m, w)));
+            if (failure == null) {
+                throw new IOException("the capture has not loaded yet");
+            }
         }
-        if (!done) {
+        if (failure.isPresent() || monitor.isCanceled()) {
             Files.deleteIfExists(file); /* cancelled or failed: no half a report */
         }
-        if (failure[0] != null && !monitor.isCanceled()) {
-            throw failure[0];
+        if (failure.isPresent() && !monitor.isCanceled()) {
+            throw failure.get();
+        }
+    }
+
+    /** What an export writes. */
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes {@code body} to {@code file}; the failure, if it failed (a cancel fails the writer). */
+    private static Optional<IOException> writeTo(Path file, IProgressMonitor monitor, Body body) {
+        try (Writer w = new CancellableWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), monitor)) {
+            body.write(w);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e);
         }
     }
 
