@@ -132,8 +132,9 @@ public final class SyncView extends SessionView {
             canvas.resetZoom();
         }
         if (s != null) {
-            header.setText("Bars: waits at the awaited value, red = never satisfied. Click a wait to select it, "
-                    + "elsewhere to move the time cursor; drag to zoom, Shift+drag to pan");
+            /* the legend says what the bars are; at 1280 pixels a longer line was cut off by the buttons */
+            header.setText("Click a wait to select it, elsewhere to move the time cursor; drag to zoom, "
+                    + "Shift+drag to pan, wheel to zoom");
         }
         List<Integer> fences = fences(d);
         if (fences.equals(snapshot.fences())) {
