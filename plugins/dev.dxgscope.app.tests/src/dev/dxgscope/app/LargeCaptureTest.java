@@ -137,6 +137,16 @@ class LargeCaptureTest {
                 dev.dxgscope.ui.charts.ChartCanvas chart = id.equals(ViewIds.SYNC)
                         ? UiTestSupport.pojo(page.findView(id), dev.dxgscope.ui.sync.SyncView.class).canvas()
                         : UiTestSupport.pojo(page.findView(id), dev.dxgscope.ui.residency.ResidencyView.class).canvas();
+                watchdog.reset();
+                long slowestPaint = 0;
+                for (int i = 0; i < 20; i++) { /* the cursor stepped with the chart on screen: each step repaints it */
+                    CursorHandler.step(i < 10 ? CursorHandler.NEXT : CursorHandler.PREVIOUS);
+                    UiTestSupport.spin(display, 30);
+                    slowestPaint = Math.max(slowestPaint, chart.lastPaintNanos());
+                }
+                System.out.printf("large capture: stepping the cursor with the %s chart on screen: slowest repaint %.1f ms,"
+                        + " UI thread blocked at most %.0f ms%s%n", id.substring(id.lastIndexOf('.') + 1), slowestPaint / 1e6,
+                        watchdog.worstMs(), watchdog.worstMs() > 50 ? " (" + watchdog.worstWhere() + ")" : "");
                 for (var format : dev.dxgscope.ui.charts.ChartExport.Format.values()) {
                     Path out = dir.resolve(id.substring(id.lastIndexOf('.') + 1) + "." + format.extension());
                     long t = System.nanoTime();

@@ -5,17 +5,14 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.events.PaintEvent;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -35,7 +32,7 @@ import org.jfree.data.Range;
  * An SWT chart for time-series views: jfreechart-swt's ChartComposite with zoom along time only
  * (drag right to zoom, drag left or "Reset Zoom" to see everything, mouse wheel), pan (drag with
  * the middle button or Shift), a click callback that a drag never triggers, the time cursor as a
- * vertical line, level of detail (its {@link LevelOfDetail} datasets are reduced to the visible
+ * vertical line drawn over the chart's buffered image (moving it redraws no chart), level of detail (its {@link LevelOfDetail} datasets are reduced to the visible
  * range and pixel width whenever either changes) and a context menu whose export entries work
  * (PNG and SVG; the stock "Save as" needs a class JFreeChart 1.5 no longer has). Measures the time
  * of its last repaint.
@@ -52,8 +49,8 @@ public class ChartCanvas extends ChartComposite {
     }
 
     private static final int CLICK_SLOP = 3;
+    private static final int LABEL_GAP = 3;
     private final List<LevelOfDetail> details = new ArrayList<>();
-    private final Map<XYPlot, CursorAnnotation> cursors = new IdentityHashMap<>();
     private double cursorValue = Double.NaN;
     private String exportName = "chart";
     private Consumer<Click> onClick = c -> { };
@@ -160,26 +157,21 @@ public class ChartCanvas extends ChartComposite {
         return Math.max(100, canvas().getSize().x);
     }
 
-    /** Moves the time-cursor line (NaN hides it); adds it to plots created since. */
+    /**
+     * Moves the time-cursor line (NaN hides it). The line is drawn over the chart's buffered image,
+     * not into the chart, so a cursor step repaints a copy of the image and one line instead of the
+     * whole chart (tens to hundreds of milliseconds for a million points).
+     */
     public void setCursorValue(double x) {
-        cursorValue = x;
-        List<XYPlot> plots = plots();
-        /* by identity: XYPlot.equals compares whole datasets (85,000 waits: 200 ms per cursor step) */
-        Set<XYPlot> current = Collections.newSetFromMap(new IdentityHashMap<>());
-        current.addAll(plots);
-        cursors.keySet().retainAll(current);
-        for (int i = 0; i < plots.size(); i++) {
-            XYPlot p = plots.get(i);
-            CursorAnnotation c = cursors.get(p);
-            if (c == null) {
-                c = new CursorAnnotation();
-                cursors.put(p, c);
-                p.addAnnotation(c, false);
-            }
-            /* one label, in the bottom plot, next to the time axis */
-            c.set(x, i == plots.size() - 1 && !Double.isNaN(x) ? String.format(Locale.ROOT, "cursor %.6f s", x)
-                    : null);
+        if (Double.compare(x, cursorValue) != 0) {
+            cursorValue = x;
+            canvas().redraw();
         }
+    }
+
+    /** The cursor's label (shown at the line's foot and in exports). */
+    private String cursorLabel() {
+        return Double.isNaN(cursorValue) ? null : String.format(Locale.ROOT, "cursor %.6f s", cursorValue);
     }
 
     /** The time-cursor line's position (NaN when hidden). */
@@ -233,7 +225,7 @@ public class ChartCanvas extends ChartComposite {
      */
     public Job export(Path file, ChartExport.Format format) {
         org.eclipse.swt.graphics.Point size = canvas().getSize();
-        ChartExport.Drawn drawn = ChartExport.prepare(getChart(), format, size.x, size.y);
+        ChartExport.Drawn drawn = ChartExport.prepare(getChart(), format, size.x, size.y, cursorValue, cursorLabel());
         return ExportJob.schedule("Export Chart", file, () -> isDisposed() ? null : getShell(),
                 (f, monitor) -> drawn.writeTo(f));
     }
@@ -247,11 +239,38 @@ public class ChartCanvas extends ChartComposite {
     public void paintControl(PaintEvent e) {
         long t = System.nanoTime();
         super.paintControl(e);
+        drawCursor(e.gc);
         lastPaintNanos = System.nanoTime() - t;
         if (columns() != detailColumns) {
             /* the plot's width is known only once drawn (after a resize): reduce again for it */
             getDisplay().asyncExec(this::updateDetail);
         }
+    }
+
+    /**
+     * The time cursor over the chart as drawn: a line through the data area (every subplot) and its
+     * label at the foot, left of the line in the plot's right quarter, where it would be cut off.
+     */
+    private void drawCursor(GC gc) {
+        Rectangle2D area = getChartRenderingInfo().getPlotInfo().getDataArea();
+        if (Double.isNaN(cursorValue) || area == null || area.isEmpty()
+                || !domainAxis().getRange().contains(cursorValue)) {
+            return;
+        }
+        double x = domainAxis().valueToJava2D(cursorValue, area, getChart().getXYPlot().getDomainAxisEdge());
+        java.awt.Point top = translateJava2DToScreen(new Point2D.Double(x, area.getMinY()));
+        java.awt.Point foot = translateJava2DToScreen(new Point2D.Double(x, area.getMaxY()));
+        java.awt.Point right = translateJava2DToScreen(new Point2D.Double(area.getMaxX(), area.getMaxY()));
+        java.awt.Point left = translateJava2DToScreen(new Point2D.Double(area.getMinX(), area.getMaxY()));
+        java.awt.Color c = ChartStyle.CURSOR;
+        gc.setForeground(new org.eclipse.swt.graphics.Color(c.getRed(), c.getGreen(), c.getBlue()));
+        gc.setLineWidth(1);
+        gc.drawLine(top.x, top.y, foot.x, foot.y);
+        String label = cursorLabel();
+        Point extent = gc.textExtent(label);
+        boolean onLeft = foot.x > left.x + 0.75 * (right.x - left.x);
+        gc.drawText(label, onLeft ? foot.x - LABEL_GAP - extent.x : foot.x + LABEL_GAP, foot.y - LABEL_GAP - extent.y,
+                true);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -25,8 +27,8 @@ import org.jfree.svg.SVGUtils;
  * two steps: {@link #prepare} on the chart's (UI) thread clones the chart, {@link Drawn#writeTo}
  * draws the clone and writes it on any thread (the first Java2D drawing of a large chart took up
  * to 150 ms; an SVG of 85,000 waits, up to 70 ms). The clone's level-of-detail datasets copy what
- * the view shows and its time cursor is an annotation of its own, so the view may zoom or move
- * the cursor meanwhile.
+ * the view shows and the time cursor is added to it as an annotation of its own, so the view may
+ * zoom or move the cursor meanwhile.
  */
 public final class ChartExport {
     public enum Format {
@@ -90,13 +92,51 @@ public final class ChartExport {
      * chart that cannot be cloned is drawn now.
      */
     public static Drawn prepare(JFreeChart chart, Format format, int width, int height) {
+        return prepare(chart, format, width, height, Double.NaN, null);
+    }
+
+    /**
+     * Like {@link #prepare(JFreeChart, Format, int, int)}, with the time cursor drawn at {@code
+     * cursor} (NaN: none) and labelled: on screen it is drawn over the chart, not in it.
+     */
+    public static Drawn prepare(JFreeChart chart, Format format, int width, int height, double cursor,
+            String label) {
         try {
             JFreeChart copy = (JFreeChart) chart.clone();
             ownDatasets(copy.getPlot());
             ownLegend(copy);
+            addCursor(copy, cursor, label);
             return file -> draw(copy, format, width, height).writeTo(file);
         } catch (CloneNotSupportedException | RuntimeException e) {
-            return draw(chart, format, width, height);
+            List<CursorAnnotation> added = addCursor(chart, cursor, label);
+            try {
+                return draw(chart, format, width, height);
+            } finally {
+                removeCursor(chart, added);
+            }
+        }
+    }
+
+    /** Adds the cursor to each plot of {@code chart}, labelled in the bottom one; returns what it added. */
+    private static List<CursorAnnotation> addCursor(JFreeChart chart, double cursor, String label) {
+        List<CursorAnnotation> added = new ArrayList<>();
+        if (Double.isNaN(cursor) || !(chart.getPlot() instanceof XYPlot top)) {
+            return added;
+        }
+        List<XYPlot> plots = top instanceof CombinedDomainXYPlot c ? c.getSubplots() : List.of(top);
+        for (int i = 0; i < plots.size(); i++) {
+            CursorAnnotation a = new CursorAnnotation();
+            a.set(cursor, i == plots.size() - 1 ? label : null);
+            plots.get(i).addAnnotation(a, false);
+            added.add(a);
+        }
+        return added;
+    }
+
+    private static void removeCursor(JFreeChart chart, List<CursorAnnotation> added) {
+        if (!added.isEmpty() && chart.getPlot() instanceof XYPlot top) {
+            List<XYPlot> plots = top instanceof CombinedDomainXYPlot c ? c.getSubplots() : List.of(top);
+            plots.forEach(p -> added.forEach(a -> p.removeAnnotation(a, false)));
         }
     }
 

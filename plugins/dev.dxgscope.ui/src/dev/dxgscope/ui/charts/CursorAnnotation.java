@@ -16,9 +16,10 @@ import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * The time cursor: a line across the plot at a domain value, with an optional label at its foot.
- * An annotation rather than a marker because a plot's clone (what an export draws on another
- * thread) gets copies of its annotations but shares its markers. The label goes left of the line
+ * The time cursor in an exported chart: a line across the plot at a domain value, with an optional
+ * label at its foot (on screen, {@link ChartCanvas} draws the same over the chart's image). An
+ * annotation rather than a marker because a plot's clone (what an export draws on another thread)
+ * gets copies of its annotations but shares its markers. The label goes left of the line
  * in the right quarter of the plot, where it would otherwise be cut off; that is decided when
  * drawn, so a zoom changes nothing here.
  */
