@@ -32,10 +32,10 @@ import org.jfree.data.Range;
  * An SWT chart for time-series views: jfreechart-swt's ChartComposite with zoom along time only
  * (drag right to zoom, drag left or "Reset Zoom" to see everything, mouse wheel), pan (drag with
  * the middle button or Shift), a click callback that a drag never triggers, the time cursor as a
- * vertical line drawn over the chart's buffered image (moving it redraws no chart), level of detail (its {@link LevelOfDetail} datasets are reduced to the visible
- * range and pixel width whenever either changes) and a context menu whose export entries work
- * (PNG and SVG; the stock "Save as" needs a class JFreeChart 1.5 no longer has). Measures the time
- * of its last repaint.
+ * vertical line drawn over the chart's buffered image (moving it redraws no chart), level of
+ * detail (its {@link LevelOfDetail} datasets are reduced to the visible range and pixel width
+ * whenever either changes) and a context menu whose export entries work (PNG and SVG; the stock
+ * "Save as" needs a class JFreeChart 1.5 no longer has). Measures the time of its last repaint.
  */
 public class ChartCanvas extends ChartComposite {
     /** The tooltip where no marker is under the mouse: the values at time x in plot {@code plot} (-1: none). */
@@ -50,6 +50,8 @@ public class ChartCanvas extends ChartComposite {
 
     private static final int CLICK_SLOP = 3;
     private static final int LABEL_GAP = 3;
+    private static final org.eclipse.swt.graphics.Color CURSOR = new org.eclipse.swt.graphics.Color(
+            ChartStyle.CURSOR.getRed(), ChartStyle.CURSOR.getGreen(), ChartStyle.CURSOR.getBlue());
     private final List<LevelOfDetail> details = new ArrayList<>();
     private double cursorValue = Double.NaN;
     private String exportName = "chart";
@@ -132,8 +134,7 @@ public class ChartCanvas extends ChartComposite {
 
     /** The plots that show data: the subplots of a combined plot, else the plot. */
     public List<XYPlot> plots() {
-        XYPlot p = getChart().getXYPlot();
-        return p instanceof CombinedDomainXYPlot c ? c.getSubplots() : List.of(p);
+        return ChartStyle.plots(getChart());
     }
 
     /** Re-reduces the level-of-detail datasets for the current range and width (call after new data). */
@@ -262,8 +263,7 @@ public class ChartCanvas extends ChartComposite {
         java.awt.Point foot = translateJava2DToScreen(new Point2D.Double(x, area.getMaxY()));
         java.awt.Point right = translateJava2DToScreen(new Point2D.Double(area.getMaxX(), area.getMaxY()));
         java.awt.Point left = translateJava2DToScreen(new Point2D.Double(area.getMinX(), area.getMaxY()));
-        java.awt.Color c = ChartStyle.CURSOR;
-        gc.setForeground(new org.eclipse.swt.graphics.Color(c.getRed(), c.getGreen(), c.getBlue()));
+        gc.setForeground(CURSOR);
         gc.setLineWidth(1);
         gc.drawLine(top.x, top.y, foot.x, foot.y);
         String label = cursorLabel();

@@ -108,36 +108,33 @@ public final class ChartExport {
             addCursor(copy, cursor, label);
             return file -> draw(copy, format, width, height).writeTo(file);
         } catch (CloneNotSupportedException | RuntimeException e) {
-            List<CursorAnnotation> added = addCursor(chart, cursor, label);
+            Runnable removeCursor = addCursor(chart, cursor, label);
             try {
                 return draw(chart, format, width, height);
             } finally {
-                removeCursor(chart, added);
+                removeCursor.run();
             }
         }
     }
 
-    /** Adds the cursor to each plot of {@code chart}, labelled in the bottom one; returns what it added. */
-    private static List<CursorAnnotation> addCursor(JFreeChart chart, double cursor, String label) {
+    /**
+     * Adds the cursor to each plot of {@code chart}, labelled in the bottom one (none for NaN);
+     * returns what takes those annotations off again.
+     */
+    private static Runnable addCursor(JFreeChart chart, double cursor, String label) {
+        List<XYPlot> plots = Double.isNaN(cursor) ? List.of() : ChartStyle.plots(chart);
         List<CursorAnnotation> added = new ArrayList<>();
-        if (Double.isNaN(cursor) || !(chart.getPlot() instanceof XYPlot top)) {
-            return added;
-        }
-        List<XYPlot> plots = top instanceof CombinedDomainXYPlot c ? c.getSubplots() : List.of(top);
         for (int i = 0; i < plots.size(); i++) {
             CursorAnnotation a = new CursorAnnotation();
             a.set(cursor, i == plots.size() - 1 ? label : null);
             plots.get(i).addAnnotation(a, false);
             added.add(a);
         }
-        return added;
-    }
-
-    private static void removeCursor(JFreeChart chart, List<CursorAnnotation> added) {
-        if (!added.isEmpty() && chart.getPlot() instanceof XYPlot top) {
-            List<XYPlot> plots = top instanceof CombinedDomainXYPlot c ? c.getSubplots() : List.of(top);
-            plots.forEach(p -> added.forEach(a -> p.removeAnnotation(a, false)));
-        }
+        return () -> {
+            for (int i = 0; i < added.size(); i++) {
+                plots.get(i).removeAnnotation(added.get(i), false);
+            }
+        };
     }
 
     /**

@@ -122,6 +122,12 @@ public final class ChartStyle {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
+    /** The plots of {@code chart} that show data: the subplots of a combined plot, else its plot. */
+    public static java.util.List<XYPlot> plots(JFreeChart chart) {
+        XYPlot p = chart.getXYPlot();
+        return p instanceof org.jfree.chart.plot.CombinedDomainXYPlot c ? c.getSubplots() : java.util.List.of(p);
+    }
+
     /** A chart with a small title and the legend below the plot. */
     public static JFreeChart chart(String title, XYPlot plot) {
         rotatedLabelsAsText();

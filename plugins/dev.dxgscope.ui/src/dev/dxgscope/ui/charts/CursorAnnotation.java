@@ -32,15 +32,6 @@ public final class CursorAnnotation extends AbstractXYAnnotation {
     private double value = Double.NaN;
     private String label;
 
-    /** Where the line is (NaN: not drawn). */
-    public double value() {
-        return value;
-    }
-
-    public String label() {
-        return label;
-    }
-
     /** Moves the line and sets its label (null: none); the plot repaints. */
     public void set(double value, String label) {
         if (Double.compare(value, this.value) != 0 || !Objects.equals(label, this.label)) {

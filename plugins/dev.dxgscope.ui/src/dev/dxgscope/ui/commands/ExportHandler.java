@@ -66,20 +66,17 @@ public final class ExportHandler extends AbstractHandler {
      */
     public static void write(CaptureSession s, Path file, boolean report, IProgressMonitor monitor) throws IOException {
         monitor.beginTask("Writing " + file.getFileName(), IProgressMonitor.UNKNOWN);
+        if (s.read(m -> Boolean.TRUE) == null) {
+            throw new IOException("the capture has not loaded yet");
+        }
         Optional<IOException> failure;
         if (report) {
             Map<String, Object> content = s.read(m -> new ReportBuilder(m, s.file().toString()).build(null, null,
                     Set.of()));
-            if (content == null) {
-                throw new IOException("the capture has not loaded yet");
-            }
             String title = "dxgscope report: " + s.file().getFileName();
             failure = writeTo(file, monitor, w -> HtmlRenderer.write(content, title, w));
         } else {
             failure = s.read(m -> writeTo(file, monitor, w -> TraceExport.write(m, w)));
-            if (failure == null) {
-                throw new IOException("the capture has not loaded yet");
-            }
         }
         if (failure.isPresent() || monitor.isCanceled()) {
             Files.deleteIfExists(file); /* cancelled or failed: no half a report */
