@@ -128,7 +128,7 @@ class CursorOverlayTest {
     }
 
     /** Asks for a repaint and runs the event loop until it happened (GTK paints on its frame clock). */
-    private static void paint(ChartCanvas c) {
+    static void paint(ChartCanvas c) {
         int[] paints = {0};
         org.eclipse.swt.widgets.Listener counter = e -> paints[0]++;
         c.canvas().addListener(org.eclipse.swt.SWT.Paint, counter);

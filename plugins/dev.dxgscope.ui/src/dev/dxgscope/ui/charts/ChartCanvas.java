@@ -23,6 +23,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.EntityCollection;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
@@ -92,6 +93,12 @@ public class ChartCanvas extends ChartComposite {
 
     @Override
     public String getToolTipText(MouseEvent e) {
+        if (entityAt(e.x, e.y) instanceof XYItemEntity item && item.getDataset() instanceof MarkerDataset markers) {
+            String tip = markers.toolTip(item.getSeriesIndex(), item.getItem());
+            if (tip != null) {
+                return tip;
+            }
+        }
         String marker = super.getToolTipText(e);
         if (marker != null) {
             return marker;

@@ -38,6 +38,7 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
     private int columns = 2000;
     private Range points;
     private Range intervals;
+    private java.util.function.Function<Object, String> toolTips = payload -> null;
 
     /**
      * A copy that another thread may draw while this one changes with the view: the series are
@@ -66,6 +67,19 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
 
     public List<Markers> series() {
         return series;
+    }
+
+    /**
+     * How a marker's tooltip is made from its payload. {@link ChartCanvas} asks when the mouse rests
+     * on the marker: a renderer's tooltip generator would make the text of every marker at every draw.
+     */
+    public void setToolTips(java.util.function.Function<Object, String> fromPayload) {
+        this.toolTips = fromPayload;
+    }
+
+    /** The tooltip of visible item {@code item} of series {@code s}, or null. */
+    public String toolTip(int s, int item) {
+        return toolTips.apply(payload(s, item));
     }
 
     @Override

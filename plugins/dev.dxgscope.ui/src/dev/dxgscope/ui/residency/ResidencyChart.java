@@ -75,11 +75,11 @@ public final class ResidencyChart {
         bars.setDefaultPaint(ChartStyle.PENDING);
         bars.setDefaultOutlinePaint(ChartStyle.PENDING);
         bars.setDefaultShape(SHAPES.get(Kind.PENDING));
-        bars.setDefaultToolTipGenerator((d, s, i) -> ((Marker) pending.payload(s, i)).tooltip());
+        pending.setToolTips(m -> ((Marker) m).tooltip());
         plot.setDataset(PENDING, pending);
         plot.setRenderer(PENDING, bars);
         markerRenderer.setDataBoundsIncludesVisibleSeriesOnly(false);
-        markerRenderer.setDefaultToolTipGenerator((d, s, i) -> ((Marker) markers.payload(s, i)).tooltip());
+        markers.setToolTips(m -> ((Marker) m).tooltip());
         plot.setDataset(MARKERS, markers);
         plot.setRenderer(MARKERS, markerRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);

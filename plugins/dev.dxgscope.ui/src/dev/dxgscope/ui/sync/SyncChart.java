@@ -219,6 +219,7 @@ public final class SyncChart {
         MarkerDataset signals = new MarkerDataset();
         MarkerDataset backwards = new MarkerDataset();
         MarkerDataset selection = new MarkerDataset();
+        selection.setToolTips(r -> ((WaitRow) r).tooltip());
         IntervalRenderer waitRenderer = new IntervalRenderer(6, false);
         List<MarkerDataset.Markers> waitSeries = new ArrayList<>();
         SyncData.FenceWaits split = d.waitsOf(f.id());
@@ -248,7 +249,7 @@ public final class SyncChart {
         ChartStyle.plot(p);
         p.setDataset(1, waits);
         p.setRenderer(1, waitRenderer);
-        waitRenderer.setDefaultToolTipGenerator((ds, s, i) -> ((WaitRow) waits.payload(s, i)).tooltip());
+        waits.setToolTips(r -> ((WaitRow) r).tooltip());
         StepPathRenderer line = new StepPathRenderer();
         line.setDefaultPaint(FENCE);
         line.setDefaultStroke(ChartStyle.LINE);
@@ -257,8 +258,8 @@ public final class SyncChart {
         LinkRenderer links = new LinkRenderer();
         links.setDefaultPaint(SIGNAL);
         links.setDefaultShape(SIGNAL_SHAPE);
-        links.setDefaultToolTipGenerator((ds, s, i) -> {
-            WaitRow r = (WaitRow) signals.payload(s, i);
+        signals.setToolTips(payload -> {
+            WaitRow r = (WaitRow) payload;
             return r.satisfiedBy() + String.format(Locale.ROOT, " at %.6f s", r.signalX()) + "\nsatisfied: "
                     + r.kind() + " for " + r.value() + String.format(Locale.ROOT, " (ended %.6f s)", r.end());
         });
@@ -270,7 +271,7 @@ public final class SyncChart {
         flags.setDataBoundsIncludesVisibleSeriesOnly(false);
         flags.setDefaultPaint(BACKWARDS);
         flags.setDefaultShape(BACKWARDS_SHAPE);
-        flags.setDefaultToolTipGenerator((ds, s, i) -> ((Backward) backwards.payload(s, i)).tooltip());
+        backwards.setToolTips(b -> ((Backward) b).tooltip());
         p.setDataset(4, backwards);
         p.setRenderer(4, flags);
         p.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -286,7 +287,6 @@ public final class SyncChart {
     private static IntervalRenderer selectionRenderer() {
         IntervalRenderer r = new IntervalRenderer(14, false);
         r.setDefaultPaint(SELECTED);
-        r.setDefaultToolTipGenerator((ds, s, i) -> ((WaitRow) ((MarkerDataset) ds).payload(s, i)).tooltip());
         return r;
     }
 
