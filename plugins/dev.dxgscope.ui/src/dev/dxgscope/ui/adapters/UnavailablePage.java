@@ -46,6 +46,5 @@ final class UnavailablePage {
         title.setText("No dxg device available");
         problem.setText(status.problem());
         advice.setText(status.advice());
-        page.layout(true, true);
     }
 }

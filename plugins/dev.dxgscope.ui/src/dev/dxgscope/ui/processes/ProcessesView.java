@@ -3,6 +3,7 @@ package dev.dxgscope.ui.processes;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.Wait;
+import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
@@ -88,10 +89,11 @@ public final class ProcessesView extends SessionView {
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(tree);
+        CellToolTips.install(tree); /* long call names and command lines */
         column("Name", 230, HandleTree.Node::name);
         column("Handle", 95, HandleTree.Node::handle);
         column("Created", 95, HandleTree.Node::created);
-        column("Created by", 230, HandleTree.Node::createdBy);
+        column("Created by", 300, HandleTree.Node::createdBy);
         column("Size", 75, HandleTree.Node::size);
         column("State", 150, HandleTree.Node::state);
         viewer.setContentProvider(new ITreeContentProvider() {
