@@ -41,7 +41,7 @@ public final class TraceExport {
         for (DxgProcess p : m.dxgProcesses()) {
             begin().append("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":").append(p.pid())
                     .append(",\"args\":{\"name\":").append(str(p.commandLine())).append("}}");
-            flush();
+            end();
         }
         for (SyncAnalysis.TimedWait tw : SyncAnalysis.of(m).waits()) {
             Wait w = tw.w();
@@ -53,7 +53,7 @@ public final class TraceExport {
             b.append(",\"args\":{\"value\":").append(w.value()).append(",\"outcome\":").append(str(w.outcome().label()))
                     .append(",\"satisfied_by\":").append(w.satisfiedBy() == null ? "null" : str(w.satisfiedBy().describe()))
                     .append("}}");
-            flush();
+            end();
         }
         for (ResidencyOp op : m.residencyOps()) {
             long end = op.completedSeq() == DxgObject.ALIVE ? op.leaveSeq() : op.completedSeq();
@@ -64,7 +64,7 @@ public final class TraceExport {
             b.append(",\"args\":{\"allocations\":").append(op.allocations().size()).append(",\"bytes\":")
                     .append(op.bytes()).append(",\"result\":")
                     .append(str(op.failed() ? Names.errno(op.errno()) : op.pending() ? "STATUS_PENDING" : "0")).append("}}");
-            flush();
+            end();
         }
         for (Fence f : m.fences()) {
             String name = str("fence " + f.creator().handleHex() + " (" + f.creator().kind().label() + ")");
@@ -73,7 +73,7 @@ public final class TraceExport {
                         .append(f.creator().process().pid());
                 ts(t.sinceStart(f.seq(i)));
                 b.append(",\"args\":{\"value\":").append(f.value(i)).append("}}");
-                flush();
+                end();
             }
         }
         for (CaptureModel.ResidentLine l : m.residentLines()) {
@@ -83,7 +83,7 @@ public final class TraceExport {
                 begin().append("{\"ph\":\"C\",\"name\":").append(name).append(",\"pid\":").append(l.process().pid());
                 ts(t.sinceStart(s.seq(i)));
                 b.append(",\"args\":{\"bytes\":").append(s.value(i)).append("}}");
-                flush();
+                end();
             }
         }
         for (FailedCall f : m.failedCalls()) {
@@ -92,7 +92,7 @@ public final class TraceExport {
                     .append(",\"tid\":").append(f.tid());
             ts(t.sinceStart(f.seq()));
             b.append('}');
-            flush();
+            end();
         }
         out.write("\n]}\n");
     }
@@ -107,7 +107,8 @@ public final class TraceExport {
         return b;
     }
 
-    private void flush() throws IOException {
+    /** Writes the event made since {@link #begin()}. */
+    private void end() throws IOException {
         out.append(b);
     }
 

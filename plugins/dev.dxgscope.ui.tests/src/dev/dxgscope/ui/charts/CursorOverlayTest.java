@@ -11,13 +11,8 @@ import java.util.List;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * chart's buffered image is reused, with the line drawn over it) and the line is where the cursor
  * is; an export draws it into the copy it writes and leaves the live chart as it was.
  */
-class CursorOverlayTest {
-    private Shell shell;
+class CursorOverlayTest extends ChartShellTest {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void open() {
-        shell = new Shell(Display.getDefault());
-        shell.setLayout(new FillLayout());
-        shell.setSize(900, 500);
-    }
-
-    @AfterEach
-    void close() {
-        shell.dispose();
-    }
 
     @Test
     void movingTheCursorRedrawsTheLineNotTheChart() throws Exception {
@@ -125,23 +107,5 @@ class CursorOverlayTest {
             gc.dispose();
             image.dispose();
         }
-    }
-
-    /** Asks for a repaint and runs the event loop until it happened (GTK paints on its frame clock). */
-    static void paint(ChartCanvas c) {
-        int[] paints = {0};
-        org.eclipse.swt.widgets.Listener counter = e -> paints[0]++;
-        c.canvas().addListener(org.eclipse.swt.SWT.Paint, counter);
-        c.canvas().redraw();
-        Display d = c.getDisplay();
-        long until = System.currentTimeMillis() + 5000;
-        while (paints[0] == 0 && System.currentTimeMillis() < until) {
-            if (!d.readAndDispatch()) {
-                d.timerExec(5, () -> { });
-                d.sleep();
-            }
-        }
-        c.canvas().removeListener(org.eclipse.swt.SWT.Paint, counter);
-        assertTrue(paints[0] > 0, "the chart was repainted");
     }
 }

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,21 +17,7 @@ import org.junit.jupiter.api.Test;
  * mouse when asked, not for every marker each time the chart is drawn (a sync chart with tens of
  * thousands of waits spent tens of milliseconds of every draw formatting tooltips no one saw).
  */
-class MarkerToolTipsTest {
-    private Shell shell;
-
-    @BeforeEach
-    void open() {
-        shell = new Shell(Display.getDefault());
-        shell.setLayout(new FillLayout());
-        shell.setSize(900, 500);
-    }
-
-    @AfterEach
-    void close() {
-        shell.dispose();
-    }
-
+class MarkerToolTipsTest extends ChartShellTest {
     @Test
     void aMarkersTooltipIsMadeWhenTheMouseRestsOnItNotWhenTheChartIsDrawn() {
         int n = 50;
@@ -64,7 +45,7 @@ class MarkerToolTipsTest {
         canvas.setValueReadout((t, p) -> "readout");
         shell.layout(true, true);
         shell.open();
-        CursorOverlayTest.paint(canvas);
+        paint(canvas);
         assertEquals(0, made[0], "drawing the chart made no tooltip");
 
         List<XYItemEntity> items = canvas.getChartRenderingInfo().getEntityCollection().getEntities().stream()

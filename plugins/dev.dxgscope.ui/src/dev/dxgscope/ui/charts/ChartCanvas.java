@@ -93,13 +93,10 @@ public class ChartCanvas extends ChartComposite {
 
     @Override
     public String getToolTipText(MouseEvent e) {
-        if (entityAt(e.x, e.y) instanceof XYItemEntity item && item.getDataset() instanceof MarkerDataset markers) {
-            String tip = markers.toolTip(item.getSeriesIndex(), item.getItem());
-            if (tip != null) {
-                return tip;
-            }
-        }
-        String marker = super.getToolTipText(e);
+        ChartEntity entity = entityAt(e.x, e.y); /* one search of the entities, not a second in super's */
+        String marker = entity instanceof XYItemEntity item && item.getDataset() instanceof MarkerDataset markers
+                ? markers.toolTip(item.getSeriesIndex(), item.getItem())
+                : entity == null ? null : entity.getToolTipText();
         if (marker != null) {
             return marker;
         }

@@ -2,6 +2,7 @@ package dev.dxgscope.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jfree.data.Range;
 import org.jfree.data.xy.AbstractIntervalXYDataset;
 
@@ -38,7 +39,7 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
     private int columns = 2000;
     private Range points;
     private Range intervals;
-    private java.util.function.Function<Object, String> toolTips = payload -> null;
+    private Function<Object, String> toolTips = payload -> null;
 
     /**
      * A copy that another thread may draw while this one changes with the view: the series are
@@ -73,7 +74,7 @@ public final class MarkerDataset extends AbstractIntervalXYDataset implements Le
      * How a marker's tooltip is made from its payload. {@link ChartCanvas} asks when the mouse rests
      * on the marker: a renderer's tooltip generator would make the text of every marker at every draw.
      */
-    public void setToolTips(java.util.function.Function<Object, String> fromPayload) {
+    public void setToolTips(Function<Object, String> fromPayload) {
         this.toolTips = fromPayload;
     }
 
