@@ -73,11 +73,11 @@ public final class CaptureModel {
     }
 
     public List<Wait> waits() {
-        return Collections.unmodifiableList(b.sync.waits);
+        return b.sync.waits.list();
     }
 
     public List<Signal> signals() {
-        return Collections.unmodifiableList(b.sync.signals);
+        return b.sync.signals.list();
     }
 
     /** MakeResident and Evict calls in call order. */

@@ -130,8 +130,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             SyncObject pf = pagingFence(queue);
             Fence f = pf == null ? null : pf.fence();
             if (pf != null) {
-                sync.addSignal(new Signal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, op.pagingFenceValue(), queue,
-                        c.name()));
+                sync.addSignal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, op.pagingFenceValue(), queue, c.name());
             }
             if (f != null && f.lastValue() >= op.pagingFenceValue()) {
                 complete(ops.size() - 1, c.leaveSeq());

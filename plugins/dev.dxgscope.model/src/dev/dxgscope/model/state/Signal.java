@@ -1,15 +1,13 @@
 package dev.dxgscope.model.state;
 
+import java.util.Objects;
+
 /**
  * A request to move a fence to a value: from the CPU (takes effect at once), queued on a GPU
- * context, or the progress-fence value of a hardware-queue submission.
- *
- * @param seq enter seq of the call
- * @param context the context or hardware queue for GPU signals, else null
+ * context, or the progress-fence value of a hardware-queue submission. A view of one row of the
+ * model's signal columns; two views of the same signal are equal.
  */
-public record Signal(Kind kind, long seq, DxgProcess process, int tid, SyncObject object, long value,
-        DxgObject context, String call) {
-
+public final class Signal {
     public enum Kind {
         CPU("CPU"), GPU("GPU"), QUEUE_PROGRESS("hardware-queue submission"),
         /** The host signals a paging fence when the paging work of a MakeResident is done. */
@@ -26,7 +24,69 @@ public record Signal(Kind kind, long seq, DxgProcess process, int tid, SyncObjec
         }
     }
 
+    private final SignalStore store;
+    private final int index;
+
+    Signal(SignalStore store, int index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    /** Position among the capture's signals, in call order. */
+    public int index() {
+        return index;
+    }
+
+    public Kind kind() {
+        return store.kind(index);
+    }
+
+    /** Enter seq of the call. */
+    public long seq() {
+        return store.seq(index);
+    }
+
+    public DxgProcess process() {
+        return store.process(index);
+    }
+
+    public int tid() {
+        return store.tid(index);
+    }
+
+    public SyncObject object() {
+        return store.object(index);
+    }
+
+    public long value() {
+        return store.value(index);
+    }
+
+    /** The context or hardware queue for GPU signals, else null. */
+    public DxgObject context() {
+        return store.context(index);
+    }
+
+    public String call() {
+        return store.call(index);
+    }
+
     public String describe() {
-        return kind.label() + " signal of " + object.describe() + " to " + value + " (#" + seq + ")";
+        return kind().label() + " signal of " + object().describe() + " to " + value() + " (#" + seq() + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Signal s && s.store == store && s.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(store), index);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

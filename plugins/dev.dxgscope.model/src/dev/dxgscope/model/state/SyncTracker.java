@@ -21,16 +21,20 @@ final class SyncTracker implements ObjectTracker.Listener {
     }
 
     private final ObjectTracker objects;
-    final ArrayList<Wait> waits = new ArrayList<>();
-    final ArrayList<Signal> signals = new ArrayList<>();
-    private final Map<Fence, List<Wait>> pending = new IdentityHashMap<>();
+    final SignalStore signals;
+    final WaitStore waits;
+    /** Pending waits (indices) by fence. */
+    private final Map<Fence, Ints> pending = new IdentityHashMap<>();
     private final Map<Fence, SignalList> signalsByFence = new IdentityHashMap<>();
-    private final LongMap<List<Wait>> waitsByCall = new LongMap<>();
-    private final LongMap<List<Wait>> waitsByEvent = new LongMap<>();
+    /** The waits of one call are added together: [first, end) by the call's enter seq. */
+    private final LongMap<int[]> waitsByCall = new LongMap<>();
+    private final LongMap<int[]> waitsByEvent = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
 
     SyncTracker(ObjectTracker objects) {
         this.objects = objects;
+        this.signals = new SignalStore(objects);
+        this.waits = new WaitStore(objects, signals);
         objects.addListener(this);
     }
 
@@ -53,17 +57,16 @@ final class SyncTracker implements ObjectTracker.Listener {
         }
         switch (c.ioctl().name()) {
             case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU" -> {
-                List<Wait> ws = waitsByCall.remove(c.enterSeq());
+                int[] ws = waitsByCall.remove(c.enterSeq());
                 if (ws == null) {
                     return;
                 }
-                for (int i = 0; i < ws.size(); i++) { /* indexed: an iterator per wait call showed in allocation profiles */
-                    Wait w = ws.get(i);
+                for (int w = ws[0]; w < ws[1]; w++) {
                     if (c.failed()) {
-                        w.fail(c.leaveSeq());
+                        waits.fail(w, c.leaveSeq());
                         removePending(w);
-                    } else if (w.kind() == Wait.Kind.CPU_BLOCKING) {
-                        observe(w.object().fence(), c.leaveSeq(), w.value(), Fence.Source.WAIT_COMPLETED);
+                    } else if (waits.kind(w) == Wait.Kind.CPU_BLOCKING) {
+                        observe(waits.object(w).fence(), c.leaveSeq(), waits.value(w), Fence.Source.WAIT_COMPLETED);
                     }
                 }
             }
@@ -86,7 +89,7 @@ final class SyncTracker implements ObjectTracker.Listener {
                     for (int i = 0; i < h.length && i < v.length; i++) {
                         SyncObject s = sync(p, h[i]);
                         if (s != null) {
-                            addSignal(new Signal(Signal.Kind.CPU, c.enterSeq(), p, c.tid(), s, v[i], null, c.name()));
+                            addSignal(Signal.Kind.CPU, c.enterSeq(), p, c.tid(), s, v[i], null, c.name());
                             observe(s.fence(), c.leaveSeq(), v[i], Fence.Source.CPU_SIGNAL);
                         }
                     }
@@ -120,8 +123,7 @@ final class SyncTracker implements ObjectTracker.Listener {
                     if (q != null && id != IoctlCall.UNKNOWN) {
                         for (DxgObject child : q.children()) {
                             if (child instanceof SyncObject s && s.kind() == SyncObject.Kind.PROGRESS_FENCE) {
-                                addSignal(new Signal(Signal.Kind.QUEUE_PROGRESS, c.enterSeq(), p, c.tid(), s, id, q,
-                                        c.name()));
+                                addSignal(Signal.Kind.QUEUE_PROGRESS, c.enterSeq(), p, c.tid(), s, id, q, c.name());
                             }
                         }
                     }
@@ -136,7 +138,7 @@ final class SyncTracker implements ObjectTracker.Listener {
         for (int i = 0; i < h.length && i < v.length; i++) {
             SyncObject s = sync(p, h[i]);
             if (s != null) {
-                addSignal(new Signal(Signal.Kind.GPU, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name()));
+                addSignal(Signal.Kind.GPU, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name());
             }
         }
     }
@@ -147,32 +149,33 @@ final class SyncTracker implements ObjectTracker.Listener {
     }
 
     private void addWaits(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, int[] h, long[] v) {
-        List<Wait> ws = new ArrayList<>(h.length);
+        int first = waits.size();
         for (int i = 0; i < h.length && i < v.length; i++) {
             SyncObject s = sync(p, h[i]);
             if (s == null) {
                 continue;
             }
-            Wait w = new Wait(waits.size(), kind, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name());
-            waits.add(w);
-            ws.add(w);
+            int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name());
             if (s.fence().lastValue() >= v[i]) {
-                w.satisfy(c.enterSeq(), firstSignal(s.fence(), v[i], c.enterSeq())); /* already there */
+                waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), v[i], c.enterSeq())); /* already there */
             } else {
-                pending.computeIfAbsent(s.fence(), f -> new ArrayList<>()).add(w);
+                pending.computeIfAbsent(s.fence(), f -> new Ints()).add(w);
             }
         }
-        waitsByCall.put(c.enterSeq(), ws);
+        waitsByCall.put(c.enterSeq(), new int[] {first, waits.size()});
     }
 
-    void addSignal(Signal s) {
-        signals.add(s);
-        signalsByFence.computeIfAbsent(s.object().fence(), f -> new SignalList()).add(s);
+    /** A signal of {@code s} to {@code value} by the call entered at {@code seq}; {@code ctx} may be null. */
+    void addSignal(Signal.Kind kind, long seq, DxgProcess p, int tid, SyncObject s, long value, DxgObject ctx,
+            String call) {
+        int i = signals.add(kind, seq, p, tid, s, value, ctx, call);
+        signalsByFence.computeIfAbsent(s.fence(), f -> new SignalList()).add(i, value);
     }
 
-    private Signal firstSignal(Fence f, long value, long before) {
+    /** The index of the first signal of f to ask for at least value, made before a seq; -1 when none. */
+    private int firstSignal(Fence f, long value, long before) {
         SignalList list = signalsByFence.get(f);
-        return list == null ? null : list.first(value, before);
+        return list == null ? -1 : list.first(value, before, signals);
     }
 
     /**
@@ -181,20 +184,20 @@ final class SyncTracker implements ObjectTracker.Listener {
      * frame; a linear scan per wait would be quadratic).
      */
     private static final class SignalList {
-        private Signal[] signals = new Signal[8];
+        private int[] signals = new int[8];
         private long[] runningMax = new long[8];
         private int count;
 
-        void add(Signal s) {
+        void add(int signal, long value) {
             if (count == signals.length) {
                 signals = java.util.Arrays.copyOf(signals, count * 2);
                 runningMax = java.util.Arrays.copyOf(runningMax, count * 2);
             }
-            runningMax[count] = count == 0 ? s.value() : Math.max(runningMax[count - 1], s.value());
-            signals[count++] = s;
+            runningMax[count] = count == 0 ? value : Math.max(runningMax[count - 1], value);
+            signals[count++] = signal;
         }
 
-        Signal first(long value, long before) {
+        int first(long value, long before, SignalStore store) {
             int lo = 0;
             int hi = count;
             while (lo < hi) {
@@ -205,20 +208,20 @@ final class SyncTracker implements ObjectTracker.Listener {
                     lo = mid + 1;
                 }
             }
-            return lo < count && signals[lo].seq() <= before ? signals[lo] : null;
+            return lo < count && store.seq(signals[lo]) <= before ? signals[lo] : -1;
         }
     }
 
     /** A fence is known to be at {@code value} (or beyond) at {@code seq}: satisfies pending waits. */
     void observe(Fence f, long seq, long value, Fence.Source source) {
         long known = f.observe(seq, value, source);
-        List<Wait> ws = pending.get(f);
+        Ints ws = pending.get(f);
         if (ws != null) {
-            for (int i = 0; i < ws.size(); i++) {
-                Wait w = ws.get(i);
-                if (w.value() <= known && w.seq() <= seq) {
-                    w.satisfy(seq, firstSignal(f, w.value(), seq));
-                    ws.remove(i--);
+            for (int i = 0; i < ws.size; i++) {
+                int w = ws.at[i];
+                if (waits.value(w) <= known && waits.seq(w) <= seq) {
+                    waits.satisfy(w, seq, firstSignal(f, waits.value(w), seq));
+                    ws.removeAt(i--);
                 }
             }
         }
@@ -241,31 +244,31 @@ final class SyncTracker implements ObjectTracker.Listener {
 
     /** The host event id a CPU wait gave the host (WAITFORSYNCOBJECTFROMCPU request of that call). */
     void waitEvent(long cause, long eventId) {
-        List<Wait> ws = waitsByCall.get(cause);
+        int[] ws = waitsByCall.get(cause);
         if (ws == null || eventId == 0) {
             return;
         }
-        for (Wait w : ws) {
-            w.setEventId(eventId);
+        for (int w = ws[0]; w < ws[1]; w++) {
+            waits.setEventId(w, eventId);
         }
         waitsByEvent.put(eventId, ws);
     }
 
     /** The host signalled an event (SIGNALGUESTEVENT): the waits that gave it are satisfied. */
     void hostSignal(long eventId, long seq) {
-        List<Wait> ws = waitsByEvent.remove(eventId);
+        int[] ws = waitsByEvent.remove(eventId);
         if (ws == null) {
             return;
         }
-        for (Wait w : ws) {
-            if (w.outcome() == Wait.Outcome.PENDING) {
-                observe(w.object().fence(), seq, w.value(), Fence.Source.HOST_SIGNAL);
+        for (int w = ws[0]; w < ws[1]; w++) {
+            if (waits.pending(w)) {
+                observe(waits.object(w).fence(), seq, waits.value(w), Fence.Source.HOST_SIGNAL);
             }
         }
     }
 
-    private void removePending(Wait w) {
-        List<Wait> ws = pending.get(w.object().fence());
+    private void removePending(int w) {
+        Ints ws = pending.get(waits.object(w).fence());
         if (ws != null) {
             ws.remove(w);
         }
@@ -276,11 +279,11 @@ final class SyncTracker implements ObjectTracker.Listener {
         if (!(o instanceof SyncObject s) || s.fence() == null) {
             return;
         }
-        List<Wait> ws = pending.get(s.fence());
+        Ints ws = pending.get(s.fence());
         if (ws != null) {
-            for (Wait w : ws) {
-                if (w.object() == s) {
-                    w.objectDestroyed(seq);
+            for (int i = 0; i < ws.size; i++) {
+                if (waits.objectId(ws.at[i]) == s.id()) {
+                    waits.objectDestroyed(ws.at[i], seq);
                 }
             }
         }
@@ -288,13 +291,37 @@ final class SyncTracker implements ObjectTracker.Listener {
 
     /** The capture is complete: pending waits were never satisfied. */
     void finish() {
-        for (Wait w : waits) {
-            w.finish();
-        }
+        waits.finish();
         /* nothing more can be signalled or waited for: drop the load-time index and spare capacity */
         signalsByFence.clear();
-        waits.trimToSize();
-        signals.trimToSize();
+        signals.trim();
         objects.fences.forEach(Fence::trim);
+    }
+
+    /** A growable list of ints (wait indices), removal by position or value. */
+    private static final class Ints {
+        int[] at = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == at.length) {
+                at = java.util.Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = v;
+        }
+
+        void removeAt(int i) {
+            System.arraycopy(at, i + 1, at, i, size - i - 1);
+            size--;
+        }
+
+        void remove(int v) {
+            for (int i = 0; i < size; i++) {
+                if (at[i] == v) {
+                    removeAt(i);
+                    return;
+                }
+            }
+        }
     }
 }

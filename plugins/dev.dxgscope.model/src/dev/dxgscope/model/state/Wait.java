@@ -1,8 +1,11 @@
 package dev.dxgscope.model.state;
 
+import java.util.Objects;
+
 /**
  * A wait for a fence to reach a value, as an interval: from the call to the moment the capture
- * shows it satisfied. A wait the capture never shows satisfied is stuck.
+ * shows it satisfied. A wait the capture never shows satisfied is stuck. A view of one row of the
+ * model's wait columns; two views of the same wait are equal.
  */
 public final class Wait {
     public enum Kind {
@@ -36,144 +39,104 @@ public final class Wait {
         }
     }
 
-    private final int id;
-    private final Kind kind;
-    private final long seq;
-    private final DxgProcess process;
-    private final int tid;
-    private final SyncObject object;
-    private final long value;
-    private final DxgObject context;
-    private final String call;
-    private long endSeq = DxgObject.ALIVE;
-    private Outcome outcome = Outcome.PENDING;
-    private Signal satisfiedBy;
-    private long objectDestroyedSeq = DxgObject.ALIVE;
-    private long eventId;
+    private final WaitStore store;
+    private final int index;
 
-    Wait(int id, Kind kind, long seq, DxgProcess process, int tid, SyncObject object, long value, DxgObject context,
-            String call) {
-        this.id = id;
-        this.kind = kind;
-        this.seq = seq;
-        this.process = process;
-        this.tid = tid;
-        this.object = object;
-        this.value = value;
-        this.context = context;
-        this.call = call;
+    Wait(WaitStore store, int index) {
+        this.store = store;
+        this.index = index;
     }
 
+    /** Position among the capture's waits, in call order. */
     public int id() {
-        return id;
+        return index;
     }
 
     public Kind kind() {
-        return kind;
+        return store.kind(index);
     }
 
     /** Enter seq of the waiting call. */
     public long seq() {
-        return seq;
+        return store.seq(index);
     }
 
     public DxgProcess process() {
-        return process;
+        return store.process(index);
     }
 
     public int tid() {
-        return tid;
+        return store.tid(index);
     }
 
     public SyncObject object() {
-        return object;
+        return store.object(index);
     }
 
     /** The fence value waited for. */
     public long value() {
-        return value;
+        return store.value(index);
     }
 
     /** The context of a GPU wait, else null. */
     public DxgObject context() {
-        return context;
+        return store.context(index);
     }
 
     public String call() {
-        return call;
+        return store.call(index);
     }
 
     /** When it was satisfied or failed; ALIVE while pending. */
     public long endSeq() {
-        return endSeq;
+        return store.endSeq(index);
     }
 
     public Outcome outcome() {
-        return outcome;
+        return store.outcome(index);
     }
 
     /** The signal whose value satisfied it (the first signal to reach the value), or null. */
     public Signal satisfiedBy() {
-        return satisfiedBy;
+        return store.satisfiedBy(index);
     }
 
     /** When the object waited on was destroyed while this wait was pending, else ALIVE. */
     public long objectDestroyedSeq() {
-        return objectDestroyedSeq;
+        return store.objectDestroyedSeq(index);
     }
 
     /** Never satisfied by the end of the capture. */
     public boolean stuck() {
-        return outcome == Outcome.NEVER_SATISFIED || outcome == Outcome.PENDING;
+        Outcome o = outcome();
+        return o == Outcome.NEVER_SATISFIED || o == Outcome.PENDING;
     }
 
     /** The host event id a CPU wait handed to the host (VMBus guest_event_pointer), 0 when unknown. */
     public long eventId() {
-        return eventId;
+        return store.eventId(index);
     }
 
     public boolean pendingAt(long at) {
-        return seq <= at && at < endSeq;
+        return seq() <= at && at < endSeq();
     }
 
     public String describe() {
-        return kind.label() + " on " + object.describe() + " for " + value + " (#" + seq + ")";
+        return kind().label() + " on " + object().describe() + " for " + value() + " (#" + seq() + ")";
     }
 
-    void setEventId(long eventId) {
-        this.eventId = eventId;
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Wait w && w.store == store && w.index == index;
     }
 
-    void satisfy(long at, Signal by) {
-        if (outcome == Outcome.PENDING) {
-            endSeq = at;
-            outcome = Outcome.SATISFIED;
-            satisfiedBy = by;
-        }
-    }
-
-    void fail(long at) {
-        if (outcome == Outcome.PENDING) {
-            endSeq = at;
-            outcome = Outcome.FAILED;
-        }
-    }
-
-    void objectDestroyed(long at) {
-        if (outcome == Outcome.PENDING && objectDestroyedSeq == DxgObject.ALIVE) {
-            objectDestroyedSeq = at;
-        }
-    }
-
-    /** At the end of the capture: what is still pending was never satisfied. */
-    void finish() {
-        if (outcome == Outcome.PENDING) {
-            outcome = Outcome.NEVER_SATISFIED;
-        }
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(store), index);
     }
 
     @Override
     public String toString() {
-        return describe() + " " + outcome.label();
+        return describe() + " " + outcome().label();
     }
 }

@@ -157,7 +157,7 @@ public final class SyncChart {
 
     private WaitRow find(Object wait) {
         for (WaitRow r : data.waits()) {
-            if (r.target() == wait) {
+            if (wait != null && wait.equals(r.target())) {
                 return r;
             }
         }

@@ -107,7 +107,7 @@ final class WaitTable {
     /** Selects the row of a model Wait (no event) and shows it; returns it, or null when not listed. */
     WaitRow select(Object wait) {
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).target() == wait) {
+            if (wait != null && wait.equals(rows.get(i).target())) {
                 window.select(i);
                 window.show(i);
                 return rows.get(i);

@@ -1,0 +1,27 @@
+package dev.dxgscope.model.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The few distinct call names a column store refers to, as small numbers, so a column of names is
+ * a short[] rather than a reference per row. Lookup is a scan of the names seen (a handful).
+ */
+final class CallNames {
+    private final List<String> names = new ArrayList<>();
+
+    short id(String name) {
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n == name || n.equals(name)) {
+                return (short) i;
+            }
+        }
+        names.add(name);
+        return (short) (names.size() - 1);
+    }
+
+    String name(short id) {
+        return names.get(id);
+    }
+}
