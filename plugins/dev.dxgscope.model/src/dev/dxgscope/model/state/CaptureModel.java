@@ -82,7 +82,7 @@ public final class CaptureModel {
 
     /** MakeResident and Evict calls in call order. */
     public List<ResidencyOp> residencyOps() {
-        return Collections.unmodifiableList(b.residency.ops);
+        return b.residency.ops.list();
     }
 
     public List<Budget> budgets() {

@@ -1,25 +1,15 @@
 package dev.dxgscope.model.state;
 
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
- * One MakeResident or Evict call and what came of it.
- *
- * @param seq enter seq of the call
- * @param allocations the allocations named (unknown handles are left out)
- * @param bytes their known bytes
- * @param ret the call's return (0, STATUS_PENDING, or -1)
- * @param errno when it failed
- * @param pagingFenceValue the paging-fence value to wait for (MakeResident), 0 when none
- * @param completedSeq when the paging fence was seen to reach it (or the call returned 0), else ALIVE
- * @param bytesToTrim what the host said must be trimmed, -1 when unknown
- * @param usageBefore resident bytes of the process in the allocations' segment group before the call
- * @param budget the last known budget of that segment group, -1 when the capture has none
+ * One MakeResident or Evict call and what came of it. A view of one row of the model's residency
+ * columns; two views of the same call are equal.
  */
-public record ResidencyOp(Kind kind, long seq, long leaveSeq, DxgProcess process, DxgObject pagingQueue,
-        List<Allocation> allocations, long bytes, int ret, int errno, long pagingFenceValue, long completedSeq,
-        long bytesToTrim, long usageBefore, long budget, int segmentGroup) {
-
+public final class ResidencyOp {
     public enum Kind {
         MAKE_RESIDENT("MakeResident"), EVICT("Evict");
 
@@ -34,16 +24,122 @@ public record ResidencyOp(Kind kind, long seq, long leaveSeq, DxgProcess process
         }
     }
 
+    private final ResidencyOpStore store;
+    private final int index;
+
+    ResidencyOp(ResidencyOpStore store, int index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    /** Position among the capture's MakeResident and Evict calls, in call order. */
+    public int index() {
+        return index;
+    }
+
+    public Kind kind() {
+        return store.kind(index);
+    }
+
+    /** Enter seq of the call. */
+    public long seq() {
+        return store.seq(index);
+    }
+
+    public long leaveSeq() {
+        return store.leaveSeq(index);
+    }
+
+    public DxgProcess process() {
+        return store.process(index);
+    }
+
+    /** The paging queue of a MakeResident, else null. */
+    public DxgObject pagingQueue() {
+        return store.pagingQueue(index);
+    }
+
+    /** The allocations named (unknown handles are left out). */
+    public List<Allocation> allocations() {
+        return new Allocations();
+    }
+
+    /** Their known bytes. */
+    public long bytes() {
+        return store.bytes(index);
+    }
+
+    /** The call's return (0, STATUS_PENDING, or -1). */
+    public int ret() {
+        return store.ret(index);
+    }
+
+    /** The errno when it failed. */
+    public int errno() {
+        return store.errno(index);
+    }
+
+    /** The paging-fence value to wait for (MakeResident), 0 when none. */
+    public long pagingFenceValue() {
+        return store.pagingFenceValue(index);
+    }
+
+    /** When the paging fence was seen to reach it (or the call returned 0), else ALIVE. */
+    public long completedSeq() {
+        return store.completedSeq(index);
+    }
+
+    /** What the host said must be trimmed, -1 when unknown. */
+    public long bytesToTrim() {
+        return store.bytesToTrim(index);
+    }
+
+    /** Resident bytes of the process in the allocations' segment group before the call. */
+    public long usageBefore() {
+        return store.usageBefore(index);
+    }
+
+    /** The last known budget of that segment group, -1 when the capture has none. */
+    public long budget() {
+        return store.budget(index);
+    }
+
+    public int segmentGroup() {
+        return store.segmentGroup(index);
+    }
+
     public boolean failed() {
-        return ret < 0;
+        return ret() < 0;
     }
 
     public boolean pending() {
-        return ret == 0x103;
+        return ret() == 0x103;
     }
 
-    ResidencyOp completed(long at) {
-        return new ResidencyOp(kind, seq, leaveSeq, process, pagingQueue, allocations, bytes, ret, errno,
-                pagingFenceValue, at, bytesToTrim, usageBefore, budget, segmentGroup);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResidencyOp r && r.store == store && r.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(store), index);
+    }
+
+    @Override
+    public String toString() {
+        return kind().label() + " of " + allocations().size() + " allocations (#" + seq() + ")";
+    }
+
+    private final class Allocations extends AbstractList<Allocation> implements RandomAccess {
+        @Override
+        public Allocation get(int k) {
+            return store.allocation(index, k);
+        }
+
+        @Override
+        public int size() {
+            return store.allocationCount(index);
+        }
     }
 }

@@ -35,7 +35,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     private final ObjectTracker objects;
     private final SyncTracker sync;
-    final ArrayList<ResidencyOp> ops = new ArrayList<>();
+    final ResidencyOpStore ops;
+    /** Reused for each call's columns. */
+    private final ResidencyOpStore.Row row = new ResidencyOpStore.Row();
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
     /** The lines in the order they appeared. */
@@ -48,12 +50,13 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     /** The capture is complete: the resident-bytes series stop growing. */
     void trim() {
         lines.values().forEach(l -> l.series.trim());
-        ops.trimToSize();
+        ops.trim();
     }
 
     ResidencyTracker(ObjectTracker objects, SyncTracker sync) {
         this.objects = objects;
         this.sync = sync;
+        this.ops = new ResidencyOpStore(objects);
         objects.addListener(this);
         sync.addListener(this);
     }
@@ -114,12 +117,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         long fenceValue = c.succeeded() ? c.u64Out("paging_fence_value") : 0;
         long trim = c.succeeded() ? c.u64Out("num_bytes_to_trim") : -1;
         boolean pending = c.ret() == Names.STATUS_PENDING;
-        ResidencyOp op = new ResidencyOp(ResidencyOp.Kind.MAKE_RESIDENT, c.enterSeq(), c.leaveSeq(), p, queue,
-                List.copyOf(list),
-                known(list), c.ret(), c.errno(), fenceValue == IoctlCall.UNKNOWN ? 0 : fenceValue,
-                c.ret() == 0 ? c.leaveSeq() : DxgObject.ALIVE, trim == IoctlCall.UNKNOWN ? -1 : trim, usage, budget,
-                group);
-        ops.add(op);
+        long pagingFenceValue = fenceValue == IoctlCall.UNKNOWN ? 0 : fenceValue;
+        int op = add(ResidencyOp.Kind.MAKE_RESIDENT, c, p, queue, list, pagingFenceValue,
+                c.ret() == 0 ? c.leaveSeq() : DxgObject.ALIVE, trim, usage, budget, group);
         if (c.failed()) {
             return;
         }
@@ -130,14 +130,37 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             SyncObject pf = pagingFence(queue);
             Fence f = pf == null ? null : pf.fence();
             if (pf != null) {
-                sync.addSignal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, op.pagingFenceValue(), queue, c.name());
+                sync.addSignal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, pagingFenceValue, queue, c.name());
             }
-            if (f != null && f.lastValue() >= op.pagingFenceValue()) {
-                complete(ops.size() - 1, c.leaveSeq());
+            if (f != null && f.lastValue() >= pagingFenceValue) {
+                complete(op, c.leaveSeq());
             } else if (f != null) {
-                waiting.computeIfAbsent(f, k -> new ArrayList<>()).add(ops.size() - 1);
+                waiting.computeIfAbsent(f, k -> new ArrayList<>()).add(op);
             }
         }
+    }
+
+    private int add(ResidencyOp.Kind kind, IoctlCall c, DxgProcess p, DxgObject queue, List<Allocation> list,
+            long pagingFenceValue, long completedSeq, long trim, long usage, long budget, int group) {
+        ResidencyOpStore.Row r = row;
+        r.kind = kind;
+        r.seq = c.enterSeq();
+        r.leaveSeq = c.leaveSeq();
+        r.process = p;
+        r.pagingQueue = queue;
+        r.allocations = list;
+        r.bytes = known(list);
+        r.ret = c.ret();
+        r.errno = c.errno();
+        r.pagingFenceValue = pagingFenceValue;
+        r.completedSeq = completedSeq;
+        r.bytesToTrim = trim == IoctlCall.UNKNOWN ? -1 : trim;
+        r.usageBefore = usage;
+        r.budget = budget;
+        r.segmentGroup = group;
+        int i = ops.add(r);
+        r.allocations = null;
+        return i;
     }
 
     private static SyncObject pagingFence(DxgObject queue) {
@@ -153,9 +176,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private void complete(int index, long seq) {
-        ResidencyOp op = ops.get(index);
-        ops.set(index, op.completed(seq));
-        for (Allocation a : op.allocations()) {
+        ops.completed(index, seq);
+        for (int k = 0, n = ops.allocationCount(index); k < n; k++) {
+            Allocation a = ops.allocation(index, k);
             if (a.residencyAtEnd() == Residency.PENDING) {
                 transition(a, seq, Residency.RESIDENT);
             }
@@ -170,7 +193,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         for (int i = 0; i < list.size(); i++) {
             int index = list.get(i);
-            if (ops.get(index).pagingFenceValue() <= value) {
+            if (ops.pagingFenceValue(index) <= value) {
                 complete(index, seq);
                 list.remove(i--);
             }
@@ -183,10 +206,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         int group = group(list);
         long luid = device != null ? device.luid() : 0;
         long trim = c.succeeded() ? c.u64Out("num_bytes_to_trim") : -1;
-        ops.add(new ResidencyOp(ResidencyOp.Kind.EVICT, c.enterSeq(), c.leaveSeq(), p, null, List.copyOf(list),
-                known(list),
-                c.ret(), c.errno(), 0, c.succeeded() ? c.leaveSeq() : DxgObject.ALIVE,
-                trim == IoctlCall.UNKNOWN ? -1 : trim, usage(p, luid, group), budget(p.pid(), luid, group), group));
+        add(ResidencyOp.Kind.EVICT, c, p, null, list, 0, c.succeeded() ? c.leaveSeq() : DxgObject.ALIVE, trim,
+                usage(p, luid, group), budget(p.pid(), luid, group), group);
         if (c.succeeded()) {
             for (Allocation a : list) {
                 transition(a, c.leaveSeq(), Residency.EVICTED);
@@ -254,16 +275,15 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
      */
     private long madeRoomAt(Allocation a, long since, long query) {
         for (int i = 0; i < ops.size(); i++) {
-            ResidencyOp op = ops.get(i);
-            if (op.kind() != ResidencyOp.Kind.MAKE_RESIDENT || op.failed() || op.process() != a.process()
-                    || op.segmentGroup() != a.segmentGroup() || op.leaveSeq() <= since || op.leaveSeq() > query
-                    || op.budget() < 0 || op.allocations().contains(a)) {
+            if (ops.kind(i) != ResidencyOp.Kind.MAKE_RESIDENT || ops.ret(i) < 0
+                    || ops.processIndex(i) != a.process().index() || ops.segmentGroup(i) != a.segmentGroup()
+                    || ops.leaveSeq(i) <= since || ops.leaveSeq(i) > query || ops.budget(i) < 0 || ops.names(i, a)) {
                 continue;
             }
-            long need = op.usageBefore() + op.bytes() - op.budget() - roomGiven.getOrDefault(i, 0L);
+            long need = ops.usageBefore(i) + ops.bytes(i) - ops.budget(i) - roomGiven.getOrDefault(i, 0L);
             if (need > 0) {
                 roomGiven.merge(i, Math.max(0, a.size()), Long::sum);
-                return op.leaveSeq();
+                return ops.leaveSeq(i);
             }
         }
         return query;
