@@ -2,6 +2,7 @@ package dev.dxgscope.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -312,6 +313,42 @@ class TrackerTest {
         assertEquals(2, f.backward().get(0).to());
         assertEquals(3, f.valueAt(reaching + 1));
         assertEquals(1, f.valueAt(reaching - 1));
+    }
+
+    @Test
+    void eachWaitIsLinkedToTheFirstSignalThatReachedItsValue() throws Exception {
+        Script s = new Script(dir.resolve("signals.dxgcap"));
+        prologue(s, A);
+        int fence = 0x40000200;
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        long[] signalSeqs = new long[40];
+        for (int i = 0; i < signalSeqs.length; i++) { /* 2, 4, ... 80 */
+            signalSeqs[i] = s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE)
+                    .in("object_count", 1).inU32s("objects", fence).inU64s("fence_values", 2L * (i + 1)).ok();
+        }
+        long[] asked = {1, 2, 3, 41, 62, 79, 80, 81};
+        for (long v : asked) {
+            s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                    .inU32s("objects", fence).inU64s("fence_values", v).ok();
+        }
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(asked.length, m.waits().size());
+        assertEquals(40, m.signals().size());
+        for (int i = 0; i < asked.length - 1; i++) {
+            Wait w = m.waits().get(i);
+            int first = (int) ((asked[i] + 1) / 2) - 1; /* the signal of the smallest even value >= asked */
+            assertEquals(Wait.Outcome.SATISFIED, w.outcome(), w.toString());
+            assertEquals(signalSeqs[first], w.satisfiedBy().seq(), "wait for " + asked[i]);
+            assertEquals(m.signals().get(first), w.satisfiedBy(), "the same signal, seen from the list");
+        }
+        Wait beyond = m.waits().get(asked.length - 1);
+        assertEquals(Wait.Outcome.SATISFIED, beyond.outcome(), "the blocking wait returned: the fence reached 81");
+        assertNull(beyond.satisfiedBy(), "but no captured signal asked for 81");
+        assertEquals(m.waits().get(3), m.waits().get(3), "two views of one wait are equal");
+        assertEquals(m.waits().get(3).hashCode(), m.waits().get(3).hashCode());
+        assertNotEquals(m.waits().get(3), m.waits().get(4));
     }
 
     @Test

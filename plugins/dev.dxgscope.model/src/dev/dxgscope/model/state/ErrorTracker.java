@@ -24,8 +24,9 @@ final class ErrorTracker {
 
     void onLeave(IoctlCall c, DxgProcess p) {
         stats.computeIfAbsent(c.name(), CallStats::new).add(c.failed(), Math.max(0, c.leaveTs() - c.enterTs()));
-        List<LogLine> ls = pendingLines.remove(c.enterSeq());
-        Integer status = pendingStatus.remove(c.enterSeq());
+        /* most calls have neither: skip the boxed-key lookups then */
+        List<LogLine> ls = pendingLines.isEmpty() ? null : pendingLines.remove(c.enterSeq());
+        Integer status = pendingStatus.isEmpty() ? null : pendingStatus.remove(c.enterSeq());
         if (c.is("LX_DXCREATEDEVICE") && c.succeeded()) {
             madeDevice.put(p, true);
         }

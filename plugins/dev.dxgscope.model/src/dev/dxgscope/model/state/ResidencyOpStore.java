@@ -7,30 +7,21 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * Every MakeResident and Evict call of a capture as columns of primitives, read through
- * {@link ResidencyOp} views; the allocations each names are one shared column of object ids. So
- * millions of calls are a few arrays for the collector, not millions of objects and lists: about
- * 90 bytes a call plus 4 a named allocation.
+ * Every MakeResident and Evict call of a capture as rows of one long[], read through
+ * {@link ResidencyOp} views; the allocations each names are one shared int[] of object ids. So
+ * millions of calls are two arrays for the collector, not millions of objects and lists (rows, not
+ * columns: see {@link SignalStore}). 96 bytes a call plus 4 a named allocation.
  */
 final class ResidencyOpStore {
     private static final ResidencyOp.Kind[] KINDS = ResidencyOp.Kind.values();
+    /**
+     * seq, leaveSeq, bytes, pagingFenceValue, completedSeq, bytesToTrim, usageBefore, budget,
+     * process << 32 | pagingQueue, ret << 32 | errno, segmentGroup << 32 | kind,
+     * first allocation << 32 | allocation count.
+     */
+    private static final int STRIDE = 12;
     private final ObjectTracker objects;
-    private byte[] kind = new byte[16];
-    private long[] seq = new long[16];
-    private long[] leaveSeq = new long[16];
-    private long[] bytes = new long[16];
-    private long[] pagingFenceValue = new long[16];
-    private long[] completedSeq = new long[16];
-    private long[] bytesToTrim = new long[16];
-    private long[] usageBefore = new long[16];
-    private long[] budget = new long[16];
-    private int[] process = new int[16];
-    private int[] pagingQueue = new int[16];
-    private int[] ret = new int[16];
-    private int[] errno = new int[16];
-    private int[] segmentGroup = new int[16];
-    /** Where op i's allocations start in {@link #allocationIds}; they end where op i + 1's start. */
-    private int[] firstAllocation = new int[16];
+    private long[] rows = new long[16 * STRIDE];
     private int[] allocationIds = new int[16];
     private int allocationCount;
     private int size;
@@ -60,57 +51,35 @@ final class ResidencyOpStore {
 
     /** Adds a call; returns its index. */
     int add(Row r) {
-        if (size + 1 >= seq.length) {
-            grow(Math.max(16, seq.length * 2));
+        int at = size * STRIDE;
+        if (at + STRIDE > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(16 * STRIDE, rows.length * 2));
         }
-        int i = size++;
-        kind[i] = (byte) r.kind.ordinal();
-        seq[i] = r.seq;
-        leaveSeq[i] = r.leaveSeq;
-        bytes[i] = r.bytes;
-        pagingFenceValue[i] = r.pagingFenceValue;
-        completedSeq[i] = r.completedSeq;
-        bytesToTrim[i] = r.bytesToTrim;
-        usageBefore[i] = r.usageBefore;
-        budget[i] = r.budget;
-        process[i] = r.process.index();
-        pagingQueue[i] = r.pagingQueue == null ? -1 : r.pagingQueue.id();
-        ret[i] = r.ret;
-        errno[i] = r.errno;
-        segmentGroup[i] = r.segmentGroup;
-        firstAllocation[i] = allocationCount;
         int n = r.allocations.size();
+        rows[at] = r.seq;
+        rows[at + 1] = r.leaveSeq;
+        rows[at + 2] = r.bytes;
+        rows[at + 3] = r.pagingFenceValue;
+        rows[at + 4] = r.completedSeq;
+        rows[at + 5] = r.bytesToTrim;
+        rows[at + 6] = r.usageBefore;
+        rows[at + 7] = r.budget;
+        rows[at + 8] = Rows.pair(r.process.index(), r.pagingQueue == null ? -1 : r.pagingQueue.id());
+        rows[at + 9] = Rows.pair(r.ret, r.errno);
+        rows[at + 10] = Rows.pair(r.segmentGroup, r.kind.ordinal());
+        rows[at + 11] = Rows.pair(allocationCount, n);
         if (allocationCount + n > allocationIds.length) {
             allocationIds = Arrays.copyOf(allocationIds, Math.max(allocationCount + n, allocationIds.length * 2));
         }
         for (int k = 0; k < n; k++) {
             allocationIds[allocationCount++] = r.allocations.get(k).id();
         }
-        firstAllocation[size] = allocationCount; /* the end of the last op's allocations */
-        return i;
-    }
-
-    private void grow(int n) {
-        kind = Arrays.copyOf(kind, n);
-        seq = Arrays.copyOf(seq, n);
-        leaveSeq = Arrays.copyOf(leaveSeq, n);
-        bytes = Arrays.copyOf(bytes, n);
-        pagingFenceValue = Arrays.copyOf(pagingFenceValue, n);
-        completedSeq = Arrays.copyOf(completedSeq, n);
-        bytesToTrim = Arrays.copyOf(bytesToTrim, n);
-        usageBefore = Arrays.copyOf(usageBefore, n);
-        budget = Arrays.copyOf(budget, n);
-        process = Arrays.copyOf(process, n);
-        pagingQueue = Arrays.copyOf(pagingQueue, n);
-        ret = Arrays.copyOf(ret, n);
-        errno = Arrays.copyOf(errno, n);
-        segmentGroup = Arrays.copyOf(segmentGroup, n);
-        firstAllocation = Arrays.copyOf(firstAllocation, n);
+        return size++;
     }
 
     /** Drops the spare capacity (the capture is complete). */
     void trim() {
-        grow(size + 1);
+        rows = Arrays.copyOf(rows, size * STRIDE);
         allocationIds = Arrays.copyOf(allocationIds, allocationCount);
     }
 
@@ -119,81 +88,86 @@ final class ResidencyOpStore {
     }
 
     void completed(int i, long at) {
-        completedSeq[i] = at;
+        rows[i * STRIDE + 4] = at;
     }
 
     ResidencyOp.Kind kind(int i) {
-        return KINDS[kind[i]];
+        return KINDS[Rows.low(rows[i * STRIDE + 10])];
     }
 
     long seq(int i) {
-        return seq[i];
+        return rows[i * STRIDE];
     }
 
     long leaveSeq(int i) {
-        return leaveSeq[i];
+        return rows[i * STRIDE + 1];
     }
 
     long bytes(int i) {
-        return bytes[i];
+        return rows[i * STRIDE + 2];
     }
 
     long pagingFenceValue(int i) {
-        return pagingFenceValue[i];
+        return rows[i * STRIDE + 3];
     }
 
     long completedSeq(int i) {
-        return completedSeq[i];
+        return rows[i * STRIDE + 4];
     }
 
     long bytesToTrim(int i) {
-        return bytesToTrim[i];
+        return rows[i * STRIDE + 5];
     }
 
     long usageBefore(int i) {
-        return usageBefore[i];
+        return rows[i * STRIDE + 6];
     }
 
     long budget(int i) {
-        return budget[i];
+        return rows[i * STRIDE + 7];
     }
 
     DxgProcess process(int i) {
-        return objects.processes.get(process[i]);
+        return objects.processes.get(processIndex(i));
     }
 
     /** The process's index (no lookup). */
     int processIndex(int i) {
-        return process[i];
+        return Rows.high(rows[i * STRIDE + 8]);
     }
 
     DxgObject pagingQueue(int i) {
-        return pagingQueue[i] < 0 ? null : objects.objects.get(pagingQueue[i]);
+        int id = Rows.low(rows[i * STRIDE + 8]);
+        return id < 0 ? null : objects.objects.get(id);
     }
 
     int ret(int i) {
-        return ret[i];
+        return Rows.high(rows[i * STRIDE + 9]);
     }
 
     int errno(int i) {
-        return errno[i];
+        return Rows.low(rows[i * STRIDE + 9]);
     }
 
     int segmentGroup(int i) {
-        return segmentGroup[i];
+        return Rows.high(rows[i * STRIDE + 10]);
+    }
+
+    private int firstAllocation(int i) {
+        return Rows.high(rows[i * STRIDE + 11]);
     }
 
     int allocationCount(int i) {
-        return firstAllocation[i + 1] - firstAllocation[i];
+        return Rows.low(rows[i * STRIDE + 11]);
     }
 
     Allocation allocation(int i, int k) {
-        return (Allocation) objects.objects.get(allocationIds[firstAllocation[i] + Objects.checkIndex(k,
+        return (Allocation) objects.objects.get(allocationIds[firstAllocation(i) + Objects.checkIndex(k,
                 allocationCount(i))]);
     }
 
     boolean names(int i, Allocation a) {
-        for (int k = firstAllocation[i]; k < firstAllocation[i + 1]; k++) {
+        for (int k = firstAllocation(i), end = k + allocationCount(i); k < end; k++) {
             if (allocationIds[k] == a.id()) {
                 return true;
             }

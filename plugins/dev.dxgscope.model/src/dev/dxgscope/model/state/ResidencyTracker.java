@@ -42,6 +42,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     final List<Eviction> evictions = new ArrayList<>();
     /** The lines in the order they appeared. */
     final Map<Key, Line> lines = new LinkedHashMap<>();
+    /** The same lines by process index, found by a scan of a few (no key made per lookup). */
+    private final ArrayList<List<Line>> linesByProcess = new ArrayList<>();
     /** Bytes of inferred evictions attributed to each MakeResident (by op index). */
     private final Map<Integer, Long> roomGiven = new HashMap<>();
     /** MakeResident calls waiting for their paging fence: fence to op indexes. */
@@ -321,7 +323,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private long usage(DxgProcess p, long luid, int group) {
-        Line line = lines.get(new Key(p, luid, Math.max(group, 0)));
+        Line line = line(p, luid, Math.max(group, 0), false);
         return line == null ? 0 : line.bytes;
     }
 
@@ -333,13 +335,38 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     /** Resident bytes change; allocations of unknown size do not count (unknown is not zero, nor a guess). */
+    /** The line of a process, adapter and segment group; made when {@code make}, else null if none. */
+    private Line line(DxgProcess p, long luid, int group, boolean make) {
+        while (linesByProcess.size() <= p.index()) {
+            linesByProcess.add(null);
+        }
+        List<Line> own = linesByProcess.get(p.index());
+        for (int i = 0; own != null && i < own.size(); i++) {
+            Line l = own.get(i);
+            if (l.key.luid() == luid && l.key.segmentGroup() == group) {
+                return l;
+            }
+        }
+        if (!make) {
+            return null;
+        }
+        if (own == null) {
+            own = new ArrayList<>(2);
+            linesByProcess.set(p.index(), own);
+        }
+        Line l = new Line(new Key(p, luid, group));
+        own.add(l);
+        lines.put(l.key, l);
+        return l;
+    }
+
     private void account(Allocation a, long seq, long delta) {
         if (a.size() < 0) {
             return;
         }
         int group = Math.max(a.segmentGroup(), 0);
         Line line = a.residencyLine instanceof Line cached && cached.key.segmentGroup() == group ? cached
-                : lines.computeIfAbsent(new Key(a.process(), a.luid(), group), Line::new);
+                : line(a.process(), a.luid(), group, true);
         a.residencyLine = line;
         line.bytes += delta;
         Series series = line.series;

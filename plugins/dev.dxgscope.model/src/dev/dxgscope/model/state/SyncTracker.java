@@ -4,9 +4,8 @@ import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
 import dev.dxgscope.model.decode.LongMap;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Signals, waits and fence values. A wait ends when the capture shows its fence at or past the
@@ -23,9 +22,10 @@ final class SyncTracker implements ObjectTracker.Listener {
     private final ObjectTracker objects;
     final SignalStore signals;
     final WaitStore waits;
-    /** Pending waits (indices) by fence. */
-    private final Map<Fence, Ints> pending = new IdentityHashMap<>();
-    private final Map<Fence, SignalList> signalsByFence = new IdentityHashMap<>();
+    /** Pending waits (indices) by fence id. */
+    private final ArrayList<Ints> pending = new ArrayList<>();
+    /** Signals by fence id (dense ids: a list lookup where a map lookup showed in profiles). */
+    private final ArrayList<SignalList> signalsByFence = new ArrayList<>();
     /** The waits of one call are added together: [first, end) by the call's enter seq. */
     private final LongMap<int[]> waitsByCall = new LongMap<>();
     private final LongMap<int[]> waitsByEvent = new LongMap<>();
@@ -159,7 +159,7 @@ final class SyncTracker implements ObjectTracker.Listener {
             if (s.fence().lastValue() >= v[i]) {
                 waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), v[i], c.enterSeq())); /* already there */
             } else {
-                pending.computeIfAbsent(s.fence(), f -> new Ints()).add(w);
+                byFence(pending, s.fence(), Ints::new).add(w);
             }
         }
         waitsByCall.put(c.enterSeq(), new int[] {first, waits.size()});
@@ -169,12 +169,28 @@ final class SyncTracker implements ObjectTracker.Listener {
     void addSignal(Signal.Kind kind, long seq, DxgProcess p, int tid, SyncObject s, long value, DxgObject ctx,
             String call) {
         int i = signals.add(kind, seq, p, tid, s, value, ctx, call);
-        signalsByFence.computeIfAbsent(s.fence(), f -> new SignalList()).add(i, value);
+        byFence(signalsByFence, s.fence(), SignalList::new).add(i, value);
+    }
+
+    private static <T> T at(ArrayList<T> byFence, Fence f) {
+        return f.id() < byFence.size() ? byFence.get(f.id()) : null;
+    }
+
+    private static <T> T byFence(ArrayList<T> list, Fence f, Supplier<T> make) {
+        while (list.size() <= f.id()) {
+            list.add(null);
+        }
+        T t = list.get(f.id());
+        if (t == null) {
+            t = make.get();
+            list.set(f.id(), t);
+        }
+        return t;
     }
 
     /** The index of the first signal of f to ask for at least value, made before a seq; -1 when none. */
     private int firstSignal(Fence f, long value, long before) {
-        SignalList list = signalsByFence.get(f);
+        SignalList list = at(signalsByFence, f);
         return list == null ? -1 : list.first(value, before, signals);
     }
 
@@ -198,8 +214,17 @@ final class SyncTracker implements ObjectTracker.Listener {
         }
 
         int first(long value, long before, SignalStore store) {
-            int lo = 0;
+            /* a wait mostly asks for a value just signalled: gallop back from the end, then bisect */
             int hi = count;
+            int lo = 0;
+            for (int step = 1; hi > 0; step <<= 1) {
+                int probe = Math.max(0, hi - step);
+                if (runningMax[probe] < value) {
+                    lo = probe + 1;
+                    break;
+                }
+                hi = probe;
+            }
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (runningMax[mid] >= value) {
@@ -215,7 +240,7 @@ final class SyncTracker implements ObjectTracker.Listener {
     /** A fence is known to be at {@code value} (or beyond) at {@code seq}: satisfies pending waits. */
     void observe(Fence f, long seq, long value, Fence.Source source) {
         long known = f.observe(seq, value, source);
-        Ints ws = pending.get(f);
+        Ints ws = at(pending, f);
         if (ws != null) {
             for (int i = 0; i < ws.size; i++) {
                 int w = ws.at[i];
@@ -268,7 +293,7 @@ final class SyncTracker implements ObjectTracker.Listener {
     }
 
     private void removePending(int w) {
-        Ints ws = pending.get(waits.object(w).fence());
+        Ints ws = at(pending, waits.object(w).fence());
         if (ws != null) {
             ws.remove(w);
         }
@@ -279,7 +304,7 @@ final class SyncTracker implements ObjectTracker.Listener {
         if (!(o instanceof SyncObject s) || s.fence() == null) {
             return;
         }
-        Ints ws = pending.get(s.fence());
+        Ints ws = at(pending, s.fence());
         if (ws != null) {
             for (int i = 0; i < ws.size; i++) {
                 if (waits.objectId(ws.at[i]) == s.id()) {

@@ -8,28 +8,25 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * Every wait of a capture as columns of primitives (objects, processes and the satisfying signal
- * by id or index), read through {@link Wait} views, so millions of waits are a few arrays for the
- * collector rather than millions of objects: about 46 bytes a wait. The host event id and the
- * destruction of the object waited on are rare, and kept in side maps.
+ * Every wait of a capture as rows of one long[] (objects, processes and the satisfying signal by
+ * id or index), read through {@link Wait} views, so millions of waits are one array for the
+ * collector rather than millions of objects (rows, not columns: see {@link SignalStore}). 48 bytes
+ * a wait. The host event id and the destruction of the object waited on are rare, and kept in side
+ * maps.
  */
 final class WaitStore {
     private static final Wait.Kind[] KINDS = Wait.Kind.values();
     private static final Wait.Outcome[] OUTCOMES = Wait.Outcome.values();
+    private static final int PENDING = Wait.Outcome.PENDING.ordinal();
+    /**
+     * seq, endSeq, value, process << 32 | object, context << 32 | tid,
+     * satisfiedBy << 32 | call << 16 | outcome << 8 | kind.
+     */
+    private static final int STRIDE = 6;
     private final ObjectTracker objects;
     private final SignalStore signals;
     private final CallNames calls = new CallNames();
-    private byte[] kind = new byte[16];
-    private byte[] outcome = new byte[16];
-    private long[] seq = new long[16];
-    private long[] endSeq = new long[16];
-    private long[] value = new long[16];
-    private int[] process = new int[16];
-    private int[] tid = new int[16];
-    private int[] object = new int[16];
-    private int[] context = new int[16];
-    private int[] satisfiedBy = new int[16];
-    private short[] call = new short[16];
+    private long[] rows = new long[16 * STRIDE];
     private final LongMap<Long> eventIds = new LongMap<>();
     private final LongMap<Long> objectDestroyed = new LongMap<>();
     private int size;
@@ -40,94 +37,88 @@ final class WaitStore {
     }
 
     /** Adds a pending wait; returns its index. {@code ctx} may be null. */
-    int add(Wait.Kind k, long atSeq, DxgProcess p, int thread, SyncObject s, long v, DxgObject ctx, String name) {
-        if (size == seq.length) {
-            grow(Math.max(16, size * 2));
+    int add(Wait.Kind k, long seq, DxgProcess p, int tid, SyncObject s, long value, DxgObject ctx, String call) {
+        int at = size * STRIDE;
+        if (at + STRIDE > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(16 * STRIDE, rows.length * 2));
         }
-        int i = size++;
-        kind[i] = (byte) k.ordinal();
-        outcome[i] = (byte) Wait.Outcome.PENDING.ordinal();
-        seq[i] = atSeq;
-        endSeq[i] = DxgObject.ALIVE;
-        value[i] = v;
-        process[i] = p.index();
-        tid[i] = thread;
-        object[i] = s.id();
-        context[i] = ctx == null ? -1 : ctx.id();
-        satisfiedBy[i] = -1;
-        call[i] = calls.id(name);
-        return i;
-    }
-
-    private void grow(int n) {
-        kind = Arrays.copyOf(kind, n);
-        outcome = Arrays.copyOf(outcome, n);
-        seq = Arrays.copyOf(seq, n);
-        endSeq = Arrays.copyOf(endSeq, n);
-        value = Arrays.copyOf(value, n);
-        process = Arrays.copyOf(process, n);
-        tid = Arrays.copyOf(tid, n);
-        object = Arrays.copyOf(object, n);
-        context = Arrays.copyOf(context, n);
-        satisfiedBy = Arrays.copyOf(satisfiedBy, n);
-        call = Arrays.copyOf(call, n);
+        rows[at] = seq;
+        rows[at + 1] = DxgObject.ALIVE;
+        rows[at + 2] = value;
+        rows[at + 3] = Rows.pair(p.index(), s.id());
+        rows[at + 4] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
+        rows[at + 5] = Rows.pair(-1, calls.id(call) << 16 | PENDING << 8 | k.ordinal());
+        return size++;
     }
 
     int size() {
         return size;
     }
 
+    private int flags(int i) {
+        return Rows.low(rows[i * STRIDE + 5]);
+    }
+
     Wait.Kind kind(int i) {
-        return KINDS[kind[i]];
+        return KINDS[flags(i) & 0xff];
     }
 
     Wait.Outcome outcome(int i) {
-        return OUTCOMES[outcome[i]];
+        return OUTCOMES[flags(i) >>> 8 & 0xff];
     }
 
     boolean pending(int i) {
-        return outcome[i] == Wait.Outcome.PENDING.ordinal();
+        return (flags(i) >>> 8 & 0xff) == PENDING;
+    }
+
+    private void end(int i, long at, Wait.Outcome o, int by) {
+        int f = flags(i) & ~0xff00 | o.ordinal() << 8;
+        rows[i * STRIDE + 5] = Rows.pair(by, f);
+        if (at != DxgObject.ALIVE) {
+            rows[i * STRIDE + 1] = at;
+        }
     }
 
     long seq(int i) {
-        return seq[i];
+        return rows[i * STRIDE];
     }
 
     long endSeq(int i) {
-        return endSeq[i];
+        return rows[i * STRIDE + 1];
     }
 
     long value(int i) {
-        return value[i];
+        return rows[i * STRIDE + 2];
     }
 
     DxgProcess process(int i) {
-        return objects.processes.get(process[i]);
+        return objects.processes.get(Rows.high(rows[i * STRIDE + 3]));
     }
 
     int tid(int i) {
-        return tid[i];
+        return Rows.low(rows[i * STRIDE + 4]);
     }
 
     SyncObject object(int i) {
-        return (SyncObject) objects.objects.get(object[i]);
+        return (SyncObject) objects.objects.get(objectId(i));
     }
 
     /** The id of the object waited on (no lookup). */
     int objectId(int i) {
-        return object[i];
+        return Rows.low(rows[i * STRIDE + 3]);
     }
 
     DxgObject context(int i) {
-        return context[i] < 0 ? null : objects.objects.get(context[i]);
+        int id = Rows.high(rows[i * STRIDE + 4]);
+        return id < 0 ? null : objects.objects.get(id);
     }
 
     String call(int i) {
-        return calls.name(call[i]);
+        return calls.name((short) (flags(i) >>> 16));
     }
 
     Signal satisfiedBy(int i) {
-        return signals.get(satisfiedBy[i]);
+        return signals.get(Rows.high(rows[i * STRIDE + 5]));
     }
 
     long eventId(int i) {
@@ -147,16 +138,13 @@ final class WaitStore {
     /** Satisfied at {@code at} by signal {@code by} (-1 when no signal is known); only while pending. */
     void satisfy(int i, long at, int by) {
         if (pending(i)) {
-            endSeq[i] = at;
-            outcome[i] = (byte) Wait.Outcome.SATISFIED.ordinal();
-            satisfiedBy[i] = by;
+            end(i, at, Wait.Outcome.SATISFIED, by);
         }
     }
 
     void fail(int i, long at) {
         if (pending(i)) {
-            endSeq[i] = at;
-            outcome[i] = (byte) Wait.Outcome.FAILED.ordinal();
+            end(i, at, Wait.Outcome.FAILED, -1);
         }
     }
 
@@ -170,10 +158,10 @@ final class WaitStore {
     void finish() {
         for (int i = 0; i < size; i++) {
             if (pending(i)) {
-                outcome[i] = (byte) Wait.Outcome.NEVER_SATISFIED.ordinal();
+                end(i, DxgObject.ALIVE, Wait.Outcome.NEVER_SATISFIED, -1);
             }
         }
-        grow(size);
+        rows = Arrays.copyOf(rows, size * STRIDE);
     }
 
     /** All waits as a read-only list of views. */
