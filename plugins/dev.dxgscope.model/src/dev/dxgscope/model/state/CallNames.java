@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The few distinct call names a column store refers to, as small numbers, so a column of names is
- * a short[] rather than a reference per row. Lookup is a scan of the names seen (a handful).
+ * The few distinct call names a row store refers to, as small numbers, so a row keeps a few bits
+ * rather than a reference. Lookup is a scan of the names seen (a handful).
  */
 final class CallNames {
     private final List<String> names = new ArrayList<>();

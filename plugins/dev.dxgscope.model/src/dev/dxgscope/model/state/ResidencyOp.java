@@ -2,14 +2,13 @@ package dev.dxgscope.model.state;
 
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
  * One MakeResident or Evict call and what came of it. A view of one row of the model's residency
- * columns; two views of the same call are equal.
+ * rows; two views of the same call are equal.
  */
-public final class ResidencyOp {
+public final class ResidencyOp extends RowView<ResidencyOpStore> {
     public enum Kind {
         MAKE_RESIDENT("MakeResident"), EVICT("Evict");
 
@@ -24,12 +23,8 @@ public final class ResidencyOp {
         }
     }
 
-    private final ResidencyOpStore store;
-    private final int index;
-
     ResidencyOp(ResidencyOpStore store, int index) {
-        this.store = store;
-        this.index = index;
+        super(store, index);
     }
 
     /** Position among the capture's MakeResident and Evict calls, in call order. */
@@ -114,16 +109,6 @@ public final class ResidencyOp {
 
     public boolean pending() {
         return ret() == 0x103;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ResidencyOp r && r.store == store && r.index == index;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(System.identityHashCode(store), index);
     }
 
     @Override

@@ -30,7 +30,7 @@ final class ResidencyOpStore {
         this.objects = objects;
     }
 
-    /** The columns of one call, filled in by the tracker and added with {@link #add}. */
+    /** The fields of one call, filled in by the tracker and added with {@link #add}. */
     static final class Row {
         ResidencyOp.Kind kind;
         long seq;

@@ -36,7 +36,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     private final ObjectTracker objects;
     private final SyncTracker sync;
     final ResidencyOpStore ops;
-    /** Reused for each call's columns. */
+    /** Reused for each call's row. */
     private final ResidencyOpStore.Row row = new ResidencyOpStore.Row();
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();

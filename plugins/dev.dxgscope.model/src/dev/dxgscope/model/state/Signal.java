@@ -1,13 +1,11 @@
 package dev.dxgscope.model.state;
 
-import java.util.Objects;
-
 /**
  * A request to move a fence to a value: from the CPU (takes effect at once), queued on a GPU
  * context, or the progress-fence value of a hardware-queue submission. A view of one row of the
- * model's signal columns; two views of the same signal are equal.
+ * model's signal rows; two views of the same signal are equal.
  */
-public final class Signal {
+public final class Signal extends RowView<SignalStore> {
     public enum Kind {
         CPU("CPU"), GPU("GPU"), QUEUE_PROGRESS("hardware-queue submission"),
         /** The host signals a paging fence when the paging work of a MakeResident is done. */
@@ -24,12 +22,8 @@ public final class Signal {
         }
     }
 
-    private final SignalStore store;
-    private final int index;
-
     Signal(SignalStore store, int index) {
-        this.store = store;
-        this.index = index;
+        super(store, index);
     }
 
     /** Position among the capture's signals, in call order. */
@@ -73,16 +67,6 @@ public final class Signal {
 
     public String describe() {
         return kind().label() + " signal of " + object().describe() + " to " + value() + " (#" + seq() + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Signal s && s.store == store && s.index == index;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(System.identityHashCode(store), index);
     }
 
     @Override

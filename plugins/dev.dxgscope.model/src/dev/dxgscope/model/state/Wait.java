@@ -1,13 +1,11 @@
 package dev.dxgscope.model.state;
 
-import java.util.Objects;
-
 /**
  * A wait for a fence to reach a value, as an interval: from the call to the moment the capture
  * shows it satisfied. A wait the capture never shows satisfied is stuck. A view of one row of the
- * model's wait columns; two views of the same wait are equal.
+ * model's wait rows; two views of the same wait are equal.
  */
-public final class Wait {
+public final class Wait extends RowView<WaitStore> {
     public enum Kind {
         CPU_BLOCKING("CPU wait (blocking)"), CPU_ASYNC("CPU wait (event)"), GPU("GPU wait");
 
@@ -39,12 +37,8 @@ public final class Wait {
         }
     }
 
-    private final WaitStore store;
-    private final int index;
-
     Wait(WaitStore store, int index) {
-        this.store = store;
-        this.index = index;
+        super(store, index);
     }
 
     /** Position among the capture's waits, in call order. */
@@ -123,16 +117,6 @@ public final class Wait {
 
     public String describe() {
         return kind().label() + " on " + object().describe() + " for " + value() + " (#" + seq() + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Wait w && w.store == store && w.index == index;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(System.identityHashCode(store), index);
     }
 
     @Override

@@ -1,0 +1,26 @@
+package dev.dxgscope.model.state;
+
+/**
+ * A view of one row of a row store ({@link WaitStore}, {@link SignalStore}, {@link ResidencyOpStore}):
+ * made when asked for, and equal to every other view of the same row, so views can be selected,
+ * compared and kept in sets like the objects they stand for.
+ */
+abstract class RowView<S> {
+    final S store;
+    final int index;
+
+    RowView(S store, int index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof RowView<?> v && v.getClass() == getClass() && v.store == store && v.index == index;
+    }
+
+    @Override
+    public final int hashCode() {
+        return 31 * System.identityHashCode(store) + index;
+    }
+}
