@@ -96,7 +96,8 @@ public final class CaptureModel {
 
     public List<ResidentLine> residentLines() {
         List<ResidentLine> out = new ArrayList<>();
-        b.residency.lines.forEach((k, l) -> out.add(new ResidentLine(k.process(), k.luid(), k.segmentGroup(), l.series)));
+        b.residency.lines.forEach(
+                l -> out.add(new ResidentLine(l.key.process(), l.key.luid(), l.key.segmentGroup(), l.series)));
         return out;
     }
 

@@ -1,8 +1,6 @@
 package dev.dxgscope.model.state;
 
-import java.util.AbstractList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * One MakeResident or Evict call and what came of it. A view of one row of the model's residency
@@ -56,7 +54,7 @@ public final class ResidencyOp extends RowView<ResidencyOpStore> {
 
     /** The allocations named (unknown handles are left out). */
     public List<Allocation> allocations() {
-        return new Allocations();
+        return RowView.list(() -> store.allocationCount(index), k -> store.allocation(index, k));
     }
 
     /** Their known bytes. */
@@ -114,17 +112,5 @@ public final class ResidencyOp extends RowView<ResidencyOpStore> {
     @Override
     public String toString() {
         return kind().label() + " of " + allocations().size() + " allocations (#" + seq() + ")";
-    }
-
-    private final class Allocations extends AbstractList<Allocation> implements RandomAccess {
-        @Override
-        public Allocation get(int k) {
-            return store.allocation(index, k);
-        }
-
-        @Override
-        public int size() {
-            return store.allocationCount(index);
-        }
     }
 }

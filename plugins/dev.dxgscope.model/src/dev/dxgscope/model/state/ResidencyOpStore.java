@@ -1,10 +1,7 @@
 package dev.dxgscope.model.state;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * Every MakeResident and Evict call of a capture as rows of one long[], read through
@@ -162,8 +159,7 @@ final class ResidencyOpStore {
     }
 
     Allocation allocation(int i, int k) {
-        return (Allocation) objects.objects.get(allocationIds[firstAllocation(i) + Objects.checkIndex(k,
-                allocationCount(i))]);
+        return (Allocation) objects.objects.get(allocationIds[firstAllocation(i) + k]);
     }
 
     boolean names(int i, Allocation a) {
@@ -175,24 +171,8 @@ final class ResidencyOpStore {
         return false;
     }
 
-    ResidencyOp get(int i) {
-        return new ResidencyOp(this, i);
-    }
-
     /** All calls as a read-only list of views. */
     List<ResidencyOp> list() {
-        return new Views();
-    }
-
-    private final class Views extends AbstractList<ResidencyOp> implements RandomAccess {
-        @Override
-        public ResidencyOp get(int i) {
-            return new ResidencyOp(ResidencyOpStore.this, Objects.checkIndex(i, size));
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
+        return RowView.list(() -> size, i -> new ResidencyOp(this, i));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
     /** The lines in the order they appeared. */
-    final Map<Key, Line> lines = new LinkedHashMap<>();
+    final List<Line> lines = new ArrayList<>();
     /** The same lines by process index, found by a scan of a few (no key made per lookup). */
     private final ArrayList<List<Line>> linesByProcess = new ArrayList<>();
     /** Bytes of inferred evictions attributed to each MakeResident (by op index). */
@@ -51,7 +50,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     /** The capture is complete: the resident-bytes series stop growing. */
     void trim() {
-        lines.values().forEach(l -> l.series.trim());
+        lines.forEach(l -> l.series.trim());
         ops.trim();
     }
 
@@ -334,7 +333,6 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
     }
 
-    /** Resident bytes change; allocations of unknown size do not count (unknown is not zero, nor a guess). */
     /** The line of a process, adapter and segment group; made when {@code make}, else null if none. */
     private Line line(DxgProcess p, long luid, int group, boolean make) {
         while (linesByProcess.size() <= p.index()) {
@@ -356,10 +354,11 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         Line l = new Line(new Key(p, luid, group));
         own.add(l);
-        lines.put(l.key, l);
+        lines.add(l);
         return l;
     }
 
+    /** Resident bytes change; allocations of unknown size do not count (unknown is not zero, nor a guess). */
     private void account(Allocation a, long seq, long delta) {
         if (a.size() < 0) {
             return;

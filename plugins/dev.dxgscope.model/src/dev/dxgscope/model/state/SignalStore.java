@@ -1,9 +1,7 @@
 package dev.dxgscope.model.state;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Every signal of a capture as rows of one long[] (objects and processes by id), read through
@@ -41,10 +39,6 @@ final class SignalStore {
     /** Drops the spare capacity (the capture is complete). */
     void trim() {
         rows = Arrays.copyOf(rows, size * STRIDE);
-    }
-
-    int size() {
-        return size;
     }
 
     Signal get(int i) {
@@ -86,18 +80,6 @@ final class SignalStore {
 
     /** All signals as a read-only list of views. */
     List<Signal> list() {
-        return new Views();
-    }
-
-    private final class Views extends AbstractList<Signal> implements java.util.RandomAccess {
-        @Override
-        public Signal get(int i) {
-            return new Signal(SignalStore.this, Objects.checkIndex(i, size));
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
+        return RowView.list(() -> size, i -> new Signal(this, i));
     }
 }

@@ -1,11 +1,8 @@
 package dev.dxgscope.model.state;
 
 import dev.dxgscope.model.decode.LongMap;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * Every wait of a capture as rows of one long[] (objects, processes and the satisfying signal by
@@ -166,18 +163,6 @@ final class WaitStore {
 
     /** All waits as a read-only list of views. */
     List<Wait> list() {
-        return new Views();
-    }
-
-    private final class Views extends AbstractList<Wait> implements RandomAccess {
-        @Override
-        public Wait get(int i) {
-            return new Wait(WaitStore.this, Objects.checkIndex(i, size));
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
+        return RowView.list(() -> size, i -> new Wait(this, i));
     }
 }
