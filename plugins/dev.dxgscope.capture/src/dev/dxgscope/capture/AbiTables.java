@@ -123,7 +123,8 @@ public final class AbiTables {
                 int code = c[1].startsWith("0x") ? (int) Long.parseLong(c[1].substring(2), 16) : 0;
                 int size = c[3].equals("unknown") ? 0 : Integer.parseInt(c[3]);
                 int nr = code != 0 ? code & 0xff : byNr.size() + 1;
-                Ioctl io = new Ioctl(c[0], nr, code, c[2], size);
+                /* interned like field names: trackers switch on the name, and equals starts with == */
+                Ioctl io = new Ioctl(c[0].intern(), nr, code, c[2], size);
                 if (code != 0) {
                     byCode.put(code, io);
                 }

@@ -189,7 +189,7 @@ public final class EventDecoder {
                     "the capture has no ABI record before its first ioctl: arguments cannot be decoded"));
         }
         IoctlCall call = fresh();
-        call.enter(abi, kind(b.getInt(at + 4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(), b.getInt(at),
+        call.enter(kind(b.getInt(at + 4)), r.seq(), r.timestampNs(), r.offset(), r.pid(), r.tid(), b.getInt(at),
                 b.getLong(at + 8));
         /* a view of the record: detach() copies it if the call is still in flight when the window moves */
         blocks(call.in(), r, b, at, end, 24, b.getInt(at + 16), "IOCTL_ENTER");
@@ -204,7 +204,7 @@ public final class EventDecoder {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(), "IOCTL_LEAVE of #" + enterSeq
                     + " without its IOCTL_ENTER (lost or damaged); the call is known from its result only"));
             call = fresh();
-            call.enter(abi, kind(b.getInt(at + 20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
+            call.enter(kind(b.getInt(at + 20)), enterSeq, r.timestampNs(), -1, r.pid(), r.tid(),
                     b.getInt(at + 16), 0);
         }
         call.leave(r.seq(), r.timestampNs(), r.offset(), b.getInt(at + 8), b.getInt(at + 12));

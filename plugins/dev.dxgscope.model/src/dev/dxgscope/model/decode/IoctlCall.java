@@ -22,7 +22,6 @@ public final class IoctlCall {
     /** What an accessor returns for a field the capture does not hold. */
     public static final long UNKNOWN = Long.MIN_VALUE;
 
-    private AbiTables abi;
     private Kind kind;
     private long enterSeq;
     private long enterTs;
@@ -42,13 +41,137 @@ public final class IoctlCall {
 
     /**
      * What the decoder looks up once per ioctl code of a capture: the ABI row (null for a code the
-     * ABI does not know), its argument struct and its buffer descriptors.
+     * ABI does not know), its argument struct and its buffer descriptors; and, once per name, the
+     * fields, structs and buffer rows its readers ask for. The trackers pass the same string
+     * constants every time, so a reference comparison over a few entries replaces a hash lookup per
+     * read (which was about an eighth of a load). A race between threads at worst loses an entry:
+     * entries are immutable and a miss looks the name up again.
      */
-    record Kind(int code, AbiTables.Ioctl ioctl, AbiTables.Struct struct, List<AbiTables.Buffer> buffers) {
+    static final class Kind {
+        private static final int FIELD = 0;
+        private static final int NESTED = 1;
+        private static final int STRUCT = 2;
+        private static final int ELEMENT_FIELD = 3;
+        private static final int ROWS = 4;
+        private static final int NESTED_ROWS = 5;
+        private static final Object NONE = new Object();
+
+        private record Entry(int what, String a, String b, String c, Object value) {
+        }
+
+        private final AbiTables abi;
+        private final int code;
+        private final AbiTables.Ioctl ioctl;
+        private final AbiTables.Struct struct;
+        private final List<AbiTables.Buffer> buffers;
+        private final Entry[] resolved = new Entry[32];
+
+        private Kind(AbiTables abi, int code) {
+            this.abi = abi;
+            this.code = code;
+            this.ioctl = abi.ioctlByCode(code);
+            this.struct = ioctl != null ? abi.struct(ioctl.argStruct()) : null;
+            this.buffers = ioctl != null ? abi.buffers(ioctl.name()) : List.of();
+        }
+
         static Kind of(AbiTables abi, int code) {
-            AbiTables.Ioctl io = abi.ioctlByCode(code);
-            return new Kind(code, io, io != null ? abi.struct(io.argStruct()) : null,
-                    io != null ? abi.buffers(io.name()) : List.of());
+            return new Kind(abi, code);
+        }
+
+        int code() {
+            return code;
+        }
+
+        AbiTables.Ioctl ioctl() {
+            return ioctl;
+        }
+
+        AbiTables.Struct struct() {
+            return struct;
+        }
+
+        List<AbiTables.Buffer> buffers() {
+            return buffers;
+        }
+
+        /** A field of the argument struct, or null. */
+        AbiTables.Field field(String name) {
+            Object v = cached(FIELD, name, null, null);
+            if (v == null) {
+                v = cache(FIELD, name, null, null, struct == null ? null : struct.fields().get(name));
+            }
+            return v == NONE ? null : (AbiTables.Field) v;
+        }
+
+        /** {@code nestedField} of the {@code nestedStruct} at argument field {@code field}, at its offset in the argument, or null. */
+        AbiTables.Field nested(String field, String nestedStruct, String nestedField) {
+            Object v = cached(NESTED, field, nestedStruct, nestedField);
+            if (v == null) {
+                AbiTables.Struct inner = abi.struct(nestedStruct);
+                AbiTables.Field f = struct == null ? null : struct.fields().get(field);
+                AbiTables.Field g = inner == null ? null : inner.fields().get(nestedField);
+                v = cache(NESTED, field, nestedStruct, nestedField,
+                        f == null || g == null ? null : new AbiTables.Field(nestedField, f.offset() + g.offset(), g.size()));
+            }
+            return v == NONE ? null : (AbiTables.Field) v;
+        }
+
+        /** A struct of the capture's ABI by name (an element of a buffer), or null. */
+        AbiTables.Struct elementStruct(String name) {
+            Object v = cached(STRUCT, name, null, null);
+            if (v == null) {
+                v = cache(STRUCT, name, null, null, abi.struct(name));
+            }
+            return v == NONE ? null : (AbiTables.Struct) v;
+        }
+
+        /** A field of an element struct, or null. */
+        AbiTables.Field elementField(String elemStruct, String name) {
+            Object v = cached(ELEMENT_FIELD, elemStruct, name, null);
+            if (v == null) {
+                AbiTables.Struct s = abi.struct(elemStruct);
+                v = cache(ELEMENT_FIELD, elemStruct, name, null, s == null ? null : s.fields().get(name));
+            }
+            return v == NONE ? null : (AbiTables.Field) v;
+        }
+
+        /** Which buffer rows are called {@code name}, top-level ones or nested ones: {@code rows[i]} for row i. */
+        boolean[] bufferRows(String name, boolean nested) {
+            int what = nested ? NESTED_ROWS : ROWS;
+            Object v = cached(what, name, null, null);
+            if (v == null) {
+                boolean[] rows = new boolean[buffers.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    AbiTables.Buffer row = buffers.get(i);
+                    rows[i] = row.name().equals(name) && (row.parent() >= 0) == nested;
+                }
+                v = cache(what, name, null, null, rows);
+            }
+            return (boolean[]) v;
+        }
+
+        private Object cached(int what, String a, String b, String c) {
+            for (Entry e : resolved) {
+                if (e == null) {
+                    return null;
+                }
+                if (e.what == what && e.a == a && e.b == b && e.c == c) {
+                    return e.value;
+                }
+            }
+            return null;
+        }
+
+        /** Keeps a value found by name (while there is room) and returns it, NONE for null. */
+        private Object cache(int what, String a, String b, String c, Object value) {
+            Object v = value == null ? NONE : value;
+            for (int i = 0; i < resolved.length; i++) {
+                if (resolved[i] == null) {
+                    resolved[i] = new Entry(what, a, b, c, v);
+                    break;
+                }
+            }
+            return v;
         }
     }
 
@@ -139,9 +262,8 @@ public final class IoctlCall {
      * Starts the call anew with its IOCTL_ENTER (or, for a leave whose enter was lost, what the leave
      * tells); the decoder then fills {@link #in()}. Clears whatever an earlier call left here.
      */
-    void enter(AbiTables abi, Kind kind, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
+    void enter(Kind kind, long enterSeq, long enterTs, long enterOffset, int pid, int tid, int fd,
             long argAddress) {
-        this.abi = abi;
         this.kind = kind;
         this.enterSeq = enterSeq;
         this.enterTs = enterTs;
@@ -292,17 +414,11 @@ public final class IoctlCall {
      */
     public long nested(boolean out, String field, String nestedStruct, String nestedField, int size) {
         Blocks side = out ? this.out : in;
-        AbiTables.Struct struct = kind.struct();
-        AbiTables.Struct inner = abi.struct(nestedStruct);
-        if (side.argAt() < 0 || struct == null || inner == null) {
+        AbiTables.Field f = kind.nested(field, nestedStruct, nestedField);
+        if (side.argAt() < 0 || f == null) {
             return UNKNOWN;
         }
-        AbiTables.Field f = struct.fields().get(field);
-        AbiTables.Field g = inner.fields().get(nestedField);
-        if (f == null || g == null) {
-            return UNKNOWN;
-        }
-        return readField(side, f.offset() + g.offset(), g.size(), size);
+        return readField(side, f.offset(), f.size(), size);
     }
 
     /** The argument struct the caller passed (little-endian view), or null when unreadable. */
@@ -333,18 +449,16 @@ public final class IoctlCall {
 
     /** Where the header of a captured buffer's block is in {@code side}'s payload, or -1. */
     private int find(Blocks side, String name, int element) {
-        List<AbiTables.Buffer> rows = kind.buffers();
+        boolean[] rows = kind.bufferRows(name, element >= 0);
         ByteBuffer p = side.bytes();
         int at = side.from();
         for (int i = 0; i < side.count(); i++, at = side.next(at)) {
             int buffer = Payloads.blockBuffer(p, at);
-            if (Payloads.blockRole(p, at) != Payloads.Block.BUFFER || buffer >= rows.size()
+            if (Payloads.blockRole(p, at) != Payloads.Block.BUFFER || buffer >= rows.length || !rows[buffer]
                     || (Payloads.blockFlags(p, at) & Payloads.Block.UNREADABLE) != 0) {
                 continue;
             }
-            AbiTables.Buffer row = rows.get(buffer);
-            if (row.name().equals(name) && (element < 0 ? row.parent() < 0
-                    : row.parent() >= 0 && Payloads.blockElement(p, at) == element)) {
+            if (element < 0 || Payloads.blockElement(p, at) == element) {
                 return at;
             }
         }
@@ -383,7 +497,7 @@ public final class IoctlCall {
 
     /** How many whole {@code elemStruct} elements a captured buffer holds (bounds loops over counts). */
     public int elements(ByteBuffer buffer, String elemStruct) {
-        AbiTables.Struct s = abi.struct(elemStruct);
+        AbiTables.Struct s = kind.elementStruct(elemStruct);
         if (buffer == null || s == null || s.size() == 0) {
             return 0;
         }
@@ -392,11 +506,11 @@ public final class IoctlCall {
 
     /** Reads a field of an element struct inside a captured buffer. */
     public long elementField(ByteBuffer buffer, String elemStruct, int index, String field) {
-        AbiTables.Struct s = abi.struct(elemStruct);
+        AbiTables.Struct s = kind.elementStruct(elemStruct);
         if (buffer == null || s == null || s.size() == 0) {
             return UNKNOWN;
         }
-        AbiTables.Field f = s.fields().get(field);
+        AbiTables.Field f = kind.elementField(elemStruct, field);
         if (f == null) {
             return UNKNOWN;
         }
@@ -405,12 +519,8 @@ public final class IoctlCall {
     }
 
     private long read(Blocks side, String field, int size) {
-        AbiTables.Struct struct = kind.struct();
-        if (side.argAt() < 0 || struct == null) {
-            return UNKNOWN;
-        }
-        AbiTables.Field f = struct.fields().get(field);
-        if (f == null) {
+        AbiTables.Field f = kind.field(field);
+        if (side.argAt() < 0 || f == null) {
             return UNKNOWN;
         }
         return readField(side, f.offset(), f.size(), size);
