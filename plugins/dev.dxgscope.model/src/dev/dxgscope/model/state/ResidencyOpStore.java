@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every MakeResident and Evict call of a capture as rows of one long[], read through
+ * Every MakeResident and Evict call of a capture as rows of longs ({@link Rows}), read through
  * {@link ResidencyOp} views; the allocations each names are one shared int[] of object ids. So
- * millions of calls are two arrays for the collector, not millions of objects and lists (rows, not
+ * millions of calls are a few thousand pages and one array for the collector, not millions of objects and lists (rows, not
  * columns: see {@link SignalStore}). 96 bytes a call plus 4 a named allocation.
  */
 final class ResidencyOpStore {
@@ -18,10 +18,9 @@ final class ResidencyOpStore {
      */
     private static final int STRIDE = 12;
     private final ObjectTracker objects;
-    private long[] rows = new long[16 * STRIDE];
+    private final Rows rows = new Rows(STRIDE);
     private int[] allocationIds = new int[16];
     private int allocationCount;
-    private int size;
 
     ResidencyOpStore(ObjectTracker objects) {
         this.objects = objects;
@@ -48,80 +47,78 @@ final class ResidencyOpStore {
 
     /** Adds a call; returns its index. */
     int add(Row r) {
-        int at = size * STRIDE;
-        if (at + STRIDE > rows.length) {
-            rows = Arrays.copyOf(rows, Math.max(16 * STRIDE, rows.length * 2));
-        }
+        int i = rows.add();
+        long[] row = rows.page(i);
+        int at = rows.offset(i);
         int n = r.allocations.size();
-        rows[at] = r.seq;
-        rows[at + 1] = r.leaveSeq;
-        rows[at + 2] = r.bytes;
-        rows[at + 3] = r.pagingFenceValue;
-        rows[at + 4] = r.completedSeq;
-        rows[at + 5] = r.bytesToTrim;
-        rows[at + 6] = r.usageBefore;
-        rows[at + 7] = r.budget;
-        rows[at + 8] = Rows.pair(r.process.index(), r.pagingQueue == null ? -1 : r.pagingQueue.id());
-        rows[at + 9] = Rows.pair(r.ret, r.errno);
-        rows[at + 10] = Rows.pair(r.segmentGroup, r.kind.ordinal());
-        rows[at + 11] = Rows.pair(allocationCount, n);
+        row[at] = r.seq;
+        row[at + 1] = r.leaveSeq;
+        row[at + 2] = r.bytes;
+        row[at + 3] = r.pagingFenceValue;
+        row[at + 4] = r.completedSeq;
+        row[at + 5] = r.bytesToTrim;
+        row[at + 6] = r.usageBefore;
+        row[at + 7] = r.budget;
+        row[at + 8] = Rows.pair(r.process.index(), r.pagingQueue == null ? -1 : r.pagingQueue.id());
+        row[at + 9] = Rows.pair(r.ret, r.errno);
+        row[at + 10] = Rows.pair(r.segmentGroup, r.kind.ordinal());
+        row[at + 11] = Rows.pair(allocationCount, n);
         if (allocationCount + n > allocationIds.length) {
             allocationIds = Arrays.copyOf(allocationIds, Math.max(allocationCount + n, allocationIds.length * 2));
         }
         for (int k = 0; k < n; k++) {
             allocationIds[allocationCount++] = r.allocations.get(k).id();
         }
-        return size++;
+        return i;
     }
 
-    /** Drops the spare capacity (the capture is complete). */
+    /** Drops the spare capacity of the allocation ids (the capture is complete). */
     void trim() {
-        rows = Arrays.copyOf(rows, size * STRIDE);
         allocationIds = Arrays.copyOf(allocationIds, allocationCount);
     }
 
     int size() {
-        return size;
+        return rows.size();
     }
 
     void completed(int i, long at) {
-        rows[i * STRIDE + 4] = at;
+        rows.set(i, 4, at);
     }
 
     ResidencyOp.Kind kind(int i) {
-        return KINDS[Rows.low(rows[i * STRIDE + 10])];
+        return KINDS[Rows.low(rows.get(i, 10))];
     }
 
     long seq(int i) {
-        return rows[i * STRIDE];
+        return rows.get(i, 0);
     }
 
     long leaveSeq(int i) {
-        return rows[i * STRIDE + 1];
+        return rows.get(i, 1);
     }
 
     long bytes(int i) {
-        return rows[i * STRIDE + 2];
+        return rows.get(i, 2);
     }
 
     long pagingFenceValue(int i) {
-        return rows[i * STRIDE + 3];
+        return rows.get(i, 3);
     }
 
     long completedSeq(int i) {
-        return rows[i * STRIDE + 4];
+        return rows.get(i, 4);
     }
 
     long bytesToTrim(int i) {
-        return rows[i * STRIDE + 5];
+        return rows.get(i, 5);
     }
 
     long usageBefore(int i) {
-        return rows[i * STRIDE + 6];
+        return rows.get(i, 6);
     }
 
     long budget(int i) {
-        return rows[i * STRIDE + 7];
+        return rows.get(i, 7);
     }
 
     DxgProcess process(int i) {
@@ -130,32 +127,32 @@ final class ResidencyOpStore {
 
     /** The process's index (no lookup). */
     int processIndex(int i) {
-        return Rows.high(rows[i * STRIDE + 8]);
+        return Rows.high(rows.get(i, 8));
     }
 
     DxgObject pagingQueue(int i) {
-        int id = Rows.low(rows[i * STRIDE + 8]);
+        int id = Rows.low(rows.get(i, 8));
         return id < 0 ? null : objects.objects.get(id);
     }
 
     int ret(int i) {
-        return Rows.high(rows[i * STRIDE + 9]);
+        return Rows.high(rows.get(i, 9));
     }
 
     int errno(int i) {
-        return Rows.low(rows[i * STRIDE + 9]);
+        return Rows.low(rows.get(i, 9));
     }
 
     int segmentGroup(int i) {
-        return Rows.high(rows[i * STRIDE + 10]);
+        return Rows.high(rows.get(i, 10));
     }
 
     private int firstAllocation(int i) {
-        return Rows.high(rows[i * STRIDE + 11]);
+        return Rows.high(rows.get(i, 11));
     }
 
     int allocationCount(int i) {
-        return Rows.low(rows[i * STRIDE + 11]);
+        return Rows.low(rows.get(i, 11));
     }
 
     Allocation allocation(int i, int k) {
@@ -173,6 +170,6 @@ final class ResidencyOpStore {
 
     /** All calls as a read-only list of views. */
     List<ResidencyOp> list() {
-        return RowView.list(() -> size, i -> new ResidencyOp(this, i));
+        return RowView.list(() -> rows.size(), i -> new ResidencyOp(this, i));
     }
 }

@@ -1,12 +1,11 @@
 package dev.dxgscope.model.state;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every signal of a capture as rows of one long[] (objects and processes by id), read through
- * {@link Signal} views. A load of millions of signals then leaves one array for the collector, not
- * millions of objects to copy; rows rather than a column per field, because a row is written in
+ * Every signal of a capture as rows of longs ({@link Rows}; objects and processes by id), read
+ * through {@link Signal} views. A load of millions of signals then leaves a few thousand pages for
+ * the collector, not millions of objects to copy; rows rather than a column per field, because a row is written in
  * one place where columns are as many memory streams as fields. 40 bytes a signal.
  */
 final class SignalStore {
@@ -15,8 +14,7 @@ final class SignalStore {
     private static final int STRIDE = 5;
     private final ObjectTracker objects;
     private final CallNames calls = new CallNames();
-    private long[] rows = new long[16 * STRIDE];
-    private int size;
+    private final Rows rows = new Rows(STRIDE);
 
     SignalStore(ObjectTracker objects) {
         this.objects = objects;
@@ -24,21 +22,15 @@ final class SignalStore {
 
     /** Adds a signal; returns its index. {@code ctx} may be null. */
     int add(Signal.Kind k, long seq, DxgProcess p, int tid, SyncObject s, long value, DxgObject ctx, String call) {
-        int at = size * STRIDE;
-        if (at + STRIDE > rows.length) {
-            rows = Arrays.copyOf(rows, Math.max(16 * STRIDE, rows.length * 2));
-        }
-        rows[at] = seq;
-        rows[at + 1] = value;
-        rows[at + 2] = Rows.pair(p.index(), s.id());
-        rows[at + 3] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
-        rows[at + 4] = (long) calls.id(call) << 8 | k.ordinal();
-        return size++;
-    }
-
-    /** Drops the spare capacity (the capture is complete). */
-    void trim() {
-        rows = Arrays.copyOf(rows, size * STRIDE);
+        int i = rows.add();
+        long[] row = rows.page(i);
+        int at = rows.offset(i);
+        row[at] = seq;
+        row[at + 1] = value;
+        row[at + 2] = Rows.pair(p.index(), s.id());
+        row[at + 3] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
+        row[at + 4] = (long) calls.id(call) << 8 | k.ordinal();
+        return i;
     }
 
     Signal get(int i) {
@@ -46,40 +38,40 @@ final class SignalStore {
     }
 
     Signal.Kind kind(int i) {
-        return KINDS[(int) (rows[i * STRIDE + 4] & 0xff)];
+        return KINDS[(int) (rows.get(i, 4) & 0xff)];
     }
 
     long seq(int i) {
-        return rows[i * STRIDE];
+        return rows.get(i, 0);
     }
 
     long value(int i) {
-        return rows[i * STRIDE + 1];
+        return rows.get(i, 1);
     }
 
     DxgProcess process(int i) {
-        return objects.processes.get(Rows.high(rows[i * STRIDE + 2]));
+        return objects.processes.get(Rows.high(rows.get(i, 2)));
     }
 
     int tid(int i) {
-        return Rows.low(rows[i * STRIDE + 3]);
+        return Rows.low(rows.get(i, 3));
     }
 
     SyncObject object(int i) {
-        return (SyncObject) objects.objects.get(Rows.low(rows[i * STRIDE + 2]));
+        return (SyncObject) objects.objects.get(Rows.low(rows.get(i, 2)));
     }
 
     DxgObject context(int i) {
-        int id = Rows.high(rows[i * STRIDE + 3]);
+        int id = Rows.high(rows.get(i, 3));
         return id < 0 ? null : objects.objects.get(id);
     }
 
     String call(int i) {
-        return calls.name((short) (rows[i * STRIDE + 4] >>> 8));
+        return calls.name((short) (rows.get(i, 4) >>> 8));
     }
 
     /** All signals as a read-only list of views. */
     List<Signal> list() {
-        return RowView.list(() -> size, i -> new Signal(this, i));
+        return RowView.list(() -> rows.size(), i -> new Signal(this, i));
     }
 }

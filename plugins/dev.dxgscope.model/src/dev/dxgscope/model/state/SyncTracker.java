@@ -319,7 +319,6 @@ final class SyncTracker implements ObjectTracker.Listener {
         waits.finish();
         /* nothing more can be signalled or waited for: drop the load-time index and spare capacity */
         signalsByFence.clear();
-        signals.trim();
         objects.fences.forEach(Fence::trim);
     }
 

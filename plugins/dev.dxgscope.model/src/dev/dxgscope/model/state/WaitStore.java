@@ -1,15 +1,14 @@
 package dev.dxgscope.model.state;
 
 import dev.dxgscope.model.decode.LongMap;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every wait of a capture as rows of one long[] (objects, processes and the satisfying signal by
- * id or index), read through {@link Wait} views, so millions of waits are one array for the
- * collector rather than millions of objects (rows, not columns: see {@link SignalStore}). 48 bytes
- * a wait. The host event id and the destruction of the object waited on are rare, and kept in side
- * maps.
+ * Every wait of a capture as rows of longs ({@link Rows}; objects, processes and the satisfying
+ * signal by id or index), read through {@link Wait} views, so millions of waits are a few thousand
+ * pages for the collector rather than millions of objects (rows, not columns: see
+ * {@link SignalStore}). 48 bytes a wait. The host event id and the destruction of the object
+ * waited on are rare, and kept in side maps.
  */
 final class WaitStore {
     private static final Wait.Kind[] KINDS = Wait.Kind.values();
@@ -23,10 +22,9 @@ final class WaitStore {
     private final ObjectTracker objects;
     private final SignalStore signals;
     private final CallNames calls = new CallNames();
-    private long[] rows = new long[16 * STRIDE];
+    private final Rows rows = new Rows(STRIDE);
     private final LongMap<Long> eventIds = new LongMap<>();
     private final LongMap<Long> objectDestroyed = new LongMap<>();
-    private int size;
 
     WaitStore(ObjectTracker objects, SignalStore signals) {
         this.objects = objects;
@@ -35,25 +33,24 @@ final class WaitStore {
 
     /** Adds a pending wait; returns its index. {@code ctx} may be null. */
     int add(Wait.Kind k, long seq, DxgProcess p, int tid, SyncObject s, long value, DxgObject ctx, String call) {
-        int at = size * STRIDE;
-        if (at + STRIDE > rows.length) {
-            rows = Arrays.copyOf(rows, Math.max(16 * STRIDE, rows.length * 2));
-        }
-        rows[at] = seq;
-        rows[at + 1] = DxgObject.ALIVE;
-        rows[at + 2] = value;
-        rows[at + 3] = Rows.pair(p.index(), s.id());
-        rows[at + 4] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
-        rows[at + 5] = Rows.pair(-1, calls.id(call) << 16 | PENDING << 8 | k.ordinal());
-        return size++;
+        int i = rows.add();
+        long[] row = rows.page(i);
+        int at = rows.offset(i);
+        row[at] = seq;
+        row[at + 1] = DxgObject.ALIVE;
+        row[at + 2] = value;
+        row[at + 3] = Rows.pair(p.index(), s.id());
+        row[at + 4] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
+        row[at + 5] = Rows.pair(-1, calls.id(call) << 16 | PENDING << 8 | k.ordinal());
+        return i;
     }
 
     int size() {
-        return size;
+        return rows.size();
     }
 
     private int flags(int i) {
-        return Rows.low(rows[i * STRIDE + 5]);
+        return Rows.low(rows.get(i, 5));
     }
 
     Wait.Kind kind(int i) {
@@ -70,30 +67,30 @@ final class WaitStore {
 
     private void end(int i, long at, Wait.Outcome o, int by) {
         int f = flags(i) & ~0xff00 | o.ordinal() << 8;
-        rows[i * STRIDE + 5] = Rows.pair(by, f);
+        rows.set(i, 5, Rows.pair(by, f));
         if (at != DxgObject.ALIVE) {
-            rows[i * STRIDE + 1] = at;
+            rows.set(i, 1, at);
         }
     }
 
     long seq(int i) {
-        return rows[i * STRIDE];
+        return rows.get(i, 0);
     }
 
     long endSeq(int i) {
-        return rows[i * STRIDE + 1];
+        return rows.get(i, 1);
     }
 
     long value(int i) {
-        return rows[i * STRIDE + 2];
+        return rows.get(i, 2);
     }
 
     DxgProcess process(int i) {
-        return objects.processes.get(Rows.high(rows[i * STRIDE + 3]));
+        return objects.processes.get(Rows.high(rows.get(i, 3)));
     }
 
     int tid(int i) {
-        return Rows.low(rows[i * STRIDE + 4]);
+        return Rows.low(rows.get(i, 4));
     }
 
     SyncObject object(int i) {
@@ -102,11 +99,11 @@ final class WaitStore {
 
     /** The id of the object waited on (no lookup). */
     int objectId(int i) {
-        return Rows.low(rows[i * STRIDE + 3]);
+        return Rows.low(rows.get(i, 3));
     }
 
     DxgObject context(int i) {
-        int id = Rows.high(rows[i * STRIDE + 4]);
+        int id = Rows.high(rows.get(i, 4));
         return id < 0 ? null : objects.objects.get(id);
     }
 
@@ -115,7 +112,7 @@ final class WaitStore {
     }
 
     Signal satisfiedBy(int i) {
-        return signals.get(Rows.high(rows[i * STRIDE + 5]));
+        return signals.get(Rows.high(rows.get(i, 5)));
     }
 
     long eventId(int i) {
@@ -151,18 +148,17 @@ final class WaitStore {
         }
     }
 
-    /** The capture is complete: what is still pending was never satisfied; spare capacity goes. */
+    /** The capture is complete: what is still pending was never satisfied. */
     void finish() {
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < rows.size(); i++) {
             if (pending(i)) {
                 end(i, DxgObject.ALIVE, Wait.Outcome.NEVER_SATISFIED, -1);
             }
         }
-        rows = Arrays.copyOf(rows, size * STRIDE);
     }
 
     /** All waits as a read-only list of views. */
     List<Wait> list() {
-        return RowView.list(() -> size, i -> new Wait(this, i));
+        return RowView.list(() -> rows.size(), i -> new Wait(this, i));
     }
 }
