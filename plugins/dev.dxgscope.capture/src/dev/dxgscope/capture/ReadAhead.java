@@ -18,7 +18,7 @@ import java.util.concurrent.BlockingQueue;
  * {@link RecordCursor#problems()} after {@link #close()}). Not for a growing file: follow mode
  * stays on the consumer's thread.
  *
- * <p>Cost: one thread, about {@value #POOL} windows of 8 MiB, and 12 bytes per record in flight.
+ * <p>Cost: one thread, about {@value #POOL} windows of 8 MiB, and 4 bytes per record in flight.
  */
 public final class ReadAhead implements AutoCloseable {
     /** Records whose positions one batch carries at most (a window holds about 40,000 ioctl records). */
@@ -28,13 +28,18 @@ public final class ReadAhead implements AutoCloseable {
     private static final int WINDOW = 8 << 20;
 
     /**
-     * Records {@code at[i]} (offsets {@code offsets[i]}) of {@code window}, i < count; the file
-     * position after them, for progress.
+     * Records {@code at[i]} of {@code window}, i < count, whose byte 0 is at file offset
+     * {@code windowStart} (so record i is at {@code windowStart + at[i]}); the file position after
+     * them, for progress.
      */
-    public record Batch(ByteBuffer window, int[] at, long[] offsets, int count, long position) {
+    public record Batch(ByteBuffer window, long windowStart, int[] at, int count, long position) {
+        /** The file offset of record {@code i}. */
+        public long offset(int i) {
+            return windowStart + at[i];
+        }
     }
 
-    private static final Batch END = new Batch(null, null, null, 0, -1);
+    private static final Batch END = new Batch(null, 0, null, 0, -1);
 
     private final RecordCursor cursor;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
@@ -74,16 +79,15 @@ public final class ReadAhead implements AutoCloseable {
     private void produce() {
         try {
             ByteBuffer window = null;
+            long windowStart = 0;
             boolean sent = false;
             int[] at = new int[1024];
-            long[] offsets = new long[1024];
             int n = 0;
             while (!stopped && cursor.next()) {
                 if ((cursor.window() != window || n == BATCH) && n > 0) {
-                    put(new Batch(window, at, offsets, n, cursor.offset()));
+                    put(new Batch(window, windowStart, at, n, cursor.offset()));
                     sent = true;
                     at = new int[Math.min(BATCH, n * 2)];
-                    offsets = new long[at.length];
                     n = 0;
                 }
                 if (cursor.window() != window) {
@@ -93,16 +97,15 @@ public final class ReadAhead implements AutoCloseable {
                     sent = false;
                 }
                 window = cursor.window();
+                windowStart = cursor.windowStart();
                 if (n == at.length) {
                     at = Arrays.copyOf(at, Math.min(BATCH, n * 2));
-                    offsets = Arrays.copyOf(offsets, at.length);
                 }
                 at[n] = cursor.at();
-                offsets[n] = cursor.offset();
                 n++;
             }
             if (n > 0) {
-                put(new Batch(window, at, offsets, n, cursor.position()));
+                put(new Batch(window, windowStart, at, n, cursor.position()));
             }
             put(END);
         } catch (IOException | RuntimeException e) {

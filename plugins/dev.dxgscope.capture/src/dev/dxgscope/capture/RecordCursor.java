@@ -68,6 +68,11 @@ public final class RecordCursor implements RecordView {
         return current.at();
     }
 
+    /** The file offset of byte 0 of {@link #window()} (a window is one contiguous read). */
+    long windowStart() {
+        return windowStart;
+    }
+
     /** Follow mode: stop before incomplete records at the end instead of calling them truncated. */
     public RecordCursor follow(boolean on) {
         this.follow = on;

@@ -166,7 +166,7 @@ public final class ModelLoader {
                 }
                 window = b.window();
                 for (int i = 0; i < b.count(); i++) {
-                    orderer.offer(view.set(b.window(), b.at()[i], b.offsets()[i]));
+                    orderer.offer(view.set(b.window(), b.at()[i], b.offset(i)));
                 }
                 n += b.count();
                 progress(progress, b.position(), total);
