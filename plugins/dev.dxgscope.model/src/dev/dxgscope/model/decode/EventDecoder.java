@@ -227,12 +227,11 @@ public final class EventDecoder {
     private void blocks(IoctlCall.Blocks side, RecordView r, ByteBuffer b, int at, int end, int head, int count,
             String what) {
         long wanted = Integer.toUnsignedLong(count);
-        int whole = Payloads.wholeBlocks(b, at + head, end, wanted);
+        int whole = side.set(b, at, end, at + head, wanted);
         if (whole < wanted) {
             diagnostics.accept(new Diagnostic(Severity.WARNING, r.offset(), r.seq(),
                     what + ": block " + whole + " does not fit the record; decoded the blocks before it"));
         }
-        side.set(b, at, end, at + head, whole);
     }
 
     private static Event fd(RecordView r, ByteBuffer p) {

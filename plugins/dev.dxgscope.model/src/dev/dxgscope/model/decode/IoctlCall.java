@@ -177,38 +177,50 @@ public final class IoctlCall {
 
     /**
      * The whole blocks of one side: the payload is {@code [base, end)} of {@code bytes} (a window of
-     * the reader, or a private copy), {@code count} blocks start at {@code from}, and the argument
-     * struct's bytes are at {@code argAt} (-1: not captured or unreadable). Positions are absolute
-     * in {@code bytes}. Mutable because calls are reused (see {@link EventDecoder}).
+     * the reader, or a private copy), {@code count} blocks have their headers at {@code starts}, and
+     * the argument struct's bytes are at {@code argAt} (-1: not captured or unreadable). Positions
+     * are absolute in {@code bytes}. The headers are walked once, when the side is set; buffers are
+     * then found from the kept starts. Mutable because calls are reused (see {@link EventDecoder}).
      */
     static final class Blocks {
         private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
         private ByteBuffer bytes = EMPTY;
         private int base;
         private int end;
-        private int from;
+        private int[] starts = new int[4];
         private int count;
         private int argAt = -1;
         private int argSize;
 
-        /** Points at {@code count} blocks from {@code from}; walks the block headers once to find the argument struct. */
-        void set(ByteBuffer bytes, int base, int end, int from, int count) {
+        /**
+         * Points at the blocks from {@code from} in a payload that ends at {@code end}: up to
+         * {@code wanted} of them, stopping at the first that does not fit whole (the blocks after it
+         * cannot be found). Returns how many fit.
+         */
+        int set(ByteBuffer bytes, int base, int end, int from, long wanted) {
             this.bytes = bytes;
             this.base = base;
             this.end = end;
-            this.from = from;
-            this.count = count;
+            this.count = 0;
             this.argAt = -1;
             this.argSize = 0;
             int at = from;
-            for (int i = 0; i < count; i++, at = Payloads.nextBlock(bytes, at, end)) {
-                if (Payloads.blockRole(bytes, at) == Payloads.Block.ARG) {
+            boolean argFound = false;
+            while (count < wanted && at >= 0 && at + Payloads.BLOCK_HEADER <= end
+                    && Payloads.blockSize(bytes, at) <= end - at - Payloads.BLOCK_HEADER) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = at;
+                if (!argFound && Payloads.blockRole(bytes, at) == Payloads.Block.ARG) {
+                    argFound = true;
                     boolean unreadable = (Payloads.blockFlags(bytes, at) & Payloads.Block.UNREADABLE) != 0;
                     argAt = unreadable ? -1 : at + Payloads.BLOCK_HEADER;
                     argSize = (int) Payloads.blockSize(bytes, at);
-                    return;
                 }
+                at = Payloads.nextBlock(bytes, at, end);
             }
+            return count;
         }
 
         /** No blocks (a side the capture does not have). */
@@ -221,7 +233,9 @@ public final class IoctlCall {
             byte[] copy = new byte[end - base];
             bytes.get(base, copy);
             bytes = ByteBuffer.wrap(copy).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            from -= base;
+            for (int i = 0; i < count; i++) {
+                starts[i] -= base;
+            }
             argAt = argAt < 0 ? -1 : argAt - base;
             end = copy.length;
             base = 0;
@@ -231,12 +245,13 @@ public final class IoctlCall {
             return bytes;
         }
 
-        int from() {
-            return from;
-        }
-
         int count() {
             return count;
+        }
+
+        /** Where the header of block {@code i} is. */
+        int start(int i) {
+            return starts[i];
         }
 
         int argAt() {
@@ -250,11 +265,6 @@ public final class IoctlCall {
         /** The argument struct as a little-endian view, or null. */
         ByteBuffer arg() {
             return argAt < 0 ? null : bytes.slice(argAt, argSize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        }
-
-        /** Where the block after the one at {@code at} starts. */
-        int next(int at) {
-            return Payloads.nextBlock(bytes, at, end);
         }
     }
 
@@ -451,8 +461,8 @@ public final class IoctlCall {
     private int find(Blocks side, String name, int element) {
         boolean[] rows = kind.bufferRows(name, element >= 0);
         ByteBuffer p = side.bytes();
-        int at = side.from();
-        for (int i = 0; i < side.count(); i++, at = side.next(at)) {
+        for (int i = 0; i < side.count(); i++) {
+            int at = side.start(i);
             int buffer = Payloads.blockBuffer(p, at);
             if (Payloads.blockRole(p, at) != Payloads.Block.BUFFER || buffer >= rows.length || !rows[buffer]
                     || (Payloads.blockFlags(p, at) & Payloads.Block.UNREADABLE) != 0) {
