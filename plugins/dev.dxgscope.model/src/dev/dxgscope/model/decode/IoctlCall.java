@@ -162,9 +162,16 @@ public final class IoctlCall {
             return null;
         }
 
-        /** Keeps a value found by name (while there is room) and returns it, NONE for null. */
+        /**
+         * Keeps a value found by name (while there is room) and returns it, NONE for null. Only
+         * interned names are kept (string constants are): a name built at run time is a new object
+         * each time, would never be found by reference and would only fill the table.
+         */
         private Object cache(int what, String a, String b, String c, Object value) {
             Object v = value == null ? NONE : value;
+            if (!interned(a) || !interned(b) || !interned(c)) {
+                return v;
+            }
             for (int i = 0; i < resolved.length; i++) {
                 if (resolved[i] == null) {
                     resolved[i] = new Entry(what, a, b, c, v);
@@ -172,6 +179,10 @@ public final class IoctlCall {
                 }
             }
             return v;
+        }
+
+        private static boolean interned(String s) {
+            return s == null || s.intern() == s;
         }
     }
 
