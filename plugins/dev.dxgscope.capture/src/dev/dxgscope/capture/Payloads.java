@@ -99,12 +99,17 @@ public final class Payloads {
     public static int wholeBlocks(ByteBuffer bytes, int from, int end, long count) {
         int at = from;
         for (int i = 0; i < count; i++) {
-            if (at < 0 || at + BLOCK_HEADER > end || blockSize(bytes, at) > end - at - BLOCK_HEADER) {
+            if (!blockFits(bytes, at, end)) {
                 return i;
             }
             at = nextBlock(bytes, at, end);
         }
         return (int) Math.min(count, Integer.MAX_VALUE);
+    }
+
+    /** Whether the block whose header is at {@code at}, header and data, fits whole before {@code end}. */
+    public static boolean blockFits(ByteBuffer bytes, int at, int end) {
+        return at >= 0 && at + BLOCK_HEADER <= end && blockSize(bytes, at) <= end - at - BLOCK_HEADER;
     }
 
     /**

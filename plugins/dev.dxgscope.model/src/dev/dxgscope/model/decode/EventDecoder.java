@@ -64,7 +64,7 @@ public final class EventDecoder {
         if (k != null && k.code() == code) {
             return k;
         }
-        k = IoctlCall.Kind.of(abi, code);
+        k = new IoctlCall.Kind(abi, code);
         kinds[code & 0xff] = k;
         return k;
     }

@@ -66,16 +66,12 @@ public final class IoctlCall {
         private final List<AbiTables.Buffer> buffers;
         private final Entry[] resolved = new Entry[32];
 
-        private Kind(AbiTables abi, int code) {
+        Kind(AbiTables abi, int code) {
             this.abi = abi;
             this.code = code;
             this.ioctl = abi.ioctlByCode(code);
             this.struct = ioctl != null ? abi.struct(ioctl.argStruct()) : null;
             this.buffers = ioctl != null ? abi.buffers(ioctl.name()) : List.of();
-        }
-
-        static Kind of(AbiTables abi, int code) {
-            return new Kind(abi, code);
         }
 
         int code() {
@@ -96,58 +92,62 @@ public final class IoctlCall {
 
         /** A field of the argument struct, or null. */
         AbiTables.Field field(String name) {
-            Object v = cached(FIELD, name, null, null);
-            if (v == null) {
-                v = cache(FIELD, name, null, null, struct == null ? null : struct.fields().get(name));
-            }
-            return v == NONE ? null : (AbiTables.Field) v;
+            return (AbiTables.Field) resolve(FIELD, name, null, null);
         }
 
         /** {@code nestedField} of the {@code nestedStruct} at argument field {@code field}, at its offset in the argument, or null. */
         AbiTables.Field nested(String field, String nestedStruct, String nestedField) {
-            Object v = cached(NESTED, field, nestedStruct, nestedField);
-            if (v == null) {
-                AbiTables.Struct inner = abi.struct(nestedStruct);
-                AbiTables.Field f = struct == null ? null : struct.fields().get(field);
-                AbiTables.Field g = inner == null ? null : inner.fields().get(nestedField);
-                v = cache(NESTED, field, nestedStruct, nestedField,
-                        f == null || g == null ? null : new AbiTables.Field(nestedField, f.offset() + g.offset(), g.size()));
-            }
-            return v == NONE ? null : (AbiTables.Field) v;
+            return (AbiTables.Field) resolve(NESTED, field, nestedStruct, nestedField);
         }
 
         /** A struct of the capture's ABI by name (an element of a buffer), or null. */
         AbiTables.Struct elementStruct(String name) {
-            Object v = cached(STRUCT, name, null, null);
-            if (v == null) {
-                v = cache(STRUCT, name, null, null, abi.struct(name));
-            }
-            return v == NONE ? null : (AbiTables.Struct) v;
+            return (AbiTables.Struct) resolve(STRUCT, name, null, null);
         }
 
         /** A field of an element struct, or null. */
         AbiTables.Field elementField(String elemStruct, String name) {
-            Object v = cached(ELEMENT_FIELD, elemStruct, name, null);
-            if (v == null) {
-                AbiTables.Struct s = abi.struct(elemStruct);
-                v = cache(ELEMENT_FIELD, elemStruct, name, null, s == null ? null : s.fields().get(name));
-            }
-            return v == NONE ? null : (AbiTables.Field) v;
+            return (AbiTables.Field) resolve(ELEMENT_FIELD, elemStruct, name, null);
         }
 
         /** Which buffer rows are called {@code name}, top-level ones or nested ones: {@code rows[i]} for row i. */
         boolean[] bufferRows(String name, boolean nested) {
-            int what = nested ? NESTED_ROWS : ROWS;
-            Object v = cached(what, name, null, null);
+            return (boolean[]) resolve(nested ? NESTED_ROWS : ROWS, name, null, null);
+        }
+
+        /** What {@code what} of these names is: kept from an earlier lookup, or found now and kept. */
+        private Object resolve(int what, String a, String b, String c) {
+            Object v = cached(what, a, b, c);
             if (v == null) {
-                boolean[] rows = new boolean[buffers.size()];
-                for (int i = 0; i < rows.length; i++) {
-                    AbiTables.Buffer row = buffers.get(i);
-                    rows[i] = row.name().equals(name) && (row.parent() >= 0) == nested;
-                }
-                v = cache(what, name, null, null, rows);
+                v = cache(what, a, b, c, find(what, a, b, c));
             }
-            return (boolean[]) v;
+            return v == NONE ? null : v;
+        }
+
+        /** Looks {@code what} up by name in the ABI tables (the slow way). */
+        private Object find(int what, String a, String b, String c) {
+            return switch (what) {
+                case FIELD -> field(struct, a);
+                case NESTED -> {
+                    AbiTables.Field f = field(struct, a);
+                    AbiTables.Field g = field(abi.struct(b), c);
+                    yield f == null || g == null ? null : new AbiTables.Field(c, f.offset() + g.offset(), g.size());
+                }
+                case STRUCT -> abi.struct(a);
+                case ELEMENT_FIELD -> field(abi.struct(a), b);
+                default -> {
+                    boolean[] rows = new boolean[buffers.size()];
+                    for (int i = 0; i < rows.length; i++) {
+                        AbiTables.Buffer row = buffers.get(i);
+                        rows[i] = row.name().equals(a) && (row.parent() >= 0) == (what == NESTED_ROWS);
+                    }
+                    yield rows;
+                }
+            };
+        }
+
+        private static AbiTables.Field field(AbiTables.Struct s, String name) {
+            return s == null ? null : s.fields().get(name);
         }
 
         private Object cached(int what, String a, String b, String c) {
@@ -217,8 +217,7 @@ public final class IoctlCall {
             this.argSize = 0;
             int at = from;
             boolean argFound = false;
-            while (count < wanted && at >= 0 && at + Payloads.BLOCK_HEADER <= end
-                    && Payloads.blockSize(bytes, at) <= end - at - Payloads.BLOCK_HEADER) {
+            while (count < wanted && Payloads.blockFits(bytes, at, end)) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
                 }
