@@ -178,6 +178,12 @@ final class Script implements AutoCloseable {
             return this;
         }
 
+        /** An input buffer of element {@code element} of its parent buffer (e.g. an allocation's private data). */
+        Call inElement(String buffer, int element, byte[] data) {
+            inBuffers.put(buffer + "#" + element, data);
+            return this;
+        }
+
         private void put(byte[] arg, String field, long value) {
             AbiTables.Field f = struct.field(field);
             write(arg, f.offset(), f.size(), value);
@@ -190,7 +196,7 @@ final class Script implements AutoCloseable {
             p.putInt(3).putInt(ioctl.code()).putLong(0x7000_0000L).putInt(1 + inBuffers.size()).putInt(0);
             block(p, 0, 0, in);
             for (Map.Entry<String, byte[]> e : inBuffers.entrySet()) {
-                block(p, 1, index(e.getKey(), true), e.getValue());
+                bufferBlock(p, e.getKey(), true, e.getValue());
             }
             writer.append(RecordKind.IOCTL_ENTER, enterSeq, enterSeq * 1000, pid, pid, p.flip());
             return enterSeq;
@@ -204,7 +210,7 @@ final class Script implements AutoCloseable {
                     .putInt(0);
             block(p, 0, 0, out);
             for (Map.Entry<String, byte[]> e : outBuffers.entrySet()) {
-                block(p, 1, index(e.getKey(), false), e.getValue());
+                bufferBlock(p, e.getKey(), false, e.getValue());
             }
             writer.append(RecordKind.IOCTL_LEAVE, s, s * 1000, pid, pid, p.flip());
             return s;
@@ -217,11 +223,19 @@ final class Script implements AutoCloseable {
             return e;
         }
 
-        private int index(String name, boolean input) {
+        /** A buffer block: {@code key} is a top-level buffer's name or "name#element" for an element's. */
+        private void bufferBlock(ByteBuffer p, String key, boolean input, byte[] data) {
+            int hash = key.indexOf('#');
+            String name = hash < 0 ? key : key.substring(0, hash);
+            int element = hash < 0 ? -1 : Integer.parseInt(key.substring(hash + 1));
+            Script.block(p, 1, index(name, input, element >= 0), element, data);
+        }
+
+        private int index(String name, boolean input, boolean nested) {
             List<AbiTables.Buffer> rows = abi.buffers(ioctl.name());
             for (int i = 0; i < rows.size(); i++) {
                 AbiTables.Buffer r = rows.get(i);
-                if (r.name().equals(name) && r.parent() < 0 && (input ? r.in() : r.out())) {
+                if (r.name().equals(name) && (r.parent() >= 0) == nested && (input ? r.in() : r.out())) {
                     return i;
                 }
             }
@@ -230,7 +244,11 @@ final class Script implements AutoCloseable {
     }
 
     private static void block(ByteBuffer p, int role, int buffer, byte[] data) {
-        p.putShort((short) role).putShort((short) 0).putShort((short) buffer).putShort((short) 0).putInt(-1)
+        block(p, role, buffer, -1, data);
+    }
+
+    private static void block(ByteBuffer p, int role, int buffer, int element, byte[] data) {
+        p.putShort((short) role).putShort((short) 0).putShort((short) buffer).putShort((short) 0).putInt(element)
                 .putInt(data.length).putLong(0x7100_0000L).putLong(data.length).put(data);
         while ((p.position() & 7) != 0) {
             p.put((byte) 0);

@@ -50,6 +50,31 @@ class TrackerTest {
                 .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", handle}).ok();
     }
 
+    /** dxgsim's allocation private data: magic, segment group, size (include/dxgscope/dxgsim.h). */
+    private static byte[] simPrivateData(int group, long size) {
+        return java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x4c414744)
+                .putInt(group).putLong(size).array();
+    }
+
+    @Test
+    void eachAllocationOfACallTakesItsOwnElementsPrivateData() throws Exception {
+        Script s = new Script(dir.resolve("elements.dxgcap"));
+        prologue(s, A);
+        s.call(A, "LX_DXCREATEALLOCATION").in("device", DEVICE).in("alloc_count", 3)
+                .inElement("priv_drv_data", 2, simPrivateData(1, 300 << 20)) /* out of order on purpose */
+                .inElement("priv_drv_data", 0, simPrivateData(0, 100 << 20))
+                .inElement("priv_drv_data", 1, simPrivateData(1, 200 << 20))
+                .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", 0x40000100},
+                        new Object[] {"allocation", 0x40000140}, new Object[] {"allocation", 0x40000180})
+                .ok();
+        s.end(0);
+        List<Allocation> allocs = s.model().objects().stream().filter(o -> o instanceof Allocation)
+                .map(o -> (Allocation) o).toList();
+        assertEquals(List.of(0x40000100, 0x40000140, 0x40000180), allocs.stream().map(DxgObject::handle).toList());
+        assertEquals(List.of(100L << 20, 200L << 20, 300L << 20), allocs.stream().map(Allocation::size).toList());
+        assertEquals(List.of(0, 1, 1), allocs.stream().map(Allocation::segmentGroup).toList());
+    }
+
     @Test
     void destroyingADeviceTakesItsChildrenAtTheSameSeq() throws Exception {
         Script s = new Script(dir.resolve("cascade.dxgcap"));

@@ -1,15 +1,22 @@
 package dev.dxgscope.model.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.capture.AbiTables;
 import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.Payloads;
+import dev.dxgscope.capture.RawRecord;
 import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.model.Workloads;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fields read by name: an ioctl kind finds a name once and then by reference, so every way of
@@ -52,5 +59,71 @@ class IoctlCallTest {
         }
         assertTrue(kinds.size() >= 10, "many ioctl kinds: " + kinds);
         assertTrue(reads > 400, "many reads: " + reads);
+    }
+
+    /**
+     * Captured buffers read in place: for every readable buffer block of every call (parsed here
+     * from the record on its own, FORMAT.md), the first block of that name and element is what the
+     * call's view reads, element by element; a name the call does not have reads as not captured.
+     */
+    @Test
+    void everyCapturedBufferReadsTheBytesOfItsBlock(@TempDir Path dir) throws Exception {
+        IoctlCall.Buffer view = new IoctlCall.Buffer();
+        Set<String> names = new HashSet<>();
+        int elements = 0;
+        int laterElements = 0;
+        for (Path capture : new Path[] {VmbusDecoderTest.CAPTURES.resolve("leaky-sharer.dxgcap"),
+                VmbusDecoderTest.CAPTURES.resolve("stuck-wait.dxgcap"), Workloads.record(dir, "compute-pressure")}) {
+            try (CaptureFile f = CaptureFile.open(capture)) {
+                EventDecoder decoder = new EventDecoder(d -> { });
+                RecordCursor c = f.records();
+                c.beforeRefill(decoder::detach);
+                while (c.next()) {
+                    RawRecord r = c.copy();
+                    Event e = decoder.decode(c);
+                    IoctlCall call = e instanceof Event.IoctlEnter in ? in.call()
+                            : e instanceof Event.IoctlLeave out ? out.call() : null;
+                    if (call == null || call.ioctl() == null) {
+                        continue;
+                    }
+                    boolean leave = e instanceof Event.IoctlLeave;
+                    ByteBuffer p = r.payload().slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    int from = leave ? 32 : 24;
+                    long count = Integer.toUnsignedLong(p.getInt(leave ? 24 : 16));
+                    Set<String> seen = new HashSet<>();
+                    for (Payloads.Block b : Payloads.blocks(p, from, count).blocks()) {
+                        if (b.role() != Payloads.Block.BUFFER || (b.flags() & Payloads.Block.UNREADABLE) != 0) {
+                            continue;
+                        }
+                        AbiTables.Buffer row = decoder.abi().buffers(call.name()).get(b.buffer());
+                        int element = row.parent() >= 0 ? b.element() : -1;
+                        if (!seen.add(row.name() + "/" + element)) {
+                            continue; /* the view reads the first such block */
+                        }
+                        call.buffer(row.name(), leave, element, view);
+                        ByteBuffer data = b.data().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                        assertTrue(view.captured(), call + " " + row.name());
+                        assertEquals(data.remaining(), view.size(), call + " " + row.name());
+                        for (int i = 0; i < view.u32Count(); i++) {
+                            assertEquals(data.getInt(data.position() + 4 * i), view.u32(i), call + " " + row.name());
+                            assertEquals(Integer.toUnsignedLong(data.getInt(data.position() + 4 * i)), view.u32At(4 * i));
+                            elements++;
+                        }
+                        for (int i = 0; i < view.u64Count(); i++) {
+                            assertEquals(data.getLong(data.position() + 8 * i), view.u64(i), call + " " + row.name());
+                        }
+                        assertThrows(IndexOutOfBoundsException.class, () -> view.u32(view.u32Count()));
+                        assertEquals(IoctlCall.UNKNOWN, view.u64At(view.size() - 7));
+                        names.add(call.name() + ":" + row.name());
+                        laterElements += element > 0 ? 1 : 0;
+                    }
+                    assertFalse(call.buffer("no_such_buffer", leave, -1, view).captured());
+                    assertEquals(0, view.u32Count());
+                }
+            }
+        }
+        assertTrue(names.size() >= 8, "many buffers: " + names);
+        assertTrue(elements > 200, "many elements: " + elements);
+        assertTrue(laterElements > 10, "buffers of elements after the first: " + laterElements);
     }
 }

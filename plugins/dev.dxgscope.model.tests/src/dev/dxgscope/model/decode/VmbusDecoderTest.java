@@ -89,7 +89,7 @@ class VmbusDecoderTest {
                     for (String field : fields) {
                         values.put(field, e.call().u32In(field));
                     }
-                    List<String> handles = Arrays.stream(e.call().u32Array(array, false))
+                    List<String> handles = Arrays.stream(u32s(e.call(), array, false))
                             .mapToObj(h -> "0x" + Integer.toHexString(h)).toList();
                     out.put(e.seq(), new Passed(ioctl, values, handles));
                 }
@@ -322,7 +322,7 @@ class VmbusDecoderTest {
             RecordCursor c = f.records();
             while (c.next()) {
                 if (decoder.decode(c) instanceof Event.IoctlLeave e && e.call().is("LX_DXQUERYALLOCATIONRESIDENCY")) {
-                    states.put(e.call().enterSeq(), e.call().u32Array("residency_status", true));
+                    states.put(e.call().enterSeq(), u32s(e.call(), "residency_status", true));
                 }
             }
         }
@@ -581,5 +581,15 @@ class VmbusDecoderTest {
         return new Event.Vmbus(m.seq(), m.ts(), m.pid(), m.tid(), m.offset(), m.channel(), m.direction(), m.luid(),
                 m.cause(), m.transaction(), m.flags(), m.status(), command,
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** A call's captured u32 array, copied out of the payload (it is only valid while the call is handled). */
+    private static int[] u32s(IoctlCall call, String name, boolean out) {
+        IoctlCall.Buffer b = call.buffer(name, out, -1, new IoctlCall.Buffer());
+        int[] v = new int[b.u32Count()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.u32(i);
+        }
+        return v;
     }
 }

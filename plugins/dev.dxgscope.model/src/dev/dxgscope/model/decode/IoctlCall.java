@@ -456,15 +456,19 @@ public final class IoctlCall {
     }
 
     /**
-     * A buffer the probe copied (a row of buffers.tsv by name) from the enter side ({@code out}
-     * false) or the leave side, for element {@code element} of the parent buffer (-1 for a
-     * top-level buffer); null when not captured.
+     * Points {@code into} at a buffer the probe copied (a row of buffers.tsv by name) on the enter
+     * side ({@code out} false) or the leave side, for element {@code element} of the parent buffer
+     * (-1 for a top-level buffer), and returns it; it reads as empty when not captured. The view
+     * reads the payload in place, so it is valid only while this call is being handled; a tracker
+     * keeps one view per use and fills it again for every call, which allocates nothing.
      */
-    public ByteBuffer buffer(String name, boolean out, int element) {
+    public Buffer buffer(String name, boolean out, int element, Buffer into) {
         Blocks side = out ? this.out : in;
         int at = find(side, name, element);
-        return at < 0 ? null : side.bytes().slice(at + Payloads.BLOCK_HEADER, (int) Payloads.blockSize(side.bytes(), at))
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (at < 0) {
+            return into.clear();
+        }
+        return into.set(side.bytes(), at + Payloads.BLOCK_HEADER, (int) Payloads.blockSize(side.bytes(), at));
     }
 
     /** Where the header of a captured buffer's block is in {@code side}'s payload, or -1. */
@@ -485,57 +489,97 @@ public final class IoctlCall {
         return -1;
     }
 
-    /** The u32 elements of a captured top-level array buffer (handles, states), or an empty array. */
-    public int[] u32Array(String name, boolean out) {
-        Blocks side = out ? this.out : in;
-        int at = find(side, name, -1);
-        if (at < 0) {
-            return new int[0];
-        }
-        ByteBuffer p = side.bytes();
-        int[] v = new int[(int) (Payloads.blockSize(p, at) / 4)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = p.getInt(at + Payloads.BLOCK_HEADER + 4 * i);
-        }
-        return v;
-    }
-
-    /** The u64 elements of a captured top-level array buffer (fence values). */
-    public long[] u64Array(String name, boolean out) {
-        Blocks side = out ? this.out : in;
-        int at = find(side, name, -1);
-        if (at < 0) {
-            return new long[0];
-        }
-        ByteBuffer p = side.bytes();
-        long[] v = new long[(int) (Payloads.blockSize(p, at) / 8)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = p.getLong(at + Payloads.BLOCK_HEADER + 8 * i);
-        }
-        return v;
-    }
-
     /** How many whole {@code elemStruct} elements a captured buffer holds (bounds loops over counts). */
-    public int elements(ByteBuffer buffer, String elemStruct) {
+    public int elements(Buffer buffer, String elemStruct) {
         AbiTables.Struct s = kind.elementStruct(elemStruct);
-        if (buffer == null || s == null || s.size() == 0) {
+        if (s == null || s.size() == 0) {
             return 0;
         }
-        return buffer.remaining() / s.size();
+        return buffer.size() / s.size();
     }
 
     /** Reads a field of an element struct inside a captured buffer. */
-    public long elementField(ByteBuffer buffer, String elemStruct, int index, String field) {
+    public long elementField(Buffer buffer, String elemStruct, int index, String field) {
         AbiTables.Struct s = kind.elementStruct(elemStruct);
-        if (buffer == null || s == null || s.size() == 0) {
-            return UNKNOWN;
-        }
         AbiTables.Field f = kind.elementField(elemStruct, field);
-        if (f == null) {
+        if (s == null || s.size() == 0 || f == null || index < 0) {
             return UNKNOWN;
         }
-        int at = buffer.position() + index * s.size() + f.offset();
-        return readField(buffer, at, f.size(), f.size());
+        int at = index * s.size() + f.offset();
+        int n = f.size();
+        if (at + n > buffer.size()) {
+            return UNKNOWN;
+        }
+        return readField(buffer.bytes, buffer.at + at, n, n);
+    }
+
+    /**
+     * A captured buffer read in place: handle and state arrays as u32 elements, fence values as u64
+     * elements, element structs through {@link IoctlCall#elementField}. Empty when the capture does
+     * not hold the buffer.
+     */
+    public static final class Buffer {
+        private ByteBuffer bytes = Blocks.EMPTY;
+        private int at;
+        private int size = -1;
+
+        Buffer set(ByteBuffer bytes, int at, int size) {
+            this.bytes = bytes;
+            this.at = at;
+            this.size = size;
+            return this;
+        }
+
+        Buffer clear() {
+            return set(Blocks.EMPTY, 0, -1);
+        }
+
+        /** Whether the capture holds the buffer (it may still be empty). */
+        public boolean captured() {
+            return size >= 0;
+        }
+
+        /** Its length in bytes (0 when not captured). */
+        public int size() {
+            return Math.max(size, 0);
+        }
+
+        /** How many u32 elements it holds. */
+        public int u32Count() {
+            return size() / 4;
+        }
+
+        /** How many u64 elements it holds. */
+        public int u64Count() {
+            return size() / 8;
+        }
+
+        /** The u32 element {@code i} (a handle, a state) as stored, i < {@link #u32Count()}. */
+        public int u32(int i) {
+            return bytes.getInt(at + 4 * java.util.Objects.checkIndex(i, u32Count()));
+        }
+
+        /** The u64 element {@code i} (a fence value), i < {@link #u64Count()}. */
+        public long u64(int i) {
+            return bytes.getLong(at + 8 * java.util.Objects.checkIndex(i, u64Count()));
+        }
+
+        /** The u32 at byte {@code offset}, or UNKNOWN past the end. */
+        public long u32At(int offset) {
+            return offset < 0 || offset + 4 > size() ? UNKNOWN : Integer.toUnsignedLong(bytes.getInt(at + offset));
+        }
+
+        /** The u64 at byte {@code offset}, or UNKNOWN past the end. */
+        public long u64At(int offset) {
+            return offset < 0 || offset + 8 > size() ? UNKNOWN : bytes.getLong(at + offset);
+        }
+
+        /** A copy of its bytes. */
+        public byte[] copy() {
+            byte[] b = new byte[size()];
+            bytes.get(at, b);
+            return b;
+        }
     }
 
     private long read(Blocks side, String field, int size) {

@@ -7,7 +7,6 @@ import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
 import dev.dxgscope.model.decode.LongMap;
 import dev.dxgscope.model.decode.Names;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +47,12 @@ final class ObjectTracker {
     private final Deque<PendingSend> sends = new ArrayDeque<>();
     /** Allocation sizes from the host's CREATEALLOCATION replies, by the causing call's enter seq. */
     final LongMap<long[]> replySizes = new LongMap<>();
+    /* Views of a call's captured buffers, filled again for every call (none is kept past it). */
+    private final IoctlCall.Buffer elementsBuffer = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer standardBuffer = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer privateBuffer = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer handlesBuffer = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer fdBuffer = new IoctlCall.Buffer();
 
     private record PendingSend(DxgProcess sender, FdRef[] refs, List<String> texts) {
     }
@@ -437,9 +442,9 @@ final class ObjectTracker {
     }
 
     private void enumAdapters(IoctlCall c, DxgProcess p) {
-        ByteBuffer list = c.buffer("adapters", true, -1);
+        IoctlCall.Buffer list = c.buffer("adapters", true, -1, elementsBuffer);
         long count = c.is("LX_DXENUMADAPTERS3") ? c.u32Out("adapter_count") : c.u32Out("num_adapters");
-        if (list == null || count == IoctlCall.UNKNOWN) {
+        if (!list.captured() || count == IoctlCall.UNKNOWN) {
             return; /* the count query */
         }
         count = Math.min(count, c.elements(list, "d3dkmt_adapterinfo"));
@@ -486,16 +491,15 @@ final class ObjectTracker {
             return;
         }
         long type = c.u32In("type");
-        ByteBuffer data = c.buffer("private_data", true, -1);
-        if (data == null) {
+        IoctlCall.Buffer data = c.buffer("private_data", true, -1, privateBuffer);
+        if (!data.captured()) {
             return;
         }
         CapturedAdapter ad = adapter(a.luid(), c.enterSeq());
-        if (type == ADAPTER_TYPE && data.remaining() >= 4) {
-            ad.setType(new AdapterType(data.getInt(data.position())));
+        if (type == ADAPTER_TYPE && data.size() >= 4) {
+            ad.setType(new AdapterType((int) data.u32At(0)));
         } else if (type == DRIVER_DESCRIPTION) {
-            byte[] b = new byte[data.remaining()];
-            data.duplicate().get(b);
+            byte[] b = data.copy();
             int end = 0;
             while (end + 1 < b.length && (b[end] != 0 || b[end + 1] != 0)) {
                 end += 2;
@@ -542,15 +546,15 @@ final class ObjectTracker {
                 resource = needed(c, p, r, "resource");
             }
         }
-        ByteBuffer infos = c.buffer("allocation_info", true, -1);
+        IoctlCall.Buffer infos = c.buffer("allocation_info", true, -1, elementsBuffer);
         long count = Math.min(c.u32In("alloc_count"), c.elements(infos, "d3dddi_allocationinfo2"));
-        if (infos == null || count <= 0) {
+        if (count <= 0) {
             return;
         }
         long[] fromHost = replySizes.remove(c.enterSeq());
         long standardSize = -1;
         if (Names.FlagWord.CREATE_ALLOCATION.has(flags, "standard_allocation")) {
-            ByteBuffer std = c.buffer("standard_allocation", false, -1);
+            IoctlCall.Buffer std = c.buffer("standard_allocation", false, -1, standardBuffer);
             standardSize = c.elementField(std, "d3dkmt_createstandardallocation", 0, "existing_heap_data");
         }
         DxgObject parent = resource != null ? resource : device;
@@ -568,7 +572,7 @@ final class ObjectTracker {
                 a.setSize(standardSize, Allocation.Source.STANDARD_ALLOCATION);
                 a.setSegmentGroup(1, Allocation.Source.STANDARD_ALLOCATION);
             }
-            simPrivateData(c, a, i);
+            simPrivateData(c.buffer("priv_drv_data", false, i, privateBuffer), a);
         }
     }
 
@@ -577,13 +581,12 @@ final class ObjectTracker {
      * size): the simulated vendor's own format, decoded the way a vendor plugin would decode its
      * driver's. Allocations of other drivers keep an unknown segment group.
      */
-    private static void simPrivateData(IoctlCall c, Allocation a, int i) {
-        ByteBuffer priv = c.buffer("priv_drv_data", false, i);
-        if (priv == null || priv.remaining() < 16 || priv.getInt(priv.position()) != SIM_ALLOC_MAGIC) {
+    private static void simPrivateData(IoctlCall.Buffer priv, Allocation a) {
+        if (priv.size() < 16 || (int) priv.u32At(0) != SIM_ALLOC_MAGIC) {
             return;
         }
-        int group = priv.getInt(priv.position() + 4);
-        long size = priv.getLong(priv.position() + 8);
+        int group = (int) priv.u32At(4);
+        long size = priv.u64At(8);
         a.setSegmentGroup(group, Allocation.Source.SIM_PRIVATE_DATA);
         a.setSize(size, Allocation.Source.SIM_PRIVATE_DATA);
     }
@@ -593,9 +596,10 @@ final class ObjectTracker {
         if (r != 0 && r != IoctlCall.UNKNOWN) {
             destroy(needed(c, p, r, "resource"), c.leaveSeq(), DestroyReason.CALL, c.enterSeq());
         }
-        for (int h : c.u32Array("allocations", false)) {
-            destroy(needed(c, p, Integer.toUnsignedLong(h), "allocation"), c.leaveSeq(), DestroyReason.CALL,
-                    c.enterSeq());
+        IoctlCall.Buffer handles = c.buffer("allocations", false, -1, handlesBuffer);
+        for (int i = 0; i < handles.u32Count(); i++) {
+            destroy(needed(c, p, Integer.toUnsignedLong(handles.u32(i)), "allocation"), c.leaveSeq(),
+                    DestroyReason.CALL, c.enterSeq());
         }
     }
 
@@ -627,12 +631,13 @@ final class ObjectTracker {
     }
 
     private void share(IoctlCall c, DxgProcess p) {
-        int[] handles = c.u32Array("objects", false);
-        long[] fd = c.u64Array("shared_handle", true);
-        if (handles.length == 0 || fd.length == 0) {
+        IoctlCall.Buffer handles = c.buffer("objects", false, -1, handlesBuffer);
+        IoctlCall.Buffer fds = c.buffer("shared_handle", true, -1, fdBuffer);
+        if (handles.u32Count() == 0 || fds.u64Count() == 0) {
             return;
         }
-        DxgObject o = needed(c, p, Integer.toUnsignedLong(handles[0]), "object");
+        int fd = (int) fds.u64(0);
+        DxgObject o = needed(c, p, Integer.toUnsignedLong(handles.u32(0)), "object");
         if (o == null) {
             return;
         }
@@ -644,11 +649,11 @@ final class ObjectTracker {
             diagnostics.accept(new Diagnostic(Severity.INFO, c.leaveOffset(), c.leaveSeq(),
                     o.describe() + " was shared but not created with the shared flag"));
         }
-        FdRef old = p.fds.get((int) fd[0]);
+        FdRef old = p.fds.get(fd);
         if (old != null) {
             close(p, old, c.leaveSeq(), FdRef.CloseReason.CLOSE);
         }
-        FdRef ref = new FdRef(p, (int) fd[0], FdRef.Origin.SHARE, null, null, so, c.leaveSeq());
+        FdRef ref = new FdRef(p, fd, FdRef.Origin.SHARE, null, null, so, c.leaveSeq());
         so.addFd(ref);
         p.addFd(ref);
     }
@@ -675,10 +680,10 @@ final class ObjectTracker {
             resource.setShared(so, true);
             so.addOpener(resource);
         }
-        ByteBuffer infos = c.buffer("open_alloc_info", true, -1);
+        IoctlCall.Buffer infos = c.buffer("open_alloc_info", true, -1, elementsBuffer);
         long count = Math.min(c.u32In("allocation_count"), c.elements(infos, "d3dddi_openallocationinfo2"));
         List<DxgObject> originals = so == null ? List.of() : so.creator().children();
-        for (int i = 0; infos != null && i < count; i++) {
+        for (int i = 0; i < count; i++) {
             long handle = c.elementField(infos, "d3dddi_openallocationinfo2", i, "allocation");
             if (handle == IoctlCall.UNKNOWN || handle == 0) {
                 continue;

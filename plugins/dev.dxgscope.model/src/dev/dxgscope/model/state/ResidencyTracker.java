@@ -37,6 +37,10 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     final ResidencyOpStore ops;
     /** Reused for each call's row. */
     private final ResidencyOpStore.Row row = new ResidencyOpStore.Row();
+    /* Reused for every call: a call's handles and states are read in place, its allocations listed here. */
+    private final IoctlCall.Buffer handlesBuffer = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer statesBuffer = new IoctlCall.Buffer();
+    private final List<Allocation> allocationList = new ArrayList<>();
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
     /** The lines in the order they appeared. */
@@ -81,10 +85,12 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
     }
 
-    private List<Allocation> allocations(DxgProcess p, int[] handles) {
-        List<Allocation> list = new ArrayList<>(handles.length);
-        for (int h : handles) {
-            if (objects.resolve(p, Integer.toUnsignedLong(h)) instanceof Allocation a) {
+    /** The allocations behind a call's handle array, in a list reused by the next call. */
+    private List<Allocation> allocations(DxgProcess p, IoctlCall.Buffer handles) {
+        List<Allocation> list = allocationList;
+        list.clear();
+        for (int i = 0; i < handles.u32Count(); i++) {
+            if (objects.resolve(p, Integer.toUnsignedLong(handles.u32(i))) instanceof Allocation a) {
                 list.add(a);
             }
         }
@@ -109,7 +115,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private void makeResident(IoctlCall c, DxgProcess p) {
-        List<Allocation> list = allocations(p, c.u32Array("allocation_list", false));
+        List<Allocation> list = allocations(p, c.buffer("allocation_list", false, -1, handlesBuffer));
         DxgObject queue = objects.resolve(p, c.u32In("paging_queue"));
         int group = group(list);
         long luid = queue != null ? queue.luid() : list.isEmpty() ? 0 : list.get(0).luid();
@@ -202,7 +208,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private void evict(IoctlCall c, DxgProcess p) {
-        List<Allocation> list = allocations(p, c.u32Array("allocations", false));
+        List<Allocation> list = allocations(p, c.buffer("allocations", false, -1, handlesBuffer));
         DxgObject device = objects.resolve(p, c.u32In("device"));
         int group = group(list);
         long luid = device != null ? device.luid() : 0;
@@ -221,11 +227,11 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             return;
         }
         List<Allocation> list;
-        int[] handles = c.u32Array("allocations", false);
-        if (handles.length > 0) {
+        IoctlCall.Buffer handles = c.buffer("allocations", false, -1, handlesBuffer);
+        if (handles.u32Count() > 0) {
             list = new ArrayList<>();
-            for (int h : handles) {
-                list.add(objects.resolve(p, Integer.toUnsignedLong(h)) instanceof Allocation a ? a : null);
+            for (int i = 0; i < handles.u32Count(); i++) {
+                list.add(objects.resolve(p, Integer.toUnsignedLong(handles.u32(i))) instanceof Allocation a ? a : null);
             }
         } else {
             list = new ArrayList<>();
@@ -236,16 +242,17 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
                 }
             }
         }
-        int[] states = c.u32Array("residency_status", true);
-        for (int i = 0; i < list.size() && i < states.length; i++) {
+        IoctlCall.Buffer states = c.buffer("residency_status", true, -1, statesBuffer);
+        for (int i = 0; i < list.size() && i < states.u32Count(); i++) {
             Allocation a = list.get(i);
             if (a == null) {
                 continue;
             }
-            switch (states[i]) {
+            int state = states.u32(i);
+            switch (state) {
                 case Names.RESIDENT_IN_GPU_MEMORY, Names.RESIDENT_IN_SHARED_MEMORY -> {
                     if (a.segmentGroup() < 0) {
-                        a.setSegmentGroup(states[i] == Names.RESIDENT_IN_GPU_MEMORY ? 0 : 1,
+                        a.setSegmentGroup(state == Names.RESIDENT_IN_GPU_MEMORY ? 0 : 1,
                                 Allocation.Source.RESIDENCY_QUERY);
                     }
                     transition(a, c.leaveSeq(), Residency.RESIDENT);

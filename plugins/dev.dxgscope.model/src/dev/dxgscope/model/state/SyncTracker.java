@@ -30,6 +30,10 @@ final class SyncTracker implements ObjectTracker.Listener {
     private final LongMap<int[]> waitsByCall = new LongMap<>();
     private final LongMap<int[]> waitsByEvent = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
+    /* A call's handle and value arrays, read in place and filled again for every call. */
+    private final IoctlCall.Buffer handles = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer contexts = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer values = new IoctlCall.Buffer();
 
     SyncTracker(ObjectTracker objects) {
         this.objects = objects;
@@ -47,7 +51,7 @@ final class SyncTracker implements ObjectTracker.Listener {
         if (c.is("LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU")) {
             long async = c.u64In("async_event");
             Wait.Kind kind = async == 0 || async == IoctlCall.UNKNOWN ? Wait.Kind.CPU_BLOCKING : Wait.Kind.CPU_ASYNC;
-            addWaits(c, p, kind, null, c.u32Array("objects", false), c.u64Array("fence_values", false));
+            addWaits(c, p, kind, null, in(c, "objects", handles), in(c, "fence_values", values), 0, 0);
         }
     }
 
@@ -72,25 +76,22 @@ final class SyncTracker implements ObjectTracker.Listener {
             }
             case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMGPU" -> {
                 if (c.succeeded()) {
-                    long[] values = c.u64Array("monitored_fence_values", false);
-                    if (values.length == 0) {
-                        long v = c.u64In("fence_value");
-                        values = v == IoctlCall.UNKNOWN ? new long[0] : new long[] {v};
-                    }
+                    long v = c.u64In("fence_value"); /* the one value of the single-object form */
                     DxgObject ctx = objects.resolve(p, c.u32In("context"));
-                    addWaits(c, p, Wait.Kind.GPU, ctx, c.u32Array("objects", false), values);
+                    addWaits(c, p, Wait.Kind.GPU, ctx, in(c, "objects", handles),
+                            in(c, "monitored_fence_values", values), v, v == IoctlCall.UNKNOWN ? 0 : 1);
                     waitsByCall.remove(c.enterSeq());
                 }
             }
             case "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU" -> {
                 if (c.succeeded()) {
-                    int[] h = c.u32Array("objects", false);
-                    long[] v = c.u64Array("fence_values", false);
-                    for (int i = 0; i < h.length && i < v.length; i++) {
-                        SyncObject s = sync(p, h[i]);
+                    IoctlCall.Buffer h = in(c, "objects", handles);
+                    IoctlCall.Buffer v = in(c, "fence_values", values);
+                    for (int i = 0; i < h.u32Count() && i < v.u64Count(); i++) {
+                        SyncObject s = sync(p, h.u32(i));
                         if (s != null) {
-                            addSignal(Signal.Kind.CPU, c.enterSeq(), p, c.tid(), s, v[i], null, c.name());
-                            observe(s.fence(), c.leaveSeq(), v[i], Fence.Source.CPU_SIGNAL);
+                            addSignal(Signal.Kind.CPU, c.enterSeq(), p, c.tid(), s, v.u64(i), null, c.name());
+                            observe(s.fence(), c.leaveSeq(), v.u64(i), Fence.Source.CPU_SIGNAL);
                         }
                     }
                 }
@@ -98,22 +99,16 @@ final class SyncTracker implements ObjectTracker.Listener {
             case "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMGPU" -> {
                 if (c.succeeded()) {
                     DxgObject ctx = objects.resolve(p, c.u32In("context"));
-                    gpuSignals(c, p, ctx, c.u32Array("objects", false),
-                            c.u64Array("monitored_fence_values", false));
+                    gpuSignals(c, p, ctx, in(c, "objects", handles), in(c, "monitored_fence_values", values), 0, 0);
                 }
             }
             case "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMGPU2" -> {
                 if (c.succeeded()) {
-                    int[] ctxs = c.u32Array("contexts", false);
-                    DxgObject ctx = ctxs.length > 0 ? objects.resolve(p, Integer.toUnsignedLong(ctxs[0])) : null;
-                    long[] values = c.u64Array("monitored_fence_values", false);
-                    int[] h = c.u32Array("objects", false);
-                    if (values.length == 0) {
-                        long v = c.u64In("fence_value");
-                        values = new long[h.length];
-                        java.util.Arrays.fill(values, v == IoctlCall.UNKNOWN ? 0 : v);
-                    }
-                    gpuSignals(c, p, ctx, h, values);
+                    IoctlCall.Buffer ctxs = in(c, "contexts", contexts);
+                    DxgObject ctx = ctxs.u32Count() > 0 ? objects.resolve(p, Integer.toUnsignedLong(ctxs.u32(0))) : null;
+                    long v = c.u64In("fence_value"); /* every object's value when there is no array */
+                    gpuSignals(c, p, ctx, in(c, "objects", handles), in(c, "monitored_fence_values", values),
+                            v == IoctlCall.UNKNOWN ? 0 : v, Integer.MAX_VALUE);
                 }
             }
             case "LX_DXSUBMITCOMMANDTOHWQUEUE" -> {
@@ -134,11 +129,29 @@ final class SyncTracker implements ObjectTracker.Listener {
         }
     }
 
-    private void gpuSignals(IoctlCall c, DxgProcess p, DxgObject ctx, int[] h, long[] v) {
-        for (int i = 0; i < h.length && i < v.length; i++) {
-            SyncObject s = sync(p, h[i]);
+    /** A top-level array buffer the caller passed, read into {@code view}. */
+    private static IoctlCall.Buffer in(IoctlCall c, String name, IoctlCall.Buffer view) {
+        return c.buffer(name, false, -1, view);
+    }
+
+    /**
+     * How many (handle, value) pairs a call names: one per handle that has a value in {@code v}, or,
+     * when the call passed no value array, up to {@code singles} handles that share one value.
+     */
+    private static int pairs(IoctlCall.Buffer h, IoctlCall.Buffer v, int singles) {
+        return Math.min(h.u32Count(), v.u64Count() > 0 ? v.u64Count() : singles);
+    }
+
+    private static long value(IoctlCall.Buffer v, long single, int i) {
+        return v.u64Count() > 0 ? v.u64(i) : single;
+    }
+
+    private void gpuSignals(IoctlCall c, DxgProcess p, DxgObject ctx, IoctlCall.Buffer h, IoctlCall.Buffer v,
+            long single, int singles) {
+        for (int i = 0, n = pairs(h, v, singles); i < n; i++) {
+            SyncObject s = sync(p, h.u32(i));
             if (s != null) {
-                addSignal(Signal.Kind.GPU, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name());
+                addSignal(Signal.Kind.GPU, c.enterSeq(), p, c.tid(), s, value(v, single, i), ctx, c.name());
             }
         }
     }
@@ -148,16 +161,18 @@ final class SyncTracker implements ObjectTracker.Listener {
                 : null;
     }
 
-    private void addWaits(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, int[] h, long[] v) {
+    private void addWaits(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, IoctlCall.Buffer h,
+            IoctlCall.Buffer v, long single, int singles) {
         int first = waits.size();
-        for (int i = 0; i < h.length && i < v.length; i++) {
-            SyncObject s = sync(p, h[i]);
+        for (int i = 0, n = pairs(h, v, singles); i < n; i++) {
+            SyncObject s = sync(p, h.u32(i));
             if (s == null) {
                 continue;
             }
-            int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, v[i], ctx, c.name());
-            if (s.fence().lastValue() >= v[i]) {
-                waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), v[i], c.enterSeq())); /* already there */
+            long value = value(v, single, i);
+            int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, value, ctx, c.name());
+            if (s.fence().lastValue() >= value) {
+                waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), value, c.enterSeq())); /* already there */
             } else {
                 byFence(pending, s.fence(), Ints::new).add(w);
             }
