@@ -3,7 +3,6 @@ package dev.dxgscope.capture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -12,13 +11,13 @@ import java.util.concurrent.BlockingQueue;
  * record's checksum (about a third of loading a capture) overlap with decoding. The cursor hands
  * over its windows instead of reusing one ({@link RecordCursor#windowSource}), as batches of
  * record positions; the consumer reads them in place through a {@link WindowRecord} and gives each
- * window back ({@link #release}) when it has moved past it. Windows come from a small pool, so
- * loading allocates no 8 MiB buffer per 8 MiB read; an empty pool never blocks (a new window is
- * made). Damage is skipped and listed by the cursor as always (read
+ * window back ({@link #release}) when it has moved past it, and each batch's positions
+ * ({@link #recycle}). Windows and position arrays come from small pools, so loading allocates no
+ * 8 MiB buffer per 8 MiB read; an empty pool never blocks (a new one is made). Damage is skipped and listed by the cursor as always (read
  * {@link RecordCursor#problems()} after {@link #close()}). Not for a growing file: follow mode
  * stays on the consumer's thread.
  *
- * <p>Cost: one thread, about {@value #POOL} windows of 8 MiB, and 4 bytes per record in flight.
+ * <p>Cost: one thread, about {@value #POOL} windows of 8 MiB and as many position arrays of 256 KiB.
  */
 public final class ReadAhead implements AutoCloseable {
     /** Records whose positions one batch carries at most (a window holds about 40,000 ioctl records). */
@@ -44,6 +43,7 @@ public final class ReadAhead implements AutoCloseable {
     private final RecordCursor cursor;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(POOL);
+    private final BlockingQueue<int[]> freePositions = new ArrayBlockingQueue<>(POOL);
     private final Thread thread;
     private volatile boolean stopped;
     private boolean ended;
@@ -76,18 +76,30 @@ public final class ReadAhead implements AutoCloseable {
         }
     }
 
+    /** The consumer is done with a batch's record positions: the array may carry another batch. */
+    public void recycle(Batch b) {
+        if (b != null && b.at().length == BATCH) {
+            freePositions.offer(b.at()); /* dropped when the pool is full */
+        }
+    }
+
+    private int[] positions() {
+        int[] at = freePositions.poll();
+        return at != null ? at : new int[BATCH];
+    }
+
     private void produce() {
         try {
             ByteBuffer window = null;
             long windowStart = 0;
             boolean sent = false;
-            int[] at = new int[1024];
+            int[] at = positions();
             int n = 0;
             while (!stopped && cursor.next()) {
                 if ((cursor.window() != window || n == BATCH) && n > 0) {
                     put(new Batch(window, windowStart, at, n, cursor.offset()));
                     sent = true;
-                    at = new int[Math.min(BATCH, n * 2)];
+                    at = positions();
                     n = 0;
                 }
                 if (cursor.window() != window) {
@@ -98,9 +110,6 @@ public final class ReadAhead implements AutoCloseable {
                 }
                 window = cursor.window();
                 windowStart = cursor.windowStart();
-                if (n == at.length) {
-                    at = Arrays.copyOf(at, Math.min(BATCH, n * 2));
-                }
                 at[n] = cursor.at();
                 n++;
             }

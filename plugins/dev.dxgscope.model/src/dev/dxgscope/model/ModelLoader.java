@@ -169,6 +169,7 @@ public final class ModelLoader {
                     orderer.offer(view.set(b.window(), b.at()[i], b.offset(i)));
                 }
                 n += b.count();
+                ahead.recycle(b);
                 progress(progress, b.position(), total);
             }
         } finally {
