@@ -45,6 +45,49 @@ class ReadAheadLoadTest {
                 ahead.diagnostics().toString());
     }
 
+    /**
+     * A loaded model keeps no reader window (8 MiB each): nothing reachable from it through our
+     * classes' fields, arrays and collections is a buffer or byte array of a megabyte or more.
+     */
+    @Test
+    void aLoadedModelKeepsNoReaderWindow() throws Exception {
+        CaptureModel model = ModelLoader.load(file);
+        java.util.Map<Object, Boolean> seen = new java.util.IdentityHashMap<>();
+        java.util.ArrayList<Object> todo = new java.util.ArrayList<>(java.util.List.of(model)); /* a stack */
+        int walked = 0;
+        while (!todo.isEmpty()) {
+            Object o = todo.remove(todo.size() - 1);
+            if (o == null || seen.put(o, Boolean.TRUE) != null) {
+                continue;
+            }
+            walked++;
+            if (o instanceof ByteBuffer b) {
+                assertTrue(b.capacity() < (1 << 20), "the model keeps a buffer of " + b.capacity() + " bytes");
+            }
+            if (o instanceof byte[] b) {
+                assertTrue(b.length < (1 << 20), "the model keeps a byte array of " + b.length + " bytes");
+            }
+            if (o instanceof Object[] array) {
+                todo.addAll(java.util.Arrays.asList(array));
+            } else if (o instanceof java.util.Collection<?> c) {
+                todo.addAll(c);
+            } else if (o instanceof java.util.Map<?, ?> m) {
+                todo.addAll(m.keySet());
+                todo.addAll(m.values());
+            } else if (o.getClass().getName().startsWith("dev.dxgscope.")) {
+                for (Class<?> k = o.getClass(); k.getName().startsWith("dev.dxgscope."); k = k.getSuperclass()) {
+                    for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                        if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+                            f.setAccessible(true);
+                            todo.add(f.get(o));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(walked > 5_000, "walked the model's objects: " + walked);
+    }
+
     @Test
     void damageInTheMiddleGivesTheSameModelAndHealthListBothWays() throws Exception {
         Path damaged = dir.resolve("damaged.dxgcap");

@@ -530,7 +530,11 @@ public final class IoctlCall {
             return this;
         }
 
-        Buffer clear() {
+        /**
+         * Empties the view and lets go of the payload it pointed into: a view its owner keeps must
+         * not keep a reader's 8 MiB window alive once the capture is loaded.
+         */
+        public Buffer clear() {
             return set(Blocks.EMPTY, 0, -1);
         }
 

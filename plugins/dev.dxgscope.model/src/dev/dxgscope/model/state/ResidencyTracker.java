@@ -56,6 +56,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     void trim() {
         lines.forEach(l -> l.series.trim());
         ops.trim();
+        handlesBuffer.clear(); /* the model keeps this tracker, not the reader's window */
+        statesBuffer.clear();
+        allocationList.clear();
     }
 
     ResidencyTracker(ObjectTracker objects, SyncTracker sync) {

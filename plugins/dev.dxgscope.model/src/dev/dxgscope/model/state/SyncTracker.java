@@ -335,6 +335,9 @@ final class SyncTracker implements ObjectTracker.Listener {
         /* nothing more can be signalled or waited for: drop the load-time index and spare capacity */
         signalsByFence.clear();
         objects.fences.forEach(Fence::trim);
+        handles.clear(); /* the model keeps this tracker, not the reader's window */
+        contexts.clear();
+        values.clear();
     }
 
     /** A growable list of ints (wait indices), removal by position or value. */
