@@ -8,7 +8,8 @@
  *   probe_target badptr           ioctls with bad argument pointers; checks errno, exits 0
  *   probe_target slow SECONDS PIDFILE DONEFILE   ioctls for SECONDS, writing its pid first and the
  *                                 number of ioctls it made at the end (for collector-death tests)
- *   probe_target scm              passes the device fd to a child over a Unix socket
+ *   probe_target scm              passes the device fd to a child over a Unix socket, after one
+ *                                 send that fails (its socket's peer is closed)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -179,6 +180,14 @@ static int run_scm(void)
     c->cmsg_type = SCM_RIGHTS;
     c->cmsg_len = CMSG_LEN(sizeof(int));
     memcpy(CMSG_DATA(c), &fd, sizeof fd);
+    int dead[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, dead);
+    close(dead[1]);
+    if (sendmsg(dead[0], &msg, MSG_NOSIGNAL) >= 0) {
+        fprintf(stderr, "probe_target: a send to a closed peer succeeded\n");
+        return 3;
+    }
+    close(dead[0]);
     sendmsg(sv[0], &msg, 0);
     int status;
     waitpid(child, &status, 0);

@@ -110,7 +110,15 @@ struct dxgcap_block {
 };
 _Static_assert(sizeof(struct dxgcap_block) == 32, "block header is 32 bytes");
 
-enum { DXGCAP_FD_OPEN = 1, DXGCAP_FD_CLOSE = 2, DXGCAP_FD_DUP = 3, DXGCAP_FD_SEND = 4, DXGCAP_FD_RECV = 5 };
+/* A send is recorded before the call (so its receive can never come first); SEND_FAILED follows one whose call failed. */
+enum {
+    DXGCAP_FD_OPEN = 1,
+    DXGCAP_FD_CLOSE = 2,
+    DXGCAP_FD_DUP = 3,
+    DXGCAP_FD_SEND = 4,
+    DXGCAP_FD_RECV = 5,
+    DXGCAP_FD_SEND_FAILED = 6
+};
 
 struct dxgcap_fd {
     uint32_t op;

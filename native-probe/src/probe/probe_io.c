@@ -342,13 +342,19 @@ ssize_t sendmsg(int sock, const struct msghdr *msg, int flags)
     for (uint32_t i = 0; i < n; i++) {
         traced |= fd_kind(fds[i]) != FD_KIND_NONE;
     }
-    ssize_t r = real.sendmsg(sock, msg, flags);
-    int err = errno;
-    if (r >= 0 && traced) {
+    if (traced) {
+        /* Recorded before the call: once it returns the receiver may record its receive at once. */
         tls.busy++;
         char desc[2048];
         size_t len = describe_fds(fds, n, desc, sizeof desc);
         emit_fd(DXGCAP_FD_SEND, sock, -1, fds, n, desc, len);
+        tls.busy--;
+    }
+    ssize_t r = real.sendmsg(sock, msg, flags);
+    int err = errno;
+    if (r < 0 && traced) {
+        tls.busy++;
+        emit_fd(DXGCAP_FD_SEND_FAILED, sock, -1, fds, n, NULL, 0);
         tls.busy--;
     }
     errno = err;
