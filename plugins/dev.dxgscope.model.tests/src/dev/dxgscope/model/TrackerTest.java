@@ -133,6 +133,36 @@ class TrackerTest {
         assertEquals(List.of(allocs.get(1)), d.createdAndAlive());
     }
 
+    /**
+     * A send whose call failed moved nothing: the receive that follows takes the next send, even
+     * when both descriptors read the same (a real device's anon inodes do).
+     */
+    @Test
+    void aFailedSendIsNotWhatAReceiveTakes() throws Exception {
+        Script s = new Script(dir.resolve("send-failed.dxgcap"));
+        prologue(s, A);
+        prologue(s, B);
+        String link = "anon_inode:dxgsyncobject";
+        int[] objects = {0x40000200, 0x40000240};
+        int[] fds = {10, 11};
+        for (int i = 0; i < 2; i++) {
+            s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).out("sync_object", objects[i]).ok();
+            s.call(A, "LX_DXSHAREOBJECTS").in("object_count", 1).inU32s("objects", objects[i])
+                    .outU64s("shared_handle", fds[i]).ok();
+        }
+        s.fd(A, 4, 7, -1, new int[] {fds[0]}, link);
+        s.fd(A, 6, 7, -1, new int[] {fds[0]}); /* that send failed */
+        s.fd(A, 4, 7, -1, new int[] {fds[1]}, link);
+        s.fd(B, 5, 8, -1, new int[] {20}, link);
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess b = m.processes().get(1);
+        FdRef received = b.fds().stream().filter(f -> f.fd() == 20).findFirst().orElseThrow();
+        assertEquals(FdRef.Origin.RECEIVED, received.origin());
+        assertEquals(objects[1], received.shared().creator().handle(), "the second object's descriptor arrived");
+        assertTrue(m.diagnostics().stream().noneMatch(d -> d.text().contains("unknown op")), m.diagnostics().toString());
+    }
+
     @Test
     void theDriverTearsAProcessDownWhenTheLastDescriptorOfItsFileCloses() throws Exception {
         Script s = new Script(dir.resolve("fork.dxgcap"));

@@ -34,17 +34,18 @@ public sealed interface Event {
     }
 
     enum FdOp {
-        OPEN, CLOSE, DUP, SEND, RECEIVE, UNKNOWN;
+        OPEN, CLOSE, DUP, SEND, RECEIVE, SEND_FAILED, UNKNOWN;
 
         static FdOp of(int op) {
-            return op >= 1 && op <= 5 ? values()[op - 1] : UNKNOWN;
+            return op >= 1 && op <= 6 ? values()[op - 1] : UNKNOWN;
         }
     }
 
     /**
      * A file-descriptor event on a dxg file: open (path in {@code texts}), close, dup ({@code other}
      * is the old fd), send/receive over the socket {@code fd} ({@code fds} the numbers moved, and in
-     * {@code texts} what each refers to).
+     * {@code texts} what each refers to). A send is recorded before its call, so that its receive
+     * cannot come first; SEND_FAILED follows a send whose call failed (nothing was moved).
      */
     record Fd(long seq, long ts, int pid, int tid, long offset, FdOp op, int fd, int other, int[] fds,
             List<String> texts) implements Event {

@@ -54,7 +54,7 @@ final class ObjectTracker {
     private final IoctlCall.Buffer handlesBuffer = new IoctlCall.Buffer();
     private final IoctlCall.Buffer fdBuffer = new IoctlCall.Buffer();
 
-    private record PendingSend(DxgProcess sender, FdRef[] refs, List<String> texts) {
+    private record PendingSend(DxgProcess sender, int socket, FdRef[] refs, List<String> texts) {
     }
 
     ObjectTracker(Consumer<Diagnostic> diagnostics) {
@@ -211,9 +211,19 @@ final class ObjectTracker {
                 for (int i = 0; i < refs.length; i++) {
                     refs[i] = p.fds.get(e.fds()[i]);
                 }
-                sends.addLast(new PendingSend(p, refs, e.texts()));
+                sends.addLast(new PendingSend(p, e.fd(), refs, e.texts()));
                 if (sends.size() > 1024) {
                     sends.removeFirst();
+                }
+            }
+            case SEND_FAILED -> {
+                /* the process's latest send on this socket moved nothing: no receive may take it */
+                for (Iterator<PendingSend> it = sends.descendingIterator(); it.hasNext();) {
+                    PendingSend s = it.next();
+                    if (s.sender() == p && s.socket() == e.fd()) {
+                        it.remove();
+                        break;
+                    }
                 }
             }
             case RECEIVE -> receive(p, e);
