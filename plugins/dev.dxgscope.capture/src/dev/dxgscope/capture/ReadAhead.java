@@ -78,7 +78,7 @@ public final class ReadAhead implements AutoCloseable {
 
     /** The consumer is done with a batch's record positions: the array may carry another batch. */
     public void recycle(Batch b) {
-        if (b != null && b.at().length == BATCH) {
+        if (b != null) {
             freePositions.offer(b.at()); /* dropped when the pool is full */
         }
     }

@@ -229,15 +229,13 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         if (!c.succeeded()) {
             return;
         }
-        List<Allocation> list;
+        List<Allocation> list = new ArrayList<>();
         IoctlCall.Buffer handles = c.buffer("allocations", false, -1, handlesBuffer);
         if (handles.u32Count() > 0) {
-            list = new ArrayList<>();
             for (int i = 0; i < handles.u32Count(); i++) {
                 list.add(objects.resolve(p, Integer.toUnsignedLong(handles.u32(i))) instanceof Allocation a ? a : null);
             }
         } else {
-            list = new ArrayList<>();
             DxgObject r = objects.resolve(p, c.u32In("resource"));
             if (r != null) {
                 for (DxgObject o : r.children()) {
