@@ -2,6 +2,10 @@ package dev.dxgscope.model.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The timeline's packed columns: pages that overflow an int, late records, monotonic times. */
@@ -28,6 +32,21 @@ class TimelineTest {
     }
 
     @Test
+    void addsAfterASetTurnedTheLastPageWideKeepTheirValues() {
+        PackedLongs c = new PackedLongs();
+        for (int i = 0; i < 10; i++) {
+            c.add(1000 + i);
+        }
+        c.set(9, 1000 + 9 + 10_000_000_000L); /* the page being filled becomes a page of longs */
+        c.add(1010);
+        c.add(1011);
+        assertEquals(12, c.size());
+        assertEquals(1000 + 9 + 10_000_000_000L, c.get(9));
+        assertEquals(1010, c.get(10));
+        assertEquals(1011, c.get(11));
+    }
+
+    @Test
     void lateRecordsAreSortedInAndTimesNeverGoBack() {
         Timeline t = new Timeline();
         t.add(1, 100, 0);
@@ -46,5 +65,44 @@ class TimelineTest {
         assertEquals(5_000_000_000L, t.endNs());
         assertEquals(3, t.seqAt(260));
         assertEquals(-1, t.offsetOf(6));
+    }
+
+    /**
+     * Records in order take a shorter path than late ones or ones stamped before the record
+     * before them; pages turn wide on a long pause. Whatever the mix, the timeline must hold each
+     * record's offset in seq order and, as time, the latest stamp up to that record.
+     */
+    @Test
+    void everyMixOfInOrderLateAndBackwardRecordsGivesTheSameTimeline() {
+        Random random = new Random(20261121);
+        record Rec(long seq, long ts, long offset) {
+        }
+        List<Rec> added = new ArrayList<>();
+        long ts = 1_000_000;
+        int n = 3 * PackedLongs.PAGE + 200;
+        for (int i = 1; i <= n; i++) {
+            ts += i == PackedLongs.PAGE + 9 ? 5_000_000_000L : random.nextInt(2000);
+            long stamp = random.nextInt(50) == 0 ? ts - random.nextInt(5000) : ts; /* stamped a little early */
+            added.add(new Rec(i, stamp, 64L * i));
+        }
+        for (int i = 2 * PackedLongs.PAGE; i + 3 < n; i += 1 + random.nextInt(40)) { /* late records from page 2 on */
+            java.util.Collections.swap(added, i, i + 1 + random.nextInt(3));
+        }
+        Timeline t = new Timeline();
+        added.forEach(r -> t.add(r.seq(), r.ts(), r.offset()));
+        t.trim();
+
+        List<Rec> bySeq = new ArrayList<>(added);
+        bySeq.sort(Comparator.comparingLong(Rec::seq));
+        assertEquals(n, t.size());
+        long latest = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            Rec r = bySeq.get(i);
+            latest = Math.max(latest, r.ts());
+            assertEquals(r.seq(), t.seq(i), "seq at " + i);
+            assertEquals(r.offset(), t.offset(i), "offset at " + i);
+            assertEquals(latest, t.time(i), "time at " + i);
+            assertEquals(r.offset(), t.offsetOf(r.seq()));
+        }
     }
 }

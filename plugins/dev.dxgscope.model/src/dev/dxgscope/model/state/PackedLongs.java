@@ -18,6 +18,9 @@ final class PackedLongs {
     private int[][] narrow = new int[16][];
     private long[][] wide = new long[16][];
     private int count;
+    /** The last page while it is narrow (null once it is wide), and its base: what {@link #add} writes. */
+    private int[] last;
+    private long lastBase;
 
     int size() {
         return count;
@@ -30,6 +33,19 @@ final class PackedLongs {
     }
 
     void add(long v) {
+        int i = count;
+        if ((i & MASK) != 0 && last != null) { /* the common case: a small step in the current narrow page */
+            long d = v - lastBase;
+            if (d == (int) d) {
+                last[i & MASK] = (int) d;
+                count = i + 1;
+                return;
+            }
+        }
+        addSlow(v);
+    }
+
+    private void addSlow(long v) {
         int p = count >>> SHIFT;
         if ((count & MASK) == 0) {
             if (p == bases.length) {
@@ -42,6 +58,8 @@ final class PackedLongs {
         }
         count++;
         set(count - 1, v);
+        last = narrow[p];
+        lastBase = bases[p];
     }
 
     void set(int i, long v) {
@@ -59,6 +77,9 @@ final class PackedLongs {
             }
             wide[p] = w;
             narrow[p] = null;
+            if (last == n) {
+                last = null;
+            }
         }
         wide[p][i & MASK] = v;
     }
@@ -87,6 +108,7 @@ final class PackedLongs {
         }
         if (narrow[p] != null) {
             narrow[p] = Arrays.copyOf(narrow[p], used);
+            last = null; /* complete: a later add takes the slow path */
         } else {
             wide[p] = Arrays.copyOf(wide[p], used);
         }

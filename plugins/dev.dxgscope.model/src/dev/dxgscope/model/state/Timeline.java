@@ -16,6 +16,8 @@ public final class Timeline {
     private long[] seqs; /* null while seqs are first, first + 1, ... */
     private long first;
     private int count;
+    /** The time of the last record in seq order. */
+    private long lastTime;
 
     public int size() {
         return count;
@@ -93,6 +95,19 @@ public final class Timeline {
     }
 
     void add(long seq, long ts, long offset) {
+        if (seqs == null && count > 0 && seq == first + count && ts >= lastTime) { /* nearly every record */
+            times.add(ts);
+            offsets.add(offset);
+            lastTime = ts;
+            count++;
+            return;
+        }
+        addInOrder(seq, ts, offset);
+        lastTime = times.get(count - 1);
+    }
+
+    /** A first, late or early record, or one stamped before the record before it. */
+    private void addInOrder(long seq, long ts, long offset) {
         if (count == 0) {
             first = seq;
         } else if (seqs == null && seq != first + count) {
