@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,6 +60,43 @@ class IoctlCallTest {
         }
         assertTrue(kinds.size() >= 10, "many ioctl kinds: " + kinds);
         assertTrue(reads > 400, "many reads: " + reads);
+    }
+
+    /**
+     * A kind keeps at most a fixed number of names (interned ones only). Asked for many more, the
+     * ones it keeps must still be found where they were put and the others looked up each time:
+     * every field reads its value before, while and after the table is full.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) /* a full table must not make a probe spin */
+    void aKindAskedForMoreNamesThanItKeepsStillReadsEveryField() throws Exception {
+        int calls = 0;
+        try (CaptureFile f = CaptureFile.open(VmbusDecoderTest.CAPTURES.resolve("leaky-sharer.dxgcap"))) {
+            EventDecoder decoder = new EventDecoder(d -> { });
+            RecordCursor c = f.records();
+            c.beforeRefill(decoder::detach);
+            while (c.next() && calls < 40) {
+                if (!(decoder.decode(c) instanceof Event.IoctlEnter e) || e.call().argStruct() == null
+                        || e.call().argIn() == null) {
+                    continue;
+                }
+                IoctlCall call = e.call();
+                ByteBuffer arg = call.argIn();
+                for (int round = 0; round < 3; round++) {
+                    for (AbiTables.Field field : call.argStruct().fields().values()) {
+                        if (field.size() >= 4 && field.offset() + 4 <= arg.remaining()) {
+                            assertEquals(Integer.toUnsignedLong(arg.getInt(field.offset())),
+                                    call.u32In(field.name().intern()), call + " " + field.name() + " round " + round);
+                        }
+                    }
+                    for (int i = 0; i < 100; i++) { /* fills the table past what it keeps */
+                        assertEquals(IoctlCall.UNKNOWN, call.u32In(("no_field_" + round + "_" + i).intern()));
+                    }
+                }
+                calls++;
+            }
+        }
+        assertTrue(calls >= 20, "calls: " + calls);
     }
 
     /**

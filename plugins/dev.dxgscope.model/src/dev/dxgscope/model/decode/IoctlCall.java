@@ -43,9 +43,10 @@ public final class IoctlCall {
      * What the decoder looks up once per ioctl code of a capture: the ABI row (null for a code the
      * ABI does not know), its argument struct and its buffer descriptors; and, once per name, the
      * fields, structs and buffer rows its readers ask for. The trackers pass the same string
-     * constants every time, so a reference comparison over a few entries replaces a hash lookup per
-     * read (which was about an eighth of a load). A race between threads at worst loses an entry:
-     * entries are immutable and a miss looks the name up again.
+     * constants every time, so a small table probed by the names' cached hashes and compared by
+     * reference replaces a lookup in the ABI's maps per read (which was about an eighth of a load).
+     * A race between threads at worst loses an entry: entries are immutable, probes are bounded,
+     * and a miss looks the name up again.
      */
     static final class Kind {
         private static final int FIELD = 0;
@@ -64,7 +65,10 @@ public final class IoctlCall {
         private final AbiTables.Ioctl ioctl;
         private final AbiTables.Struct struct;
         private final List<AbiTables.Buffer> buffers;
-        private final Entry[] resolved = new Entry[32];
+        /** Open addressing by the names' hashes, at most three quarters full so a probe ends at a free slot. */
+        private final Entry[] resolved = new Entry[64];
+        private static final int MAX_ENTRIES = 48;
+        private int entries;
 
         Kind(AbiTables abi, int code) {
             this.abi = abi;
@@ -151,7 +155,10 @@ public final class IoctlCall {
         }
 
         private Object cached(int what, String a, String b, String c) {
-            for (Entry e : resolved) {
+            int mask = resolved.length - 1;
+            int i = slot(what, a, b, c) & mask;
+            for (int n = 0; n < resolved.length; n++, i = (i + 1) & mask) { /* bounded: threads racing in cache() */
+                Entry e = resolved[i];
                 if (e == null) {
                     return null;
                 }
@@ -160,6 +167,15 @@ public final class IoctlCall {
                 }
             }
             return null;
+        }
+
+        /** Where a lookup's entry goes in {@code resolved} (then the next free slot). */
+        private static int slot(int what, String a, String b, String c) {
+            int h = what;
+            h = 31 * h + (a == null ? 0 : a.hashCode());
+            h = 31 * h + (b == null ? 0 : b.hashCode());
+            h = 31 * h + (c == null ? 0 : c.hashCode());
+            return h ^ (h >>> 16);
         }
 
         /**
@@ -172,10 +188,15 @@ public final class IoctlCall {
             if (!interned(a) || !interned(b) || !interned(c)) {
                 return v;
             }
-            for (int i = 0; i < resolved.length; i++) {
+            if (entries < MAX_ENTRIES) {
+                int mask = resolved.length - 1;
+                int i = slot(what, a, b, c) & mask;
+                for (int n = 0; n < resolved.length && resolved[i] != null; n++) {
+                    i = (i + 1) & mask;
+                }
                 if (resolved[i] == null) {
                     resolved[i] = new Entry(what, a, b, c, v);
-                    break;
+                    entries++;
                 }
             }
             return v;
