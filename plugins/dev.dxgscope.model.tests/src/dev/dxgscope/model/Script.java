@@ -94,13 +94,25 @@ final class Script implements AutoCloseable {
         private final Map<String, byte[]> inBuffers = new LinkedHashMap<>();
         private final Map<String, byte[]> outBuffers = new LinkedHashMap<>();
         private long enterSeq;
+        private int code;
 
         Call(int pid, String name) {
             this.pid = pid;
             this.ioctl = abi.ioctlByName(name);
+            this.code = ioctl.code();
             this.struct = abi.struct(ioctl.argStruct());
             this.in = new byte[struct.size()];
             this.out = new byte[struct.size()];
+        }
+
+        int requestCode() {
+            return code;
+        }
+
+        /** Records another request code (a bad request, such as a size the driver does not know). */
+        Call code(int requestCode) {
+            this.code = requestCode;
+            return this;
         }
 
         /** Sets a field on both sides (input, and the driver's copy). */
@@ -193,7 +205,7 @@ final class Script implements AutoCloseable {
         long enter() throws IOException {
             enterSeq = ++seq;
             ByteBuffer p = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
-            p.putInt(3).putInt(ioctl.code()).putLong(0x7000_0000L).putInt(1 + inBuffers.size()).putInt(0);
+            p.putInt(3).putInt(code).putLong(0x7000_0000L).putInt(1 + inBuffers.size()).putInt(0);
             block(p, 0, 0, in);
             for (Map.Entry<String, byte[]> e : inBuffers.entrySet()) {
                 bufferBlock(p, e.getKey(), true, e.getValue());
@@ -206,7 +218,7 @@ final class Script implements AutoCloseable {
         long leave(int ret, int errno) throws IOException {
             long s = ++seq;
             ByteBuffer p = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
-            p.putLong(enterSeq).putInt(ret).putInt(errno).putInt(3).putInt(ioctl.code()).putInt(1 + outBuffers.size())
+            p.putLong(enterSeq).putInt(ret).putInt(errno).putInt(3).putInt(code).putInt(1 + outBuffers.size())
                     .putInt(0);
             block(p, 0, 0, out);
             for (Map.Entry<String, byte[]> e : outBuffers.entrySet()) {

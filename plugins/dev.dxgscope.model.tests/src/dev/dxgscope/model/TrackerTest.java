@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.CallStats;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DestroyReason;
 import dev.dxgscope.model.state.DxgObject;
@@ -20,6 +21,7 @@ import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.Wait;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,30 @@ class TrackerTest {
         assertEquals(List.of(0x40000100, 0x40000140, 0x40000180), allocs.stream().map(DxgObject::handle).toList());
         assertEquals(List.of(100L << 20, 200L << 20, 300L << 20), allocs.stream().map(Allocation::size).toList());
         assertEquals(List.of(0, 1, 1), allocs.stream().map(Allocation::segmentGroup).toList());
+    }
+
+    /**
+     * Call statistics are kept by ioctl name and found by the request's number byte: a bad request
+     * with a known number (another size) is its own line, however the two alternate.
+     */
+    @Test
+    void requestsThatShareANumberByteAreCountedApart() throws Exception {
+        Script s = new Script(dir.resolve("stats.dxgcap"));
+        prologue(s, A);
+        int bad = s.call(A, "LX_DXCREATEDEVICE").requestCode() ^ (0x10 << 16); /* another size in the code */
+        for (int i = 0; i < 2; i++) {
+            Script.Call badRequest = s.call(A, "LX_DXCREATEDEVICE").code(bad);
+            badRequest.enter();
+            badRequest.leave(-1, 25); /* ENOTTY */
+            s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE + 0x40 * (i + 1)).ok();
+        }
+        s.end(0);
+        Map<String, CallStats> stats = s.model().callStats();
+        assertEquals(3, stats.get("LX_DXCREATEDEVICE").calls());
+        assertEquals(0, stats.get("LX_DXCREATEDEVICE").failed());
+        CallStats unknown = stats.get(String.format("ioctl 0x%08x", bad));
+        assertEquals(2, unknown.calls(), stats.keySet().toString());
+        assertEquals(2, unknown.failed());
     }
 
     @Test

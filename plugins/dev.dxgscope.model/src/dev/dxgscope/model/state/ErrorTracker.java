@@ -17,13 +17,30 @@ final class ErrorTracker {
     final List<FailedCall> failed = new ArrayList<>();
     final List<LogLine> lines = new ArrayList<>();
     final Map<String, CallStats> stats = new HashMap<>();
+    private final CallStats[] statsByCode = new CallStats[256];
     private final Map<Long, FailedCall> failedByCall = new HashMap<>();
     private final Map<Long, List<LogLine>> pendingLines = new HashMap<>();
     private final Map<Long, Integer> pendingStatus = new HashMap<>();
     private final Map<DxgProcess, Boolean> madeDevice = new HashMap<>();
 
+    /**
+     * The statistics of a call's ioctl, kept by its code's number byte too (as the decoder keeps
+     * its kinds) and checked by the name's identity: the name's hash lookup happens once per code,
+     * not once per call (a name built for an unknown code is never the same object: looked up).
+     */
+    private CallStats stats(IoctlCall c) {
+        String name = c.name();
+        int i = c.code() & 0xff;
+        CallStats s = statsByCode[i];
+        if (s == null || s.name() != name) {
+            s = stats.computeIfAbsent(name, CallStats::new);
+            statsByCode[i] = s;
+        }
+        return s;
+    }
+
     void onLeave(IoctlCall c, DxgProcess p) {
-        stats.computeIfAbsent(c.name(), CallStats::new).add(c.failed(), Math.max(0, c.leaveTs() - c.enterTs()));
+        stats(c).add(c.failed(), Math.max(0, c.leaveTs() - c.enterTs()));
         /* most calls have neither: skip the boxed-key lookups then */
         List<LogLine> ls = pendingLines.isEmpty() ? null : pendingLines.remove(c.enterSeq());
         Integer status = pendingStatus.isEmpty() ? null : pendingStatus.remove(c.enterSeq());
