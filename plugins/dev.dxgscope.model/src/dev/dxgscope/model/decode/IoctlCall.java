@@ -358,8 +358,16 @@ public final class IoctlCall {
         return kind.ioctl();
     }
 
+    /**
+     * Whether this is the named ioctl. Asked for every call by several trackers, and nearly always
+     * false: the names' cached hashes tell most other names apart before their bytes are compared.
+     */
     public boolean is(String ioctlName) {
-        return kind.ioctl() != null && kind.ioctl().name().equals(ioctlName);
+        if (kind.ioctl() == null) {
+            return false;
+        }
+        String name = kind.ioctl().name();
+        return name == ioctlName || (name.hashCode() == ioctlName.hashCode() && name.equals(ioctlName));
     }
 
     public long enterSeq() {
