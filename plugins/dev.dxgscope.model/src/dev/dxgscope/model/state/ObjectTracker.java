@@ -38,6 +38,16 @@ final class ObjectTracker {
     final List<DxgProcess> processes = new ArrayList<>();
     final LongMap<DxgProcess> byPid = new LongMap<>();
     final ArrayList<DxgObject> objects = new ArrayList<>();
+
+    /** The object with this id, or null for -1: how the row stores write "no object". */
+    DxgObject object(int id) {
+        return id < 0 ? null : objects.get(id);
+    }
+
+    /** The id the row stores write for {@code o}: -1 for none. */
+    static int idOf(DxgObject o) {
+        return o == null ? -1 : o.id();
+    }
     /** Creation and destruction seqs by object id: the state-at-a-time scan reads these, not the objects. */
     long[] createdSeqs = new long[1024];
     long[] destroyedSeqs = new long[1024];

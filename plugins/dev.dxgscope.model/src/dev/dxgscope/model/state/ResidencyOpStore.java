@@ -59,7 +59,7 @@ final class ResidencyOpStore {
         row[at + 5] = r.bytesToTrim;
         row[at + 6] = r.usageBefore;
         row[at + 7] = r.budget;
-        row[at + 8] = Rows.pair(r.process.index(), r.pagingQueue == null ? -1 : r.pagingQueue.id());
+        row[at + 8] = Rows.pair(r.process.index(), ObjectTracker.idOf(r.pagingQueue));
         row[at + 9] = Rows.pair(r.ret, r.errno);
         row[at + 10] = Rows.pair(r.segmentGroup, r.kind.ordinal());
         row[at + 11] = Rows.pair(allocationCount, n);
@@ -131,8 +131,7 @@ final class ResidencyOpStore {
     }
 
     DxgObject pagingQueue(int i) {
-        int id = Rows.low(rows.get(i, 8));
-        return id < 0 ? null : objects.objects.get(id);
+        return objects.object(Rows.low(rows.get(i, 8)));
     }
 
     int ret(int i) {
@@ -170,6 +169,6 @@ final class ResidencyOpStore {
 
     /** All calls as a read-only list of views. */
     List<ResidencyOp> list() {
-        return RowView.list(() -> rows.size(), i -> new ResidencyOp(this, i));
+        return RowView.list(rows::size, i -> new ResidencyOp(this, i));
     }
 }

@@ -28,7 +28,7 @@ final class SignalStore {
         row[at] = seq;
         row[at + 1] = value;
         row[at + 2] = Rows.pair(p.index(), s.id());
-        row[at + 3] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
+        row[at + 3] = Rows.pair(ObjectTracker.idOf(ctx), tid);
         row[at + 4] = (long) calls.id(call) << 8 | k.ordinal();
         return i;
     }
@@ -62,8 +62,7 @@ final class SignalStore {
     }
 
     DxgObject context(int i) {
-        int id = Rows.high(rows.get(i, 3));
-        return id < 0 ? null : objects.objects.get(id);
+        return objects.object(Rows.high(rows.get(i, 3)));
     }
 
     String call(int i) {
@@ -72,6 +71,6 @@ final class SignalStore {
 
     /** All signals as a read-only list of views. */
     List<Signal> list() {
-        return RowView.list(() -> rows.size(), i -> new Signal(this, i));
+        return RowView.list(rows::size, i -> new Signal(this, i));
     }
 }

@@ -40,7 +40,7 @@ final class WaitStore {
         row[at + 1] = DxgObject.ALIVE;
         row[at + 2] = value;
         row[at + 3] = Rows.pair(p.index(), s.id());
-        row[at + 4] = Rows.pair(ctx == null ? -1 : ctx.id(), tid);
+        row[at + 4] = Rows.pair(ObjectTracker.idOf(ctx), tid);
         row[at + 5] = Rows.pair(-1, calls.id(call) << 16 | PENDING << 8 | k.ordinal());
         return i;
     }
@@ -103,8 +103,7 @@ final class WaitStore {
     }
 
     DxgObject context(int i) {
-        int id = Rows.high(rows.get(i, 4));
-        return id < 0 ? null : objects.objects.get(id);
+        return objects.object(Rows.high(rows.get(i, 4)));
     }
 
     String call(int i) {
@@ -159,6 +158,6 @@ final class WaitStore {
 
     /** All waits as a read-only list of views. */
     List<Wait> list() {
-        return RowView.list(() -> rows.size(), i -> new Wait(this, i));
+        return RowView.list(rows::size, i -> new Wait(this, i));
     }
 }
