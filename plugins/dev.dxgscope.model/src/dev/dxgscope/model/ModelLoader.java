@@ -26,8 +26,8 @@ import java.util.concurrent.CancellationException;
  * list. For a capture still being written, {@link #update()} reads what was added since the last
  * call and {@link #finish()} ends the capture for good.
  *
- * <p>Cost: one pass over the file, nothing copied per record; the model keeps 8 bytes per record
- * (its time and offset) plus its objects.
+ * <p>Cost: one pass over the file, nothing copied per record; the model keeps 4 bytes per record
+ * (its time) plus its objects.
  */
 public final class ModelLoader {
     /** Progress and cancellation of a load. */
@@ -60,7 +60,7 @@ public final class ModelLoader {
     }
 
     private void apply(RecordView r) {
-        builder.record(r.seq(), r.timestampNs(), r.offset());
+        builder.record(r.seq(), r.timestampNs());
         RecordKind kind = r.kind();
         if (kind == RecordKind.IOCTL_ENTER || kind == RecordKind.IOCTL_LEAVE) {
             IoctlCall c = decoder.call(r); /* no event object for nearly every record */

@@ -49,33 +49,33 @@ class TimelineTest {
     @Test
     void lateRecordsAreSortedInAndTimesNeverGoBack() {
         Timeline t = new Timeline();
-        t.add(1, 100, 0);
-        t.add(2, 90, 64); /* stamped before the previous seq's record: lifted to 100 */
-        t.add(4, 300, 128);
-        t.add(3, 250, 192); /* late */
-        t.add(5, 5_000_000_000L, 256);
+        t.add(1, 100);
+        t.add(2, 90); /* stamped before the previous seq's record: lifted to 100 */
+        t.add(4, 300);
+        t.add(3, 250); /* late */
+        t.add(5, 5_000_000_000L);
         t.trim();
         assertEquals(5, t.size());
         assertEquals(3, t.seq(2));
-        assertEquals(192, t.offsetOf(3));
-        assertEquals(128, t.offsetOf(4));
+        assertEquals(2, t.indexOf(3));
+        assertEquals(3, t.indexOf(4));
         assertEquals(100, t.timeOf(2));
         assertEquals(250, t.timeOf(3));
         assertEquals(300, t.timeOf(4));
         assertEquals(5_000_000_000L, t.endNs());
         assertEquals(3, t.seqAt(260));
-        assertEquals(-1, t.offsetOf(6));
+        assertEquals(5, t.indexOf(6), "past the end");
     }
 
     /**
      * Records in order take a shorter path than late ones or ones stamped before the record
-     * before them; pages turn wide on a long pause. Whatever the mix, the timeline must hold each
-     * record's offset in seq order and, as time, the latest stamp up to that record.
+     * before them; pages turn wide on a long pause. Whatever the mix, the timeline must hold the
+     * records in seq order and, as each one's time, the latest stamp up to that record.
      */
     @Test
     void everyMixOfInOrderLateAndBackwardRecordsGivesTheSameTimeline() {
         Random random = new Random(20261121);
-        record Rec(long seq, long ts, long offset) {
+        record Rec(long seq, long ts) {
         }
         List<Rec> added = new ArrayList<>();
         long ts = 1_000_000;
@@ -83,13 +83,13 @@ class TimelineTest {
         for (int i = 1; i <= n; i++) {
             ts += i == PackedLongs.PAGE + 9 ? 5_000_000_000L : random.nextInt(2000);
             long stamp = random.nextInt(50) == 0 ? ts - random.nextInt(5000) : ts; /* stamped a little early */
-            added.add(new Rec(i, stamp, 64L * i));
+            added.add(new Rec(i, stamp));
         }
         for (int i = 2 * PackedLongs.PAGE; i + 3 < n; i += 1 + random.nextInt(40)) { /* late records from page 2 on */
             java.util.Collections.swap(added, i, i + 1 + random.nextInt(3));
         }
         Timeline t = new Timeline();
-        added.forEach(r -> t.add(r.seq(), r.ts(), r.offset()));
+        added.forEach(r -> t.add(r.seq(), r.ts()));
         t.trim();
 
         List<Rec> bySeq = new ArrayList<>(added);
@@ -100,9 +100,8 @@ class TimelineTest {
             Rec r = bySeq.get(i);
             latest = Math.max(latest, r.ts());
             assertEquals(r.seq(), t.seq(i), "seq at " + i);
-            assertEquals(r.offset(), t.offset(i), "offset at " + i);
             assertEquals(latest, t.time(i), "time at " + i);
-            assertEquals(r.offset(), t.offsetOf(r.seq()));
+            assertEquals(i, t.indexOf(r.seq()), "index of seq " + r.seq());
         }
     }
 }

@@ -46,9 +46,9 @@ public final class ModelBuilder {
         diagnostics.add(d);
     }
 
-    /** Notes a record's seq, time and offset (every record, whether it decodes or not). */
-    public void record(long seq, long ts, long offset) {
-        timeline.add(seq, ts, offset);
+    /** Notes a record's seq and time (every record, whether it decodes or not). */
+    public void record(long seq, long ts) {
+        timeline.add(seq, ts);
     }
 
     /**

@@ -3,16 +3,15 @@ package dev.dxgscope.model.state;
 import java.util.Arrays;
 
 /**
- * Every record's seq, time and file offset in seq order: converts between seqs (the model's time
- * axis: exact, total order) and nanoseconds (what people read), and finds a record in the file.
- * Seqs are dense in a healthy capture, so they are not stored (8 bytes per record: time and
- * offset, each packed as an int difference) until a gap or a late record appears; then they are.
- * Times are made non-decreasing in seq order, since threads stamp their records a few hundred
- * nanoseconds after taking the seq.
+ * Every record's seq and time in seq order: converts between seqs (the model's time axis: exact,
+ * total order) and nanoseconds (what people read). Seqs are dense in a healthy capture, so they are
+ * not stored (4 bytes per record: its time, packed as an int difference) until a gap or a late
+ * record appears; then they are. Times are made non-decreasing in seq order, since threads stamp
+ * their records a few hundred nanoseconds after taking the seq. File offsets are not kept: what
+ * the views show of a record's bytes (calls, VMBus messages) carries its own offset.
  */
 public final class Timeline {
     private final PackedLongs times = new PackedLongs();
-    private final PackedLongs offsets = new PackedLongs();
     private long[] seqs; /* null while seqs are first, first + 1, ... */
     private long first;
     private int count;
@@ -29,10 +28,6 @@ public final class Timeline {
 
     public long time(int i) {
         return times.get(i);
-    }
-
-    public long offset(int i) {
-        return offsets.get(i);
     }
 
     /** ts of the first record, 0 when empty. */
@@ -78,12 +73,6 @@ public final class Timeline {
         return i < 0 ? firstSeq() : seq(i);
     }
 
-    /** File offset of the record with this seq, -1 when not in the capture. */
-    public long offsetOf(long seq) {
-        int i = indexOf(seq);
-        return i < count && seq(i) == seq ? offsets.get(i) : -1;
-    }
-
     /** Index of the record with this seq, or of the next one. */
     public int indexOf(long seq) {
         if (seqs == null) {
@@ -94,20 +83,19 @@ public final class Timeline {
         return i < 0 ? -i - 1 : i;
     }
 
-    void add(long seq, long ts, long offset) {
+    void add(long seq, long ts) {
         if (seqs == null && count > 0 && seq == first + count && ts >= lastTime) { /* nearly every record */
             times.add(ts);
-            offsets.add(offset);
             lastTime = ts;
             count++;
             return;
         }
-        addInOrder(seq, ts, offset);
+        addInOrder(seq, ts);
         lastTime = times.get(count - 1);
     }
 
     /** A first, late or early record, or one stamped before the record before it. */
-    private void addInOrder(long seq, long ts, long offset) {
+    private void addInOrder(long seq, long ts) {
         if (count == 0) {
             first = seq;
         } else if (seqs == null && seq != first + count) {
@@ -118,7 +106,6 @@ public final class Timeline {
         }
         int i = count++;
         times.add(ts);
-        offsets.add(offset);
         if (seqs != null) {
             if (i == seqs.length) {
                 seqs = Arrays.copyOf(seqs, i * 2);
@@ -127,11 +114,9 @@ public final class Timeline {
             while (i > 0 && seqs[i - 1] > seq) { /* a late record: put it in place */
                 seqs[i] = seqs[i - 1];
                 times.set(i, times.get(i - 1));
-                offsets.set(i, offsets.get(i - 1));
                 i--;
             }
             seqs[i] = seq;
-            offsets.set(i, offset);
         }
         long before = i > 0 ? times.get(i - 1) : Long.MIN_VALUE;
         times.set(i, Math.max(ts, before));
@@ -143,7 +128,6 @@ public final class Timeline {
     /** Drops the spare capacity once the capture is complete. */
     void trim() {
         times.trim();
-        offsets.trim();
         if (seqs != null) {
             seqs = Arrays.copyOf(seqs, count);
         }
