@@ -109,6 +109,13 @@ class ReportTest {
         assertTrue(at.out().contains("\"type\": \"sync object\""), "the fence is alive at #60");
         Run start = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", "0");
         assertFalse(start.out().contains("\"type\": \"sync object\""), "nothing exists at the start");
+        Run end = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", "end");
+        for (String late : List.of("1e6s", "1e12s", "Infinity")) { /* past the end: the end, not an overflow to the start */
+            Run past = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", late);
+            assertEquals(0, past.status(), past.err());
+            assertEquals(end.out().replaceAll("\"file\": \"[^\"]*\"", ""), past.out().replaceAll("\"file\": \"[^\"]*\"", ""),
+                    "--at " + late);
+        }
         Run diff = run(capture("stuck-wait").toString(), "--section", "diff", "--diff", "start", "#60");
         assertEquals(0, diff.status(), diff.err());
         assertTrue(diff.out().contains("created_and_alive"));
@@ -151,5 +158,8 @@ class ReportTest {
         assertTrue(notCapture.err().contains("not a dxgscope capture"), notCapture.err());
         Run section = run(capture("stuck-wait").toString(), "--section", "diff");
         assertEquals(2, section.status());
+        Run oneTime = run(capture("stuck-wait").toString(), "--diff", "0");
+        assertEquals(2, oneTime.status());
+        assertTrue(oneTime.err().contains("--diff needs two times"), oneTime.err());
     }
 }

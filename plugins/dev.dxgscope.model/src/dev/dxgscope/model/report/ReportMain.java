@@ -1,6 +1,6 @@
 package dev.dxgscope.model.report;
 
-import dev.dxgscope.capture.NotACaptureException;
+import dev.dxgscope.capture.ReadProblem;
 import dev.dxgscope.model.ModelLoader;
 import dev.dxgscope.model.state.CaptureModel;
 import java.io.BufferedWriter;
@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,14 +51,8 @@ public final class ReportMain {
         CaptureModel model;
         try {
             model = ModelLoader.load(o.file);
-        } catch (NoSuchFileException e) {
-            stderr.println("dxgscope report: " + o.file + ": no such file");
-            return 1;
-        } catch (NotACaptureException e) {
-            stderr.println("dxgscope report: " + o.file + ": not a dxgscope capture: " + e.getMessage());
-            return 1;
         } catch (IOException e) {
-            stderr.println("dxgscope report: " + o.file + ": cannot read: " + e.getMessage());
+            stderr.println("dxgscope report: " + o.file + ": " + ReadProblem.of(e));
             return 1;
         }
         try {
@@ -119,7 +112,10 @@ public final class ReportMain {
                     }
                     case "--at" -> o.at = value(args, ++i, a);
                     case "--diff" -> {
-                        o.diff = new String[] {value(args, ++i, a), value(args, ++i, a)};
+                        if (i + 2 >= args.length) {
+                            throw new IllegalArgumentException("--diff needs two times: --diff T1 T2");
+                        }
+                        o.diff = new String[] {args[++i], args[++i]};
                     }
                     case "--section" -> {
                         String s = value(args, ++i, a);

@@ -51,6 +51,8 @@ public final class TimeArg {
         if (v < 0 || Double.isNaN(v)) {
             throw new IllegalArgumentException("bad time '" + text + "': it must not be negative");
         }
-        return t.seqAt(t.startNs() + (long) (v * scale));
+        long ns = (long) (v * scale); /* saturates at Long.MAX_VALUE */
+        long start = t.startNs();
+        return t.seqAt(ns > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + ns); /* past the end is the end */
     }
 }

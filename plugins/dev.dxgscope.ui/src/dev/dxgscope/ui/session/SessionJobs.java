@@ -1,11 +1,10 @@
 package dev.dxgscope.ui.session;
 
-import dev.dxgscope.capture.NotACaptureException;
+import dev.dxgscope.capture.ReadProblem;
 import dev.dxgscope.model.ModelLoader;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.state.CaptureModel;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -60,15 +59,9 @@ public final class SessionJobs {
                 } catch (CancellationException e) {
                     closeQuietly(session);
                     return Status.CANCEL_STATUS;
-                } catch (NoSuchFileException e) {
-                    closeQuietly(session);
-                    return failed(session, "no such file");
-                } catch (NotACaptureException e) {
-                    closeQuietly(session);
-                    return failed(session, "not a dxgscope capture: " + e.getMessage());
                 } catch (IOException e) {
                     closeQuietly(session);
-                    return failed(session, e.getMessage());
+                    return failed(session, ReadProblem.of(e));
                 }
                 /* what the cursor steps through, computed here rather than on the first key press */
                 session.read(Milestones::cached);
