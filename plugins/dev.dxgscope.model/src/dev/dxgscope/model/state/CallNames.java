@@ -12,8 +12,7 @@ final class CallNames {
 
     short id(String name) {
         for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (n == name || n.equals(name)) {
+            if (names.get(i).equals(name)) { /* equals compares references first */
                 return (short) i;
             }
         }

@@ -1,5 +1,6 @@
 package dev.dxgscope.model.state;
 
+import dev.dxgscope.model.decode.Names;
 import java.util.List;
 
 /**
@@ -106,7 +107,7 @@ public final class ResidencyOp extends RowView<ResidencyOpStore> {
     }
 
     public boolean pending() {
-        return ret() == 0x103;
+        return ret() == Names.STATUS_PENDING;
     }
 
     @Override
