@@ -18,6 +18,7 @@ import dev.dxgscope.model.state.Fence;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.model.state.Residency;
 import dev.dxgscope.model.state.StateAt;
+import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
 import java.nio.file.Path;
 import java.util.List;
@@ -394,6 +395,107 @@ class TrackerTest {
         assertEquals(2, f.backward().get(0).to());
         assertEquals(3, f.valueAt(reaching + 1));
         assertEquals(1, f.valueAt(reaching - 1));
+    }
+
+    /** Waits and signals queued on a hardware queue are GPU waits and signals of that queue. */
+    @Test
+    void hardwareQueueWaitsAndSignalsAreTracked() throws Exception {
+        Script s = new Script(dir.resolve("hwqueue.dxgcap"));
+        prologue(s, A);
+        int ctx = 0x40000080;
+        int queue = 0x400000c0;
+        int fence = 0x40000200;
+        s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", DEVICE).out("context", ctx).ok();
+        s.call(A, "LX_DXCREATEHWQUEUE").in("context", ctx).out("queue", queue).out("queue_progress_fence", 0x40000100)
+                .ok();
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        long waitSeq = s.call(A, "LX_DXSUBMITWAITFORSYNCOBJECTSTOHWQUEUE").in("hwqueue", queue).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 4).ok();
+        long signalSeq = s.call(A, "LX_DXSUBMITSIGNALSYNCOBJECTSTOHWQUEUE").in("hwqueue_count", 1)
+                .inU32s("hwqueues", queue).in("object_count", 1).inU32s("objects", fence).inU64s("fence_values", 4)
+                .ok();
+        s.fenceSample(A, fence, 4);
+        long sampleSeq = s.seq();
+        var failed = s.call(A, "LX_DXSUBMITWAITFORSYNCOBJECTSTOHWQUEUE").in("hwqueue", queue).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 7);
+        failed.enter();
+        failed.leave(-1, 22); /* a failed submission queues nothing */
+        long stuckSeq = s.call(A, "LX_DXSUBMITWAITFORSYNCOBJECTSTOHWQUEUE").in("hwqueue", queue).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 9).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(2, m.waits().size(), m.waits().toString());
+        Wait w = m.waits().get(0);
+        assertEquals(Wait.Kind.GPU, w.kind());
+        assertEquals(waitSeq, w.seq());
+        assertEquals(queue, w.context().handle(), "the queue waits");
+        assertEquals(Wait.Outcome.SATISFIED, w.outcome());
+        assertEquals(sampleSeq, w.endSeq(), "the fence page showed 4");
+        assertEquals(signalSeq, w.satisfiedBy().seq());
+        assertEquals(1, m.signals().size());
+        assertEquals(queue, m.signals().get(0).context().handle(), "the queue signals");
+        assertEquals(4, m.signals().get(0).value());
+        Wait stuck = m.waits().get(1);
+        assertEquals(stuckSeq, stuck.seq());
+        assertEquals(9, stuck.value());
+        assertTrue(stuck.stuck());
+    }
+
+    /**
+     * A sync file is a wait for its fence value from the moment it is made; waiting on it from a
+     * context is a GPU wait for the same value; opening a sync object from it gives a handle on the
+     * same fence.
+     */
+    @Test
+    void syncFilesAreWaitsOnTheirFenceValue() throws Exception {
+        Script s = new Script(dir.resolve("syncfile.dxgcap"));
+        prologue(s, A);
+        int ctx = 0x40000080;
+        int fence = 0x40000200;
+        int opened = 0x40000300;
+        s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", DEVICE).out("context", ctx).ok();
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        long fileSeq = s.call(A, "LX_DXCREATESYNCFILE").in("device", DEVICE).in("monitored_fence", fence)
+                .in("fence_value", 3).out("sync_file_handle", 7).ok();
+        long gpuWaitSeq = s.call(A, "LX_DXWAITSYNCFILE").in("sync_file_handle", 7).in("context", ctx).ok();
+        s.call(A, "LX_DXOPENSYNCOBJECTFROMSYNCFILE").in("sync_file_handle", 7).in("device", DEVICE)
+                .out("syncobj", opened).out("fence_value", 3).ok();
+        long signalSeq = s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE)
+                .in("object_count", 1).inU32s("objects", fence).inU64s("fence_values", 3).ok();
+        long throughOpened = s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE)
+                .in("object_count", 1).inU32s("objects", opened).inU64s("fence_values", 5).ok();
+        var refused = s.call(A, "LX_DXCREATESYNCFILE").in("device", DEVICE).in("monitored_fence", fence)
+                .in("fence_value", 50);
+        refused.enter();
+        refused.leave(-1, 22);
+        long neverSeq = s.call(A, "LX_DXCREATESYNCFILE").in("device", DEVICE).in("monitored_fence", fence)
+                .in("fence_value", 100).out("sync_file_handle", 8).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(4, m.waits().size(), m.waits().toString());
+        Wait file = m.waits().get(0);
+        assertEquals(Wait.Kind.SYNC_FILE, file.kind());
+        assertEquals(fileSeq, file.seq());
+        assertEquals(3, file.value());
+        assertEquals(Wait.Outcome.SATISFIED, file.outcome());
+        assertEquals(signalSeq, file.satisfiedBy().seq());
+        Wait gpu = m.waits().get(1);
+        assertEquals(Wait.Kind.GPU, gpu.kind());
+        assertEquals(gpuWaitSeq, gpu.seq());
+        assertEquals(ctx, gpu.context().handle());
+        assertEquals(fence, gpu.object().handle());
+        assertEquals(3, gpu.value());
+        assertEquals(signalSeq, gpu.satisfiedBy().seq());
+        SyncObject o = (SyncObject) m.objects().stream().filter(x -> x.handle() == opened).findFirst().orElseThrow();
+        assertSame(file.object().fence(), o.fence(), "the opened handle shares the sync file's fence");
+        assertEquals(5, o.fence().valueAt(throughOpened + 1), "a signal through the opened handle moves that fence");
+        assertEquals(Wait.Outcome.FAILED, m.waits().get(2).outcome(), "the sync file was not made");
+        Wait never = m.waits().get(3);
+        assertEquals(neverSeq, never.seq());
+        assertEquals(Wait.Kind.SYNC_FILE, never.kind());
+        assertTrue(never.stuck(), "a sync file whose value never came");
     }
 
     @Test

@@ -30,6 +30,8 @@ final class ObjectTracker {
     }
 
     private static final int ADAPTER_TYPE = Names.queryAdapterInfoValue("ADAPTERTYPE");
+    /** D3DDDI_MONITORED_FENCE: the type of every sync object a sync file opens. */
+    private static final int MONITORED_FENCE = 5;
     private static final int DRIVER_DESCRIPTION = Names.queryAdapterInfoValue("DRIVER_DESCRIPTION");
     private static final int SIM_ALLOC_MAGIC = 0x4c414744;
 
@@ -740,6 +742,27 @@ final class ObjectTracker {
         if (so != null) {
             o.setShared(so, true);
             so.addOpener(o);
+        }
+    }
+
+    /**
+     * LX_DXOPENSYNCOBJECTFROMSYNCFILE: a new handle on the fence the sync file was made from, so
+     * waits and signals through it land on that fence ({@code source} null: the capture did not
+     * see the sync file made, and the handle gets a fence of its own).
+     */
+    void openFromSyncFile(IoctlCall c, DxgProcess p, SyncObject source) {
+        DxgObject device = needed(c, p, c.u32In("device"), "device");
+        long handle = c.u32Out("syncobj");
+        if (handle == IoctlCall.UNKNOWN || handle == 0) {
+            return;
+        }
+        SyncObject o = add(new SyncObject(objects.size(), ObjectType.SYNC_OBJECT, SyncObject.Kind.SYNC_OBJECT, p,
+                (int) handle, device, c.enterSeq(), c.name(), source != null ? source.syncType() : MONITORED_FENCE,
+                source != null ? source.flags() : 0));
+        o.setFence(source != null ? source.fence() : newFence());
+        long va = c.u64Out("fence_value_cpu_va");
+        if (va != IoctlCall.UNKNOWN && va != 0) {
+            o.setCpuVa(va);
         }
     }
 

@@ -29,10 +29,16 @@ final class SyncTracker implements ObjectTracker.Listener {
     /** The waits of one call are added together: [first, end) by the call's enter seq. */
     private final LongMap<int[]> waitsByCall = new LongMap<>();
     private final LongMap<int[]> waitsByEvent = new LongMap<>();
+    /**
+     * The wait each sync file stands for, by {@code pid << 32 | fd} of the process that made it
+     * (a sync file passed to another process is not followed there).
+     */
+    private final LongMap<Integer> syncFiles = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
     /* A call's handle and value arrays, read in place and filled again for every call. */
     private final IoctlCall.Buffer handles = new IoctlCall.Buffer();
     private final IoctlCall.Buffer contexts = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer queues = new IoctlCall.Buffer();
     private final IoctlCall.Buffer values = new IoctlCall.Buffer();
 
     SyncTracker(ObjectTracker objects) {
@@ -46,12 +52,22 @@ final class SyncTracker implements ObjectTracker.Listener {
         listeners.add(l);
     }
 
-    /** Waits start when the call is made: a blocked call is a wait in progress. */
+    /**
+     * Waits start when the call is made: a blocked call is a wait in progress, and the host event
+     * a CPU wait or a sync file gives the host travels during the call.
+     */
     void onEnter(IoctlCall c, DxgProcess p) {
         if (c.is("LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU")) {
             long async = c.u64In("async_event");
             Wait.Kind kind = async == 0 || async == IoctlCall.UNKNOWN ? Wait.Kind.CPU_BLOCKING : Wait.Kind.CPU_ASYNC;
             addWaits(c, p, kind, null, in(c, "objects", handles), in(c, "fence_values", values), 0, 0);
+        } else if (c.is("LX_DXCREATESYNCFILE")) {
+            SyncObject s = sync(p, (int) c.u32In("monitored_fence"));
+            long value = c.u64In("fence_value");
+            if (s != null && value != IoctlCall.UNKNOWN) {
+                int w = addWait(c, p, Wait.Kind.SYNC_FILE, null, s, value);
+                waitsByCall.put(c.enterSeq(), new int[] {w, w + 1});
+            }
         }
     }
 
@@ -72,6 +88,46 @@ final class SyncTracker implements ObjectTracker.Listener {
                     } else if (waits.kind(w) == Wait.Kind.CPU_BLOCKING) {
                         observe(waits.object(w).fence(), c.leaveSeq(), waits.value(w), Fence.Source.WAIT_COMPLETED);
                     }
+                }
+            }
+            case "LX_DXCREATESYNCFILE" -> {
+                int[] ws = waitsByCall.remove(c.enterSeq());
+                long fd = c.u64Out("sync_file_handle");
+                if (ws == null) {
+                    return;
+                }
+                if (c.failed()) {
+                    waits.fail(ws[0], c.leaveSeq());
+                    removePending(ws[0]);
+                } else if (fd != IoctlCall.UNKNOWN) {
+                    syncFiles.put(syncFileKey(p, fd), ws[0]);
+                }
+            }
+            case "LX_DXWAITSYNCFILE" -> {
+                Integer file = syncFiles.get(syncFileKey(p, c.u64In("sync_file_handle")));
+                if (c.succeeded() && file != null) {
+                    DxgObject ctx = objects.resolve(p, c.u32In("context"));
+                    addWait(c, p, Wait.Kind.GPU, ctx, waits.object(file), waits.value(file));
+                }
+            }
+            case "LX_DXOPENSYNCOBJECTFROMSYNCFILE" -> {
+                if (c.succeeded()) {
+                    Integer file = syncFiles.get(syncFileKey(p, c.u64In("sync_file_handle")));
+                    objects.openFromSyncFile(c, p, file == null ? null : waits.object(file));
+                }
+            }
+            case "LX_DXSUBMITWAITFORSYNCOBJECTSTOHWQUEUE" -> {
+                if (c.succeeded()) {
+                    DxgObject q = objects.resolve(p, c.u32In("hwqueue"));
+                    addWaits(c, p, Wait.Kind.GPU, q, in(c, "objects", handles), in(c, "fence_values", values), 0, 0);
+                    waitsByCall.remove(c.enterSeq());
+                }
+            }
+            case "LX_DXSUBMITSIGNALSYNCOBJECTSTOHWQUEUE" -> {
+                if (c.succeeded()) {
+                    IoctlCall.Buffer qs = in(c, "hwqueues", queues);
+                    DxgObject q = qs.u32Count() > 0 ? objects.resolve(p, Integer.toUnsignedLong(qs.u32(0))) : null;
+                    gpuSignals(c, p, q, in(c, "objects", handles), in(c, "fence_values", values), 0, 0);
                 }
             }
             case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMGPU" -> {
@@ -166,18 +222,26 @@ final class SyncTracker implements ObjectTracker.Listener {
         int first = waits.size();
         for (int i = 0, n = pairs(h, v, singles); i < n; i++) {
             SyncObject s = sync(p, h.u32(i));
-            if (s == null) {
-                continue;
-            }
-            long value = value(v, single, i);
-            int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, value, ctx, c.name());
-            if (s.fence().lastValue() >= value) {
-                waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), value, c.enterSeq())); /* already there */
-            } else {
-                byFence(pending, s.fence(), Ints::new).add(w);
+            if (s != null) {
+                addWait(c, p, kind, ctx, s, value(v, single, i));
             }
         }
         waitsByCall.put(c.enterSeq(), new int[] {first, waits.size()});
+    }
+
+    /** A wait of the call for {@code s} to reach {@code value}, satisfied at once if it is there. */
+    private int addWait(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, SyncObject s, long value) {
+        int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, value, ctx, c.name());
+        if (s.fence().lastValue() >= value) {
+            waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), value, c.enterSeq())); /* already there */
+        } else {
+            byFence(pending, s.fence(), Ints::new).add(w);
+        }
+        return w;
+    }
+
+    private static long syncFileKey(DxgProcess p, long fd) {
+        return (long) p.pid() << 32 | (fd & 0xffff_ffffL);
     }
 
     /** A signal of {@code s} to {@code value} by the call entered at {@code seq}; {@code ctx} may be null. */
@@ -337,6 +401,7 @@ final class SyncTracker implements ObjectTracker.Listener {
         objects.fences.forEach(Fence::trim);
         handles.clear(); /* the model keeps this tracker, not the reader's window */
         contexts.clear();
+        queues.clear();
         values.clear();
     }
 

@@ -7,7 +7,9 @@ package dev.dxgscope.model.state;
  */
 public final class Wait extends RowView<WaitStore> {
     public enum Kind {
-        CPU_BLOCKING("CPU wait (blocking)"), CPU_ASYNC("CPU wait (event)"), GPU("GPU wait");
+        CPU_BLOCKING("CPU wait (blocking)"), CPU_ASYNC("CPU wait (event)"), GPU("GPU wait"),
+        /** A sync file (dma_fence) bound to a fence value: signalled when the host sees the value. */
+        SYNC_FILE("sync file");
 
         private final String label;
 
