@@ -24,7 +24,8 @@ final class VmbusTracker {
     private final ObjectTracker objects;
     private final SyncTracker sync;
     private final ErrorTracker errors;
-    private final Map<Long, Integer> open = new HashMap<>();
+    /** Requests waiting for their reply, by where the transaction id is unique: its channel. */
+    private final Map<Channel, Integer> open = new HashMap<>();
     private final Map<Long, Long> allocCounts = new HashMap<>();
 
     VmbusTracker(ObjectTracker objects, SyncTracker sync, ErrorTracker errors) {
@@ -33,8 +34,11 @@ final class VmbusTracker {
         this.errors = errors;
     }
 
-    private static long key(int channel, long luid, long transaction) {
-        return (channel == 0 ? 0 : luid * 31) ^ (transaction << 1) ^ channel;
+    /** A transaction on the global channel (0, no adapter) or on an adapter's channel. */
+    private record Channel(int channel, long luid, long transaction) {
+        static Channel of(Event.Vmbus e) {
+            return new Channel(e.channel(), e.channel() == 0 ? 0 : e.luid(), e.transaction());
+        }
     }
 
     void onVmbus(Event.Vmbus e, AbiTables abi) {
@@ -43,9 +47,9 @@ final class VmbusTracker {
         boolean async = (e.flags() & Event.Vmbus.FLAG_ASYNC) != 0;
         boolean dropped = (e.flags() & Event.Vmbus.FLAG_DROPPED) != 0;
         if (e.direction() == Event.Vmbus.REQUEST && !async && !dropped && e.transaction() != 0) {
-            open.put(key(e.channel(), e.luid(), e.transaction()), i);
+            open.put(Channel.of(e), i);
         } else if (e.direction() == Event.Vmbus.REPLY) {
-            Integer request = open.remove(key(e.channel(), e.luid(), e.transaction()));
+            Integer request = open.remove(Channel.of(e));
             if (request != null) {
                 table.pair(request, i);
             }
