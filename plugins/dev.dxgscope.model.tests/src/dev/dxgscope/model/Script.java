@@ -307,6 +307,17 @@ final class Script implements AutoCloseable {
         writer.append(RecordKind.FENCE_SAMPLE, seq, seq * 1000, pid, pid + 1, p.flip());
     }
 
+    /**
+     * A video-memory DEVICE_SAMPLE as {@code dxgcap snapshot} writes it (struct dxgcap_vidmem_sample):
+     * the budget and usage QueryVideoMemoryInfo gave the snapshot's own process {@code pid}.
+     */
+    void vidmemSample(int pid, long luid, int group, long budget, long usage) throws IOException {
+        ByteBuffer p = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN).putInt(2 /* DXGCAP_SAMPLE_VIDMEM */)
+                .putInt(0).putLong(luid).putInt(group).putInt(0).putLong(budget).putLong(usage).putLong(0).putLong(0);
+        seq++;
+        writer.append(RecordKind.DEVICE_SAMPLE, seq, seq * 1000, pid, pid, p.flip());
+    }
+
     /** A MARKER record whose text is {@code size} bytes long (to push later records far along the file). */
     void marker(int pid, int size) throws IOException {
         byte[] text = new byte[size + 1];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CallStats;
 import dev.dxgscope.model.state.CaptureModel;
@@ -532,6 +533,30 @@ class TrackerTest {
         assertEquals(m.waits().get(3), m.waits().get(3), "two views of one wait are equal");
         assertEquals(m.waits().get(3).hashCode(), m.waits().get(3).hashCode());
         assertNotEquals(m.waits().get(3), m.waits().get(4));
+    }
+
+    /**
+     * QueryVideoMemoryInfo answers for its caller only, so a snapshot's budget is the snapshot's
+     * own: the nearest fact about the other processes on that adapter, and it is used for them.
+     */
+    @Test
+    void aSnapshotsBudgetIsTheBudgetOfTheProcessesOnItsAdapter() throws Exception {
+        Script s = new Script(dir.resolve("budget.dxgcap"));
+        prologue(s, A);
+        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
+                .out("sync_object", 0x40000340).ok();
+        allocate(s, A, 0x40000380, 1000);
+        s.vidmemSample(999, 0x1234, 1, 512, 0);
+        s.vidmemSample(999, 0x9999, 1, 1 << 30, 0); /* another adapter's: not this one's */
+        s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 1)
+                .inU32s("allocation_list", 0x40000380).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(512, m.residencyOps().get(0).budget(), "the budget when the call was made");
+        ResidencyAnalysis.Line line = ResidencyAnalysis.of(m).lines().get(0);
+        assertEquals(A, line.line().process().pid());
+        assertEquals(512, line.budget());
+        assertTrue(line.overBudget(), "1000 bytes resident against 512");
     }
 
     @Test

@@ -84,8 +84,7 @@ public final class ResidencyAnalysis {
         for (CaptureModel.ResidentLine l : m.residentLines()) {
             long budget = -1;
             for (Budget b : m.budgets()) {
-                if (b.pid() == l.process().pid() && b.segmentGroup() == l.segmentGroup()
-                        && (b.luid() == l.luid() || b.luid() == 0)) {
+                if (b.appliesTo(l.process().pid(), l.luid(), l.segmentGroup())) {
                     budget = b.budget();
                 }
             }

@@ -3,10 +3,22 @@ package dev.dxgscope.model.state;
 /**
  * A video-memory budget observation (QueryVideoMemoryInfo in the capture, or a device sample).
  *
- * @param pid the process it is about
+ * @param pid the process that asked (QueryVideoMemoryInfo answers for its caller only)
  * @param segmentGroup 0 LOCAL, 1 NON_LOCAL
- * @param source where it came from ("LX_DXQUERYVIDEOMEMORYINFO", "device sample")
+ * @param source where it came from ("LX_DXQUERYVIDEOMEMORYINFO", {@value #DEVICE_SAMPLE})
  */
 public record Budget(long seq, int pid, long luid, int segmentGroup, long budget, long currentUsage,
         String source) {
+    public static final String DEVICE_SAMPLE = "device sample";
+
+    /**
+     * Whether it is a budget for {@code pid}'s line on adapter {@code luid}, segment group
+     * {@code group}: the process's own, or a device sample's. A {@code dxgcap snapshot} can only
+     * ask for its own budget, and the host's budget for one guest process is the nearest fact the
+     * capture has about the others on that adapter.
+     */
+    public boolean appliesTo(int pid, long luid, int group) {
+        return (this.pid == pid || DEVICE_SAMPLE.equals(source)) && (this.luid == luid || this.luid == 0 || luid == 0)
+                && (segmentGroup == group || group < 0);
+    }
 }

@@ -316,13 +316,13 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         ByteBuffer b = e.body();
         int at = b.position();
         budgets.add(new Budget(e.seq(), e.pid(), e.luid(), b.getInt(at), b.getLong(at + 8), b.getLong(at + 16),
-                "device sample"));
+                Budget.DEVICE_SAMPLE));
     }
 
     private long budget(int pid, long luid, int group) {
         for (int i = budgets.size() - 1; i >= 0; i--) {
             Budget b = budgets.get(i);
-            if (b.pid() == pid && (b.luid() == luid || luid == 0) && (b.segmentGroup() == group || group < 0)) {
+            if (b.appliesTo(pid, luid, group)) {
                 return b.budget();
             }
         }

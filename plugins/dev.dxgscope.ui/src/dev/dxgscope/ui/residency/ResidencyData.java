@@ -161,8 +161,7 @@ public final class ResidencyData {
         y[n + 1] = n == 0 ? 0 : s.value(n - 1);
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : m.budgets()) {
-            if (b.pid() == r.process().pid() && b.segmentGroup() == r.segmentGroup()
-                    && (b.luid() == r.luid() || b.luid() == 0)) {
+            if (b.appliesTo(r.process().pid(), r.luid(), r.segmentGroup())) {
                 budgets.add(b);
             }
         }
