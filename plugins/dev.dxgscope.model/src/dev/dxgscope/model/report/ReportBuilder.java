@@ -173,16 +173,15 @@ public final class ReportBuilder {
                 "destroyed_seq", seqOrNull(o.destroyedSeq()),
                 "destroy_reason", o.destroyReason() == null ? null : o.destroyReason().text(),
                 "shared", o.shared() == null ? null : (o.opened() ? "opened from " : "") + o.shared().describe());
-        if (o instanceof Allocation a) {
-            r.put("size", a.size() < 0 ? null : a.size());
-            r.put("size_source", a.sizeSource().label());
-            r.put("segment_group", a.segmentGroup() < 0 ? null : Names.segmentGroup(a.segmentGroup()));
-            r.put("residency", (at == null ? a.residencyAtEnd() : a.residencyAt(at)).label());
-        }
-        if (o instanceof SyncObject s) {
-            r.put("fence", s.fence().id());
-            r.put("value", at == null ? s.fence().lastValue() : s.fence().valueAt(at));
-        }
+        /* every object has every key, so a CSV of objects has the same columns whatever it holds */
+        Allocation a = o instanceof Allocation x ? x : null;
+        r.put("size", a == null || a.size() < 0 ? null : a.size());
+        r.put("size_source", a == null ? null : a.sizeSource().label());
+        r.put("segment_group", a == null || a.segmentGroup() < 0 ? null : Names.segmentGroup(a.segmentGroup()));
+        r.put("residency", a == null ? null : (at == null ? a.residencyAtEnd() : a.residencyAt(at)).label());
+        SyncObject s = o instanceof SyncObject x ? x : null;
+        r.put("fence", s == null ? null : s.fence().id());
+        r.put("value", s == null ? null : at == null ? s.fence().lastValue() : s.fence().valueAt(at));
         return r;
     }
 

@@ -52,7 +52,10 @@ final class Tables {
         }
     }
 
-    /** A cell as text: lists joined with " > " (paths) or "; ". */
+    /**
+     * A cell as text: a path's nodes joined with " > ", other lists with "; ", and so are several
+     * whole paths (each "a -> b -> c", as a share kept alive by more than one reference has).
+     */
     static String cell(Object v) {
         if (v == null) {
             return "";
@@ -60,7 +63,9 @@ final class Tables {
         if (v instanceof List<?> l) {
             List<String> parts = new ArrayList<>();
             l.forEach(x -> parts.add(cell(x)));
-            return String.join(l.size() > 1 && parts.stream().allMatch(s -> !s.contains(" ")) ? "; " : " > ", parts);
+            boolean paths = parts.stream().anyMatch(s -> s.contains(" -> "));
+            boolean words = l.size() > 1 && parts.stream().allMatch(s -> !s.contains(" "));
+            return String.join(paths || words ? "; " : " > ", parts);
         }
         return String.valueOf(v);
     }
