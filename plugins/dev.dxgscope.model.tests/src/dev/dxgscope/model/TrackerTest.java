@@ -18,6 +18,7 @@ import dev.dxgscope.model.state.FdRef;
 import dev.dxgscope.model.state.Fence;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.model.state.Residency;
+import dev.dxgscope.model.state.ResidencyOp;
 import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
@@ -557,6 +558,51 @@ class TrackerTest {
         assertEquals(A, line.line().process().pid());
         assertEquals(512, line.budget());
         assertTrue(line.overBudget(), "1000 bytes resident against 512");
+    }
+
+    /**
+     * Offered allocations stop counting as resident; reclaimed ones count again, unless the host
+     * reports one NOT_COMMITTED. Neither step is an eviction or churn.
+     */
+    @Test
+    void offeredAllocationsLeaveTheResidentBytesUntilReclaimed() throws Exception {
+        Script s = new Script(dir.resolve("offer.dxgcap"));
+        prologue(s, A);
+        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
+                .out("sync_object", 0x40000340).ok();
+        allocate(s, A, 0x40000380, 1000);
+        allocate(s, A, 0x400003c0, 24);
+        long mr = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
+                .inU32s("allocation_list", 0x40000380, 0x400003c0).ok();
+        long offer = s.call(A, "LX_DXOFFERALLOCATIONS").in("device", DEVICE).in("allocation_count", 1)
+                .inU32s("allocations", 0x40000380).ok();
+        long reclaim = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
+                .inU32s("allocations", 0x40000380).outU32s("results", 0 /* OK */).ok();
+        s.call(A, "LX_DXOFFERALLOCATIONS").in("device", DEVICE).in("allocation_count", 1)
+                .inU32s("allocations", 0x400003c0).ok();
+        long lost = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
+                .inU32s("allocations", 0x400003c0).outU32s("results", 2 /* NOT_COMMITTED */).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(List.of(ResidencyOp.Kind.MAKE_RESIDENT, ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM,
+                ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM),
+                m.residencyOps().stream().map(ResidencyOp::kind).toList());
+        assertEquals(1000, m.residencyOps().get(1).bytes());
+        CaptureModel.ResidentLine line = m.residentLines().get(0);
+        assertEquals(1024, line.bytes().valueAt(mr + 1, -1));
+        assertEquals(24, line.bytes().valueAt(offer + 1, -1), "the offered 1000 bytes are not counted");
+        assertEquals(1024, line.bytes().valueAt(reclaim + 1, -1));
+        assertEquals(1000, line.bytes().valueAt(lost + 1, -1), "NOT_COMMITTED: the 24 bytes have no memory");
+        Allocation big = (Allocation) m.objects().stream().filter(o -> o.handle() == 0x40000380).findFirst()
+                .orElseThrow();
+        assertEquals(Residency.OFFERED, big.residencyAt(offer + 1));
+        assertEquals(Residency.RESIDENT, big.residencyAt(reclaim + 1));
+        Allocation small = (Allocation) m.objects().stream().filter(o -> o.handle() == 0x400003c0).findFirst()
+                .orElseThrow();
+        assertEquals(Residency.NOT_RESIDENT, small.residencyAtEnd());
+        ResidencyAnalysis.Result r = ResidencyAnalysis.of(m);
+        assertTrue(r.churn().isEmpty(), r.churn().toString());
+        assertEquals(0, r.totalEvicted());
     }
 
     @Test

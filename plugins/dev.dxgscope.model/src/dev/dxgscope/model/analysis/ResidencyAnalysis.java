@@ -62,7 +62,10 @@ public final class ResidencyAnalysis {
             boolean wasResident = false;
             for (int i = 0; i < a.residencyTransitions(); i++) {
                 var state = a.residencyState(i);
-                if (!state.resident() && state != dev.dxgscope.model.state.Residency.UNKNOWN) {
+                if (state == dev.dxgscope.model.state.Residency.OFFERED) {
+                    wasResident = false; /* given back by the application: neither an eviction nor churn */
+                    outAt = -1;
+                } else if (!state.resident() && state != dev.dxgscope.model.state.Residency.UNKNOWN) {
                     if (wasResident) {
                         outAt = a.residencySeq(i);
                         evicted++;

@@ -10,7 +10,9 @@ public enum Residency {
     /** Evicted by an Evict call. */
     EVICTED("evicted"),
     /** Reported not resident by QueryAllocationResidency: the memory manager evicted it. */
-    NOT_RESIDENT("not resident");
+    NOT_RESIDENT("not resident"),
+    /** Offered (OfferAllocations): the memory manager may discard it; it does not count as resident. */
+    OFFERED("offered");
 
     private static final Residency[] ALL = values();
     private final String label;

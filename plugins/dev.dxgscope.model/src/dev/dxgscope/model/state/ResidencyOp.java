@@ -9,7 +9,11 @@ import java.util.List;
  */
 public final class ResidencyOp extends RowView<ResidencyOpStore> {
     public enum Kind {
-        MAKE_RESIDENT("MakeResident"), EVICT("Evict");
+        MAKE_RESIDENT("MakeResident"), EVICT("Evict"),
+        /** OfferAllocations: the memory manager may discard the content; not resident until reclaimed. */
+        OFFER("Offer"),
+        /** ReclaimAllocations2: offered allocations made resident again (some may come back discarded). */
+        RECLAIM("Reclaim");
 
         private final String label;
 

@@ -40,6 +40,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     /* Reused for every call: a call's handles and states are read in place, its allocations listed here. */
     private final IoctlCall.Buffer handlesBuffer = new IoctlCall.Buffer();
     private final IoctlCall.Buffer statesBuffer = new IoctlCall.Buffer();
+    private final IoctlCall.Buffer resourcesBuffer = new IoctlCall.Buffer();
+    /** D3DDDI_RECLAIM_RESULT_NOT_COMMITTED: the reclaimed allocation has no memory. */
+    private static final int RECLAIM_NOT_COMMITTED = 2;
     private final List<Allocation> allocationList = new ArrayList<>();
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
@@ -58,6 +61,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         ops.trim();
         handlesBuffer.clear(); /* the model keeps this tracker, not the reader's window */
         statesBuffer.clear();
+        resourcesBuffer.clear();
         allocationList.clear();
     }
 
@@ -76,6 +80,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         switch (c.ioctl().name()) {
             case "LX_DXMAKERESIDENT" -> makeResident(c, p);
             case "LX_DXEVICT" -> evict(c, p);
+            case "LX_DXOFFERALLOCATIONS" -> offer(c, p);
+            case "LX_DXRECLAIMALLOCATIONS2" -> reclaim(c, p);
             case "LX_DXQUERYALLOCATIONRESIDENCY" -> query(c, p);
             case "LX_DXQUERYVIDEOMEMORYINFO" -> videoMemoryInfo(c, p);
             case "LX_DXLOCK2", "LX_DXUNLOCK2" -> {
@@ -137,16 +143,21 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             transition(a, c.leaveSeq(), pending ? Residency.PENDING : Residency.RESIDENT);
         }
         if (pending) {
-            SyncObject pf = pagingFence(queue);
-            Fence f = pf == null ? null : pf.fence();
-            if (pf != null) {
-                sync.addSignal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, pagingFenceValue, queue, c.name());
-            }
-            if (f != null && f.lastValue() >= pagingFenceValue) {
-                complete(op, c.leaveSeq());
-            } else if (f != null) {
-                waiting.computeIfAbsent(f, k -> new ArrayList<>()).add(op);
-            }
+            untilPagingFence(op, c, p, queue, pagingFenceValue);
+        }
+    }
+
+    /** The op returned STATUS_PENDING: it completes when the queue's paging fence reaches the value. */
+    private void untilPagingFence(int op, IoctlCall c, DxgProcess p, DxgObject queue, long pagingFenceValue) {
+        SyncObject pf = pagingFence(queue);
+        Fence f = pf == null ? null : pf.fence();
+        if (pf != null) {
+            sync.addSignal(Signal.Kind.PAGING, c.enterSeq(), p, c.tid(), pf, pagingFenceValue, queue, c.name());
+        }
+        if (f != null && f.lastValue() >= pagingFenceValue) {
+            complete(op, c.leaveSeq());
+        } else if (f != null) {
+            waiting.computeIfAbsent(f, k -> new ArrayList<>()).add(op);
         }
     }
 
@@ -207,6 +218,81 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
                 complete(index, seq);
                 list.remove(i--);
             }
+        }
+    }
+
+    /**
+     * The allocations an Offer or Reclaim names: its allocation handles, or every allocation of
+     * the resources it names (the call takes one or the other).
+     */
+    private List<Allocation> offered(IoctlCall c, DxgProcess p) {
+        List<Allocation> list = allocations(p, c.buffer("allocations", false, -1, handlesBuffer));
+        IoctlCall.Buffer resources = c.buffer("resources", false, -1, resourcesBuffer);
+        for (int i = 0; i < resources.u32Count(); i++) {
+            if (objects.resolve(p, Integer.toUnsignedLong(resources.u32(i))) instanceof DxgObject r) {
+                for (DxgObject o : r.children()) {
+                    if (o instanceof Allocation a) {
+                        list.add(a);
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    private void offer(IoctlCall c, DxgProcess p) {
+        List<Allocation> list = offered(c, p);
+        DxgObject device = objects.resolve(p, c.u32In("device"));
+        int group = group(list);
+        long luid = device != null ? device.luid() : 0;
+        add(ResidencyOp.Kind.OFFER, c, p, null, list, 0, c.succeeded() ? c.leaveSeq() : DxgObject.ALIVE, -1,
+                usage(p, luid, group), budget(p.pid(), luid, group), group);
+        if (c.succeeded()) {
+            for (Allocation a : list) {
+                transition(a, c.leaveSeq(), Residency.OFFERED);
+            }
+        }
+    }
+
+    /**
+     * Reclaimed allocations are resident again (pending on the paging fence when the call returned
+     * STATUS_PENDING), whether their content survived or was discarded; one the host reports
+     * NOT_COMMITTED (result 2) is not resident.
+     */
+    private void reclaim(IoctlCall c, DxgProcess p) {
+        List<Allocation> list = offered(c, p);
+        DxgObject queue = objects.resolve(p, c.u32In("paging_queue"));
+        int group = group(list);
+        long luid = queue != null ? queue.luid() : list.isEmpty() ? 0 : list.get(0).luid();
+        long fenceValue = c.succeeded() ? c.u64Out("paging_fence_value") : 0;
+        long pagingFenceValue = fenceValue == IoctlCall.UNKNOWN ? 0 : fenceValue;
+        boolean pending = c.ret() == Names.STATUS_PENDING;
+        int op = add(ResidencyOp.Kind.RECLAIM, c, p, queue, list, pagingFenceValue,
+                c.ret() == 0 ? c.leaveSeq() : DxgObject.ALIVE, -1, usage(p, luid, group), budget(p.pid(), luid, group),
+                group);
+        if (c.failed()) {
+            return;
+        }
+        /* one result per handle the call named: an allocation, or a resource for all of its allocations */
+        IoctlCall.Buffer handles = c.buffer("allocations", false, -1, handlesBuffer);
+        boolean byResource = handles.u32Count() == 0;
+        if (byResource) {
+            handles = c.buffer("resources", false, -1, handlesBuffer);
+        }
+        IoctlCall.Buffer results = c.buffer("results", true, -1, statesBuffer);
+        for (int i = 0; i < handles.u32Count(); i++) {
+            boolean committed = i >= results.u32Count() || results.u32(i) != RECLAIM_NOT_COMMITTED;
+            Residency state = !committed ? Residency.NOT_RESIDENT : pending ? Residency.PENDING : Residency.RESIDENT;
+            DxgObject o = objects.resolve(p, Integer.toUnsignedLong(handles.u32(i)));
+            List<DxgObject> named = o == null ? List.of() : byResource ? o.children() : List.of(o);
+            for (DxgObject x : named) {
+                if (x instanceof Allocation a) {
+                    transition(a, c.leaveSeq(), state);
+                }
+            }
+        }
+        if (pending) {
+            untilPagingFence(op, c, p, queue, pagingFenceValue);
         }
     }
 

@@ -30,6 +30,8 @@ public final class ChartStyle {
     public static final Color FAILED = new Color(0xd62728);
     public static final Color EVICTED = new Color(0x555555);
     public static final Color INFERRED = new Color(0x9467bd);
+    /** Offered and reclaimed allocations (the application gave memory back, then took it again). */
+    public static final Color OFFERED = new Color(0x17becf);
     public static final Color CURSOR = new Color(0x202020);
     public static final Color GRID = new Color(0xdddddd);
     public static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 13);

@@ -48,11 +48,15 @@ public final class ResidencyChart {
         SHAPES.put(Kind.FAILED, ShapeUtils.createDiagonalCross(6f, 1.4f));
         SHAPES.put(Kind.EVICT, ShapeUtils.createDownTriangle(3.5f));
         SHAPES.put(Kind.EVICTED_BY_MM, new Ellipse2D.Double(-4, -4, 8, 8));
+        SHAPES.put(Kind.OFFER, ShapeUtils.createDownTriangle(3.5f));
+        SHAPES.put(Kind.RECLAIM, ShapeUtils.createUpTriangle(3.5f));
         COLORS.put(Kind.MAKE_RESIDENT, ChartStyle.OK);
         COLORS.put(Kind.PENDING, ChartStyle.PENDING);
         COLORS.put(Kind.FAILED, ChartStyle.FAILED);
         COLORS.put(Kind.EVICT, ChartStyle.EVICTED);
         COLORS.put(Kind.EVICTED_BY_MM, ChartStyle.INFERRED);
+        COLORS.put(Kind.OFFER, ChartStyle.OFFERED);
+        COLORS.put(Kind.RECLAIM, ChartStyle.OFFERED);
     }
 
     private final StepDataset resident = new StepDataset();

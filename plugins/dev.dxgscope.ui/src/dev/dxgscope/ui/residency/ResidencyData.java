@@ -33,7 +33,9 @@ public final class ResidencyData {
         PENDING("MakeResident pending (bar: until its paging fence)"),
         FAILED("MakeResident failed"),
         EVICT("Evict"),
-        EVICTED_BY_MM("Evicted by the memory manager (inferred)");
+        EVICTED_BY_MM("Evicted by the memory manager (inferred)"),
+        OFFER("Offer (content may be discarded)"),
+        RECLAIM("Reclaim");
 
         private final String label;
 
@@ -111,6 +113,10 @@ public final class ResidencyData {
                 .append(" failed, ").append(markers.get(Kind.PENDING).size()).append(" pending)");
         b.append(" · ").append(markers.get(Kind.EVICT).size()).append(" Evict · ")
                 .append(markers.get(Kind.EVICTED_BY_MM).size()).append(" evicted by the memory manager");
+        if (!markers.get(Kind.OFFER).isEmpty() || !markers.get(Kind.RECLAIM).isEmpty()) {
+            b.append(" · ").append(markers.get(Kind.OFFER).size()).append(" Offer, ")
+                    .append(markers.get(Kind.RECLAIM).size()).append(" Reclaim");
+        }
         return b.toString();
     }
 
@@ -231,7 +237,12 @@ public final class ResidencyData {
                     + ", usage " + ByteFormat.bytes(op.usageBefore()) + " at that moment (would have been "
                     + ByteFormat.bytes(op.usageBefore() + op.bytes()) + ")\nby " + op.process().label() + " at "
                     + at(t, op.seq());
-            Kind k = op.kind() == ResidencyOp.Kind.MAKE_RESIDENT ? Kind.FAILED : Kind.EVICT;
+            Kind k = switch (op.kind()) {
+                case MAKE_RESIDENT -> Kind.FAILED;
+                case EVICT -> Kind.EVICT;
+                case OFFER -> Kind.OFFER;
+                case RECLAIM -> Kind.RECLAIM;
+            };
             return new Marker(k, x, x, op.usageBefore(), op.seq(), text);
         }
         double y = line == null ? op.usageBefore() : line.bytes().valueAt(op.leaveSeq(), 0);
@@ -239,6 +250,11 @@ public final class ResidencyData {
                 + (op.bytesToTrim() > 0 ? "\nthe host asks to trim " + ByteFormat.bytes(op.bytesToTrim()) : "");
         if (op.kind() == ResidencyOp.Kind.EVICT) {
             return new Marker(Kind.EVICT, x, x, y, op.seq(), head + "\n" + what + "\n" + after);
+        }
+        if (op.kind() == ResidencyOp.Kind.OFFER || op.kind() == ResidencyOp.Kind.RECLAIM) {
+            String fence = op.pending() ? "\nreturned STATUS_PENDING: paging fence value " + op.pagingFenceValue() : "";
+            return new Marker(op.kind() == ResidencyOp.Kind.OFFER ? Kind.OFFER : Kind.RECLAIM, x, x, y, op.seq(),
+                    head + "\n" + what + fence + "\n" + after);
         }
         if (op.pending()) {
             boolean done = op.completedSeq() != DxgObject.ALIVE;
