@@ -3,6 +3,7 @@ package dev.dxgscope.model.state;
 import dev.dxgscope.capture.AbiTables;
 import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
+import dev.dxgscope.model.decode.LongMap;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.decode.VmbusLayout;
 import java.nio.ByteBuffer;
@@ -24,8 +25,14 @@ final class VmbusTracker {
     private final ObjectTracker objects;
     private final SyncTracker sync;
     private final ErrorTracker errors;
-    /** Requests waiting for their reply, by where the transaction id is unique: its channel. */
-    private final Map<Channel, Integer> open = new HashMap<>();
+    /**
+     * Requests waiting for their reply by transaction id, one map per channel (transaction ids
+     * count per channel): the global channel's, then each adapter's by LUID.
+     */
+    private final LongMap<Integer> global = new LongMap<>();
+    private final Map<Long, LongMap<Integer>> adapters = new HashMap<>();
+    private long lastLuid;
+    private LongMap<Integer> lastAdapter;
     private final Map<Long, Long> allocCounts = new HashMap<>();
 
     VmbusTracker(ObjectTracker objects, SyncTracker sync, ErrorTracker errors) {
@@ -34,11 +41,16 @@ final class VmbusTracker {
         this.errors = errors;
     }
 
-    /** A transaction on the global channel (0, no adapter) or on an adapter's channel. */
-    private record Channel(int channel, long luid, long transaction) {
-        static Channel of(Event.Vmbus e) {
-            return new Channel(e.channel(), e.channel() == 0 ? 0 : e.luid(), e.transaction());
+    /** The open requests of the message's channel (nearly every message is on the adapter of the last). */
+    private LongMap<Integer> open(Event.Vmbus e) {
+        if (e.channel() == 0) {
+            return global;
         }
+        if (lastAdapter == null || e.luid() != lastLuid) {
+            lastLuid = e.luid();
+            lastAdapter = adapters.computeIfAbsent(e.luid(), k -> new LongMap<>());
+        }
+        return lastAdapter;
     }
 
     void onVmbus(Event.Vmbus e, AbiTables abi) {
@@ -47,9 +59,9 @@ final class VmbusTracker {
         boolean async = (e.flags() & Event.Vmbus.FLAG_ASYNC) != 0;
         boolean dropped = (e.flags() & Event.Vmbus.FLAG_DROPPED) != 0;
         if (e.direction() == Event.Vmbus.REQUEST && !async && !dropped && e.transaction() != 0) {
-            open.put(Channel.of(e), i);
+            open(e).put(e.transaction(), i);
         } else if (e.direction() == Event.Vmbus.REPLY) {
-            Integer request = open.remove(Channel.of(e));
+            Integer request = open(e).remove(e.transaction());
             if (request != null) {
                 table.pair(request, i);
             }
