@@ -399,6 +399,35 @@ class TrackerTest {
         assertEquals(1, f.valueAt(reaching - 1));
     }
 
+    /**
+     * QueryAdapterInfo failing with EINVAL or ENOENT before the process made a device is the
+     * runtime probing at start-up (the hint says so); the same failure later gets no such hint.
+     */
+    @Test
+    void startUpProbingFailuresAreHintedAsHarmlessOnlyBeforeTheFirstDevice() throws Exception {
+        Script s = new Script(dir.resolve("hints.dxgcap"));
+        s.process(A, 1, 1, 0, "/bin/app", "app");
+        s.fd(A, 1, 3, -1, new int[0], "/dev/dxg");
+        s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
+                .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER, "adapter_luid", 0x1234L})
+                .ok();
+        for (int errno : new int[] {22, 2}) {
+            var probe = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
+            probe.enter();
+            probe.leave(-1, errno);
+        }
+        s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE).ok();
+        var later = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
+        later.enter();
+        later.leave(-1, 22);
+        s.end(0);
+        List<dev.dxgscope.model.state.FailedCall> failed = s.model().failedCalls();
+        assertEquals(List.of(22, 2, 22), failed.stream().map(f -> f.errno()).toList());
+        assertTrue(failed.get(0).hint().contains("probing child adapters"), failed.get(0).hint());
+        assertTrue(failed.get(1).hint().contains("probing child adapters"), failed.get(1).hint());
+        assertNull(failed.get(2).hint(), "after the first device this is a real failure");
+    }
+
     /** Waits and signals queued on a hardware queue are GPU waits and signals of that queue. */
     @Test
     void hardwareQueueWaitsAndSignalsAreTracked() throws Exception {

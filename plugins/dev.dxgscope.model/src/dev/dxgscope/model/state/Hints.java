@@ -2,7 +2,7 @@ package dev.dxgscope.model.state;
 
 import dev.dxgscope.model.decode.IoctlCall;
 
-/** Known explanations of failures engineers meet on WSL (see docs: user-needs.md). */
+/** Known explanations of failures engineers meet on WSL (start-up probing, fork, budgets, removal). */
 final class Hints {
     private Hints() {
     }

@@ -1,6 +1,6 @@
 package dev.dxgscope.model.state;
 
-/** The kinds of dxg objects the model tracks (docs: dxg-abi.md section 1.2). */
+/** The kinds of dxg objects the model tracks: the handle types of dxgkrnl's per-process handle table. */
 public enum ObjectType {
     ADAPTER("adapter"),
     DEVICE("device"),
