@@ -55,6 +55,20 @@ class TrackerTest {
                 .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", handle}).ok();
     }
 
+    /**
+     * The prologue, a paging queue, allocations 0x40000380 (1000 bytes) and 0x400003c0 (24 bytes)
+     * made resident together; returns the MakeResident's seq.
+     */
+    private static long twoResident(Script s) throws Exception {
+        prologue(s, A);
+        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
+                .out("sync_object", 0x40000340).ok();
+        allocate(s, A, 0x40000380, 1000);
+        allocate(s, A, 0x400003c0, 24);
+        return s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
+                .inU32s("allocation_list", 0x40000380, 0x400003c0).ok();
+    }
+
     /** dxgsim's allocation private data: magic, segment group, size (include/dxgscope/dxgsim.h). */
     private static byte[] simPrivateData(int group, long size) {
         return java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x4c414744)
@@ -596,13 +610,7 @@ class TrackerTest {
     @Test
     void offeredAllocationsLeaveTheResidentBytesUntilReclaimed() throws Exception {
         Script s = new Script(dir.resolve("offer.dxgcap"));
-        prologue(s, A);
-        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
-                .out("sync_object", 0x40000340).ok();
-        allocate(s, A, 0x40000380, 1000);
-        allocate(s, A, 0x400003c0, 24);
-        long mr = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
-                .inU32s("allocation_list", 0x40000380, 0x400003c0).ok();
+        long mr = twoResident(s);
         long offer = s.call(A, "LX_DXOFFERALLOCATIONS").in("device", DEVICE).in("allocation_count", 1)
                 .inU32s("allocations", 0x40000380).ok();
         long reclaim = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
@@ -637,13 +645,7 @@ class TrackerTest {
     @Test
     void residentBytesFollowMakeResidentAndEvict() throws Exception {
         Script s = new Script(dir.resolve("residency.dxgcap"));
-        prologue(s, A);
-        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
-                .out("sync_object", 0x40000340).ok();
-        allocate(s, A, 0x40000380, 1000);
-        allocate(s, A, 0x400003c0, 24);
-        long mr = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
-                .inU32s("allocation_list", 0x40000380, 0x400003c0).ok();
+        long mr = twoResident(s);
         long ev = s.call(A, "LX_DXEVICT").in("device", DEVICE).in("alloc_count", 1).inU32s("allocations", 0x40000380)
                 .ok();
         s.end(0);
