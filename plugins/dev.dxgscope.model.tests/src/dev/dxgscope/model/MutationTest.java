@@ -38,7 +38,7 @@ class MutationTest {
     private static byte[] stuck;
     private static long stuckEvents;
     /** Every reference workload but many-objects (44 MB: too slow to load hundreds of times). */
-    private static List<byte[]> workloads = new ArrayList<>();
+    private static final List<byte[]> workloads = new ArrayList<>();
 
     @BeforeAll
     static void record() throws Exception {

@@ -731,14 +731,8 @@ final class ObjectTracker {
             return;
         }
         SyncObject creator = so != null && so.creator() instanceof SyncObject s ? s : null;
-        SyncObject o = add(new SyncObject(objects.size(), ObjectType.SYNC_OBJECT, SyncObject.Kind.SYNC_OBJECT, p,
-                (int) handle, device, c.enterSeq(), c.name(), creator != null ? creator.syncType() : -1,
-                creator != null ? creator.flags() : 0));
-        o.setFence(creator != null ? creator.fence() : newFence());
-        long va = c.u64Out("monitored_fence.fence_value_cpu_va");
-        if (va != IoctlCall.UNKNOWN) {
-            o.setCpuVa(va);
-        }
+        SyncObject o = openedSyncObject(c, p, handle, device, creator, -1,
+                c.u64Out("monitored_fence.fence_value_cpu_va"));
         if (so != null) {
             o.setShared(so, true);
             so.addOpener(o);
@@ -753,17 +747,25 @@ final class ObjectTracker {
     void openFromSyncFile(IoctlCall c, DxgProcess p, SyncObject source) {
         DxgObject device = needed(c, p, c.u32In("device"), "device");
         long handle = c.u32Out("syncobj");
-        if (handle == IoctlCall.UNKNOWN || handle == 0) {
-            return;
+        if (handle != IoctlCall.UNKNOWN && handle != 0) {
+            openedSyncObject(c, p, handle, device, source, MONITORED_FENCE, c.u64Out("fence_value_cpu_va"));
         }
+    }
+
+    /**
+     * A handle opened on an existing sync object: the same type, flags and fence as {@code from},
+     * or ({@code from} unknown to the capture) type {@code typeIfUnknown} and a fence of its own.
+     */
+    private SyncObject openedSyncObject(IoctlCall c, DxgProcess p, long handle, DxgObject device, SyncObject from,
+            int typeIfUnknown, long cpuVa) {
         SyncObject o = add(new SyncObject(objects.size(), ObjectType.SYNC_OBJECT, SyncObject.Kind.SYNC_OBJECT, p,
-                (int) handle, device, c.enterSeq(), c.name(), source != null ? source.syncType() : MONITORED_FENCE,
-                source != null ? source.flags() : 0));
-        o.setFence(source != null ? source.fence() : newFence());
-        long va = c.u64Out("fence_value_cpu_va");
-        if (va != IoctlCall.UNKNOWN && va != 0) {
-            o.setCpuVa(va);
+                (int) handle, device, c.enterSeq(), c.name(), from != null ? from.syncType() : typeIfUnknown,
+                from != null ? from.flags() : 0));
+        o.setFence(from != null ? from.fence() : newFence());
+        if (cpuVa != IoctlCall.UNKNOWN) {
+            o.setCpuVa(cpuVa);
         }
+        return o;
     }
 
     void trim() {

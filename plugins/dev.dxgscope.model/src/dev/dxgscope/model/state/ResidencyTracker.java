@@ -40,10 +40,11 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     /* Reused for every call: a call's handles and states are read in place, its allocations listed here. */
     private final IoctlCall.Buffer handlesBuffer = new IoctlCall.Buffer();
     private final IoctlCall.Buffer statesBuffer = new IoctlCall.Buffer();
-    private final IoctlCall.Buffer resourcesBuffer = new IoctlCall.Buffer();
     /** D3DDDI_RECLAIM_RESULT_NOT_COMMITTED: the reclaimed allocation has no memory. */
     private static final int RECLAIM_NOT_COMMITTED = 2;
     private final List<Allocation> allocationList = new ArrayList<>();
+    /** For each allocation {@link #offered} listed, the index of the handle that named it. */
+    private int[] namedBy = new int[16];
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
     /** The lines in the order they appeared. */
@@ -61,7 +62,6 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         ops.trim();
         handlesBuffer.clear(); /* the model keeps this tracker, not the reader's window */
         statesBuffer.clear();
-        resourcesBuffer.clear();
         allocationList.clear();
     }
 
@@ -223,17 +223,26 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     /**
      * The allocations an Offer or Reclaim names: its allocation handles, or every allocation of
-     * the resources it names (the call takes one or the other).
+     * the resources it names (the call takes one or the other). {@link #namedBy} says which handle
+     * named each, since a Reclaim's results are per handle.
      */
     private List<Allocation> offered(IoctlCall c, DxgProcess p) {
-        List<Allocation> list = allocations(p, c.buffer("allocations", false, -1, handlesBuffer));
-        IoctlCall.Buffer resources = c.buffer("resources", false, -1, resourcesBuffer);
-        for (int i = 0; i < resources.u32Count(); i++) {
-            if (objects.resolve(p, Integer.toUnsignedLong(resources.u32(i))) instanceof DxgObject r) {
-                for (DxgObject o : r.children()) {
-                    if (o instanceof Allocation a) {
-                        list.add(a);
+        IoctlCall.Buffer handles = c.buffer("allocations", false, -1, handlesBuffer);
+        boolean byResource = handles.u32Count() == 0;
+        if (byResource) {
+            handles = c.buffer("resources", false, -1, handlesBuffer);
+        }
+        List<Allocation> list = allocationList;
+        list.clear();
+        for (int i = 0; i < handles.u32Count(); i++) {
+            DxgObject o = objects.resolve(p, Integer.toUnsignedLong(handles.u32(i)));
+            for (DxgObject x : o == null ? List.<DxgObject>of() : byResource ? o.children() : List.of(o)) {
+                if (x instanceof Allocation a) {
+                    if (list.size() == namedBy.length) {
+                        namedBy = java.util.Arrays.copyOf(namedBy, list.size() * 2);
                     }
+                    namedBy[list.size()] = i;
+                    list.add(a);
                 }
             }
         }
@@ -273,23 +282,12 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         if (c.failed()) {
             return;
         }
-        /* one result per handle the call named: an allocation, or a resource for all of its allocations */
-        IoctlCall.Buffer handles = c.buffer("allocations", false, -1, handlesBuffer);
-        boolean byResource = handles.u32Count() == 0;
-        if (byResource) {
-            handles = c.buffer("resources", false, -1, handlesBuffer);
-        }
         IoctlCall.Buffer results = c.buffer("results", true, -1, statesBuffer);
-        for (int i = 0; i < handles.u32Count(); i++) {
+        for (int k = 0; k < list.size(); k++) {
+            int i = namedBy[k]; /* one result per handle the call named */
             boolean committed = i >= results.u32Count() || results.u32(i) != RECLAIM_NOT_COMMITTED;
-            Residency state = !committed ? Residency.NOT_RESIDENT : pending ? Residency.PENDING : Residency.RESIDENT;
-            DxgObject o = objects.resolve(p, Integer.toUnsignedLong(handles.u32(i)));
-            List<DxgObject> named = o == null ? List.of() : byResource ? o.children() : List.of(o);
-            for (DxgObject x : named) {
-                if (x instanceof Allocation a) {
-                    transition(a, c.leaveSeq(), state);
-                }
-            }
+            transition(list.get(k), c.leaveSeq(), !committed ? Residency.NOT_RESIDENT
+                    : pending ? Residency.PENDING : Residency.RESIDENT);
         }
         if (pending) {
             untilPagingFence(op, c, p, queue, pagingFenceValue);

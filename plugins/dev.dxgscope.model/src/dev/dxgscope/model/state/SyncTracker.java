@@ -76,10 +76,15 @@ final class SyncTracker implements ObjectTracker.Listener {
             return;
         }
         switch (c.ioctl().name()) {
-            case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU" -> {
+            case "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU", "LX_DXCREATESYNCFILE" -> {
                 int[] ws = waitsByCall.remove(c.enterSeq());
                 if (ws == null) {
                     return;
+                }
+                /* a made sync file's wait is found again by its fd (WaitSyncFile, OpenSyncObjectFromSyncFile) */
+                long fd = c.is("LX_DXCREATESYNCFILE") ? c.u64Out("sync_file_handle") : IoctlCall.UNKNOWN;
+                if (c.succeeded() && fd != IoctlCall.UNKNOWN) {
+                    syncFiles.put(syncFileKey(p, fd), ws[0]);
                 }
                 for (int w = ws[0]; w < ws[1]; w++) {
                     if (c.failed()) {
@@ -88,19 +93,6 @@ final class SyncTracker implements ObjectTracker.Listener {
                     } else if (waits.kind(w) == Wait.Kind.CPU_BLOCKING) {
                         observe(waits.object(w).fence(), c.leaveSeq(), waits.value(w), Fence.Source.WAIT_COMPLETED);
                     }
-                }
-            }
-            case "LX_DXCREATESYNCFILE" -> {
-                int[] ws = waitsByCall.remove(c.enterSeq());
-                long fd = c.u64Out("sync_file_handle");
-                if (ws == null) {
-                    return;
-                }
-                if (c.failed()) {
-                    waits.fail(ws[0], c.leaveSeq());
-                    removePending(ws[0]);
-                } else if (fd != IoctlCall.UNKNOWN) {
-                    syncFiles.put(syncFileKey(p, fd), ws[0]);
                 }
             }
             case "LX_DXWAITSYNCFILE" -> {
