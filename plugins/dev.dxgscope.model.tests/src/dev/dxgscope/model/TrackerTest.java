@@ -12,6 +12,7 @@ import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CallStats;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DestroyReason;
+import dev.dxgscope.model.state.Diff;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.FdRef;
@@ -19,7 +20,6 @@ import dev.dxgscope.model.state.Fence;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.model.state.Residency;
 import dev.dxgscope.model.state.ResidencyOp;
-import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
 import java.nio.file.Path;
@@ -170,7 +170,7 @@ class TrackerTest {
         List<DxgObject> late = m.at(second + 1).objects().stream().filter(o -> o.type() == ObjectType.ALLOCATION)
                 .toList();
         assertEquals(200, ((Allocation) late.get(0)).size());
-        StateAt.Diff d = StateAt.diff(m, first + 1, second + 1);
+        Diff d = Diff.between(m, first + 1, second + 1);
         assertEquals(List.of(allocs.get(1)), d.created());
         assertEquals(List.of(allocs.get(0)), d.destroyed());
         assertEquals(List.of(allocs.get(1)), d.createdAndAlive());
@@ -664,5 +664,62 @@ class TrackerTest {
         assertEquals(Residency.EVICTED, a.residencyAt(ev + 1));
         assertEquals(Residency.UNKNOWN, a.residencyAt(mr - 1));
         assertNull(m.failedCalls().isEmpty() ? null : m.failedCalls());
+    }
+
+    /**
+     * A diff between two seqs covers every tracker: objects, descriptors, shared objects, fence
+     * values, resident bytes and waits; what happens before or after the interval is not in it.
+     */
+    @Test
+    void aDiffCoversObjectsDescriptorsSharesFencesResidencyAndWaits() throws Exception {
+        Script s = new Script(dir.resolve("diff.dxgcap"));
+        twoResident(s);
+        int fence = 0x40000200;
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 1).ok();
+        long from = s.seq();
+        s.call(A, "LX_DXSHAREOBJECTS").in("object_count", 1).inU32s("objects", fence).outU64s("shared_handle", 10)
+                .ok();
+        s.call(A, "LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("fence_values", 5).ok();
+        long waitSeq = s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE)
+                .in("object_count", 1).inU32s("objects", fence).inU64s("fence_values", 10).enter();
+        s.call(A, "LX_DXEVICT").in("device", DEVICE).in("alloc_count", 1).inU32s("allocations", 0x40000380).ok();
+        allocate(s, A, 0x40000400, 64);
+        allocate(s, A, 0x40000440, 64);
+        s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1)
+                .inU32s("allocations", 0x40000440).ok();
+        s.fd(A, 1, 11, -1, new int[0], "/dev/dxg");
+        s.fd(A, 2, 11, -1, new int[0]);
+        long to = s.seq();
+        s.fd(A, 2, 10, -1, new int[0]);
+        allocate(s, A, 0x40000480, 64);
+        s.end(0);
+        CaptureModel m = s.model();
+        Diff d = Diff.between(m, from, to);
+        assertEquals(List.of(0x40000400, 0x40000440), d.created().stream().map(DxgObject::handle).toList());
+        assertEquals(List.of(0x40000440), d.destroyed().stream().map(DxgObject::handle).toList());
+        assertEquals(List.of(0x40000400), d.createdAndAlive().stream().map(DxgObject::handle).toList());
+        assertEquals(List.of(10, 11), d.fdsOpened().stream().map(FdRef::fd).toList());
+        assertEquals(List.of(11), d.fdsClosed().stream().map(FdRef::fd).toList());
+        assertEquals(List.of(10), d.fdsOpenedAndOpen().stream().map(FdRef::fd).toList());
+        assertEquals(1, d.sharesCreated().size());
+        assertEquals(fence, d.sharesCreated().get(0).creator().handle());
+        assertEquals(List.of(), d.sharesReleased());
+        assertEquals(1, d.fences().size(), d.fences().toString());
+        assertEquals(fence, d.fences().get(0).fence().creator().handle());
+        assertEquals(1, d.fences().get(0).before());
+        assertEquals(5, d.fences().get(0).after());
+        assertEquals(1, d.resident().size());
+        assertEquals(1024, d.resident().get(0).before());
+        assertEquals(24, d.resident().get(0).after());
+        assertEquals(-1000, d.resident().get(0).delta());
+        assertEquals(List.of(waitSeq), d.waitsBegunAndPending().stream().map(Wait::seq).toList());
+        Diff none = Diff.between(m, to, to);
+        assertEquals(0, none.created().size() + none.destroyed().size() + none.fdsOpened().size()
+                + none.fdsClosed().size() + none.fences().size() + none.resident().size()
+                + none.waitsBegunAndPending().size(), "an empty interval changes nothing");
     }
 }

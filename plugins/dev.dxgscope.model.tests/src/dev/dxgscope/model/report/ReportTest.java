@@ -121,6 +121,44 @@ class ReportTest {
         assertTrue(diff.out().contains("created_and_alive"));
     }
 
+    /** stuck-wait's ground truth (workloads/README.md) seen through the diff section. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDiffSectionShowsWhatTheWorkloadDidBetweenTwoTimes() throws IOException {
+        CaptureModel m = ModelLoader.load(capture("stuck-wait"));
+        long first = m.timeline().firstSeq();
+        long end = m.timeline().lastSeq();
+        Map<String, Object> whole = (Map<String, Object>) new ReportBuilder(m, "x")
+                .build(null, new long[] {first, end}, Set.of("diff")).get("diff");
+        assertEquals(List.of("device", "context", "sync object"), types(whole.get("created")).stream()
+                .filter(t -> !t.equals("adapter")).toList());
+        assertEquals(List.of(), whole.get("created_and_alive"), "no leaks");
+        assertEquals(((List<?>) whole.get("created")).size(), ((List<?>) whole.get("destroyed")).size());
+        assertEquals(1, ((List<?>) whole.get("fds_opened")).size(), "/dev/dxg");
+        assertEquals(List.of(), whole.get("fds_opened_and_open"));
+        assertEquals(List.of(), whole.get("shares_created"), "not shared");
+        List<Map<String, Object>> fences = (List<Map<String, Object>>) whole.get("fence_values");
+        assertEquals(1, fences.size());
+        assertEquals(null, fences.get(0).get("from_value"), "no value before it existed");
+        assertEquals(1L, fences.get(0).get("to_value"), "value 1 from the GPU signal, never higher");
+
+        /* just before DestroyContext: the GPU wait for 7 and the CPU wait for 5 pend */
+        long destroyContext = m.objects().stream().filter(o -> o.type().label().equals("context")).findFirst()
+                .orElseThrow().destroyedByCall();
+        Map<String, Object> before = (Map<String, Object>) new ReportBuilder(m, "x")
+                .build(null, new long[] {first, destroyContext - 1}, Set.of("diff")).get("diff");
+        List<Object> pending = ((List<Map<String, Object>>) before.get("waits_begun_and_pending")).stream()
+                .map(w -> w.get("value")).toList();
+        assertEquals(List.of(7L, 5L), pending);
+        assertEquals(List.of("device", "context", "sync object"), types(before.get("created_and_alive")).stream()
+                .filter(t -> !t.equals("adapter")).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> types(Object rows) {
+        return ((List<Map<String, Object>>) rows).stream().map(r -> (String) r.get("type")).toList();
+    }
+
     @Test
     void exportsWriteCsvAndTraceFiles() throws IOException {
         Path csv = dir.resolve("csv");

@@ -104,7 +104,7 @@ public final class Leaks {
 
     /** Created in (from, to] and still alive at {@code to}. */
     public static Result between(CaptureModel m, long from, long to) {
-        List<DxgObject> grown = dev.dxgscope.model.state.StateAt.diff(m, from, to).createdAndAlive();
+        List<DxgObject> grown = dev.dxgscope.model.state.Diff.between(m, from, to).createdAndAlive();
         return analyse(m, to, grown, false);
     }
 

@@ -11,17 +11,21 @@ import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CallStats;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.CapturedAdapter;
+import dev.dxgscope.model.state.Diff;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.Eviction;
 import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.FdRef;
 import dev.dxgscope.model.state.Fence;
 import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.model.state.ResidencyOp;
+import dev.dxgscope.model.state.SharedObject;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Timeline;
+import dev.dxgscope.model.state.Wait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -326,14 +330,56 @@ public final class ReportBuilder {
     }
 
     private Map<String, Object> diff(long from, long to) {
-        StateAt.Diff d = StateAt.diff(m, from, to);
+        Diff d = Diff.between(m, from, to);
         List<Object> created = new ArrayList<>();
         d.created().forEach(o -> created.add(object(o, to)));
         List<Object> destroyed = new ArrayList<>();
         d.destroyed().forEach(o -> destroyed.add(object(o, to)));
         List<Object> alive = new ArrayList<>();
         d.createdAndAlive().forEach(o -> alive.add(object(o, to)));
+        List<Object> opened = new ArrayList<>();
+        d.fdsOpened().forEach(f -> opened.add(fd(f)));
+        List<Object> closed = new ArrayList<>();
+        d.fdsClosed().forEach(f -> closed.add(fd(f)));
+        List<Object> stillOpen = new ArrayList<>();
+        d.fdsOpenedAndOpen().forEach(f -> stillOpen.add(fd(f)));
+        List<Object> shared = new ArrayList<>();
+        d.sharesCreated().forEach(x -> shared.add(share(x)));
+        List<Object> released = new ArrayList<>();
+        d.sharesReleased().forEach(x -> released.add(share(x)));
+        List<Object> fences = new ArrayList<>();
+        for (Diff.FenceChange c : d.fences()) {
+            fences.add(map("fence", c.fence().id(), "object", c.fence().creator().describe(), "pid",
+                    c.fence().creator().process().pid(), "from_value", neg(c.before()), "to_value", c.after()));
+        }
+        List<Object> resident = new ArrayList<>();
+        for (Diff.ResidentChange c : d.resident()) {
+            resident.add(map("pid", c.line().process().pid(), "luid", String.format("0x%016x", c.line().luid()),
+                    "segment_group", Names.segmentGroup(c.line().segmentGroup()), "from_bytes", c.before(),
+                    "to_bytes", c.after(), "delta_bytes", c.delta()));
+        }
+        List<Object> waits = new ArrayList<>();
+        for (Wait w : d.waitsBegunAndPending()) {
+            waits.add(wait(new SyncAnalysis.TimedWait(w, t.timeOf(to) - t.timeOf(w.seq()))));
+        }
         return map("from_seq", from, "to_seq", to, "from_ns", t.sinceStart(from), "to_ns", t.sinceStart(to),
-                "created", created, "destroyed", destroyed, "created_and_alive", alive);
+                "created", created, "destroyed", destroyed, "created_and_alive", alive, "fds_opened", opened,
+                "fds_closed", closed, "fds_opened_and_open", stillOpen, "shares_created", shared,
+                "shares_released", released, "fence_values", fences, "resident_bytes", resident,
+                "waits_begun_and_pending", waits);
+    }
+
+    private Map<String, Object> fd(FdRef f) {
+        return map("pid", f.process().pid(), "fd", f.fd(), "origin", f.origin().label(),
+                "shared", f.shared() == null ? null : f.shared().describe(), "opened_seq", f.openedSeq(),
+                "closed_seq", seqOrNull(f.closedSeq()),
+                "close_reason", f.closeReason() == null ? null : f.closeReason().label());
+    }
+
+    private Map<String, Object> share(SharedObject x) {
+        Object last = x.lastReference();
+        return map("id", x.id(), "type", x.type().label(), "creator", x.creator().describe(),
+                "created_seq", x.createdSeq(), "destroyed_seq", seqOrNull(x.destroyedSeq()), "last_reference",
+                last instanceof FdRef f ? f.describe() : last instanceof DxgObject o ? o.describe() : null);
     }
 }

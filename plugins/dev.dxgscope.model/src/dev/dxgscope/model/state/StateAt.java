@@ -86,33 +86,4 @@ public final class StateAt {
     public boolean processAlive(DxgProcess p) {
         return p.startSeq() <= seq && seq < p.exitSeq();
     }
-
-    /** What changed between two seqs: objects created and destroyed in (from, to]. */
-    public static Diff diff(CaptureModel model, long from, long to) {
-        List<DxgObject> created = new ArrayList<>();
-        List<DxgObject> destroyed = new ArrayList<>();
-        for (DxgObject o : model.objects()) {
-            if (o.createdSeq() > from && o.createdSeq() <= to) {
-                created.add(o);
-            }
-            if (o.destroyedSeq() > from && o.destroyedSeq() <= to) {
-                destroyed.add(o);
-            }
-        }
-        return new Diff(from, to, created, destroyed);
-    }
-
-    /** Created and destroyed objects between two seqs. */
-    public record Diff(long from, long to, List<DxgObject> created, List<DxgObject> destroyed) {
-        /** Created in the interval and still alive at its end: the growth MAT's "compare" shows. */
-        public List<DxgObject> createdAndAlive() {
-            List<DxgObject> out = new ArrayList<>();
-            for (DxgObject o : created) {
-                if (o.aliveAt(to)) {
-                    out.add(o);
-                }
-            }
-            return out;
-        }
-    }
 }
