@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates plugins/dev.dxgscope.model/src/dev/dxgscope/model/decode/AbiNames.java from the
-native ABI headers: enumeration value names and flag bit names. Offsets never come from here
+native ABI headers and ioctl table: enumeration value names, flag bit names and each ioctl's kernel
+handler (the function name dxgkrnl's dmesg lines start with). Offsets never come from here
 (they travel in each capture's ABI record); only names do. Run after changing the headers:
 
     python3 releng/scripts/gen-names.py
@@ -10,6 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADERS = [ROOT / "native-probe/include/dxgscope/d3dkmthk.h", ROOT / "native-probe/include/dxgscope/dxgvmbus.h"]
+IOCTL_TABLE = ROOT / "native-probe/src/common/abi_table.c"
 OUT = ROOT / "plugins/dev.dxgscope.model/src/dev/dxgscope/model/decode/AbiNames.java"
 
 ENUMS = {
@@ -110,6 +112,15 @@ for struct, const in FLAGS.items():
         out.append('            {%d, %d, "%s"},' % (at, width, field))
     out.append("    };")
     out.append("")
+table = re.sub(r"\\\n", " ", IOCTL_TABLE.read_text())
+handlers = re.findall(r"IOCTL\((LX_\w+),\s*0x[0-9a-f]+,\s*\w+,\s*\"(dxgkio_\w+)\"", table)
+handlers += [(n, h) for n, h in re.findall(r"UNKNOWN\((LX_\w+),\s*0x[0-9a-f]+,\s*\w+,\s*\"(dxgkio_\w+)\"", table)]
+if len(handlers) < 60 or len({h for _, h in handlers}) != len(handlers):
+    raise SystemExit("ioctl handlers not found or not unique in " + str(IOCTL_TABLE))
+out.append("    /** Each ioctl's kernel handler, by handler name (native-probe/src/common/abi_table.c). */")
+out.append("    static final Map<String, String> IOCTL_BY_HANDLER = Map.ofEntries(")
+out.append(",\n".join('            Map.entry("%s", "%s")' % (h, n) for n, h in handlers) + ");")
+out.append("")
 out.append("}")
 OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text("\n".join(out) + "\n")

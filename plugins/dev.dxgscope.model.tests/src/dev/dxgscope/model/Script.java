@@ -318,6 +318,19 @@ final class Script implements AutoCloseable {
         writer.append(RecordKind.DEVICE_SAMPLE, seq, seq * 1000, pid, pid, p.flip());
     }
 
+    /**
+     * A LOG record: a kernel-log line with level 3 (error), naming the enter seq of its call
+     * ({@code cause}, as dxgsim does) or 0 (as a real device's kernel log does), read at
+     * {@code delayNs} after the record's usual time.
+     */
+    void log(int pid, long cause, long delayNs, String text) throws IOException {
+        byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer p = ByteBuffer.allocate(16 + t.length + 1).order(ByteOrder.LITTLE_ENDIAN).putInt(3).putInt(0)
+                .putLong(cause).put(t);
+        seq++;
+        writer.append(RecordKind.LOG, seq, seq * 1000 + delayNs, pid, 0, p.flip().limit(p.capacity()));
+    }
+
     /** A MARKER record whose text is {@code size} bytes long (to push later records far along the file). */
     void marker(int pid, int size) throws IOException {
         byte[] text = new byte[size + 1];

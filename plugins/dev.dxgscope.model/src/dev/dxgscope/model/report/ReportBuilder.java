@@ -296,7 +296,7 @@ public final class ReportBuilder {
             failed.add(map("seq", f.seq(), "pid", f.process().pid(), "tid", f.tid(), "call", f.call(),
                     "errno", Names.errno(f.errno()),
                     "host_status", f.hostStatus() == 0 ? null : Names.ntstatus(f.hostStatus()), "hint", f.hint(),
-                    "dmesg", lines));
+                    "dmesg", lines, "dmesg_inferred", f.linesInferred()));
         }
         List<Object> unlinked = new ArrayList<>();
         for (LogLine l : res.unlinkedLines()) {

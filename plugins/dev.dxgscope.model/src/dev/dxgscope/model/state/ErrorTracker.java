@@ -2,8 +2,11 @@ package dev.dxgscope.model.state;
 
 import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
+import dev.dxgscope.model.decode.KernelLine;
 import dev.dxgscope.model.decode.Names;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,12 @@ import java.util.Map;
  * Failed calls, each with its errno, the host's status (a failing VMBus reply the call caused) and
  * the dmesg lines it caused; call counts per ioctl. Lines and replies come before the call
  * returns, so they wait here for it.
+ *
+ * <p>A line that names its call's seq (dxgsim's) is linked by it. A line from a real device's
+ * kernel log names none; it is linked by what it says (see {@link KernelLine}): to the oldest
+ * failure of that ioctl, with that errno, in that process when the line has one, that left at most
+ * {@link #LINE_WINDOW_NS} before the line was read and has no closing line yet. Kernel lines are
+ * printed in call order, so this keeps each failure's lines together even when two fail alike.
  */
 final class ErrorTracker {
     final List<FailedCall> failed = new ArrayList<>();
@@ -22,6 +31,15 @@ final class ErrorTracker {
     private final Map<Long, List<LogLine>> pendingLines = new HashMap<>();
     private final Map<Long, Integer> pendingStatus = new HashMap<>();
     private final Map<DxgProcess, Boolean> madeDevice = new HashMap<>();
+    /** How long after a failed call its kernel lines may still be read from the kernel log. */
+    static final long LINE_WINDOW_NS = 2_000_000_000L;
+    /** Failures, by ioctl, that lines without a seq may still belong to (oldest first). */
+    private final Map<String, ArrayDeque<FailedCall>> awaitingLines = new HashMap<>();
+    /** Lines without a seq read before a failure they could belong to had returned. */
+    private final ArrayDeque<Unplaced> unplaced = new ArrayDeque<>();
+
+    private record Unplaced(LogLine line, KernelLine kernel) {
+    }
 
     /**
      * The statistics of a call's ioctl, kept by its code's number byte too (as the decoder keeps
@@ -50,7 +68,8 @@ final class ErrorTracker {
         if (!c.failed()) {
             return;
         }
-        FailedCall f = new FailedCall(c.enterSeq(), c.leaveSeq(), p, c.tid(), c.name(), c.errno());
+        FailedCall f = new FailedCall(c.enterSeq(), c.leaveSeq(), c.enterTs(), c.leaveTs(), p, c.tid(), c.name(),
+                c.errno());
         if (ls != null) {
             ls.forEach(f::addLine);
         }
@@ -60,12 +79,65 @@ final class ErrorTracker {
         f.setHint(Hints.of(c, !madeDevice.containsKey(p)));
         failed.add(f);
         failedByCall.put(c.enterSeq(), f);
+        if (ls == null) {
+            awaitKernelLines(f);
+        }
+    }
+
+    /** Takes lines read before the failure returned, then waits for the rest. */
+    private void awaitKernelLines(FailedCall f) {
+        for (Iterator<Unplaced> it = unplaced.iterator(); it.hasNext() && !f.hasClosingLine();) {
+            Unplaced u = it.next();
+            if (u.line().ts() < f.enterTs() - LINE_WINDOW_NS) {
+                it.remove();
+            } else if (u.line().seq() > f.seq() && belongs(u.line(), u.kernel(), f)) {
+                f.addInferredLine(u.line(), u.kernel().closing());
+                it.remove();
+            }
+        }
+        if (!f.hasClosingLine()) {
+            awaitingLines.computeIfAbsent(f.call(), k -> new ArrayDeque<>()).addLast(f);
+        }
+    }
+
+    private static boolean belongs(LogLine line, KernelLine k, FailedCall f) {
+        return k.ioctl().equals(f.call()) && (!k.closing() || k.errno() == f.errno())
+                && (line.pid() == 0 || line.pid() == f.process().pid());
+    }
+
+    /** Links a line that names no call by what it says; keeps it a while when no failure fits yet. */
+    private void placeKernelLine(LogLine line) {
+        KernelLine k = KernelLine.parse(line.text());
+        if (k == null) {
+            return;
+        }
+        ArrayDeque<FailedCall> calls = awaitingLines.get(k.ioctl());
+        if (calls != null) {
+            while (!calls.isEmpty() && calls.peekFirst().leaveTs() < line.ts() - LINE_WINDOW_NS) {
+                calls.removeFirst();
+            }
+            for (Iterator<FailedCall> it = calls.iterator(); it.hasNext();) {
+                FailedCall f = it.next();
+                if (belongs(line, k, f)) {
+                    f.addInferredLine(line, k.closing());
+                    if (k.closing()) {
+                        it.remove();
+                    }
+                    return;
+                }
+            }
+        }
+        unplaced.addLast(new Unplaced(line, k));
+        if (unplaced.size() > 1024) {
+            unplaced.removeFirst();
+        }
     }
 
     void onLog(Event.Log e) {
         LogLine line = new LogLine(e.seq(), e.ts(), e.pid(), e.level(), e.cause(), e.line());
         lines.add(line);
         if (e.cause() == 0) {
+            placeKernelLine(line);
             return;
         }
         FailedCall f = failedByCall.get(e.cause());

@@ -16,12 +16,19 @@ public final class FailedCall {
     private final String call;
     private final int errno;
     private int hostStatus;
+    private final long enterTs;
+    private final long leaveTs;
     private final List<LogLine> lines = new ArrayList<>(2);
+    private boolean linesInferred;
+    private boolean closingLine;
     private String hint;
 
-    FailedCall(long seq, long leaveSeq, DxgProcess process, int tid, String call, int errno) {
+    FailedCall(long seq, long leaveSeq, long enterTs, long leaveTs, DxgProcess process, int tid, String call,
+            int errno) {
         this.seq = seq;
         this.leaveSeq = leaveSeq;
+        this.enterTs = enterTs;
+        this.leaveTs = leaveTs;
         this.process = process;
         this.tid = tid;
         this.call = call;
@@ -58,6 +65,27 @@ public final class FailedCall {
         return hostStatus;
     }
 
+    long enterTs() {
+        return enterTs;
+    }
+
+    long leaveTs() {
+        return leaveTs;
+    }
+
+    /**
+     * True when some of {@link #lines()} were linked by the handler name, errno and time they
+     * show (a real device's kernel log, whose lines name no call), not by the call's seq.
+     */
+    public boolean linesInferred() {
+        return linesInferred;
+    }
+
+    /** True once the handler's closing "Ioctl failed" line is linked: later lines are another call's. */
+    boolean hasClosingLine() {
+        return closingLine;
+    }
+
     /** The dmesg lines this call caused. */
     public List<LogLine> lines() {
         return Collections.unmodifiableList(lines);
@@ -76,6 +104,12 @@ public final class FailedCall {
 
     void addLine(LogLine line) {
         lines.add(line);
+    }
+
+    void addInferredLine(LogLine line, boolean closing) {
+        lines.add(line);
+        linesInferred = true;
+        closingLine |= closing;
     }
 
     void setHint(String hint) {

@@ -62,7 +62,9 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))
                     .put("pid", f.process().pid()).put("tid", f.tid()).put("at", Formats.position(m, f.seq()))
                     .put("hint", f.hint() == null ? "" : f.hint())
-                    .put("dmesg", String.join(" | ", f.lines().stream().map(LogLine::text).toList()));
+                    .put("dmesg", String.join(" | ", f.lines().stream().map(LogLine::text).toList()))
+                    .put("dmesg linked by", f.lines().isEmpty() ? "" : f.linesInferred()
+                            ? "handler name, errno, process and time (inferred)" : "the call's seq");
             case VmbusMessage v -> vmbus(m, v, p);
             case Diagnostic d -> p.category("Capture health").put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
                     .put("finding", d.text()).put("record at byte", d.offset() < 0 ? "" : d.offset())

@@ -8,13 +8,14 @@ import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Log view's rows from the model: every dmesg line, joined with the failed call that caused it
- * (errno by name, the host's NTSTATUS, the known-issue hint), and every capture-health finding.
+ * (errno by name, the host's NTSTATUS, the known-issue hint; "inferred" when the line named no call
+ * and the model matched it by what it says), and every capture-health finding.
  * Findings about the file itself come first, then everything in seq order.
  */
 final class LogRows {
@@ -22,18 +23,19 @@ final class LogRows {
     }
 
     static List<LogRow> of(CaptureModel m) {
-        Map<Long, FailedCall> calls = new HashMap<>();
+        Map<LogLine, FailedCall> calls = new IdentityHashMap<>();
         for (FailedCall f : m.failedCalls()) {
-            calls.put(f.seq(), f);
+            f.lines().forEach(l -> calls.put(l, f));
         }
         List<LogRow> rows = new ArrayList<>();
         for (LogLine l : m.logLines()) {
-            FailedCall f = l.cause() == 0 ? null : calls.get(l.cause());
-            String cause = f != null ? cause(f) : l.cause() != 0 ? "ioctl #" + l.cause() : "";
+            FailedCall f = calls.get(l);
+            String cause = f != null ? cause(f) + (l.cause() == 0 ? " (inferred from the line)" : "")
+                    : l.cause() != 0 ? "ioctl #" + l.cause() : "";
             rows.add(new LogRow(l.seq(), Formats.time(m, l.seq()), "dmesg", String.valueOf(l.pid()),
                     l.level() <= 3 ? 0 : l.level() == 4 ? 1 : 2, l.text(), cause,
                     f == null || f.hint() == null ? "" : f.hint(), f != null ? f : l,
-                    l.cause() != 0 ? l.cause() : l.seq()));
+                    f != null ? f.seq() : l.cause() != 0 ? l.cause() : l.seq()));
         }
         for (Diagnostic d : m.diagnostics()) {
             rows.add(new LogRow(d.seq(), d.seq() < 0 ? "" : Formats.time(m, d.seq()), "capture", "",

@@ -1,0 +1,124 @@
+package dev.dxgscope.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.analysis.ErrorAnalysis;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.LogLine;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kernel-log lines that name no call (a real device's log, read by the collector) are linked to
+ * the failure that printed them by handler name, errno, process and time, in print order.
+ */
+class KernelLogTest {
+    private static final int A = 100;
+    private static final int B = 200;
+    private static final int ADAPTER = 0x40000000;
+    private static final String PREFIX = "misc dxg: dxgk: dxgkio_query_adapter_info: ";
+
+    @TempDir
+    Path dir;
+
+    private static Script started(Path file) throws Exception {
+        Script s = new Script(file);
+        for (int pid : new int[] {A, B}) {
+            s.process(pid, 1, 1, 0, "/bin/app", "app");
+            s.fd(pid, 1, 3, -1, new int[0], "/dev/dxg");
+        }
+        return s;
+    }
+
+    /** A QueryAdapterInfo of {@code pid} that fails with {@code errno}; returns its enter seq. */
+    private static long fail(Script s, int pid, int errno) throws Exception {
+        var c = s.call(pid, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
+        long enter = c.enter();
+        c.leave(-1, errno);
+        return enter;
+    }
+
+    private static List<String> texts(FailedCall f) {
+        return f.lines().stream().map(LogLine::text).toList();
+    }
+
+    @Test
+    void twoAlikeFailuresEachGetTheirOwnLinesInPrintOrder() throws Exception {
+        Script s = started(dir.resolve("alike.dxgcap"));
+        fail(s, A, 22);
+        fail(s, A, 22);
+        s.log(0, 0, 1_000_000, PREFIX + "invalid adapter type 0x7fff");
+        s.log(0, 0, 1_000_000, PREFIX + "Ioctl failed: -22");
+        s.log(0, 0, 1_000_000, PREFIX + "Ioctl failed: -22");
+        s.end(0);
+        List<FailedCall> f = s.model().failedCalls();
+        assertEquals(List.of(PREFIX + "invalid adapter type 0x7fff", PREFIX + "Ioctl failed: -22"), texts(f.get(0)));
+        assertEquals(List.of(PREFIX + "Ioctl failed: -22"), texts(f.get(1)));
+        assertTrue(f.get(0).linesInferred());
+        assertTrue(f.get(1).linesInferred());
+    }
+
+    @Test
+    void aLineReadBeforeItsCallReturnedIsLinkedWhenItReturns() throws Exception {
+        Script s = started(dir.resolve("early.dxgcap"));
+        var c = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
+        c.enter();
+        s.log(0, 0, 0, PREFIX + "Ioctl failed: -2");
+        c.leave(-1, 2);
+        s.end(0);
+        FailedCall f = s.model().failedCalls().get(0);
+        assertEquals(List.of(PREFIX + "Ioctl failed: -2"), texts(f));
+        assertTrue(f.linesInferred());
+    }
+
+    /** Another errno, another process, another ioctl, too late, or before the call: not its line. */
+    @Test
+    void aLineThatDoesNotFitStaysUnlinked() throws Exception {
+        Script s = started(dir.resolve("misfit.dxgcap"));
+        s.log(0, 0, 0, PREFIX + "Ioctl failed: -2"); /* before any call */
+        fail(s, A, 2);
+        s.log(0, 0, 0, PREFIX + "Ioctl failed: -22"); /* errno differs */
+        s.log(B, 0, 0, PREFIX + "Ioctl failed: -2"); /* the line's process differs */
+        s.log(0, 0, 0, "misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -2"); /* another ioctl */
+        s.log(0, 0, 0, "misc dxg: dxgk: dxgk_ioctl: bad ioctl 99 47 0 3"); /* names no handler */
+        fail(s, B, 2);
+        s.log(0, 0, 3_000_000_000L, PREFIX + "Ioctl failed: -2"); /* read 3 s later */
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(List.of(), texts(m.failedCalls().get(0)));
+        assertEquals(List.of(), texts(m.failedCalls().get(1)));
+        assertFalse(m.failedCalls().get(0).linesInferred());
+        assertEquals(6, ErrorAnalysis.of(m).unlinkedLines().size());
+    }
+
+    @Test
+    void aLineWithTheProcessOfItsCallIsLinkedOnlyToThatProcess() throws Exception {
+        Script s = started(dir.resolve("pids.dxgcap"));
+        fail(s, A, 22);
+        fail(s, B, 22);
+        s.log(B, 0, 0, PREFIX + "Ioctl failed: -22");
+        s.end(0);
+        List<FailedCall> f = s.model().failedCalls();
+        assertEquals(List.of(), texts(f.get(0)));
+        assertEquals(List.of(PREFIX + "Ioctl failed: -22"), texts(f.get(1)));
+    }
+
+    /** dxgsim names the call: linked by seq, not inferred, even when the text would fit another. */
+    @Test
+    void aLineThatNamesItsCallIsLinkedByIt() throws Exception {
+        Script s = started(dir.resolve("cause.dxgcap"));
+        long first = fail(s, A, 22);
+        fail(s, A, 22);
+        s.log(A, first, 0, PREFIX + "Ioctl failed: -22");
+        s.end(0);
+        List<FailedCall> f = s.model().failedCalls();
+        assertEquals(List.of(PREFIX + "Ioctl failed: -22"), texts(f.get(0)));
+        assertFalse(f.get(0).linesInferred());
+        assertEquals(List.of(), texts(f.get(1)));
+    }
+}
