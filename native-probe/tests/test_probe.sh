@@ -84,6 +84,24 @@ size-limit)
     "$dxgcap" info "$work/c.dxgcap" | grep -q "end: complete" || fail "a size-limited capture should end cleanly"
     "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2" || fail "END should name the size limit"
     ;;
+kernel-log)
+    # dxgkrnl's lines in the kernel log become LOG records naming no call (a file stands in for
+    # /dev/kmsg); other lines and lines from before the recording are left out.
+    kmsg="$work/kmsg"
+    printf '3,1,1,-;misc dxg: dxgk: dxgkio_lock2: Ioctl failed: -14\n' >"$kmsg"
+    DXGSCOPE_KMSG="$kmsg" "$dxgcap" record -o "$work/c.dxgcap" -- sh -c "printf '6,2,2,-;eth0: link up\n3,3,3,-;misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12\n SUBSYSTEM=misc\n' >>'$kmsg'" ||
+        fail "status $?"
+    "$dxgcap" dump "$work/c.dxgcap" >"$work/dump"
+    grep -q 'LOG .*level=3 cause=#0 .*dxgkio_make_resident: Ioctl failed: -12' "$work/dump" || fail "the dxg line is not a LOG record"
+    [ "$(grep -c ' LOG ' "$work/dump")" = 1 ] || fail "other lines were recorded: $(grep ' LOG ' "$work/dump")"
+    grep -q "kernel_log=$kmsg" "$work/dump" || fail "SESSION does not say the kernel log was read"
+    DXGSCOPE_KMSG=/nonexistent/kmsg "$dxgcap" record -o "$work/d.dxgcap" -- true 2>"$work/err" ||
+        fail "an unreadable kernel log stopped the recording"
+    grep -q "cannot read the kernel log /nonexistent/kmsg (No such file or directory)" "$work/err" || fail "not explained"
+    "$dxgcap" dump "$work/d.dxgcap" | grep -q "kernel_log=off: /nonexistent/kmsg" || fail "SESSION does not say why"
+    DXGSCOPE_KMSG="$kmsg" "$dxgcap" record --no-kernel-log -o "$work/e.dxgcap" -- true || fail "status $?"
+    "$dxgcap" dump "$work/e.dxgcap" | grep -q "kernel_log=off: --no-kernel-log" || fail "--no-kernel-log not said"
+    ;;
 bad-args)
     "$dxgcap" record 2>/dev/null; [ $? -eq 2 ] || fail "no command should be a usage error"
     "$dxgcap" record --limit-size x -- true 2>/dev/null; [ $? -eq 2 ] || fail "bad size accepted"

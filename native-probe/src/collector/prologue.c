@@ -27,7 +27,7 @@ static void add(FILE *out, const char *key, const char *value)
 }
 
 int collector_write_prologue(struct dxgs_writer *w, uint64_t *seq, const char *device, const char *command,
-                             int private_data, unsigned fence_sample_ms)
+                             int private_data, unsigned fence_sample_ms, const char *kernel_log)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -56,6 +56,9 @@ int collector_write_prologue(struct dxgs_writer *w, uint64_t *seq, const char *d
     add(out, "private_data", private_data ? "on" : "off");
     snprintf(value, sizeof value, "%u", fence_sample_ms);
     add(out, "fence_sample_ms", value);
+    if (kernel_log) {
+        add(out, "kernel_log", kernel_log);
+    }
     fclose(out);
     uint64_t now = collector_now_ns();
     int err = dxgs_writer_emit(w, DXGCAP_SESSION, ++*seq, now, (uint32_t)getpid(), 0, buf, (uint32_t)len);

@@ -3,11 +3,13 @@
  *
  *   dxgcap record [-o FILE] [--sim[=SEED]] [--sim-arg ARG]... [--no-private-data] [--limit-size BYTES]
  *                 [--limit-time S] [--block-timeout-us US] [--fence-sample-ms MS] [--rings N]
- *                 [--ring-size BYTES] -- CMD [ARGS]
+ *                 [--ring-size BYTES] [--no-kernel-log] -- CMD [ARGS]
  *
  * With --sim the command talks to a fresh dxgsim (started here, on a socket in the session
  * directory, with the given seed and any --sim-arg options) instead of /dev/dxg; dxgsim's VMBus
- * messages and dmesg lines go into the same capture.
+ * messages and dmesg lines go into the same capture. Without --sim the collector follows the kernel
+ * log (/dev/kmsg, or DXGSCOPE_KMSG) and writes dxgkrnl's lines as LOG records (kmsg.h) unless
+ * --no-kernel-log; the SESSION's kernel_log key says whether it could.
  * The session lives in a private 0700 directory; the command gets LD_PRELOAD and DXGSCOPE_SESSION.
  * The collector is a child subreaper, so it reaps every descendant and records each exit status.
  * It stops when the command and every descendant have exited, at a limit, or on SIGINT/SIGTERM
@@ -31,6 +33,7 @@
 
 #include "collector.h"
 #include "dxgscope/capture_format.h"
+#include "kmsg.h"
 #include "session.h"
 #include "writer.h"
 
@@ -46,6 +49,7 @@ struct options {
     uint32_t rings;
     uint32_t ring_size;
     int sim;
+    int kernel_log;
     const char *sim_seed;
     const char *sim_args[32];
     int nsim_args;
@@ -87,7 +91,8 @@ static int usage_error(const char *what)
     fprintf(stderr, "dxgcap record: %s\n"
                     "usage: dxgcap record [-o FILE] [--sim[=SEED]] [--sim-arg ARG]... [--no-private-data]\n"
                     "                     [--limit-size BYTES] [--limit-time S] [--block-timeout-us US]\n"
-                    "                     [--fence-sample-ms MS] [--rings N] [--ring-size BYTES] -- CMD [ARGS]\n",
+                    "                     [--fence-sample-ms MS] [--rings N] [--ring-size BYTES] [--no-kernel-log]\n"
+                    "                     -- CMD [ARGS]\n",
             what);
     return 2;
 }
@@ -106,7 +111,7 @@ static int parse_u64(const char *s, uint64_t *out)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    *o = (struct options){.private_data = 1, .block_timeout_us = 10000, .fence_sample_ms = 2, .rings = 128,
+    *o = (struct options){.private_data = 1, .kernel_log = 1, .block_timeout_us = 10000, .fence_sample_ms = 2, .rings = 128,
                           .ring_size = 1u << 20};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -130,6 +135,8 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->sim_args[o->nsim_args++] = argv[++i];
         } else if (!strcmp(a, "--no-private-data")) {
             o->private_data = 0;
+        } else if (!strcmp(a, "--no-kernel-log")) {
+            o->kernel_log = 0;
         } else if (!strcmp(a, "--limit-size") && i + 1 < argc) {
             if (parse_u64(argv[++i], &o->limit_size) || o->limit_size < 4096) {
                 return usage_error("--limit-size takes a byte count of at least 4096");
@@ -376,6 +383,20 @@ static void emit(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid,
     emit_record(c, kind, pid, tid, payload, size, 0);
 }
 
+/* A dxgkrnl line from the kernel log: a LOG record naming no call (pid 0; the kernel says none). */
+static void on_kernel_line(void *ctx, int level, const char *text, size_t len)
+{
+    struct {
+        struct dxgcap_log log;
+        char text[400];
+    } p;
+    memset(&p, 0, sizeof p);
+    p.log.level = (uint32_t)level;
+    len = len < sizeof p.text - 1 ? len : sizeof p.text - 1;
+    memcpy(p.text, text, len);
+    emit(ctx, DXGCAP_LOG, 0, 0, &p, (uint32_t)(sizeof p.log + len + 1));
+}
+
 /* Drains every ring once and writes, in seq order, the records whose seq was handed out before
  * the previous drain began; younger ones wait for the next drain. A producer takes its seq just
  * before it copies and commits the record, so by then every older record is committed: the file
@@ -570,8 +591,25 @@ int dxgcap_cmd_record(int argc, char **argv)
     }
     char *command = join_command(o.command);
     uint64_t seq = 0;
+    struct kmsg_reader kernel = {.fd = -1};
+    char kernel_log[PATH_MAX + 64];
+    if (o.sim) {
+        snprintf(kernel_log, sizeof kernel_log, "off: the simulator writes its own lines");
+    } else if (!o.kernel_log) {
+        snprintf(kernel_log, sizeof kernel_log, "off: --no-kernel-log");
+    } else {
+        const char *kmsg = getenv("DXGSCOPE_KMSG") && *getenv("DXGSCOPE_KMSG") ? getenv("DXGSCOPE_KMSG") : "/dev/kmsg";
+        int kerr = kmsg_open(&kernel, kmsg);
+        if (kerr) {
+            fprintf(stderr, "dxgcap: cannot read the kernel log %s (%s): failed calls will have no dmesg lines\n",
+                    kmsg, strerror(kerr));
+            snprintf(kernel_log, sizeof kernel_log, "off: %s: %s", kmsg, strerror(kerr));
+        } else {
+            snprintf(kernel_log, sizeof kernel_log, "%s", kmsg);
+        }
+    }
     err = collector_write_prologue(&c.writer, &seq, device, command ? command : "", o.private_data,
-                                   o.fence_sample_ms);
+                                   o.fence_sample_ms, kernel_log);
     free(command);
     atomic_store(&c.session.hdr->seq, seq);
     if (err) {
@@ -631,7 +669,8 @@ int dxgcap_cmd_record(int argc, char **argv)
         if (check_owners) {
             last_owner_check = now;
         }
-        size_t n = drain(&c, check_owners);
+        size_t n = kmsg_poll(&kernel, on_kernel_line, &c);
+        n += drain(&c, check_owners);
         descendants = reap(&c, child, sim, &child_status, &child_done);
         if (interrupted > signals_seen) {
             if (signals_seen == 0) {
@@ -658,6 +697,12 @@ int dxgcap_cmd_record(int argc, char **argv)
         kill(sim, SIGTERM);
         waitpid(sim, NULL, 0);
         unlink(sim_socket);
+    }
+    kmsg_poll(&kernel, on_kernel_line, &c); /* the last calls' lines are printed before they return */
+    kmsg_close(&kernel);
+    if (kernel.missed) {
+        fprintf(stderr, "dxgcap: the kernel log overwrote %llu line(s) before they were read\n",
+                (unsigned long long)kernel.missed);
     }
     drain_batch(&c, 1, 1);
     int exit_status = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status);

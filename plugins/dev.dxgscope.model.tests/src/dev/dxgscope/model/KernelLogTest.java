@@ -121,4 +121,17 @@ class KernelLogTest {
         assertFalse(f.get(0).linesInferred());
         assertEquals(List.of(), texts(f.get(1)));
     }
+
+    /** A recording that could not read the kernel log says so in the capture's health list. */
+    @Test
+    void anUnreadKernelLogIsAHealthWarning() throws Exception {
+        Script denied = new Script(dir.resolve("denied.dxgcap"), "kernel_log=off: /dev/kmsg: Permission denied");
+        denied.end(0);
+        List<String> health = denied.model().diagnostics().stream().map(d -> d.text()).toList();
+        assertTrue(health.contains("the kernel log was not read (/dev/kmsg: Permission denied): failed calls have no "
+                + "dmesg lines"), health.toString());
+        Script sim = new Script(dir.resolve("sim.dxgcap"), "kernel_log=off: the simulator writes its own lines");
+        sim.end(0);
+        assertTrue(sim.model().diagnostics().stream().noneMatch(d -> d.text().contains("kernel log")));
+    }
 }

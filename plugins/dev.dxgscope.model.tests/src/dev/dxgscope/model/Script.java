@@ -30,10 +30,17 @@ final class Script implements AutoCloseable {
     private long seq;
 
     Script(Path path) throws IOException {
+        this(path, new String[0]);
+    }
+
+    /** A script whose SESSION record has these {@code key=value} facts too. */
+    Script(Path path, String... sessionFacts) throws IOException {
         this.path = path;
         this.writer = new CaptureWriter(path);
         load();
-        writer.append(RecordKind.SESSION, ++seq, seq * 1000, 1, 0, strings("command=script", "device=sim:test"));
+        String[] facts = java.util.stream.Stream.concat(java.util.stream.Stream.of("command=script", "device=sim:test"),
+                java.util.Arrays.stream(sessionFacts)).toArray(String[]::new);
+        writer.append(RecordKind.SESSION, ++seq, seq * 1000, 1, 0, strings(facts));
         writer.append(RecordKind.ABI, ++seq, seq * 1000, 1, 0, ByteBuffer.wrap(abiPayload));
     }
 

@@ -135,6 +135,7 @@ public final class ReportBuilder {
         var end = m.end();
         return map("file", file, "command", m.session().getOrDefault("command", ""),
                 "device", m.session().getOrDefault("device", ""), "kernel", m.session().getOrDefault("kernel", ""),
+                "kernel_log", m.session().get("kernel_log"),
                 "records", t.size(), "events", m.events(), "first_seq", t.firstSeq(), "last_seq", t.lastSeq(),
                 "duration_ns", t.endNs() - t.startNs(), "complete", end != null,
                 "end_reason", end == null ? null : end.reasonText(),

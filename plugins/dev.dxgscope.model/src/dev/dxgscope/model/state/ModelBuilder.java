@@ -81,7 +81,14 @@ public final class ModelBuilder {
     public void accept(Event e) {
         events++;
         switch (e) {
-            case Event.Session s -> session.putAll(s.facts());
+            case Event.Session s -> {
+                session.putAll(s.facts());
+                String kernelLog = s.facts().getOrDefault("kernel_log", "");
+                if (kernelLog.startsWith("off: ") && !kernelLog.contains("simulator")) {
+                    diagnostics.add(new Diagnostic(Severity.WARNING, s.offset(), s.seq(), "the kernel log was not read ("
+                            + kernelLog.substring(5) + "): failed calls have no dmesg lines"));
+                }
+            }
             case Event.IoctlEnter en -> entered(en.call(), en.pid(), en.seq());
             case Event.IoctlLeave lv -> returned(lv.call(), lv.pid(), lv.seq());
             case Event.Fd f -> objects.onFd(f);
