@@ -294,6 +294,12 @@ class GroundTruthTest {
         assertEquals(b, kept.process(), "kept alive by B");
         assertTrue(leaks.objects().stream().noneMatch(o -> o == opened), "B released the opened resource");
         assertEquals(12 * MIB, leaks.totalBytes(), "A's 2 x 4 MiB and B's 2 x 2 MiB");
+        List<Leaks.Owner> owners = leaks.owners();
+        assertEquals(List.of(a, b), owners.stream().map(Leaks.Owner::process).toList(), "most bytes first");
+        assertEquals(List.of(8 * MIB, 4 * MIB), owners.stream().map(Leaks.Owner::bytes).toList());
+        assertEquals(List.of(6, 6), owners.stream().map(Leaks.Owner::count).toList(),
+                "A: adapter handle, device, resource, 2 allocations, fence; B: adapter handle, device, opened fence, "
+                        + "context, 2 allocations");
         assertTrue(sharer.waits().isEmpty());
         assertTrue(sharer.failedCalls().isEmpty());
         assertTrue(sharer.residencyOps().isEmpty());

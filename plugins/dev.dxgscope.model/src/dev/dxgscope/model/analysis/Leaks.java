@@ -11,7 +11,6 @@ import dev.dxgscope.model.state.SharedObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,10 @@ public final class Leaks {
     public record Group(DxgProcess process, ObjectType type, int count, long bytes) {
     }
 
+    /** Everything one process holds: the top of the ownership tree (MAT's dominator of its objects). */
+    public record Owner(DxgProcess process, int count, long bytes) {
+    }
+
     /**
      * The answer. {@code seq} is where it was taken; ALIVE means "over the whole capture".
      * {@code retained} holds, by object id, the bytes each object keeps (-1: none known).
@@ -68,6 +71,20 @@ public final class Leaks {
                 sum += Math.max(0, g.bytes());
             }
             return sum;
+        }
+
+        /** Objects and bytes per process, most bytes first: every allocation's bytes reach its process. */
+        public List<Owner> owners() {
+            Map<DxgProcess, long[]> by = new LinkedHashMap<>();
+            for (Group g : groups) {
+                long[] c = by.computeIfAbsent(g.process(), p -> new long[2]);
+                c[0] += g.count();
+                c[1] += Math.max(0, g.bytes());
+            }
+            List<Owner> out = new ArrayList<>();
+            by.forEach((p, c) -> out.add(new Owner(p, (int) c[0], c[1])));
+            out.sort(Comparator.comparingLong((Owner o) -> -o.bytes()).thenComparingInt(o -> -o.count()));
+            return out;
         }
 
         /** The bytes an object keeps (its own and those below it in the set), -1 when none known. */

@@ -203,8 +203,13 @@ public final class ReportBuilder {
                     "retained_bytes", s.retainedBytes() < 0 ? null : s.retainedBytes(), "summary", s.summary(),
                     "why", s.reason().text(), "path", s.path()));
         }
+        List<Object> owners = new ArrayList<>();
+        for (Leaks.Owner o : res.owners()) {
+            owners.add(map("pid", o.process().pid(), "command", o.process().commandLine(), "objects", o.count(),
+                    "bytes", o.bytes()));
+        }
         return map("seq", seqOrNull(res.seq()), "objects", res.objects().size(), "total_bytes", res.totalBytes(),
-                "groups", groups, "suspects", suspects);
+                "processes", owners, "groups", groups, "suspects", suspects);
     }
 
     private Map<String, Object> op(ResidencyAnalysis.Op o) {
