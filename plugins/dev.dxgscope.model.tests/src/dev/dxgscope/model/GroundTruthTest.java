@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.CaptureWriter;
+import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.capture.RecordKind;
+import dev.dxgscope.model.analysis.ErrorAnalysis;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.analysis.SyncAnalysis;
@@ -18,6 +23,7 @@ import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.Eviction;
 import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.FdRef;
+import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.model.state.Residency;
 import dev.dxgscope.model.state.ResidencyOp;
@@ -25,6 +31,8 @@ import dev.dxgscope.model.state.SharedObject;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +56,7 @@ class GroundTruthTest {
     private static CaptureModel sharer;
     private static CaptureModel stuck;
     private static CaptureModel storm;
+    private static Path stormFile;
 
     @BeforeAll
     static void record() throws Exception {
@@ -55,7 +64,8 @@ class GroundTruthTest {
         compute = Workloads.load(Workloads.record(dir, "compute-pressure"));
         sharer = Workloads.load(Workloads.record(dir, "leaky-sharer"));
         stuck = Workloads.load(Workloads.record(dir, "stuck-wait", "0"));
-        storm = Workloads.load(Workloads.record(dir, "error-storm"));
+        stormFile = Workloads.record(dir, "error-storm");
+        storm = Workloads.load(stormFile);
     }
 
     private static List<DxgObject> of(DxgProcess p, ObjectType type) {
@@ -356,11 +366,52 @@ class GroundTruthTest {
             }
             assertFalse(f.get(i).lines().isEmpty(), "check " + (i + 1) + " has its dmesg line");
         }
+        ErrorAnalysis.Result errors = ErrorAnalysis.of(storm);
+        assertEquals(12, errors.counts().stream().mapToInt(ErrorAnalysis.Count::count).sum());
+        assertEquals(2, errors.counts().stream().filter(c -> c.call().equals("LX_DXCREATEALLOCATION") && c.errno() == 22)
+                .findFirst().orElseThrow().count(), "checks 7 and 8");
+        assertEquals(List.of(), errors.unlinkedLines(), "every line belongs to its check");
         List<DxgObject> allocs = of(p, ObjectType.ALLOCATION);
         assertEquals(1, allocs.size());
         assertEquals(MIB, ((Allocation) allocs.get(0)).size());
         assertTrue(allocs.get(0).destroyedSeq() < f.get(0).seq(), "destroyed before the checks");
         assertTrue(Leaks.ofCapture(storm).objects().isEmpty());
         assertTrue(p.objects().stream().noneMatch(o -> o.type() == ObjectType.CONTEXT || o.type() == ObjectType.SYNC_OBJECT));
+    }
+
+    /**
+     * error-storm's dmesg lines with their cause, pid and tid removed, as a real device's kernel log
+     * gives them: the model links each to the same failed call by what it says.
+     */
+    @Test
+    void errorStormsKernelLinesAreLinkedWithoutTheirCause() throws Exception {
+        Path bare = dir.resolve("error-storm-bare.dxgcap");
+        try (CaptureFile in = CaptureFile.open(stormFile); CaptureWriter out = new CaptureWriter(bare)) {
+            RecordCursor r = in.records();
+            while (r.next()) {
+                ByteBuffer p = ByteBuffer.allocate(r.payloadSize()).order(ByteOrder.LITTLE_ENDIAN).put(r.payload());
+                boolean log = r.kind() == RecordKind.LOG;
+                if (log) {
+                    p.putLong(8, 0);
+                }
+                out.append(r.kindCode(), r.seq(), r.timestampNs(), log ? 0 : r.pid(), log ? 0 : r.tid(), p.flip());
+            }
+        }
+        CaptureModel m = Workloads.load(bare);
+        assertTrue(m.logLines().stream().allMatch(l -> l.cause() == 0 && l.pid() == 0));
+        List<FailedCall> byCause = storm.failedCalls();
+        List<FailedCall> inferred = m.failedCalls();
+        assertEquals(byCause.size(), inferred.size());
+        int linked = 0;
+        for (int i = 0; i < byCause.size(); i++) {
+            List<String> want = byCause.get(i).lines().stream().map(LogLine::text).toList();
+            List<String> got = inferred.get(i).lines().stream().map(LogLine::text).toList();
+            if (want.stream().anyMatch(t -> t.contains("dxgkio_"))) {
+                assertEquals(want, got, "check " + (i + 1));
+                assertTrue(inferred.get(i).linesInferred());
+                linked++;
+            }
+        }
+        assertEquals(10, linked, "all but checks 4 and 5 (dxgk_ioctl's own lines: no handler ran)");
     }
 }
