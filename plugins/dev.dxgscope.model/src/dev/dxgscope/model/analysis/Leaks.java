@@ -3,6 +3,7 @@ package dev.dxgscope.model.analysis;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DestroyReason;
+import dev.dxgscope.model.state.Diff;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.FdRef;
@@ -121,7 +122,7 @@ public final class Leaks {
 
     /** Created in (from, to] and still alive at {@code to}. */
     public static Result between(CaptureModel m, long from, long to) {
-        List<DxgObject> grown = dev.dxgscope.model.state.Diff.between(m, from, to).createdAndAlive();
+        List<DxgObject> grown = Diff.createdAndAlive(m, from, to);
         return analyse(m, to, grown, false);
     }
 

@@ -2,6 +2,7 @@ package dev.dxgscope.model.state;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * What changed between two seqs, over every tracker: objects, descriptors and shared objects made
@@ -27,36 +28,15 @@ public record Diff(long from, long to, List<DxgObject> created, List<DxgObject> 
     public static Diff between(CaptureModel model, long from, long to) {
         List<DxgObject> created = new ArrayList<>();
         List<DxgObject> destroyed = new ArrayList<>();
-        for (DxgObject o : model.objects()) {
-            if (in(o.createdSeq(), from, to)) {
-                created.add(o);
-            }
-            if (in(o.destroyedSeq(), from, to)) {
-                destroyed.add(o);
-            }
-        }
+        split(model.objects(), DxgObject::createdSeq, DxgObject::destroyedSeq, from, to, created, destroyed);
         List<FdRef> opened = new ArrayList<>();
         List<FdRef> closed = new ArrayList<>();
         for (DxgProcess p : model.processes()) {
-            for (FdRef f : p.fds()) {
-                if (in(f.openedSeq(), from, to)) {
-                    opened.add(f);
-                }
-                if (in(f.closedSeq(), from, to)) {
-                    closed.add(f);
-                }
-            }
+            split(p.fds(), FdRef::openedSeq, FdRef::closedSeq, from, to, opened, closed);
         }
         List<SharedObject> shared = new ArrayList<>();
         List<SharedObject> released = new ArrayList<>();
-        for (SharedObject s : model.sharedObjects()) {
-            if (in(s.createdSeq(), from, to)) {
-                shared.add(s);
-            }
-            if (in(s.destroyedSeq(), from, to)) {
-                released.add(s);
-            }
-        }
+        split(model.sharedObjects(), SharedObject::createdSeq, SharedObject::destroyedSeq, from, to, shared, released);
         List<FenceChange> fences = new ArrayList<>();
         for (Fence f : model.fences()) {
             long before = f.valueAt(from);
@@ -82,15 +62,37 @@ public record Diff(long from, long to, List<DxgObject> created, List<DxgObject> 
         return new Diff(from, to, created, destroyed, opened, closed, shared, released, fences, resident, waits);
     }
 
+    /** Adds to {@code made} the items that began in (from, to] and to {@code gone} those that ended there. */
+    private static <T> void split(List<T> items, ToLongFunction<T> begin, ToLongFunction<T> end, long from, long to,
+            List<T> made, List<T> gone) {
+        for (T x : items) {
+            if (in(begin.applyAsLong(x), from, to)) {
+                made.add(x);
+            }
+            if (in(end.applyAsLong(x), from, to)) {
+                gone.add(x);
+            }
+        }
+    }
+
     private static boolean in(long seq, long from, long to) {
         return seq > from && seq <= to;
     }
 
     /** Created in the interval and still alive at its end: the growth MAT's "compare" shows. */
     public List<DxgObject> createdAndAlive() {
+        return grown(created, from, to);
+    }
+
+    /** {@link #createdAndAlive()} without the rest of the diff (what the leak analysis needs). */
+    public static List<DxgObject> createdAndAlive(CaptureModel model, long from, long to) {
+        return grown(model.objects(), from, to);
+    }
+
+    private static List<DxgObject> grown(List<DxgObject> objects, long from, long to) {
         List<DxgObject> out = new ArrayList<>();
-        for (DxgObject o : created) {
-            if (o.aliveAt(to)) {
+        for (DxgObject o : objects) {
+            if (in(o.createdSeq(), from, to) && o.aliveAt(to)) {
                 out.add(o);
             }
         }
