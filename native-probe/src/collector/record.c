@@ -111,8 +111,8 @@ static int parse_u64(const char *s, uint64_t *out)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    *o = (struct options){.private_data = 1, .kernel_log = 1, .block_timeout_us = 10000, .fence_sample_ms = 2, .rings = 128,
-                          .ring_size = 1u << 20};
+    *o = (struct options){.private_data = 1, .kernel_log = 1, .block_timeout_us = 10000, .fence_sample_ms = 2,
+                          .rings = 128, .ring_size = 1u << 20};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         uint64_t v;
@@ -598,7 +598,8 @@ int dxgcap_cmd_record(int argc, char **argv)
     } else if (!o.kernel_log) {
         snprintf(kernel_log, sizeof kernel_log, "off: --no-kernel-log");
     } else {
-        const char *kmsg = getenv("DXGSCOPE_KMSG") && *getenv("DXGSCOPE_KMSG") ? getenv("DXGSCOPE_KMSG") : "/dev/kmsg";
+        const char *kmsg = getenv("DXGSCOPE_KMSG");
+        kmsg = kmsg && *kmsg ? kmsg : "/dev/kmsg";
         int kerr = kmsg_open(&kernel, kmsg);
         if (kerr) {
             fprintf(stderr, "dxgcap: cannot read the kernel log %s (%s): failed calls will have no dmesg lines\n",

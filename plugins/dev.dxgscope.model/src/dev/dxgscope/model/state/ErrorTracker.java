@@ -96,7 +96,16 @@ final class ErrorTracker {
             }
         }
         if (!f.hasClosingLine()) {
-            awaitingLines.computeIfAbsent(f.call(), k -> new ArrayDeque<>()).addLast(f);
+            ArrayDeque<FailedCall> calls = awaitingLines.computeIfAbsent(f.call(), k -> new ArrayDeque<>());
+            expire(calls, f.leaveTs());
+            calls.addLast(f);
+        }
+    }
+
+    /** Drops the failures that returned too long before {@code now} for a line read then to be theirs. */
+    private static void expire(ArrayDeque<FailedCall> calls, long now) {
+        while (!calls.isEmpty() && calls.peekFirst().leaveTs() < now - LINE_WINDOW_NS) {
+            calls.removeFirst();
         }
     }
 
@@ -113,9 +122,7 @@ final class ErrorTracker {
         }
         ArrayDeque<FailedCall> calls = awaitingLines.get(k.ioctl());
         if (calls != null) {
-            while (!calls.isEmpty() && calls.peekFirst().leaveTs() < line.ts() - LINE_WINDOW_NS) {
-                calls.removeFirst();
-            }
+            expire(calls, line.ts());
             for (Iterator<FailedCall> it = calls.iterator(); it.hasNext();) {
                 FailedCall f = it.next();
                 if (belongs(line, k, f)) {

@@ -19,7 +19,6 @@ public final class FailedCall {
     private final long enterTs;
     private final long leaveTs;
     private final List<LogLine> lines = new ArrayList<>(2);
-    private boolean linesInferred;
     private boolean closingLine;
     private String hint;
 
@@ -78,7 +77,12 @@ public final class FailedCall {
      * show (a real device's kernel log, whose lines name no call), not by the call's seq.
      */
     public boolean linesInferred() {
-        return linesInferred;
+        for (LogLine l : lines) {
+            if (l.cause() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True once the handler's closing "Ioctl failed" line is linked: later lines are another call's. */
@@ -108,7 +112,6 @@ public final class FailedCall {
 
     void addInferredLine(LogLine line, boolean closing) {
         lines.add(line);
-        linesInferred = true;
         closingLine |= closing;
     }
 
