@@ -616,14 +616,23 @@ class TrackerTest {
         long reclaim = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
                 .inU32s("allocations", 0x40000380).outU32s("results", 0 /* OK */).ok();
         s.call(A, "LX_DXOFFERALLOCATIONS").in("device", DEVICE).in("allocation_count", 1)
+                .inU32s("allocations", 0x40000380).ok();
+        long discarded = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300)
+                .in("allocation_count", 1).inU32s("allocations", 0x40000380).outU32s("results", 1 /* DISCARDED */)
+                .ok();
+        s.call(A, "LX_DXOFFERALLOCATIONS").in("device", DEVICE).in("allocation_count", 1)
                 .inU32s("allocations", 0x400003c0).ok();
         long lost = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
                 .inU32s("allocations", 0x400003c0).outU32s("results", 2 /* NOT_COMMITTED */).ok();
         s.end(0);
         CaptureModel m = s.model();
         assertEquals(List.of(ResidencyOp.Kind.MAKE_RESIDENT, ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM,
-                ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM),
+                ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM, ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM),
                 m.residencyOps().stream().map(ResidencyOp::kind).toList());
+        assertEquals(List.of(), m.residencyOps().get(2).discarded(), "result OK: the content survived");
+        assertEquals(List.of(0x40000380), m.residencyOps().get(4).discarded().stream().map(DxgObject::handle)
+                .toList(), "result DISCARDED: resident again, content lost");
+        assertEquals(List.of(), m.residencyOps().get(6).discarded(), "NOT_COMMITTED is not a discard");
         assertEquals(1000, m.residencyOps().get(1).bytes());
         CaptureModel.ResidentLine line = m.residentLines().get(0);
         assertEquals(1024, line.bytes().valueAt(mr + 1, -1));
@@ -634,6 +643,7 @@ class TrackerTest {
                 .orElseThrow();
         assertEquals(Residency.OFFERED, big.residencyAt(offer + 1));
         assertEquals(Residency.RESIDENT, big.residencyAt(reclaim + 1));
+        assertEquals(Residency.RESIDENT, big.residencyAt(discarded + 1), "a discarded allocation is resident again");
         Allocation small = (Allocation) m.objects().stream().filter(o -> o.handle() == 0x400003c0).findFirst()
                 .orElseThrow();
         assertEquals(Residency.NOT_RESIDENT, small.residencyAtEnd());

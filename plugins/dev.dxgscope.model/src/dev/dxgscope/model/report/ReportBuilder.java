@@ -220,7 +220,8 @@ public final class ReportBuilder {
                 "paging_fence_value", op.pagingFenceValue(), "latency_ns", o.latencyNs() < 0 ? null : o.latencyNs(),
                 "segment_group", op.segmentGroup() < 0 ? null : Names.segmentGroup(op.segmentGroup()),
                 "usage_before", op.usageBefore(), "budget", op.budget() < 0 ? null : op.budget(),
-                "bytes_to_trim", op.bytesToTrim() < 0 ? null : op.bytesToTrim());
+                "bytes_to_trim", op.bytesToTrim() < 0 ? null : op.bytesToTrim(),
+                "discarded", op.discarded().stream().map(Allocation::handleHex).toList());
     }
 
     private Map<String, Object> residency() {

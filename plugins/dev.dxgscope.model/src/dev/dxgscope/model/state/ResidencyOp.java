@@ -62,6 +62,14 @@ public final class ResidencyOp extends RowView<ResidencyOpStore> {
         return RowView.list(() -> store.allocationCount(index), k -> store.allocation(index, k));
     }
 
+    /**
+     * The allocations a Reclaim got back with their content discarded (D3DDDI_RECLAIM_RESULT_DISCARDED):
+     * resident again, but what the process wrote before the Offer is gone. Empty for other calls.
+     */
+    public List<Allocation> discarded() {
+        return RowView.list(() -> store.discardedCount(index), k -> store.discardedAllocation(index, k));
+    }
+
     /** Their known bytes. */
     public long bytes() {
         return store.bytes(index);

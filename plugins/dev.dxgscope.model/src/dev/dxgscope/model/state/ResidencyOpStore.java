@@ -21,6 +21,8 @@ final class ResidencyOpStore {
     private final Rows rows = new Rows(STRIDE);
     private int[] allocationIds = new int[16];
     private int allocationCount;
+    /** Reclaims whose host reported allocations discarded (rare): call index to their positions in the call's list. */
+    private final java.util.Map<Integer, int[]> discarded = new java.util.HashMap<>();
 
     ResidencyOpStore(ObjectTracker objects) {
         this.objects = objects;
@@ -70,6 +72,24 @@ final class ResidencyOpStore {
             allocationIds[allocationCount++] = r.allocations.get(k).id();
         }
         return i;
+    }
+
+    /** Call {@code i} (a Reclaim) got back the allocations at {@code positions} of its list discarded. */
+    void discarded(int i, int[] positions) {
+        if (positions.length > 0) {
+            discarded.put(i, positions);
+        }
+    }
+
+    /** How many of call {@code i}'s allocations came back discarded. */
+    int discardedCount(int i) {
+        int[] d = discarded.get(i);
+        return d == null ? 0 : d.length;
+    }
+
+    /** The {@code k}-th allocation of call {@code i} that came back discarded. */
+    Allocation discardedAllocation(int i, int k) {
+        return allocation(i, discarded.get(i)[k]);
     }
 
     /** Drops the spare capacity of the allocation ids (the capture is complete). */

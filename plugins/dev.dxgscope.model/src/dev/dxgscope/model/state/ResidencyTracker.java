@@ -40,6 +40,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     /* Reused for every call: a call's handles and states are read in place, its allocations listed here. */
     private final IoctlCall.Buffer handlesBuffer = new IoctlCall.Buffer();
     private final IoctlCall.Buffer statesBuffer = new IoctlCall.Buffer();
+    /** D3DDDI_RECLAIM_RESULT_DISCARDED: resident again, the content is gone. */
+    private static final int RECLAIM_DISCARDED = 1;
     /** D3DDDI_RECLAIM_RESULT_NOT_COMMITTED: the reclaimed allocation has no memory. */
     private static final int RECLAIM_NOT_COMMITTED = 2;
     private final List<Allocation> allocationList = new ArrayList<>();
@@ -265,8 +267,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     /**
      * Reclaimed allocations are resident again (pending on the paging fence when the call returned
-     * STATUS_PENDING), whether their content survived or was discarded; one the host reports
-     * NOT_COMMITTED (result 2) is not resident.
+     * STATUS_PENDING), whether their content survived or was discarded (result 1, kept on the op);
+     * one the host reports NOT_COMMITTED (result 2) is not resident.
      */
     private void reclaim(IoctlCall c, DxgProcess p) {
         List<Allocation> list = offered(c, p);
@@ -283,12 +285,18 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             return;
         }
         IoctlCall.Buffer results = c.buffer("results", true, -1, statesBuffer);
+        int[] discarded = new int[0];
         for (int k = 0; k < list.size(); k++) {
             int i = namedBy[k]; /* one result per handle the call named */
-            boolean committed = i >= results.u32Count() || results.u32(i) != RECLAIM_NOT_COMMITTED;
-            transition(list.get(k), c.leaveSeq(), !committed ? Residency.NOT_RESIDENT
+            int result = i < results.u32Count() ? results.u32(i) : 0;
+            if (result == RECLAIM_DISCARDED) {
+                discarded = java.util.Arrays.copyOf(discarded, discarded.length + 1);
+                discarded[discarded.length - 1] = k;
+            }
+            transition(list.get(k), c.leaveSeq(), result == RECLAIM_NOT_COMMITTED ? Residency.NOT_RESIDENT
                     : pending ? Residency.PENDING : Residency.RESIDENT);
         }
+        ops.discarded(op, discarded);
         if (pending) {
             untilPagingFence(op, c, p, queue, pagingFenceValue);
         }

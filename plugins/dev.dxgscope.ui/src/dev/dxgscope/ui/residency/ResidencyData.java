@@ -253,6 +253,11 @@ public final class ResidencyData {
         }
         if (op.kind() == ResidencyOp.Kind.OFFER || op.kind() == ResidencyOp.Kind.RECLAIM) {
             String fence = op.pending() ? "\nreturned STATUS_PENDING: paging fence value " + op.pagingFenceValue() : "";
+            List<Allocation> lost = op.discarded();
+            if (!lost.isEmpty()) {
+                fence += "\ncontent DISCARDED by the host (resident again, must be rewritten): " + lost.stream()
+                        .map(Allocation::handleHex).collect(java.util.stream.Collectors.joining(", "));
+            }
             return new Marker(op.kind() == ResidencyOp.Kind.OFFER ? Kind.OFFER : Kind.RECLAIM, x, x, y, op.seq(),
                     head + "\n" + what + fence + "\n" + after);
         }
