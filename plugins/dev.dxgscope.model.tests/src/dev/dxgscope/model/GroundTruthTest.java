@@ -57,6 +57,10 @@ class GroundTruthTest {
     private static CaptureModel stuck;
     private static CaptureModel storm;
     private static Path stormFile;
+    private static CaptureModel many;
+    /** many-objects' COUNT and BATCH: 5 batches, the last one short. */
+    private static final int MANY = 4500;
+    private static final int BATCH = 1000;
 
     @BeforeAll
     static void record() throws Exception {
@@ -66,6 +70,7 @@ class GroundTruthTest {
         stuck = Workloads.load(Workloads.record(dir, "stuck-wait", "0"));
         stormFile = Workloads.record(dir, "error-storm");
         storm = Workloads.load(stormFile);
+        many = Workloads.load(Workloads.record(dir, "many-objects", Integer.toString(MANY), Integer.toString(BATCH)));
     }
 
     private static List<DxgObject> of(DxgProcess p, ObjectType type) {
@@ -87,6 +92,55 @@ class GroundTruthTest {
         assertEquals(List.of(), bad, "capture health");
         assertNotNull(m.end(), "END record");
         assertEquals(0, m.lostEvents());
+    }
+
+    /**
+     * many-objects: COUNT device-owned 64 KiB NON_LOCAL allocations made in CreateAllocation calls of
+     * BATCH, all alive at once, destroyed in DestroyAllocation2 calls of BATCH oldest first; nothing
+     * resident, nothing left.
+     */
+    @Test
+    void manyObjects() {
+        healthy(many);
+        DxgProcess p = only(many);
+        assertEquals(0, p.exitStatus());
+        Map<ObjectType, Long> n = counts(p);
+        assertEquals(Map.of(ObjectType.ADAPTER, 2L, ObjectType.DEVICE, 1L, ObjectType.ALLOCATION, (long) MANY), n,
+                "both adapters enumerated, one device, the allocations, nothing else");
+        DxgObject device = of(p, ObjectType.DEVICE).get(0);
+        DxgObject other = of(p, ObjectType.ADAPTER).stream().filter(a -> a != device.parent()).findFirst().orElseThrow();
+        assertEquals(ObjectType.ADAPTER, device.parent().type());
+        assertTrue(other.destroyedSeq() < device.createdSeq(), "the compute adapter is closed at once");
+        List<DxgObject> allocs = of(p, ObjectType.ALLOCATION);
+        for (DxgObject o : allocs) {
+            Allocation a = (Allocation) o;
+            assertEquals(64 << 10, a.size());
+            assertEquals(1, a.segmentGroup(), "NON_LOCAL");
+            assertEquals(device, a.parent(), "device-owned");
+            assertEquals(DestroyReason.CALL, a.destroyReason());
+            assertEquals(Residency.UNKNOWN, a.residencyAtEnd(), "never made resident");
+        }
+        /* In creation order: allocation i came from create call i / BATCH and went in destroy call i / BATCH. */
+        List<Long> creates = allocs.stream().map(DxgObject::createdSeq).distinct().toList();
+        List<Long> destroys = allocs.stream().map(DxgObject::destroyedByCall).distinct().toList();
+        assertEquals(5, creates.size(), "CreateAllocation calls");
+        assertEquals(5, destroys.size(), "DestroyAllocation2 calls");
+        for (int i = 0; i < MANY; i++) {
+            assertEquals(creates.get(i / BATCH), allocs.get(i).createdSeq(), "allocation " + i);
+            assertEquals(destroys.get(i / BATCH), allocs.get(i).destroyedByCall(), "allocation " + i + ", oldest first");
+        }
+        assertTrue(creates.get(4) < destroys.get(0), "every create before the first destroy");
+        assertEquals(5, many.callStats().get("LX_DXCREATEALLOCATION").calls());
+        assertEquals(5, many.callStats().get("LX_DXDESTROYALLOCATION2").calls());
+        long peak = destroys.get(0); /* the first DestroyAllocation2 entered, not yet returned */
+        assertEquals(MANY, many.at(peak).objects(p).stream().filter(o -> o.type() == ObjectType.ALLOCATION).count(),
+                "all alive between the last create and the first destroy");
+        assertEquals(MANY - BATCH, many.at(allocs.get(0).destroyedSeq()).objects(p).stream()
+                .filter(o -> o.type() == ObjectType.ALLOCATION).count(), "the first batch destroyed");
+        assertTrue(many.residencyOps().isEmpty());
+        assertTrue(many.failedCalls().isEmpty());
+        assertTrue(many.sharedObjects().isEmpty());
+        assertTrue(Leaks.ofCapture(many).objects().isEmpty());
     }
 
     @Test
