@@ -27,6 +27,8 @@ public final class ModelBuilder {
     final List<Event.Marker> markers = new ArrayList<>();
     final List<Event.DeviceSample> deviceSamples = new ArrayList<>();
     private Supplier<AbiTables> abi = AbiTables::empty;
+    static final int FAILURES_LISTED = 20;
+    private long trackerFailures;
     long events;
     long lostEvents;
     long inFlightAtEnd;
@@ -67,19 +69,79 @@ public final class ModelBuilder {
     }
 
     private void entered(IoctlCall c, int pid, long seq) {
-        sync.onEnter(c, objects.process(pid, seq));
+        try {
+            sync.onEnter(c, objects.process(pid, seq));
+        } catch (RuntimeException e) {
+            failed("sync", seq, c.enterOffset(), c.name(), e);
+        }
     }
 
+    /**
+     * Each tracker sees the call even when one before it threw: a tracker's bug on one call costs
+     * that tracker's view of that call, not the load (a try block costs nothing until it throws).
+     */
     private void returned(IoctlCall c, int pid, long seq) {
         DxgProcess p = objects.process(pid, seq);
-        objects.onLeave(c, p);
-        sync.onLeave(c, p);
-        residency.onLeave(c, p);
-        errors.onLeave(c, p);
+        try {
+            objects.onLeave(c, p);
+        } catch (RuntimeException e) {
+            failed("object", seq, c.leaveOffset(), c.name(), e);
+        }
+        try {
+            sync.onLeave(c, p);
+        } catch (RuntimeException e) {
+            failed("sync", seq, c.leaveOffset(), c.name(), e);
+        }
+        try {
+            residency.onLeave(c, p);
+        } catch (RuntimeException e) {
+            failed("residency", seq, c.leaveOffset(), c.name(), e);
+        }
+        try {
+            errors.onLeave(c, p);
+        } catch (RuntimeException e) {
+            failed("error", seq, c.leaveOffset(), c.name(), e);
+        }
+    }
+
+    /**
+     * A tracker threw on a record: a dxgscope bug, not damage. The first {@value #FAILURES_LISTED}
+     * are listed with the exception and where it was thrown, the rest counted at the end, so a bug
+     * that hits every call does not bury the health list.
+     */
+    void failed(String tracker, long seq, long offset, String what, RuntimeException e) {
+        trackerFailures++;
+        if (trackerFailures <= FAILURES_LISTED) {
+            StackTraceElement[] at = e.getStackTrace();
+            diagnostics.add(new Diagnostic(Severity.ERROR, offset, seq, "internal error: the " + tracker
+                    + " tracker failed on " + what + " (" + e + (at.length > 0 ? " at " + at[0] : "")
+                    + "); the model may miss what this record did. This is a dxgscope bug: please report it"));
+        }
     }
 
     public void accept(Event e) {
         events++;
+        try {
+            apply(e);
+        } catch (RuntimeException x) {
+            failed(trackerOf(e), e.seq(), e.offset(),
+                    "a " + e.getClass().getSimpleName() + " record", x);
+        }
+    }
+
+    private static String trackerOf(Event e) {
+        return switch (e) {
+            case Event.Vmbus v -> "VMBus";
+            case Event.Fd f -> "object";
+            case Event.Process p -> "object";
+            case Event.FenceSample f -> "sync";
+            case Event.DeviceSample d -> "residency";
+            case Event.Log l -> "error";
+            default -> "model";
+        };
+    }
+
+    private void apply(Event e) {
         switch (e) {
             case Event.Session s -> {
                 session.putAll(s.facts());
@@ -118,6 +180,10 @@ public final class ModelBuilder {
      */
     public void finish(int callsInFlight) {
         inFlightAtEnd = callsInFlight;
+        if (trackerFailures > FAILURES_LISTED) {
+            diagnostics.add(new Diagnostic(Severity.ERROR, -1, -1, (trackerFailures - FAILURES_LISTED)
+                    + " more records failed in the trackers (internal errors, not listed)"));
+        }
         sync.finish();
         timeline.trim();
         objects.trim();
