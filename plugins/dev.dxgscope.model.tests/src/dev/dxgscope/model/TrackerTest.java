@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CallStats;
@@ -541,6 +542,71 @@ class TrackerTest {
         assertEquals(neverSeq, never.seq());
         assertEquals(Wait.Kind.SYNC_FILE, never.kind());
         assertTrue(never.stuck(), "a sync file whose value never came");
+    }
+
+    /**
+     * A sync file is a descriptor: closed, passed to another process (which waits on it there), lost
+     * at exec (O_CLOEXEC), or never closed (a leak suspect).
+     */
+    @Test
+    void syncFilesAreDescriptorsFollowedAcrossProcessesAndIntoLeaks() throws Exception {
+        Script s = new Script(dir.resolve("syncfile-fds.dxgcap"));
+        prologue(s, A);
+        prologue(s, B);
+        int fence = 0x40000200;
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        long closedMade = s.call(A, "LX_DXCREATESYNCFILE").in("device", DEVICE).in("monitored_fence", fence)
+                .in("fence_value", 3).out("sync_file_handle", 7).ok();
+        s.fd(A, 2, 7, -1, new int[0]); /* close(7) */
+        long closed = s.seq();
+        s.call(A, "LX_DXCREATESYNCFILE").in("device", DEVICE).in("monitored_fence", fence).in("fence_value", 4)
+                .out("sync_file_handle", 8).ok();
+        s.fd(A, 4, 5, -1, new int[] {8}, "anon_inode:sync_file"); /* sent over socket 5 */
+        s.fd(A, 2, 8, -1, new int[0]);
+        s.fd(B, 5, 6, -1, new int[] {12}, "anon_inode:sync_file"); /* B receives it as fd 12 */
+        long bWait = s.call(B, "LX_DXWAITSYNCFILE").in("sync_file_handle", 12).in("context", 0).ok();
+        long notAFile = s.call(B, "LX_DXWAITSYNCFILE").in("sync_file_handle", 3 /* /dev/dxg */).in("context", 0).ok();
+        s.process(B, 3, 0, 0, "/bin/other", "other"); /* exec: fd 12 goes */
+        long exec = s.seq();
+        s.call(A, "LX_DXCREATESYNCFILE").in("device", DEVICE).in("monitored_fence", fence).in("fence_value", 9)
+                .out("sync_file_handle", 9).ok();
+        s.process(A, 4, 0, 0); /* exits holding fd 9 */
+        long exit = s.seq();
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess a = m.processes().get(0);
+        DxgProcess b = m.processes().get(1);
+        List<FdRef> files = a.fds().stream().filter(f -> f.syncFence() != null).toList();
+        assertEquals(List.of(7, 8, 9), files.stream().map(FdRef::fd).toList());
+        FdRef first = files.get(0);
+        assertEquals(FdRef.Origin.SYNC_FILE, first.origin());
+        assertEquals(fence, first.syncFence().handle());
+        assertEquals(3, first.syncValue());
+        assertEquals(closedMade + 1, first.openedSeq(), "open from the call's return");
+        assertEquals(closed, first.closedSeq());
+        assertEquals(FdRef.CloseReason.CLOSE, first.closeReason());
+        FdRef received = b.fds().stream().filter(f -> f.fd() == 12).findFirst().orElseThrow();
+        assertEquals(FdRef.Origin.RECEIVED, received.origin());
+        assertSame(files.get(1), received.from());
+        assertEquals(4, received.syncValue(), "the copy is the same sync file");
+        assertEquals(exec, received.closedSeq());
+        assertEquals(FdRef.CloseReason.EXEC, received.closeReason(), "sync files are O_CLOEXEC");
+        List<Wait> bWaits = m.waits().stream().filter(w -> w.process() == b).toList();
+        assertEquals(1, bWaits.size(), "fd 3 of B is no sync file: " + bWaits);
+        assertEquals(bWait, bWaits.get(0).seq());
+        assertEquals(Wait.Kind.GPU, bWaits.get(0).kind());
+        assertEquals(fence, bWaits.get(0).object().handle(), "B waits on A's fence through the passed sync file");
+        assertEquals(4, bWaits.get(0).value());
+        assertTrue(notAFile > bWait);
+        assertEquals(exit, files.get(2).closedSeq());
+        assertEquals(FdRef.CloseReason.EXIT, files.get(2).closeReason());
+        List<Leaks.Suspect> leaked = Leaks.ofCapture(m).suspects().stream()
+                .filter(x -> x.reason() == Leaks.Reason.SYNC_FILE_NEVER_CLOSED).toList();
+        assertEquals(1, leaked.size(), "only fd 9: 7 and 8 were closed, 12 went at exec");
+        assertSame(files.get(2), leaked.get(0).fd());
+        assertEquals(List.of(a.label(), "fd 9 (LX_DXCREATESYNCFILE)", "sync file on " + files.get(2).syncFence().describe()
+                + " at value 9"), leaked.get(0).path());
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class Leaks {
         ALIVE("alive at the chosen moment"),
         KEPT_ALIVE_BY_SHARE("its creator released it, but a shared reference in another process keeps it alive"),
         FD_NEVER_CLOSED("an NT-handle descriptor the process never closed (the kernel closed it at exit)"),
+        SYNC_FILE_NEVER_CLOSED("a sync file the process never closed: its dma_fence and host event lived until "
+                + "the kernel closed it at exit"),
         CREATED_IN_LOOP("created again and again and never destroyed");
 
         private final String text;
@@ -207,6 +209,7 @@ public final class Leaks {
         return new Result(seq, set, g, suspects, retained);
     }
 
+    /** Shares that outlived their creator, and NT-handle fds and sync files never closed. */
     private static void shareSuspects(CaptureModel m, List<Suspect> suspects, long[] retained) {
         for (SharedObject s : m.sharedObjects()) {
             long creatorGone = s.creator().destroyedSeq();
@@ -216,7 +219,14 @@ public final class Leaks {
         }
         for (DxgProcess p : m.processes()) {
             for (FdRef f : p.fds()) {
-                if (f.shared() != null && (f.closeReason() == FdRef.CloseReason.EXIT || f.closedSeq() == DxgObject.ALIVE)) {
+                boolean neverClosed = f.closeReason() == FdRef.CloseReason.EXIT || f.closedSeq() == DxgObject.ALIVE;
+                if (neverClosed && f.syncFence() != null) {
+                    String fence = f.syncFence().describe() + " at value " + f.syncValue();
+                    suspects.add(new Suspect(Reason.SYNC_FILE_NEVER_CLOSED, p, null, f, null, 1, -1,
+                            List.of(p.label(), "fd " + f.fd() + " (" + f.origin().label() + ")", "sync file on " + fence),
+                            "fd " + f.fd() + " of " + p.label() + " is a sync file on " + fence + " and was never closed"));
+                }
+                if (f.shared() != null && neverClosed) {
                     List<String> path = List.of(p.label(), "fd " + f.fd() + " (" + f.origin().label() + ")",
                             f.shared().describe());
                     suspects.add(new Suspect(Reason.FD_NEVER_CLOSED, p, null, f, f.shared(), 1, -1, path,

@@ -378,7 +378,9 @@ public final class ReportBuilder {
 
     private Map<String, Object> fd(FdRef f) {
         return map("pid", f.process().pid(), "fd", f.fd(), "origin", f.origin().label(),
-                "shared", f.shared() == null ? null : f.shared().describe(), "opened_seq", f.openedSeq(),
+                "shared", f.shared() == null ? null : f.shared().describe(),
+                "sync_file", f.syncFence() == null ? null : f.syncFence().describe() + " at value " + f.syncValue(),
+                "opened_seq", f.openedSeq(),
                 "closed_seq", seqOrNull(f.closedSeq()),
                 "close_reason", f.closeReason() == null ? null : f.closeReason().label());
     }

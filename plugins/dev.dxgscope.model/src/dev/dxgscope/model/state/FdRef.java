@@ -2,14 +2,16 @@ package dev.dxgscope.model.state;
 
 /**
  * A file descriptor of one process that refers to a dxg file: the device itself ({@link #file()}),
- * or an NT-handle share of a resource or sync object ({@link #shared()}). Its interval is
- * [openedSeq, closedSeq).
+ * an NT-handle share of a resource or sync object ({@link #shared()}), or a sync file bound to a
+ * fence value ({@link #syncFence()}). Its interval is [openedSeq, closedSeq).
  */
 public final class FdRef {
     /** How the process came to hold it. */
     public enum Origin {
         OPEN("open(\"/dev/dxg\")"),
         SHARE("LX_DXSHAREOBJECTS"),
+        /** A sync_file (dma_fence) made by LX_DXCREATESYNCFILE. */
+        SYNC_FILE("LX_DXCREATESYNCFILE"),
         RECEIVED("received over a socket (SCM_RIGHTS)"),
         INHERITED("inherited over fork"),
         DUP("dup");
@@ -51,6 +53,8 @@ public final class FdRef {
     private final long openedSeq;
     private long closedSeq = DxgObject.ALIVE;
     private CloseReason closeReason;
+    private SyncObject syncFence;
+    private long syncValue;
 
     FdRef(DxgProcess process, int fd, Origin origin, FdRef from, DxgFile file, SharedObject shared, long openedSeq) {
         this.process = process;
@@ -87,6 +91,27 @@ public final class FdRef {
     /** The shared object it refers to, or null for a device fd. */
     public SharedObject shared() {
         return shared;
+    }
+
+    /** For a sync file: the fence it waits on (the handle it was made from), else null. */
+    public SyncObject syncFence() {
+        return syncFence;
+    }
+
+    /** For a sync file: the fence value it is signalled at. */
+    public long syncValue() {
+        return syncValue;
+    }
+
+    /** Binds a sync file (or a copy of one) to its fence value. */
+    void syncFile(SyncObject fence, long value) {
+        this.syncFence = fence;
+        this.syncValue = value;
+    }
+
+    /** Whether the descriptor is O_CLOEXEC (closed at exec): the driver makes NT-handle fds and sync files so. */
+    boolean closedAtExec() {
+        return shared != null || syncFence != null;
     }
 
     public long openedSeq() {

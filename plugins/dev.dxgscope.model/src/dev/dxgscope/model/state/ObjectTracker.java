@@ -125,7 +125,7 @@ final class ObjectTracker {
                 DxgProcess p = process(e.pid(), e.seq());
                 setImage(p, e.args());
                 for (FdRef f : List.copyOf(p.fds.values())) {
-                    if (f.shared() != null) {
+                    if (f.closedAtExec()) {
                         close(p, f, e.seq(), FdRef.CloseReason.EXEC);
                     }
                 }
@@ -275,6 +275,7 @@ final class ObjectTracker {
             close(p, old, seq, FdRef.CloseReason.CLOSE);
         }
         FdRef ref = new FdRef(p, fd, origin, from, from.file(), from.shared(), seq);
+        ref.syncFile(from.syncFence(), from.syncValue());
         if (ref.file() != null) {
             ref.file().reference();
         }
@@ -282,6 +283,26 @@ final class ObjectTracker {
             ref.shared().addFd(ref);
         }
         p.addFd(ref);
+    }
+
+    /**
+     * LX_DXCREATESYNCFILE returned {@code fd}: a sync file waiting for {@code value} of {@code fence}
+     * (an fd the capture saw open under that number was closed unseen).
+     */
+    void addSyncFile(DxgProcess p, int fd, SyncObject fence, long value, long seq) {
+        FdRef old = p.fds.get(fd);
+        if (old != null) {
+            close(p, old, seq, FdRef.CloseReason.CLOSE);
+        }
+        FdRef ref = new FdRef(p, fd, FdRef.Origin.SYNC_FILE, null, null, null, seq);
+        ref.syncFile(fence, value);
+        p.addFd(ref);
+    }
+
+    /** The sync file open as {@code fd} in {@code p}, or null. */
+    FdRef syncFile(DxgProcess p, long fd) {
+        FdRef ref = fd < 0 || fd > Integer.MAX_VALUE ? null : p.fds.get((int) fd);
+        return ref != null && ref.syncFence() != null ? ref : null;
     }
 
     private void close(DxgProcess p, FdRef ref, long seq, FdRef.CloseReason reason) {

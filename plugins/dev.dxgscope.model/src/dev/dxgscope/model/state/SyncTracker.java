@@ -29,11 +29,6 @@ final class SyncTracker implements ObjectTracker.Listener {
     /** The waits of one call are added together: [first, end) by the call's enter seq. */
     private final LongMap<int[]> waitsByCall = new LongMap<>();
     private final LongMap<int[]> waitsByEvent = new LongMap<>();
-    /**
-     * The wait each sync file stands for, by {@code pid << 32 | fd} of the process that made it
-     * (a sync file passed to another process is not followed there).
-     */
-    private final LongMap<Integer> syncFiles = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
     /* A call's handle and value arrays, read in place and filled again for every call. */
     private final IoctlCall.Buffer handles = new IoctlCall.Buffer();
@@ -81,10 +76,11 @@ final class SyncTracker implements ObjectTracker.Listener {
                 if (ws == null) {
                     return;
                 }
-                /* a made sync file's wait is found again by its fd (WaitSyncFile, OpenSyncObjectFromSyncFile) */
+                /* a made sync file is a descriptor: WaitSyncFile and OpenSyncObjectFromSyncFile name it,
+                   in this process or one it was passed to */
                 long fd = c.is("LX_DXCREATESYNCFILE") ? c.u64Out("sync_file_handle") : IoctlCall.UNKNOWN;
-                if (c.succeeded() && fd != IoctlCall.UNKNOWN) {
-                    syncFiles.put(syncFileKey(p, fd), ws[0]);
+                if (c.succeeded() && fd >= 0 && fd <= Integer.MAX_VALUE) {
+                    objects.addSyncFile(p, (int) fd, waits.object(ws[0]), waits.value(ws[0]), c.leaveSeq());
                 }
                 for (int w = ws[0]; w < ws[1]; w++) {
                     if (c.failed()) {
@@ -96,16 +92,16 @@ final class SyncTracker implements ObjectTracker.Listener {
                 }
             }
             case "LX_DXWAITSYNCFILE" -> {
-                Integer file = syncFiles.get(syncFileKey(p, c.u64In("sync_file_handle")));
+                FdRef file = objects.syncFile(p, c.u64In("sync_file_handle"));
                 if (c.succeeded() && file != null) {
                     DxgObject ctx = objects.resolve(p, c.u32In("context"));
-                    addWait(c, p, Wait.Kind.GPU, ctx, waits.object(file), waits.value(file));
+                    addWait(c, p, Wait.Kind.GPU, ctx, file.syncFence(), file.syncValue());
                 }
             }
             case "LX_DXOPENSYNCOBJECTFROMSYNCFILE" -> {
                 if (c.succeeded()) {
-                    Integer file = syncFiles.get(syncFileKey(p, c.u64In("sync_file_handle")));
-                    objects.openFromSyncFile(c, p, file == null ? null : waits.object(file));
+                    FdRef file = objects.syncFile(p, c.u64In("sync_file_handle"));
+                    objects.openFromSyncFile(c, p, file == null ? null : file.syncFence());
                 }
             }
             case "LX_DXSUBMITWAITFORSYNCOBJECTSTOHWQUEUE" -> {
@@ -230,10 +226,6 @@ final class SyncTracker implements ObjectTracker.Listener {
             byFence(pending, s.fence(), Ints::new).add(w);
         }
         return w;
-    }
-
-    private static long syncFileKey(DxgProcess p, long fd) {
-        return (long) p.pid() << 32 | (fd & 0xffff_ffffL);
     }
 
     /** A signal of {@code s} to {@code value} by the call entered at {@code seq}; {@code ctx} may be null. */

@@ -303,9 +303,11 @@ public final class HandleTree {
     }
 
     private Node fdNode(FdRef fd) {
-        return new Node(this, fd, fd, "fd " + fd.fd(), "", fd.shared() != null ? "NT handle" : "/dev/dxg",
-                Formats.time(m, fd.openedSeq()), fd.origin().label(), "",
-                fd.shared() != null ? fd.shared().describe() : "", null, null);
+        String kind = fd.shared() != null ? "NT handle" : fd.syncFence() != null ? "sync file" : "/dev/dxg";
+        String state = fd.shared() != null ? fd.shared().describe()
+                : fd.syncFence() != null ? fd.syncFence().describe() + " at value " + fd.syncValue() : "";
+        return new Node(this, fd, fd, "fd " + fd.fd(), "", kind, Formats.time(m, fd.openedSeq()), fd.origin().label(), "",
+                state, null, null);
     }
 
     private boolean matches(Node n) {
