@@ -718,6 +718,44 @@ class TrackerTest {
         assertEquals(0, r.totalEvicted());
     }
 
+    /** Lock2 nests: an allocation is locked from the first Lock2 to the Unlock2 that balances it. */
+    @Test
+    void lockStateFollowsNestedLock2AndUnlock2() throws Exception {
+        Script s = new Script(dir.resolve("lock.dxgcap"));
+        prologue(s, A);
+        allocate(s, A, 0x40000380, 4096);
+        long stray = s.call(A, "LX_DXUNLOCK2").in("device", DEVICE).in("allocation", 0x40000380).ok();
+        long l1 = s.call(A, "LX_DXLOCK2").in("device", DEVICE).in("allocation", 0x40000380).out("data", 0x7f000000L).ok();
+        long l2 = s.call(A, "LX_DXLOCK2").in("device", DEVICE).in("allocation", 0x40000380).out("data", 0x7f000000L).ok();
+        long u1 = s.call(A, "LX_DXUNLOCK2").in("device", DEVICE).in("allocation", 0x40000380).ok();
+        long u2 = s.call(A, "LX_DXUNLOCK2").in("device", DEVICE).in("allocation", 0x40000380).ok();
+        var refused = s.call(A, "LX_DXLOCK2").in("device", DEVICE).in("allocation", 0x40000380);
+        refused.enter();
+        refused.leave(-1, 22);
+        long l3 = s.call(A, "LX_DXLOCK2").in("device", DEVICE).in("allocation", 0x40000380).out("data", 0x7f000000L).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        Allocation a = (Allocation) m.objects().stream().filter(o -> o.handle() == 0x40000380).findFirst().orElseThrow();
+        assertFalse(a.lockedAt(stray + 1), "an Unlock2 without a Lock2 changes nothing");
+        assertTrue(a.lockedAt(l1 + 1));
+        assertTrue(a.lockedAt(l2 + 1));
+        assertTrue(a.lockedAt(u1 + 1), "still locked: two Lock2, one Unlock2");
+        assertFalse(a.lockedAt(u2 + 1));
+        assertTrue(a.lockedAt(l3 + 1), "a failed Lock2 locks nothing, the next one does");
+        assertEquals(List.of(l1 + 1, u2 + 1, l3 + 1, DxgObject.ALIVE), java.util.Arrays.stream(a.lockIntervals())
+                .boxed().toList());
+        assertEquals(true, reportRow(m, null, a).get("locked"), "locked at the end");
+        assertEquals(2, reportRow(m, null, a).get("locks"));
+        assertEquals(false, reportRow(m, u2 + 1, a).get("locked"));
+    }
+
+    /** The report's objects row of {@code o}, at {@code at} (null: the end). */
+    private static Map<?, ?> reportRow(CaptureModel m, Long at, DxgObject o) {
+        List<?> rows = (List<?>) new dev.dxgscope.model.report.ReportBuilder(m, "script")
+                .build(at, null, java.util.Set.of("objects")).get("objects");
+        return rows.stream().map(r -> (Map<?, ?>) r).filter(r -> r.get("id").equals(o.id())).findFirst().orElseThrow();
+    }
+
     @Test
     void residentBytesFollowMakeResidentAndEvict() throws Exception {
         Script s = new Script(dir.resolve("residency.dxgcap"));

@@ -184,6 +184,8 @@ public final class ReportBuilder {
         r.put("size_source", a == null ? null : a.sizeSource().label());
         r.put("segment_group", a == null || a.segmentGroup() < 0 ? null : Names.segmentGroup(a.segmentGroup()));
         r.put("residency", a == null ? null : (at == null ? a.residencyAtEnd() : a.residencyAt(at)).label());
+        r.put("locked", a == null ? null : a.lockedAt(at == null ? Long.MAX_VALUE : at));
+        r.put("locks", a == null ? null : a.lockIntervals().length / 2);
         SyncObject s = o instanceof SyncObject x ? x : null;
         r.put("fence", s == null ? null : s.fence().id());
         r.put("value", s == null ? null : at == null ? s.fence().lastValue() : s.fence().valueAt(at));

@@ -46,6 +46,8 @@ public final class Allocation extends DxgObject {
     /** The resident-bytes line it counts toward (set by the residency tracker once). */
     Object residencyLine;
     private int lockCount;
+    /** Lock2 calls not yet balanced by an Unlock2 (while loading). */
+    private int lockDepth;
 
     Allocation(int id, DxgProcess process, int handle, DxgObject parent, long createdSeq, String createdBy, int index) {
         super(id, ObjectType.ALLOCATION, process, handle, parent, createdSeq, createdBy);
@@ -168,9 +170,17 @@ public final class Allocation extends DxgObject {
         return before;
     }
 
+    /**
+     * A Lock2 ({@code locked}) or Unlock2 returned. Locks nest (the driver counts the CPU mapping's
+     * users): the allocation is locked from the first Lock2 to the Unlock2 that balances it.
+     */
     void lock(long seq, boolean locked) {
-        if (((lockCount & 1) == 1) == locked) {
-            return; /* already in that state (Lock2 nests on the host; the model shows locked/unlocked) */
+        if (!locked && lockDepth == 0) {
+            return; /* an Unlock2 without a Lock2 the capture saw */
+        }
+        lockDepth += locked ? 1 : -1;
+        if (lockDepth > 1 || (lockDepth == 1 && !locked)) {
+            return; /* nested: the state does not change */
         }
         if (lockCount == lockSeqs.length) {
             lockSeqs = Arrays.copyOf(lockSeqs, Math.max(4, lockCount * 2));
