@@ -221,7 +221,7 @@ public final class Leaks {
             for (FdRef f : p.fds()) {
                 boolean neverClosed = f.closeReason() == FdRef.CloseReason.EXIT || f.closedSeq() == DxgObject.ALIVE;
                 if (neverClosed && f.syncFence() != null) {
-                    String fence = f.syncFence().describe() + " at value " + f.syncValue();
+                    String fence = f.syncFileText();
                     suspects.add(new Suspect(Reason.SYNC_FILE_NEVER_CLOSED, p, null, f, null, 1, -1,
                             List.of(p.label(), "fd " + f.fd() + " (" + f.origin().label() + ")", "sync file on " + fence),
                             "fd " + f.fd() + " of " + p.label() + " is a sync file on " + fence + " and was never closed"));

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -185,7 +186,7 @@ public final class ReportBuilder {
         r.put("segment_group", a == null || a.segmentGroup() < 0 ? null : Names.segmentGroup(a.segmentGroup()));
         r.put("residency", a == null ? null : (at == null ? a.residencyAtEnd() : a.residencyAt(at)).label());
         r.put("locked", a == null ? null : a.lockedAt(at == null ? Long.MAX_VALUE : at));
-        r.put("locks", a == null ? null : a.lockIntervals().length / 2);
+        r.put("locks", a == null ? null : a.locks());
         SyncObject s = o instanceof SyncObject x ? x : null;
         r.put("fence", s == null ? null : s.fence().id());
         r.put("value", s == null ? null : at == null ? s.fence().lastValue() : s.fence().valueAt(at));
@@ -228,10 +229,8 @@ public final class ReportBuilder {
 
     private Map<String, Object> residency() {
         ResidencyAnalysis.Result res = ResidencyAnalysis.of(m);
-        List<Object> ops = new ArrayList<>();
-        res.ops().forEach(o -> ops.add(op(o)));
-        List<Object> failures = new ArrayList<>();
-        res.failures().forEach(o -> failures.add(op(o)));
+        List<Object> ops = rows(res.ops(), this::op);
+        List<Object> failures = rows(res.failures(), this::op);
         List<Object> evictions = new ArrayList<>();
         for (Eviction e : m.evictions()) {
             evictions.add(map("seq", e.seq(), "inferred", e.inferred(), "seen_seq", e.seenSeq(),
@@ -277,12 +276,9 @@ public final class ReportBuilder {
                     "shared_views", f.views().size(), "last_value", f.lastValue(), "observations", f.observations(),
                     "signals", c[0], "waits", c[1], "went_backwards", f.backward().size()));
         }
-        List<Object> waits = new ArrayList<>();
-        res.waits().forEach(w -> waits.add(wait(w)));
-        List<Object> stuck = new ArrayList<>();
-        res.stuck().forEach(w -> stuck.add(wait(w)));
-        List<Object> destroyed = new ArrayList<>();
-        res.onDestroyedObjects().forEach(w -> destroyed.add(wait(w)));
+        List<Object> waits = rows(res.waits(), this::wait);
+        List<Object> stuck = rows(res.stuck(), this::wait);
+        List<Object> destroyed = rows(res.onDestroyedObjects(), this::wait);
         List<Object> back = new ArrayList<>();
         for (SyncAnalysis.Backwards b : res.backwards()) {
             back.add(map("fence", b.fence().id(), "object", b.fence().creator().describe(), "seq", b.step().seq(),
@@ -334,28 +330,27 @@ public final class ReportBuilder {
                         "p99", neg(v.p99Ns()), "max", neg(v.maxNs())), "commands", rows);
     }
 
+    /** One report row per item, in order. */
+    private static <T> List<Object> rows(List<T> items, Function<? super T, Object> row) {
+        List<Object> out = new ArrayList<>(items.size());
+        items.forEach(x -> out.add(row.apply(x)));
+        return out;
+    }
+
     private static Object neg(long v) {
         return v < 0 ? null : v;
     }
 
     private Map<String, Object> diff(long from, long to) {
         Diff d = Diff.between(m, from, to);
-        List<Object> created = new ArrayList<>();
-        d.created().forEach(o -> created.add(object(o, to)));
-        List<Object> destroyed = new ArrayList<>();
-        d.destroyed().forEach(o -> destroyed.add(object(o, to)));
-        List<Object> alive = new ArrayList<>();
-        d.createdAndAlive().forEach(o -> alive.add(object(o, to)));
-        List<Object> opened = new ArrayList<>();
-        d.fdsOpened().forEach(f -> opened.add(fd(f)));
-        List<Object> closed = new ArrayList<>();
-        d.fdsClosed().forEach(f -> closed.add(fd(f)));
-        List<Object> stillOpen = new ArrayList<>();
-        d.fdsOpenedAndOpen().forEach(f -> stillOpen.add(fd(f)));
-        List<Object> shared = new ArrayList<>();
-        d.sharesCreated().forEach(x -> shared.add(share(x)));
-        List<Object> released = new ArrayList<>();
-        d.sharesReleased().forEach(x -> released.add(share(x)));
+        List<Object> created = rows(d.created(), o -> object(o, to));
+        List<Object> destroyed = rows(d.destroyed(), o -> object(o, to));
+        List<Object> alive = rows(d.createdAndAlive(), o -> object(o, to));
+        List<Object> opened = rows(d.fdsOpened(), this::fd);
+        List<Object> closed = rows(d.fdsClosed(), this::fd);
+        List<Object> stillOpen = rows(d.fdsOpenedAndOpen(), this::fd);
+        List<Object> shared = rows(d.sharesCreated(), this::share);
+        List<Object> released = rows(d.sharesReleased(), this::share);
         List<Object> fences = new ArrayList<>();
         for (Diff.FenceChange c : d.fences()) {
             fences.add(map("fence", c.fence().id(), "object", c.fence().creator().describe(), "pid",
@@ -381,7 +376,7 @@ public final class ReportBuilder {
     private Map<String, Object> fd(FdRef f) {
         return map("pid", f.process().pid(), "fd", f.fd(), "origin", f.origin().label(),
                 "shared", f.shared() == null ? null : f.shared().describe(),
-                "sync_file", f.syncFence() == null ? null : f.syncFence().describe() + " at value " + f.syncValue(),
+                "sync_file", f.syncFileText(),
                 "opened_seq", f.openedSeq(),
                 "closed_seq", seqOrNull(f.closedSeq()),
                 "close_reason", f.closeReason() == null ? null : f.closeReason().label());

@@ -119,6 +119,11 @@ public final class Allocation extends DxgObject {
         return (i & 1) == 1; /* even entries lock, odd entries unlock */
     }
 
+    /** How many times it was locked (a Lock2 to the Unlock2 that balances it). */
+    public int locks() {
+        return (lockCount + 1) / 2;
+    }
+
     /** The lock intervals as [lock, unlock) seq pairs; an open one ends at {@link #ALIVE}. */
     public long[] lockIntervals() {
         long[] v = Arrays.copyOf(lockSeqs, lockCount + (lockCount & 1));

@@ -103,6 +103,11 @@ public final class FdRef {
         return syncValue;
     }
 
+    /** For a sync file: "sync object 0x40000200 (pid 42) at value 3"; else null. */
+    public String syncFileText() {
+        return syncFence == null ? null : syncFence.describe() + " at value " + syncValue;
+    }
+
     /** Binds a sync file (or a copy of one) to its fence value. */
     void syncFile(SyncObject fence, long value) {
         this.syncFence = fence;

@@ -198,10 +198,7 @@ final class ObjectTracker {
         switch (e.op()) {
             case OPEN -> {
                 DxgFile file = new DxgFile(p, e.seq());
-                FdRef old = p.fds.get(e.fd());
-                if (old != null) {
-                    close(p, old, e.seq(), FdRef.CloseReason.CLOSE); /* a close the capture missed */
-                }
+                closeUnseen(p, e.fd(), e.seq());
                 FdRef ref = new FdRef(p, e.fd(), FdRef.Origin.OPEN, null, file, null, e.seq());
                 file.reference();
                 p.addFd(ref);
@@ -270,10 +267,7 @@ final class ObjectTracker {
     }
 
     private void copyFd(DxgProcess p, int fd, FdRef.Origin origin, FdRef from, long seq) {
-        FdRef old = p.fds.get(fd);
-        if (old != null && old.closedSeq() == DxgObject.ALIVE) {
-            close(p, old, seq, FdRef.CloseReason.CLOSE);
-        }
+        closeUnseen(p, fd, seq);
         FdRef ref = new FdRef(p, fd, origin, from, from.file(), from.shared(), seq);
         ref.syncFile(from.syncFence(), from.syncValue());
         if (ref.file() != null) {
@@ -290,10 +284,7 @@ final class ObjectTracker {
      * (an fd the capture saw open under that number was closed unseen).
      */
     void addSyncFile(DxgProcess p, int fd, SyncObject fence, long value, long seq) {
-        FdRef old = p.fds.get(fd);
-        if (old != null) {
-            close(p, old, seq, FdRef.CloseReason.CLOSE);
-        }
+        closeUnseen(p, fd, seq);
         FdRef ref = new FdRef(p, fd, FdRef.Origin.SYNC_FILE, null, null, null, seq);
         ref.syncFile(fence, value);
         p.addFd(ref);
@@ -303,6 +294,14 @@ final class ObjectTracker {
     FdRef syncFile(DxgProcess p, long fd) {
         FdRef ref = fd < 0 || fd > Integer.MAX_VALUE ? null : p.fds.get((int) fd);
         return ref != null && ref.syncFence() != null ? ref : null;
+    }
+
+    /** A new descriptor takes number {@code fd}: one the capture saw open there was closed unseen. */
+    private void closeUnseen(DxgProcess p, int fd, long seq) {
+        FdRef old = p.fds.get(fd);
+        if (old != null) {
+            close(p, old, seq, FdRef.CloseReason.CLOSE); /* close() ignores one already closed */
+        }
     }
 
     private void close(DxgProcess p, FdRef ref, long seq, FdRef.CloseReason reason) {
@@ -692,10 +691,7 @@ final class ObjectTracker {
             diagnostics.accept(new Diagnostic(Severity.INFO, c.leaveOffset(), c.leaveSeq(),
                     o.describe() + " was shared but not created with the shared flag"));
         }
-        FdRef old = p.fds.get(fd);
-        if (old != null) {
-            close(p, old, c.leaveSeq(), FdRef.CloseReason.CLOSE);
-        }
+        closeUnseen(p, fd, c.leaveSeq());
         FdRef ref = new FdRef(p, fd, FdRef.Origin.SHARE, null, null, so, c.leaveSeq());
         so.addFd(ref);
         p.addFd(ref);

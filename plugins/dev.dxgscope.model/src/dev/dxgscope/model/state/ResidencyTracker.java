@@ -285,18 +285,18 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             return;
         }
         IoctlCall.Buffer results = c.buffer("results", true, -1, statesBuffer);
-        int[] discarded = new int[0];
+        int[] discarded = new int[list.size()];
+        int discards = 0;
         for (int k = 0; k < list.size(); k++) {
             int i = namedBy[k]; /* one result per handle the call named */
             int result = i < results.u32Count() ? results.u32(i) : 0;
             if (result == RECLAIM_DISCARDED) {
-                discarded = java.util.Arrays.copyOf(discarded, discarded.length + 1);
-                discarded[discarded.length - 1] = k;
+                discarded[discards++] = k;
             }
             transition(list.get(k), c.leaveSeq(), result == RECLAIM_NOT_COMMITTED ? Residency.NOT_RESIDENT
                     : pending ? Residency.PENDING : Residency.RESIDENT);
         }
-        ops.discarded(op, discarded);
+        ops.discarded(op, java.util.Arrays.copyOf(discarded, discards));
         if (pending) {
             untilPagingFence(op, c, p, queue, pagingFenceValue);
         }

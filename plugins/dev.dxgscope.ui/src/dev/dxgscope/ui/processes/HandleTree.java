@@ -305,7 +305,7 @@ public final class HandleTree {
     private Node fdNode(FdRef fd) {
         String kind = fd.shared() != null ? "NT handle" : fd.syncFence() != null ? "sync file" : "/dev/dxg";
         String state = fd.shared() != null ? fd.shared().describe()
-                : fd.syncFence() != null ? fd.syncFence().describe() + " at value " + fd.syncValue() : "";
+                : fd.syncFence() != null ? fd.syncFileText() : "";
         return new Node(this, fd, fd, "fd " + fd.fd(), "", kind, Formats.time(m, fd.openedSeq()), fd.origin().label(), "",
                 state, null, null);
     }
