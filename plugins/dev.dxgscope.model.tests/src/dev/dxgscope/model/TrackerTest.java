@@ -690,10 +690,19 @@ class TrackerTest {
                 .inU32s("allocations", 0x400003c0).ok();
         long lost = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
                 .inU32s("allocations", 0x400003c0).outU32s("results", 2 /* NOT_COMMITTED */).ok();
+        s.call(A, "LX_DXOFFERALLOCATIONS").in("device", DEVICE).in("allocation_count", 1)
+                .inU32s("allocations", 0x40000380).ok();
+        var later = s.call(A, "LX_DXRECLAIMALLOCATIONS2").in("paging_queue", 0x40000300).in("allocation_count", 1)
+                .inU32s("allocations", 0x40000380).out("paging_fence_value", 7).outU32s("results", 1 /* DISCARDED */);
+        long pending = later.enter();
+        later.leave(0x103 /* STATUS_PENDING */, 0);
+        long paged = s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU").in("device", DEVICE).in("object_count", 1)
+                .inU32s("objects", 0x40000340).inU64s("fence_values", 7).ok();
         s.end(0);
         CaptureModel m = s.model();
         assertEquals(List.of(ResidencyOp.Kind.MAKE_RESIDENT, ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM,
-                ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM, ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM),
+                ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM, ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM,
+                ResidencyOp.Kind.OFFER, ResidencyOp.Kind.RECLAIM),
                 m.residencyOps().stream().map(ResidencyOp::kind).toList());
         assertEquals(List.of(), m.residencyOps().get(2).discarded(), "result OK: the content survived");
         assertEquals(List.of(0x40000380), m.residencyOps().get(4).discarded().stream().map(DxgObject::handle)
@@ -709,7 +718,13 @@ class TrackerTest {
                 .orElseThrow();
         assertEquals(Residency.OFFERED, big.residencyAt(offer + 1));
         assertEquals(Residency.RESIDENT, big.residencyAt(reclaim + 1));
-        assertEquals(Residency.RESIDENT, big.residencyAt(discarded + 1), "a discarded allocation is resident again");
+        assertEquals(Residency.DISCARDED, big.residencyAt(discarded + 1), "resident again, its content lost");
+        assertTrue(Residency.DISCARDED.resident());
+        assertEquals(Residency.PENDING, big.residencyAt(pending + 1), "reclaimed, the paging fence not reached yet");
+        assertEquals(Residency.DISCARDED, big.residencyAt(paged + 1), "the pending reclaim completed discarded");
+        assertEquals(List.of(0x40000380), m.residencyOps().get(8).discarded().stream().map(DxgObject::handle)
+                .toList());
+        assertEquals(1000, line.bytes().valueAt(paged + 1, -1), "a discarded allocation counts as resident");
         Allocation small = (Allocation) m.objects().stream().filter(o -> o.handle() == 0x400003c0).findFirst()
                 .orElseThrow();
         assertEquals(Residency.NOT_RESIDENT, small.residencyAtEnd());

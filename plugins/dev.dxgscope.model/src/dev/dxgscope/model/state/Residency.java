@@ -7,6 +7,11 @@ public enum Residency {
     /** MakeResident returned STATUS_PENDING; resident once the paging fence reaches its value. */
     PENDING("pending"),
     RESIDENT("resident"),
+    /**
+     * Reclaimed with D3DDDI_RECLAIM_RESULT_DISCARDED: resident again, but the host dropped the
+     * content while it was offered, so the application must write it again. Until the next change.
+     */
+    DISCARDED("resident, discarded"),
     /** Evicted by an Evict call. */
     EVICTED("evicted"),
     /** Reported not resident by QueryAllocationResidency: the memory manager evicted it. */
@@ -27,7 +32,7 @@ public enum Residency {
 
     /** Counts toward resident bytes. */
     public boolean resident() {
-        return this == RESIDENT || this == PENDING;
+        return this == RESIDENT || this == PENDING || this == DISCARDED;
     }
 
     /** The state of ordinal {@code ordinal} (values() copies its array on every call). */

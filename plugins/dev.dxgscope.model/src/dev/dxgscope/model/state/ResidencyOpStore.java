@@ -87,6 +87,15 @@ final class ResidencyOpStore {
         return d == null ? 0 : d.length;
     }
 
+    /** Whether allocation {@code k} of call {@code i}'s list came back discarded (no map lookup while none did). */
+    boolean discards(int i, int k) {
+        if (discarded.isEmpty()) {
+            return false;
+        }
+        int[] d = discarded.get(i);
+        return d != null && Arrays.binarySearch(d, k) >= 0;
+    }
+
     /** The {@code k}-th allocation of call {@code i} that came back discarded. */
     Allocation discardedAllocation(int i, int k) {
         return allocation(i, discarded.get(i)[k]);

@@ -203,7 +203,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         for (int k = 0, n = ops.allocationCount(index); k < n; k++) {
             Allocation a = ops.allocation(index, k);
             if (a.residencyAtEnd() == Residency.PENDING) {
-                transition(a, seq, Residency.RESIDENT);
+                transition(a, seq, ops.discards(index, k) ? Residency.DISCARDED : Residency.RESIDENT);
             }
         }
     }
@@ -267,7 +267,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     /**
      * Reclaimed allocations are resident again (pending on the paging fence when the call returned
-     * STATUS_PENDING), whether their content survived or was discarded (result 1, kept on the op);
+     * STATUS_PENDING), DISCARDED when the host dropped their content (result 1, also kept on the op);
      * one the host reports NOT_COMMITTED (result 2) is not resident.
      */
     private void reclaim(IoctlCall c, DxgProcess p) {
@@ -294,7 +294,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
                 discarded[discards++] = k;
             }
             transition(list.get(k), c.leaveSeq(), result == RECLAIM_NOT_COMMITTED ? Residency.NOT_RESIDENT
-                    : pending ? Residency.PENDING : Residency.RESIDENT);
+                    : pending ? Residency.PENDING : result == RECLAIM_DISCARDED ? Residency.DISCARDED
+                    : Residency.RESIDENT);
         }
         ops.discarded(op, java.util.Arrays.copyOf(discarded, discards));
         if (pending) {

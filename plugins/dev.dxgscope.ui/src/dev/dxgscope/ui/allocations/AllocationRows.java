@@ -20,7 +20,7 @@ import java.util.Locale;
 public final class AllocationRows {
     /** Columns, in order. */
     public enum Column {
-        HANDLE("Handle", 95), PID("PID", 60), SIZE("Size", 80), SEGMENT("Segment", 85), RESIDENCY("Residency", 95),
+        HANDLE("Handle", 95), PID("PID", 60), SIZE("Size", 80), SEGMENT("Segment", 85), RESIDENCY("Residency", 125),
         LOCKED("Locked", 55), OWNER("Owner", 150), FLAGS("Flags", 190), CREATED("Created", 95),
         DESTROYED("Destroyed", 95), CREATED_BY("Created by", 170);
 
