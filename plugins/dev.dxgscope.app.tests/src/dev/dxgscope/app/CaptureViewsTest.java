@@ -129,6 +129,52 @@ class CaptureViewsTest {
                 rows.toString());
     }
 
+    /**
+     * A ticked check box in a view looks ticked: the workbench theme gives it a background, which
+     * GTK draws as an empty box unless the box has a foreground for its tick (CheckBox).
+     */
+    @Test
+    void aTickedCheckBoxInAViewShowsItsTick() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        ProcessesView view = view(ViewIds.PROCESSES, ProcessesView.class);
+        org.eclipse.swt.widgets.Button box = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Button.class,
+                b -> "Exited processes".equals(b.getText()));
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the handle tree");
+        box.setSelection(false);
+        int unticked = darkPixelsOfTheBox(box);
+        box.setSelection(true);
+        int ticked = darkPixelsOfTheBox(box);
+        UiTestSupport.screenshot(shell(), "check-box.png");
+        assertTrue(ticked >= unticked + 8, "the tick is drawn: " + ticked + " dark pixels ticked, " + unticked
+                + " unticked");
+    }
+
+    /** Dark pixels (the tick) in the box at the left of a check box, as drawn on the screen. */
+    private int darkPixelsOfTheBox(org.eclipse.swt.widgets.Button box) {
+        box.redraw();
+        UiTestSupport.spin(display, 300);
+        org.eclipse.swt.graphics.Rectangle r = box.getBounds();
+        org.eclipse.swt.graphics.Point at = box.getParent().toDisplay(r.x, r.y);
+        int side = Math.min(20, r.height); /* the box, not the label after it */
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, side, r.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+        try {
+            gc.copyArea(image, at.x, at.y);
+            org.eclipse.swt.graphics.ImageData d = image.getImageData();
+            int dark = 0;
+            for (int y = 0; y < d.height; y++) {
+                for (int x = 0; x < d.width; x++) {
+                    org.eclipse.swt.graphics.RGB c = d.palette.getRGB(d.getPixel(x, y));
+                    dark += c.red + c.green + c.blue < 3 * 100 ? 1 : 0;
+                }
+            }
+            return dark;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     @Test
     void allocationsListSizesAndPropertiesShowTheSelectedOne() throws Exception {
         open(CAPTURES.resolve("leaky-sharer.dxgcap"));

@@ -2,6 +2,7 @@ package dev.dxgscope.ui.allocations;
 
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.common.CheckBox;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.RowsFocus;
@@ -61,8 +62,7 @@ public final class AllocationsView extends SessionView {
         c.setLayout(new GridLayout(3, false));
         totals = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(totals);
-        all = new Button(c, SWT.CHECK);
-        all.setText("Include destroyed");
+        all = CheckBox.create(c, "Include destroyed", "Also list allocations destroyed by the time cursor");
         all.addListener(SWT.Selection, e -> refresh());
         filter = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("filter any column");

@@ -4,6 +4,7 @@ import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.common.CellToolTips;
+import dev.dxgscope.ui.common.CheckBox;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
@@ -75,9 +76,8 @@ public final class ProcessesView extends SessionView {
         c.setLayout(new GridLayout(3, false));
         header = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-        exited = new Button(c, SWT.CHECK);
-        exited.setText("Exited processes");
-        exited.setToolTipText("Also list processes that had exited by the time cursor and hold nothing");
+        exited = CheckBox.create(c, "Exited processes",
+                "Also list processes that had exited by the time cursor and hold nothing");
         exited.setSelection(true);
         exited.addListener(SWT.Selection, e -> refresh());
         filter = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
