@@ -143,10 +143,11 @@ public final class LogView extends SessionView {
         rows = all.stream().filter(r -> r.severity() <= worst && r.matches(f)).toList();
         window.setRows(rows.size(), 0, -1);
         select(selected);
+        /* the view is often narrow: a short text, the whole of it on hover */
         count.setText(session() == null ? "No capture open"
-                : rows.size() + " of " + all.size() + " lines" + (all.isEmpty() ? ": the capture has no dmesg"
-                        + " lines and no health findings" : ""));
-        count.setToolTipText(count.getText()); /* the view is often narrow: the whole text on hover */
+                : all.isEmpty() ? "0 lines (no dmesg, no findings)" : rows.size() + " of " + all.size() + " lines");
+        count.setToolTipText(session() != null && all.isEmpty()
+                ? "The capture has no dmesg lines and the load found nothing wrong with it" : count.getText());
     }
 
     private LogRow selectedLine() {
