@@ -1,5 +1,6 @@
 package dev.dxgscope.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,13 +38,16 @@ class MutationTest {
 
     private static byte[] stuck;
     private static long stuckEvents;
+    private static List<dev.dxgscope.model.decode.Diagnostic> stuckDiagnostics;
     /** Every reference workload but many-objects (44 MB: too slow to load hundreds of times). */
     private static final List<byte[]> workloads = new ArrayList<>();
 
     @BeforeAll
     static void record() throws Exception {
         stuck = Files.readAllBytes(Workloads.record(dir, "stuck-wait", "0"));
-        stuckEvents = load(stuck, "original").events();
+        CaptureModel original = load(stuck, "original");
+        stuckEvents = original.events();
+        stuckDiagnostics = original.diagnostics();
         workloads.add(stuck);
         workloads.add(Files.readAllBytes(Workloads.record(dir, "error-storm")));
         workloads.add(Files.readAllBytes(Workloads.record(dir, "leaky-sharer")));
@@ -95,18 +99,44 @@ class MutationTest {
         bb.putInt(at + 8, (int) crc.getValue());
     }
 
+    /** Whether byte {@code at} is the padding after a record's payload (outside its checksum, never read). */
+    private static boolean padding(byte[] b, int at) {
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        for (int r : records(b)) {
+            int length = bb.getInt(r);
+            if (at >= r && at < r + length) {
+                return at >= r + HEADER + bb.getInt(r + 12);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A flipped byte is damage that is reported, except in a record's padding, which nothing reads:
+     * there it changes nothing. Which bytes are padding depends on the recording (a pid with one
+     * digit more lengthens a log line), so each flip is classified against the capture at hand.
+     */
     @Test
     void flippedBytesAreSkippedAsDamageAndReported() throws Exception {
         Random r = new Random(1);
+        int reported = 0;
         for (int i = 0; i < 80; i++) {
             byte[] b = stuck.clone();
             int at = PREAMBLE + r.nextInt(b.length - PREAMBLE);
             b[at] ^= (byte) (1 + r.nextInt(255));
             CaptureModel m = load(b, "flip at " + at);
             analyse(m, "flip at " + at);
-            assertTrue(m.events() <= stuckEvents, "no events invented");
-            assertFalse(m.diagnostics().isEmpty(), "the damage at " + at + " is reported");
+            if (padding(stuck, at)) {
+                assertEquals(stuckEvents, m.events(), "a flip in padding at " + at + " loses nothing");
+                assertEquals(stuckDiagnostics, m.diagnostics(), "a flip in padding at " + at + " is harmless");
+            } else {
+                assertTrue(m.events() <= stuckEvents, "no events invented");
+                assertTrue(m.diagnostics().stream().anyMatch(d -> !stuckDiagnostics.contains(d)),
+                        "the damage at " + at + " is reported");
+                reported++;
+            }
         }
+        assertTrue(reported >= 60, "most flips land in checked bytes: " + reported + " of 80");
     }
 
     /**
