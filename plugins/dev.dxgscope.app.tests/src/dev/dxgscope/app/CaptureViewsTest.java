@@ -156,23 +156,16 @@ class CaptureViewsTest {
         org.eclipse.swt.graphics.Rectangle r = box.getBounds();
         org.eclipse.swt.graphics.Point at = box.getParent().toDisplay(r.x, r.y);
         int side = Math.min(20, r.height); /* the box, not the label after it */
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, side, r.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
-        try {
-            gc.copyArea(image, at.x, at.y);
-            org.eclipse.swt.graphics.ImageData d = image.getImageData();
-            int dark = 0;
-            for (int y = 0; y < d.height; y++) {
-                for (int x = 0; x < d.width; x++) {
-                    org.eclipse.swt.graphics.RGB c = d.palette.getRGB(d.getPixel(x, y));
-                    dark += c.red + c.green + c.blue < 3 * 100 ? 1 : 0;
-                }
+        org.eclipse.swt.graphics.ImageData d = UiTestSupport.grab(display,
+                new org.eclipse.swt.graphics.Rectangle(at.x, at.y, side, r.height));
+        int dark = 0;
+        for (int y = 0; y < d.height; y++) {
+            for (int x = 0; x < d.width; x++) {
+                org.eclipse.swt.graphics.RGB c = d.palette.getRGB(d.getPixel(x, y));
+                dark += c.red + c.green + c.blue < 3 * 100 ? 1 : 0;
             }
-            return dark;
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
+        return dark;
     }
 
     @Test

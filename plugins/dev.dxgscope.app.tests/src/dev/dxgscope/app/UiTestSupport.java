@@ -235,12 +235,9 @@ final class UiTestSupport {
     }
 
     private static Path capture(Display display, Rectangle bounds, String name) {
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {grab(display, bounds)};
         try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
             Path dir = Path.of(System.getProperty("dxgscope.output", "target"), "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name);
@@ -248,6 +245,16 @@ final class UiTestSupport {
             return file;
         } catch (java.io.IOException e) {
             throw new AssertionError("cannot write screenshot " + name, e);
+        }
+    }
+
+    /** The pixels on the screen in {@code bounds} (display coordinates), as drawn now. */
+    static ImageData grab(Display display, Rectangle bounds) {
+        Image image = new Image(display, bounds.width, bounds.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            return image.getImageData();
         } finally {
             gc.dispose();
             image.dispose();
