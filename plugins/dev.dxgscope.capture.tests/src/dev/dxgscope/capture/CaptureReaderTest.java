@@ -3,6 +3,7 @@ package dev.dxgscope.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,26 @@ class CaptureReaderTest {
             try (CaptureFile file = CaptureFile.open(capture)) {
                 assertEquals(c, CaptureDump.dump(file), capture.getFileName().toString());
             }
+        }
+    }
+
+    @Test
+    void anErrorOnTheReadAheadThreadReachesTheConsumerInsteadOfHangingIt() throws Exception {
+        try (CaptureFile file = CaptureFile.open(threads)) {
+            RecordCursor cursor = file.records();
+            cursor.beforeRefill(() -> {
+                throw new OutOfMemoryError("no room for a window");
+            });
+            OutOfMemoryError e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                try (ReadAhead ahead = ReadAhead.start(cursor)) {
+                    return assertThrows(OutOfMemoryError.class, () -> {
+                        while (ahead.next() != null) {
+                            /* drain */
+                        }
+                    });
+                }
+            });
+            assertEquals("no room for a window", e.getMessage());
         }
     }
 

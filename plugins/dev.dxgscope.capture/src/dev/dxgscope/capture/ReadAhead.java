@@ -117,8 +117,8 @@ public final class ReadAhead implements AutoCloseable {
                 put(new Batch(window, windowStart, at, n, cursor.position()));
             }
             put(END);
-        } catch (IOException | RuntimeException e) {
-            putQuietly(e);
+        } catch (IOException | RuntimeException | Error e) {
+            putQuietly(e); /* an Error too (out of memory for a window): the consumer must not wait for a dead thread */
         } catch (InterruptedException e) {
             /* closed by the consumer */
         }
@@ -132,7 +132,7 @@ public final class ReadAhead implements AutoCloseable {
         }
     }
 
-    private void putQuietly(Exception e) {
+    private void putQuietly(Throwable e) {
         try {
             put(e);
         } catch (InterruptedException ignored) {
@@ -157,6 +157,10 @@ public final class ReadAhead implements AutoCloseable {
             throw e;
         }
         if (item instanceof RuntimeException e) {
+            ended = true;
+            throw e;
+        }
+        if (item instanceof Error e) {
             ended = true;
             throw e;
         }
