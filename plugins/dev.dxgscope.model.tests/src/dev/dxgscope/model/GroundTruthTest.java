@@ -281,6 +281,44 @@ class GroundTruthTest {
     }
 
     @Test
+    void compareSplitsComputePressureIntoItsBuildUpAndItsTeardown() {
+        DxgProcess p = only(compute);
+        List<DxgObject> allocs = of(p, ObjectType.ALLOCATION);
+        long built = allocs.get(23).createdSeq(); /* the last 16 MiB allocation */
+        long end = compute.timeline().lastSeq();
+
+        List<Leaks.Change> up = Leaks.compare(compute, 0, built);
+        assertEquals(new Leaks.Change(p, ObjectType.ALLOCATION, 0, 24, 0, 24, 0, 384 * MIB), up.get(0),
+                "the most growth in bytes first: " + up);
+        assertEquals(new Leaks.Change(p, ObjectType.ADAPTER, 0, 2, 1, 1, 0, 0),
+                up.stream().filter(c -> c.type() == ObjectType.ADAPTER).findFirst().orElseThrow(),
+                "EnumAdapters3 opens a handle on each of the two adapters; the workload closes the one it does not use");
+        for (Leaks.Change c : up) {
+            if (c.type() == ObjectType.ADAPTER) {
+                continue;
+            }
+            assertEquals(0, c.before(), c.toString());
+            assertEquals(0, c.destroyed(), "nothing is destroyed while the workload builds up: " + c);
+            assertEquals(c.created(), c.after(), c.toString());
+        }
+        Map<ObjectType, Integer> made = new java.util.EnumMap<>(ObjectType.class);
+        up.forEach(c -> made.put(c.type(), c.created()));
+        assertEquals(Map.of(ObjectType.ADAPTER, 2, ObjectType.DEVICE, 1, ObjectType.CONTEXT, 1, ObjectType.HW_QUEUE, 1,
+                ObjectType.PAGING_QUEUE, 1, ObjectType.QUEUE_FENCE, 2, ObjectType.ALLOCATION, 24), made);
+
+        List<Leaks.Change> down = Leaks.compare(compute, built, end);
+        assertEquals(new Leaks.Change(p, ObjectType.ALLOCATION, 24, 1, 25, 0, 384 * MIB, 0),
+                down.stream().filter(c -> c.type() == ObjectType.ALLOCATION).findFirst().orElseThrow(),
+                "the 300 MiB allocation is made and destroyed in between: it counts on both sides");
+        assertEquals(-384 * MIB, down.get(down.size() - 1).bytesDelta(), "the most shrinkage last: " + down);
+        for (Leaks.Change c : down) {
+            assertEquals(0, c.after(), "everything is torn down by the end: " + c);
+            assertEquals(c.before() + c.created(), c.destroyed(), c.toString());
+        }
+        assertTrue(Leaks.compare(compute, end, end).isEmpty(), "nothing happens in an empty interval");
+    }
+
+    @Test
     void leakySharer() {
         healthy(sharer);
         List<DxgProcess> ps = sharer.dxgProcesses();
