@@ -252,6 +252,52 @@ class CaptureViewsTest {
     }
 
     @Test
+    void leaksCompareTheMarkWithTheCursorPerProcessBothWays() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
+        UiTestSupport.waitUntil(display, () -> view.result() != null, 10_000, "the leak analysis");
+        CursorHandler.step(CursorHandler.START);
+        long start = Sessions.get().cursor();
+        org.eclipse.swt.widgets.Button mark = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Button.class,
+                b -> "Mark the cursor".equals(b.getText()));
+        mark.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        Sessions.get().cursorToEnd();
+        long end = Sessions.get().cursor();
+        List<Leaks.Change> expected = read(m -> Leaks.compare(m, start, end));
+        assertFalse(expected.isEmpty());
+        UiTestSupport.waitUntil(display, () -> view.changes().equals(expected), 10_000, "the comparison");
+        org.eclipse.swt.widgets.Tree tree = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
+                t -> t.getColumnCount() == 6 && "At mark".equals(t.getColumn(1).getText()));
+        int rows = 0;
+        for (org.eclipse.swt.widgets.TreeItem process : tree.getItems()) {
+            long[] sum = new long[4];
+            for (org.eclipse.swt.widgets.TreeItem type : process.getItems()) {
+                rows++;
+                for (int col = 1; col <= 4; col++) {
+                    sum[col - 1] += count(type.getText(col));
+                }
+            }
+            for (int col = 1; col <= 4; col++) {
+                assertEquals(sum[col - 1], count(process.getText(col)), process.getText(0) + " column " + col
+                        + " is the sum of its types");
+            }
+        }
+        assertEquals(expected.size(), rows, "a row per process and type that changed");
+        Leaks.Change top = expected.get(0);
+        org.eclipse.swt.widgets.TreeItem first = java.util.Arrays.stream(tree.getItems())
+                .filter(i -> i.getText(0).equals(top.process().label())).findFirst().orElseThrow();
+        assertTrue(java.util.Arrays.stream(first.getItems()).anyMatch(i -> i.getText(0).equals(top.type().label())
+                && count(i.getText(2)) == top.created() && count(i.getText(3)) == top.destroyed()),
+                "the model's biggest change is shown under its process: " + top);
+        UiTestSupport.screenshot(shell(), "leaks-compare.png");
+    }
+
+    /** A count cell: "+3", "-2", "5" or empty for none. */
+    private static long count(String cell) {
+        return cell.isEmpty() ? 0 : Math.abs(Long.parseLong(cell));
+    }
+
+    @Test
     void theTimeCursorStepsBetweenEvents() throws Exception {
         open(CAPTURES.resolve("stuck-wait.dxgcap"));
         view(ViewIds.PROCESSES, ProcessesView.class);

@@ -3,6 +3,7 @@ package dev.dxgscope.ui.leaks;
 import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
@@ -14,7 +15,10 @@ import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -29,9 +33,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -39,8 +40,11 @@ import org.eclipse.swt.widgets.TreeItem;
 /**
  * Leaks, in the manner of Eclipse MAT: ranked suspects with their reason and retained bytes, each
  * expanding to the path from the process to what keeps it alive, and the objects grouped by type
- * and owner. Three questions: what leaked over the whole capture, what is alive at the time cursor,
- * and what was created since a marked time and is still alive at the cursor (compare two times).
+ * and owner, each process first with what it holds in all. Three questions: what leaked over the
+ * whole capture, what is alive at the time cursor, and what was created since a marked time and is
+ * still alive at the cursor. For the last, the lower part compares the two times both ways (MAT's
+ * "compare"): per process and type, alive at the mark, created and destroyed in between, alive at the
+ * cursor.
  */
 public final class LeaksView extends SessionView {
     private enum Mode {
@@ -56,10 +60,11 @@ public final class LeaksView extends SessionView {
     private Button sinceMark;
     private Button setMark;
     private Tree suspects;
-    private Table groups;
+    private Tree groups;
     private Mode mode = Mode.CAPTURE;
     private long mark = -1;
     private Leaks.Result result;
+    private List<Leaks.Change> changes = List.of();
     private Job pending;
 
     @Inject
@@ -74,10 +79,11 @@ public final class LeaksView extends SessionView {
         capture = radio(c, "Leaks of the whole capture", Mode.CAPTURE);
         capture.setSelection(true);
         atCursor = radio(c, "Alive at the time cursor", Mode.AT_CURSOR);
-        sinceMark = radio(c, "Created since the mark, alive at the cursor", Mode.SINCE_MARK);
+        sinceMark = radio(c, "Compare the mark with the cursor", Mode.SINCE_MARK);
         setMark = new Button(c, SWT.PUSH);
         setMark.setText("Mark the cursor");
-        setMark.setToolTipText("Remember the time cursor; then move it and compare: what was created in between and is still alive");
+        setMark.setToolTipText("Remember the time cursor; then move it and compare: what was created in between and "
+                + "is still alive, and per process and type what was created and destroyed");
         setMark.addListener(SWT.Selection, e -> {
             mark = cursor();
             sinceMark.setSelection(true);
@@ -98,7 +104,7 @@ public final class LeaksView extends SessionView {
         column(suspects, "Reason", REASON_WIDTH);
         column(suspects, "Objects", 70);
         column(suspects, "Retained", 90);
-        suspects.addListener(SWT.Resize, e -> giveReasonTheRest());
+        suspects.addListener(SWT.Resize, e -> giveTheRest(suspects, REASON, REASON_WIDTH));
         CellToolTips.install(suspects);
         suspects.addListener(SWT.Selection, e -> {
             if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Suspect s) {
@@ -106,14 +112,11 @@ public final class LeaksView extends SessionView {
                 Sessions.get().select(s.object() != null ? s.object() : s, this);
             }
         });
-        groups = new Table(sash, SWT.FULL_SELECTION | SWT.BORDER);
+        groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         groups.setHeaderVisible(true);
         groups.setLinesVisible(true);
-        for (String[] col : new String[][] {{"Process", "260"}, {"Type", "160"}, {"Objects", "80"}, {"Bytes", "120"}}) {
-            TableColumn tc = new TableColumn(groups, SWT.NONE);
-            tc.setText(col[0]);
-            tc.setWidth(Integer.parseInt(col[1]));
-        }
+        groupColumns(false);
+        groups.addListener(SWT.Resize, e -> giveTheRest(groups, 0, NAME_WIDTH));
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();
         sm.add(new CsvExportAction("leak-suspects", c::getShell, this::suspectsCsv));
@@ -139,13 +142,39 @@ public final class LeaksView extends SessionView {
         return b;
     }
 
-    /** Reasons are the longest texts: their column gets the width the others leave (at least its own). */
-    private void giveReasonTheRest() {
+    /**
+     * Column {@code wide} gets the width the others leave (at least {@code min}): the longest texts
+     * (reasons, names) get the room, and GTK does not stretch the last column of numbers away from the rest.
+     */
+    private static void giveTheRest(Tree tree, int wide, int min) {
         int others = 0;
-        for (int i = 0; i < suspects.getColumnCount(); i++) {
-            others += i == REASON ? 0 : suspects.getColumn(i).getWidth();
+        for (int i = 0; i < tree.getColumnCount(); i++) {
+            others += i == wide ? 0 : tree.getColumn(i).getWidth();
         }
-        suspects.getColumn(REASON).setWidth(Math.max(REASON_WIDTH, suspects.getClientArea().width - others));
+        tree.getColumn(wide).setWidth(Math.max(min, tree.getClientArea().width - others));
+    }
+
+    private static final int NAME_WIDTH = 300;
+    private static final String[][] HELD = {{"Process / type", "300"}, {"Objects", "80"}, {"Bytes", "110"}};
+    private static final String[][] COMPARED = {{"Process / type", "300"}, {"At mark", "80"}, {"Created", "80"},
+        {"Destroyed", "90"}, {"At cursor", "80"}, {"Bytes change", "110"}};
+
+    /** The lower tree's columns: what is held, or the two times compared. */
+    private void groupColumns(boolean compared) {
+        String[][] cols = compared ? COMPARED : HELD;
+        if (groups.getColumnCount() == cols.length) {
+            return;
+        }
+        for (TreeColumn tc : groups.getColumns()) {
+            tc.dispose();
+        }
+        for (String[] col : cols) {
+            column(groups, col[0], Integer.parseInt(col[1]));
+            if (col != cols[0]) {
+                groups.getColumn(groups.getColumnCount() - 1).setAlignment(SWT.RIGHT);
+            }
+        }
+        giveTheRest(groups, 0, NAME_WIDTH);
     }
 
     private static void column(Tree t, String text, int width) {
@@ -168,7 +197,7 @@ public final class LeaksView extends SessionView {
             pending.cancel();
         }
         if (s == null) {
-            show(null, "No capture open");
+            show(null, List.of(), false, "No capture open");
             return;
         }
         long seq = cursor();
@@ -176,7 +205,11 @@ public final class LeaksView extends SessionView {
         long from = mark < 0 ? 0 : mark;
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
             String[] label = new String[1];
+            List<List<Leaks.Change>> compared = new ArrayList<>(List.of(List.of()));
             Leaks.Result r = s.read((CaptureModel model) -> {
+                if (m == Mode.SINCE_MARK) {
+                    compared.set(0, Leaks.compare(model, from, seq));
+                }
                 Leaks.Result x = switch (m) {
                     case CAPTURE -> Leaks.ofCapture(model);
                     case AT_CURSOR -> Leaks.at(model, seq);
@@ -191,7 +224,7 @@ public final class LeaksView extends SessionView {
                 return x;
             });
             if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
-                suspects.getDisplay().asyncExec(() -> show(r, label[0]));
+                suspects.getDisplay().asyncExec(() -> show(r, compared.get(0), m == Mode.SINCE_MARK, label[0]));
             }
             return Status.OK_STATUS;
         });
@@ -199,15 +232,17 @@ public final class LeaksView extends SessionView {
         pending.schedule();
     }
 
-    private void show(Leaks.Result r, String text) {
+    private void show(Leaks.Result r, List<Leaks.Change> compared, boolean compare, String text) {
         if (suspects.isDisposed()) {
             return;
         }
         result = r;
+        changes = compared;
         summary.setText(text);
         summary.getParent().layout();
         suspects.removeAll();
         groups.removeAll();
+        groupColumns(compare);
         if (r == null) {
             return;
         }
@@ -221,11 +256,78 @@ public final class LeaksView extends SessionView {
                 p.setText(0, step);
             }
         }
-        for (Leaks.Group g : r.groups()) {
-            TableItem item = new TableItem(groups, SWT.NONE);
-            item.setText(new String[] {g.process().label(), g.type().label(), String.valueOf(g.count()),
-                g.bytes() > 0 ? Format.bytes(g.bytes()) : ""});
+        if (compare) {
+            showCompared(compared);
+        } else {
+            showHeld(r);
         }
+    }
+
+    /** Each process with all it holds, most bytes first, and below it what it holds by type. */
+    private void showHeld(Leaks.Result r) {
+        for (Leaks.Owner o : r.owners()) {
+            TreeItem item = new TreeItem(groups, SWT.NONE);
+            item.setText(new String[] {o.process().label(), String.valueOf(o.count()), bytes(o.bytes())});
+            item.setData(o.process());
+            for (Leaks.Group g : r.groups()) {
+                if (g.process() == o.process()) {
+                    new TreeItem(item, SWT.NONE).setText(new String[] {g.type().label(), String.valueOf(g.count()),
+                        bytes(g.bytes())});
+                }
+            }
+            item.setExpanded(true);
+        }
+    }
+
+    /** Each process with its totals at both times, most growth first, and below it each type that changed. */
+    private void showCompared(List<Leaks.Change> compared) {
+        Map<DxgProcess, long[]> totals = new LinkedHashMap<>();
+        for (Leaks.Change c : compared) {
+            long[] t = totals.computeIfAbsent(c.process(), p -> new long[5]);
+            t[0] += c.before();
+            t[1] += c.created();
+            t[2] += c.destroyed();
+            t[3] += c.after();
+            t[4] += c.bytesDelta();
+        }
+        List<DxgProcess> order = new ArrayList<>(totals.keySet());
+        order.sort(Comparator.comparingLong((DxgProcess p) -> -totals.get(p)[4]).thenComparingLong(
+                p -> -(totals.get(p)[3] - totals.get(p)[0])));
+        for (DxgProcess p : order) {
+            long[] t = totals.get(p);
+            TreeItem item = new TreeItem(groups, SWT.NONE);
+            item.setText(new String[] {p.label(), String.valueOf(t[0]), plus(t[1]), minus(t[2]), String.valueOf(t[3]),
+                signedBytes(t[4])});
+            item.setData(p);
+            for (Leaks.Change c : compared) {
+                if (c.process() == p) {
+                    new TreeItem(item, SWT.NONE).setText(new String[] {c.type().label(), String.valueOf(c.before()),
+                        plus(c.created()), minus(c.destroyed()), String.valueOf(c.after()), signedBytes(c.bytesDelta())});
+                }
+            }
+            item.setExpanded(true);
+        }
+    }
+
+    private static String bytes(long b) {
+        return b > 0 ? Format.bytes(b) : "";
+    }
+
+    private static String plus(long n) {
+        return n == 0 ? "" : "+" + n;
+    }
+
+    private static String minus(long n) {
+        return n == 0 ? "" : "-" + n;
+    }
+
+    private static String signedBytes(long b) {
+        return b == 0 ? "" : (b > 0 ? "+" : "-") + Format.bytes(Math.abs(b));
+    }
+
+    /** For tests: the comparison shown (empty unless the view compares the mark with the cursor). */
+    public List<Leaks.Change> changes() {
+        return changes;
     }
 
     /** For tests: the result shown. */
@@ -258,6 +360,10 @@ public final class LeaksView extends SessionView {
 
     private CsvSource groupsCsv() {
         Leaks.Result result = this.result;
+        List<Leaks.Change> compared = this.changes;
+        if (mode == Mode.SINCE_MARK) {
+            return comparedCsv(compared);
+        }
         return new CsvSource() {
             @Override
             public List<String> columns() {
@@ -272,6 +378,27 @@ public final class LeaksView extends SessionView {
                         out.add(List.of(String.valueOf(g.process().pid()), g.type().label(), String.valueOf(g.count()),
                                 String.valueOf(g.bytes())));
                     }
+                }
+                return out;
+            }
+        };
+    }
+
+    private static CsvSource comparedCsv(List<Leaks.Change> compared) {
+        return new CsvSource() {
+            @Override
+            public List<String> columns() {
+                return List.of("pid", "type", "at_mark", "created", "destroyed", "at_cursor", "bytes_at_mark",
+                        "bytes_at_cursor");
+            }
+
+            @Override
+            public List<List<String>> rows() {
+                List<List<String>> out = new ArrayList<>();
+                for (Leaks.Change c : compared) {
+                    out.add(List.of(String.valueOf(c.process().pid()), c.type().label(), String.valueOf(c.before()),
+                            String.valueOf(c.created()), String.valueOf(c.destroyed()), String.valueOf(c.after()),
+                            String.valueOf(c.bytesBefore()), String.valueOf(c.bytesAfter())));
                 }
                 return out;
             }
