@@ -134,6 +134,12 @@ class ReportTest {
                 .filter(t -> !t.equals("adapter")).toList());
         assertEquals(List.of(), whole.get("created_and_alive"), "no leaks");
         assertEquals(((List<?>) whole.get("created")).size(), ((List<?>) whole.get("destroyed")).size());
+        List<Map<String, Object>> byType = (List<Map<String, Object>>) whole.get("by_process_and_type");
+        for (String type : List.of("device", "context", "sync object")) {
+            Map<String, Object> row = byType.stream().filter(r -> type.equals(r.get("type"))).findFirst().orElseThrow();
+            assertEquals(List.of(0, 1, 1, 0), List.of(row.get("at_from"), row.get("created"), row.get("destroyed"),
+                    row.get("at_to")), type + ": made and destroyed in between, both sides counted");
+        }
         assertEquals(1, ((List<?>) whole.get("fds_opened")).size(), "/dev/dxg");
         assertEquals(List.of(), whole.get("fds_opened_and_open"));
         assertEquals(List.of(), whole.get("shares_created"), "not shared");

@@ -362,12 +362,19 @@ public final class ReportBuilder {
                     "segment_group", Names.segmentGroup(c.line().segmentGroup()), "from_bytes", c.before(),
                     "to_bytes", c.after(), "delta_bytes", c.delta()));
         }
+        List<Object> byType = new ArrayList<>();
+        for (Leaks.Change c : Leaks.compare(m, from, to)) {
+            byType.add(map("pid", c.process().pid(), "type", c.type().label(), "at_from", c.before(), "created",
+                    c.created(), "destroyed", c.destroyed(), "at_to", c.after(), "bytes_at_from", c.bytesBefore(),
+                    "bytes_at_to", c.bytesAfter()));
+        }
         List<Object> waits = new ArrayList<>();
         for (Wait w : d.waitsBegunAndPending()) {
             waits.add(wait(new SyncAnalysis.TimedWait(w, t.timeOf(to) - t.timeOf(w.seq()))));
         }
         return map("from_seq", from, "to_seq", to, "from_ns", t.sinceStart(from), "to_ns", t.sinceStart(to),
-                "created", created, "destroyed", destroyed, "created_and_alive", alive, "fds_opened", opened,
+                "created", created, "destroyed", destroyed, "created_and_alive", alive, "by_process_and_type", byType,
+                "fds_opened", opened,
                 "fds_closed", closed, "fds_opened_and_open", stillOpen, "shares_created", shared,
                 "shares_released", released, "fence_values", fences, "resident_bytes", resident,
                 "waits_begun_and_pending", waits);
