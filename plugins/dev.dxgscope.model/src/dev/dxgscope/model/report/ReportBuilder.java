@@ -374,8 +374,7 @@ public final class ReportBuilder {
         }
         return map("from_seq", from, "to_seq", to, "from_ns", t.sinceStart(from), "to_ns", t.sinceStart(to),
                 "created", created, "destroyed", destroyed, "created_and_alive", alive, "by_process_and_type", byType,
-                "fds_opened", opened,
-                "fds_closed", closed, "fds_opened_and_open", stillOpen, "shares_created", shared,
+                "fds_opened", opened, "fds_closed", closed, "fds_opened_and_open", stillOpen, "shares_created", shared,
                 "shares_released", released, "fence_values", fences, "resident_bytes", resident,
                 "waits_begun_and_pending", waits);
     }

@@ -65,6 +65,8 @@ public final class LeaksView extends SessionView {
     private long mark = -1;
     private Leaks.Result result;
     private List<Leaks.Change> changes = List.of();
+    /** Whether the lower tree shows the comparison (what its CSV export writes follows what is shown). */
+    private boolean comparing;
     private Job pending;
 
     @Inject
@@ -238,6 +240,7 @@ public final class LeaksView extends SessionView {
         }
         result = r;
         changes = compared;
+        comparing = compare;
         summary.setText(text);
         summary.getParent().layout();
         suspects.removeAll();
@@ -302,7 +305,8 @@ public final class LeaksView extends SessionView {
             for (Leaks.Change c : compared) {
                 if (c.process() == p) {
                     new TreeItem(item, SWT.NONE).setText(new String[] {c.type().label(), String.valueOf(c.before()),
-                        plus(c.created()), minus(c.destroyed()), String.valueOf(c.after()), signedBytes(c.bytesDelta())});
+                        plus(c.created()), minus(c.destroyed()), String.valueOf(c.after()),
+                        signedBytes(c.bytesDelta())});
                 }
             }
             item.setExpanded(true);
@@ -360,9 +364,8 @@ public final class LeaksView extends SessionView {
 
     private CsvSource groupsCsv() {
         Leaks.Result result = this.result;
-        List<Leaks.Change> compared = this.changes;
-        if (mode == Mode.SINCE_MARK) {
-            return comparedCsv(compared);
+        if (comparing) {
+            return comparedCsv(changes);
         }
         return new CsvSource() {
             @Override
