@@ -286,9 +286,13 @@ class CaptureViewsTest {
         Leaks.Change top = expected.get(0);
         org.eclipse.swt.widgets.TreeItem first = java.util.Arrays.stream(tree.getItems())
                 .filter(i -> i.getText(0).equals(top.process().label())).findFirst().orElseThrow();
-        assertTrue(java.util.Arrays.stream(first.getItems()).anyMatch(i -> i.getText(0).equals(top.type().label())
+        assertTrue(java.util.Arrays.stream(first.getItems()).anyMatch(i -> i.getText(0).equals(top.kind())
                 && count(i.getText(2)) == top.created() && count(i.getText(3)) == top.destroyed()),
                 "the model's biggest change is shown under its process: " + top);
+        for (String kind : List.of(Leaks.NT_HANDLE_FD, Leaks.SHARED_OBJECT)) {
+            assertTrue(java.util.Arrays.stream(tree.getItems()).flatMap(p -> java.util.Arrays.stream(p.getItems()))
+                    .anyMatch(i -> i.getText(0).equals(kind)), "descriptors and shares are compared too: " + kind);
+        }
         UiTestSupport.screenshot(shell(), "leaks-compare.png");
     }
 

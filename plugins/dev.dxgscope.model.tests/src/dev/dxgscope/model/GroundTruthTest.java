@@ -288,27 +288,27 @@ class GroundTruthTest {
         long end = compute.timeline().lastSeq();
 
         List<Leaks.Change> up = Leaks.compare(compute, 0, built);
-        assertEquals(new Leaks.Change(p, ObjectType.ALLOCATION, 0, 24, 0, 24, 0, 384 * MIB), up.get(0),
+        assertEquals(new Leaks.Change(p, "allocation", 0, 24, 0, 24, 0, 384 * MIB), up.get(0),
                 "the most growth in bytes first: " + up);
-        assertEquals(new Leaks.Change(p, ObjectType.ADAPTER, 0, 2, 1, 1, 0, 0),
-                up.stream().filter(c -> c.type() == ObjectType.ADAPTER).findFirst().orElseThrow(),
+        assertEquals(new Leaks.Change(p, "adapter", 0, 2, 1, 1, 0, 0),
+                up.stream().filter(c -> c.kind().equals("adapter")).findFirst().orElseThrow(),
                 "EnumAdapters3 opens a handle on each of the two adapters; the workload closes the one it does not use");
         for (Leaks.Change c : up) {
-            if (c.type() == ObjectType.ADAPTER) {
+            if (c.kind().equals("adapter")) {
                 continue;
             }
             assertEquals(0, c.before(), c.toString());
             assertEquals(0, c.destroyed(), "nothing is destroyed while the workload builds up: " + c);
             assertEquals(c.created(), c.after(), c.toString());
         }
-        Map<ObjectType, Integer> made = new java.util.EnumMap<>(ObjectType.class);
-        up.forEach(c -> made.put(c.type(), c.created()));
-        assertEquals(Map.of(ObjectType.ADAPTER, 2, ObjectType.DEVICE, 1, ObjectType.CONTEXT, 1, ObjectType.HW_QUEUE, 1,
-                ObjectType.PAGING_QUEUE, 1, ObjectType.QUEUE_FENCE, 2, ObjectType.ALLOCATION, 24), made);
+        Map<String, Integer> made = new java.util.HashMap<>();
+        up.forEach(c -> made.put(c.kind(), c.created()));
+        assertEquals(Map.of("adapter", 2, "device", 1, "context", 1, "hardware queue", 1, "paging queue", 1,
+                "queue fence", 2, "allocation", 24, Leaks.DEVICE_FD, 1), made, "the open of /dev/dxg counts too");
 
         List<Leaks.Change> down = Leaks.compare(compute, built, end);
-        assertEquals(new Leaks.Change(p, ObjectType.ALLOCATION, 24, 1, 25, 0, 384 * MIB, 0),
-                down.stream().filter(c -> c.type() == ObjectType.ALLOCATION).findFirst().orElseThrow(),
+        assertEquals(new Leaks.Change(p, "allocation", 24, 1, 25, 0, 384 * MIB, 0),
+                down.stream().filter(c -> c.kind().equals("allocation")).findFirst().orElseThrow(),
                 "the 300 MiB allocation is made and destroyed in between: it counts on both sides");
         assertEquals(-384 * MIB, down.get(down.size() - 1).bytesDelta(), "the most shrinkage last: " + down);
         for (Leaks.Change c : down) {
@@ -405,6 +405,49 @@ class GroundTruthTest {
         assertTrue(sharer.waits().isEmpty());
         assertTrue(sharer.failedCalls().isEmpty());
         assertTrue(sharer.residencyOps().isEmpty());
+    }
+
+    @Test
+    void compareFollowsLeakySharersDescriptorsAndSharedObjectsAcrossAsExit() {
+        DxgProcess a = sharer.dxgProcesses().get(0);
+        DxgProcess b = sharer.dxgProcesses().get(1);
+        long beforeExit = a.exitSeq() - 1; /* B has reported; A has not exited */
+        long end = sharer.timeline().lastSeq();
+
+        Map<String, Leaks.Change> up = byProcessAndKind(Leaks.compare(sharer, 0, beforeExit));
+        assertEquals(new Leaks.Change(a, Leaks.NT_HANDLE_FD, 0, 2, 0, 2, 0, 0), up.get(a.pid() + Leaks.NT_HANDLE_FD),
+                "R and F");
+        assertEquals(new Leaks.Change(a, Leaks.SHARED_OBJECT, 0, 2, 0, 2, 0, 0), up.get(a.pid() + Leaks.SHARED_OBJECT),
+                "the resource and the fence, under A, which shared them");
+        assertEquals(new Leaks.Change(a, Leaks.DEVICE_FD, 0, 1, 0, 1, 0, 0), up.get(a.pid() + Leaks.DEVICE_FD));
+        assertEquals(new Leaks.Change(b, Leaks.NT_HANDLE_FD, 0, 4, 3, 1, 0, 0), up.get(b.pid() + Leaks.NT_HANDLE_FD),
+                "inherited R and F closed; R' and F' received, R' closed: F' is left");
+        assertEquals(new Leaks.Change(b, Leaks.DEVICE_FD, 0, 2, 1, 1, 0, 0), up.get(b.pid() + Leaks.DEVICE_FD),
+                "A's /dev/dxg inherited and closed; B's own opened");
+        assertEquals(new Leaks.Change(a, "allocation", 0, 2, 0, 2, 0, 8 * MIB), up.get(a.pid() + "allocation"));
+        assertEquals(up.get(a.pid() + "allocation"), Leaks.compare(sharer, 0, beforeExit).get(0),
+                "A's 8 MiB is the most growth in bytes");
+
+        Map<String, Leaks.Change> down = byProcessAndKind(Leaks.compare(sharer, beforeExit, end));
+        assertEquals(new Leaks.Change(a, Leaks.NT_HANDLE_FD, 2, 0, 2, 0, 0, 0), down.get(a.pid() + Leaks.NT_HANDLE_FD),
+                "the kernel closes R and F at A's exit");
+        assertEquals(new Leaks.Change(a, Leaks.SHARED_OBJECT, 2, 0, 2, 0, 0, 0), down.get(a.pid() + Leaks.SHARED_OBJECT),
+                "the resource dies at A's exit, the fence at B's");
+        assertEquals(new Leaks.Change(b, Leaks.NT_HANDLE_FD, 1, 0, 1, 0, 0, 0), down.get(b.pid() + Leaks.NT_HANDLE_FD),
+                "F' is closed by the kernel at B's exit");
+        for (Leaks.Change c : down.values()) {
+            assertEquals(0, c.after(), "nothing is left at the end: " + c);
+        }
+    }
+
+    /** Changes keyed by pid and kind ("4242NT-handle fd"), checking each one adds up. */
+    private static Map<String, Leaks.Change> byProcessAndKind(List<Leaks.Change> changes) {
+        Map<String, Leaks.Change> by = new java.util.HashMap<>();
+        for (Leaks.Change c : changes) {
+            assertEquals(c.before() + c.created() - c.destroyed(), c.after(), c.toString());
+            assertNull(by.put(c.process().pid() + c.kind(), c), "one row per process and kind: " + c);
+        }
+        return by;
     }
 
     @Test

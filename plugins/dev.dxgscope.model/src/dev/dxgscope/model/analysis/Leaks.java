@@ -63,11 +63,13 @@ public final class Leaks {
     }
 
     /**
-     * One process's objects of one type at two moments and what happened in between: MAT's
-     * "compare" as a two-sided diff. {@code after == before + created - destroyed}; an object made
-     * and gone in between counts in both. Bytes are allocation sizes alive at each moment.
+     * One process's holdings of one kind at two moments and what happened in between: MAT's
+     * "compare" as a two-sided diff. {@code kind} is an object type's label or one of
+     * {@link #DEVICE_FD}, {@link #NT_HANDLE_FD}, {@link #SYNC_FILE_FD}, {@link #SHARED_OBJECT}.
+     * {@code after == before + created - destroyed}; one made and gone in between counts in both.
+     * Bytes are allocation sizes alive at each moment (0 for every other kind).
      */
-    public record Change(DxgProcess process, ObjectType type, int before, int created, int destroyed, int after,
+    public record Change(DxgProcess process, String kind, int before, int created, int destroyed, int after,
             long bytesBefore, long bytesAfter) {
         public int delta() {
             return after - before;
@@ -76,6 +78,26 @@ public final class Leaks {
         public long bytesDelta() {
             return bytesAfter - bytesBefore;
         }
+    }
+
+    /** Descriptors of the device itself (opened, inherited, duplicated). */
+    public static final String DEVICE_FD = "/dev/dxg fd";
+    /** Descriptors naming a shared resource or sync object (LX_DXSHAREOBJECTS, or copies of one). */
+    public static final String NT_HANDLE_FD = "NT-handle fd";
+    /** Sync files (LX_DXCREATESYNCFILE, or copies of one). */
+    public static final String SYNC_FILE_FD = "sync file fd";
+    /** Shared objects, counted under the process whose object was shared (references live elsewhere). */
+    public static final String SHARED_OBJECT = "shared object";
+    /** Every kind a {@link Change} can have, in the order they are listed within a process. */
+    private static final List<String> KINDS = kinds();
+
+    private static List<String> kinds() {
+        List<String> k = new ArrayList<>();
+        for (ObjectType t : ObjectType.values()) {
+            k.add(t.label());
+        }
+        k.addAll(List.of(DEVICE_FD, NT_HANDLE_FD, SYNC_FILE_FD, SHARED_OBJECT));
+        return List.copyOf(k);
     }
 
     /**
@@ -145,44 +167,84 @@ public final class Leaks {
     }
 
     /**
-     * Per process and type: alive at {@code from}, created and destroyed in (from, to], alive at
-     * {@code to}. Groups where nothing was created or destroyed are left out; most growth in bytes,
-     * then in objects, first. Cost: one pass over the objects.
+     * Per process and kind (object types, descriptors, shared objects): alive at {@code from},
+     * created and destroyed in (from, to], alive at {@code to}. Kinds where nothing was created or
+     * destroyed are left out; most growth in bytes, then in count, first. Cost: one pass over the
+     * objects, the descriptors and the shared objects.
      */
     public static List<Change> compare(CaptureModel m, long from, long to) {
-        Map<Integer, long[]> counts = new LinkedHashMap<>();
-        Map<Integer, DxgObject> first = new HashMap<>();
+        Tally t = new Tally(from, to);
         for (DxgObject o : m.objects()) {
-            boolean made = o.createdSeq() > from && o.createdSeq() <= to;
-            boolean gone = o.destroyedSeq() > from && o.destroyedSeq() <= to;
-            if (!made && !gone && !o.aliveAt(from)) {
-                continue; /* gone before, or made after */
-            }
-            int key = o.process().index() * ObjectType.values().length + o.type().ordinal();
-            long[] c = counts.computeIfAbsent(key, k -> new long[6]);
-            first.putIfAbsent(key, o);
-            long size = o instanceof Allocation a ? Math.max(0, a.size()) : 0;
-            if (o.aliveAt(from)) {
-                c[0]++;
-                c[4] += size;
-            }
-            c[1] += made ? 1 : 0;
-            c[2] += gone ? 1 : 0;
-            if (o.aliveAt(to)) {
-                c[3]++;
-                c[5] += size;
+            t.add(o.process(), o.type().ordinal(), o.createdSeq(), o.destroyedSeq(),
+                    o instanceof Allocation a ? Math.max(0, a.size()) : 0);
+        }
+        for (DxgProcess p : m.processes()) {
+            for (FdRef f : p.fds()) {
+                t.add(p, KINDS.indexOf(fdKind(f)), f.openedSeq(), f.closedSeq(), 0);
             }
         }
-        List<Change> out = new ArrayList<>();
-        counts.forEach((key, c) -> {
-            if (c[1] + c[2] > 0) {
-                DxgObject o = first.get(key);
-                out.add(new Change(o.process(), o.type(), (int) c[0], (int) c[1], (int) c[2], (int) c[3], c[4], c[5]));
+        int shared = KINDS.indexOf(SHARED_OBJECT);
+        for (SharedObject s : m.sharedObjects()) {
+            t.add(s.creator().process(), shared, s.createdSeq(), s.destroyedSeq(), 0);
+        }
+        return t.changes();
+    }
+
+    /** Which kind of descriptor {@code f} is. */
+    public static String fdKind(FdRef f) {
+        if (f.shared() != null) {
+            return NT_HANDLE_FD;
+        }
+        return f.syncFence() != null || f.origin() == FdRef.Origin.SYNC_FILE ? SYNC_FILE_FD : DEVICE_FD;
+    }
+
+    /** Counts of things with a lifetime [made, gone), by process and kind, at two moments. */
+    private static final class Tally {
+        private final long from;
+        private final long to;
+        private final Map<Integer, long[]> counts = new HashMap<>();
+        private final Map<Integer, DxgProcess> processes = new HashMap<>();
+
+        Tally(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void add(DxgProcess p, int kind, long made, long gone, long bytes) {
+            boolean before = made <= from && from < gone;
+            boolean after = made <= to && to < gone;
+            boolean created = made > from && made <= to;
+            boolean destroyed = gone > from && gone <= to;
+            if (!before && !created && !destroyed) {
+                return; /* gone before, or made after */
             }
-        });
-        out.sort(Comparator.comparingLong((Change c) -> -c.bytesDelta()).thenComparingInt(c -> -c.delta())
-                .thenComparingInt(c -> c.process().index()).thenComparing(Change::type));
-        return out;
+            int key = p.index() * KINDS.size() + kind;
+            long[] c = counts.computeIfAbsent(key, k -> new long[6]);
+            processes.putIfAbsent(key, p);
+            if (before) {
+                c[0]++;
+                c[4] += bytes;
+            }
+            c[1] += created ? 1 : 0;
+            c[2] += destroyed ? 1 : 0;
+            if (after) {
+                c[3]++;
+                c[5] += bytes;
+            }
+        }
+
+        List<Change> changes() {
+            List<Change> out = new ArrayList<>();
+            counts.forEach((key, c) -> {
+                if (c[1] + c[2] > 0) {
+                    out.add(new Change(processes.get(key), KINDS.get(key % KINDS.size()), (int) c[0], (int) c[1],
+                            (int) c[2], (int) c[3], c[4], c[5]));
+                }
+            });
+            out.sort(Comparator.comparingLong((Change c) -> -c.bytesDelta()).thenComparingInt(c -> -c.delta())
+                    .thenComparingInt(c -> c.process().index()).thenComparingInt(c -> KINDS.indexOf(c.kind())));
+            return out;
+        }
     }
 
     /** Objects that share a creator, parent and size: made in a loop when there are many of them. */

@@ -364,7 +364,7 @@ public final class ReportBuilder {
         }
         List<Object> byType = new ArrayList<>();
         for (Leaks.Change c : Leaks.compare(m, from, to)) {
-            byType.add(map("pid", c.process().pid(), "type", c.type().label(), "at_from", c.before(), "created",
+            byType.add(map("pid", c.process().pid(), "type", c.kind(), "at_from", c.before(), "created",
                     c.created(), "destroyed", c.destroyed(), "at_to", c.after(), "bytes_at_from", c.bytesBefore(),
                     "bytes_at_to", c.bytesAfter()));
         }

@@ -304,7 +304,7 @@ public final class LeaksView extends SessionView {
             item.setData(p);
             for (Leaks.Change c : compared) {
                 if (c.process() == p) {
-                    new TreeItem(item, SWT.NONE).setText(new String[] {c.type().label(), String.valueOf(c.before()),
+                    new TreeItem(item, SWT.NONE).setText(new String[] {c.kind(), String.valueOf(c.before()),
                         plus(c.created()), minus(c.destroyed()), String.valueOf(c.after()),
                         signedBytes(c.bytesDelta())});
                 }
@@ -399,7 +399,7 @@ public final class LeaksView extends SessionView {
             public List<List<String>> rows() {
                 List<List<String>> out = new ArrayList<>();
                 for (Leaks.Change c : compared) {
-                    out.add(List.of(String.valueOf(c.process().pid()), c.type().label(), String.valueOf(c.before()),
+                    out.add(List.of(String.valueOf(c.process().pid()), c.kind(), String.valueOf(c.before()),
                             String.valueOf(c.created()), String.valueOf(c.destroyed()), String.valueOf(c.after()),
                             String.valueOf(c.bytesBefore()), String.valueOf(c.bytesAfter())));
                 }
