@@ -16,6 +16,7 @@ import dev.dxgscope.ui.ViewIds;
 import dev.dxgscope.ui.allocations.AllocationRows;
 import dev.dxgscope.ui.allocations.AllocationsView;
 import dev.dxgscope.ui.commands.CursorHandler;
+import dev.dxgscope.ui.commands.GoToHandler;
 import dev.dxgscope.ui.commands.SessionHandlers;
 import dev.dxgscope.ui.leaks.LeaksView;
 import dev.dxgscope.ui.processes.ProcessesView;
@@ -319,6 +320,49 @@ class CaptureViewsTest {
         CursorHandler.step(CursorHandler.END);
         assertTrue(Sessions.get().cursorAtEnd());
         assertEquals((long) read(m -> m.timeline().lastSeq()), Sessions.get().cursor());
+    }
+
+    @Test
+    void goToMovesTheCursorToATypedSeqAndRefusesOneOutsideTheCapture() throws Exception {
+        open(CAPTURES.resolve("stuck-wait.dxgcap"));
+        view(ViewIds.PROCESSES, ProcessesView.class);
+        CursorHandler.step(CursorHandler.START);
+        long last = read(m -> m.timeline().lastSeq());
+        long target = last / 2;
+        List<String> refused = new ArrayList<>();
+        boolean[] okEnabledWhenBad = {true};
+        Runnable[] drive = new Runnable[1];
+        long giveUp = System.currentTimeMillis() + 10_000;
+        drive[0] = () -> {
+            Shell dialog = java.util.Arrays.stream(display.getShells())
+                    .filter(sh -> !sh.isDisposed() && GoToHandler.TITLE.equals(sh.getText())).findFirst().orElse(null);
+            if (dialog == null) {
+                if (System.currentTimeMillis() < giveUp) {
+                    display.timerExec(50, drive[0]);
+                }
+                return;
+            }
+            org.eclipse.swt.widgets.Text input = UiTestSupport.find(dialog, org.eclipse.swt.widgets.Text.class,
+                    t -> t.getText().startsWith("#"));
+            org.eclipse.swt.widgets.Button ok = UiTestSupport.find(dialog, org.eclipse.swt.widgets.Button.class,
+                    b -> b.getText().replace("&", "").equals("OK"));
+            input.setText("#" + (last + 1));
+            UiTestSupport.collectTexts(dialog, refused);
+            okEnabledWhenBad[0] = ok.isEnabled();
+            UiTestSupport.screenshot(dialog, "go-to-refused.png");
+            input.setText("#" + target);
+            ok.notifyListeners(SWT.Selection, new Event());
+        };
+        display.timerExec(50, drive[0]);
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand(GoToHandler.ID, null);
+        assertFalse(okEnabledWhenBad[0], "OK is off while the entry is outside the capture");
+        assertTrue(refused.stream().anyMatch(t -> t.contains("is not in the capture")), "says why: " + refused);
+        assertEquals(target, Sessions.get().cursor(), "the cursor went to the typed seq");
+        assertEquals("bad time 'soon' (seconds since the start: 1.5, 250ms, #SEQ or end)", GoToHandler.goTo("soon"));
+        assertEquals(target, Sessions.get().cursor(), "a bad entry moves nothing");
+        assertNull(GoToHandler.goTo("end"));
+        assertTrue(Sessions.get().cursorAtEnd(), "end follows the end");
     }
 
     @Test

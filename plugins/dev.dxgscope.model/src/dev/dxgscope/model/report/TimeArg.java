@@ -3,7 +3,12 @@ package dev.dxgscope.model.report;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.Timeline;
 
-/** Parses a time on the command line into a seq: "1.5", "1.5s", "250ms", "40us", "#123", "end". */
+/**
+ * Parses a time the user typed (the report's --at and --diff, the workbench's Go to) into a seq:
+ * seconds since the start ("1.5", "1.5s", "250ms", "40us", "7ns"; past the end is the end), a seq
+ * of the capture ("#123"), "start" or "end". Anything else is an IllegalArgumentException that says
+ * what to write.
+ */
 public final class TimeArg {
     private TimeArg() {
     }
@@ -19,9 +24,13 @@ public final class TimeArg {
         }
         if (s.startsWith("#")) {
             try {
-                long seq = Long.parseLong(s.substring(1));
+                long seq = Long.parseLong(s.substring(1).trim());
                 if (seq < 0) {
                     throw new NumberFormatException();
+                }
+                if (seq < t.firstSeq() || seq > t.lastSeq()) {
+                    throw new IllegalArgumentException("seq #" + seq + " is not in the capture (#" + t.firstSeq()
+                            + " to #" + t.lastSeq() + ")");
                 }
                 return seq;
             } catch (NumberFormatException e) {

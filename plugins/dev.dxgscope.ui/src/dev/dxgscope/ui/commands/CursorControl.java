@@ -36,7 +36,8 @@ public final class CursorControl extends WorkbenchWindowControlContribution impl
         scale.setMinimum(0);
         scale.setMaximum(STEPS);
         scale.setPageIncrement(STEPS / 20);
-        scale.setToolTipText("Drag to move the time cursor; Alt+Left/Right step between events, Alt+End follows the end");
+        scale.setToolTipText("Drag to move the time cursor; Alt+Left/Right step between events, Alt+End follows the "
+                + "end, Ctrl+G goes to a time or seq you type");
         GridData g = new GridData(SWT.FILL, SWT.CENTER, false, false);
         g.widthHint = 260;
         scale.setLayoutData(g);

@@ -1,0 +1,71 @@
+package dev.dxgscope.ui.commands;
+
+import dev.dxgscope.model.report.TimeArg;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.session.Sessions;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+/**
+ * Navigate > Go to Time or Seq (Ctrl+G): moves the time cursor to a time or seq the user types, so
+ * the two ends of a comparison (mark and cursor) can be put exactly where a report or a log line
+ * says. Accepts what the report's --at accepts ({@link TimeArg}); a bad entry is explained in the
+ * dialog and moves nothing.
+ */
+public final class GoToHandler extends AbstractHandler {
+    public static final String ID = "dev.dxgscope.ui.cursor.goTo";
+    public static final String TITLE = "Go to Time or Seq";
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        CaptureSession s = Sessions.get().current();
+        if (s == null) {
+            return null;
+        }
+        long at = Sessions.get().cursor();
+        String now = s.read((CaptureModel m) -> Formats.position(m, at));
+        InputDialog d = new InputDialog(HandlerUtil.getActiveShell(event), TITLE,
+                "Seconds since the start (1.5, 250ms, 40us), #SEQ, start or end. The cursor is at " + now + ".",
+                "#" + at, GoToHandler::problem);
+        if (d.open() == Window.OK) {
+            goTo(d.getValue());
+        }
+        return null;
+    }
+
+    /** What is wrong with {@code text} as a place in the current capture, or null when it is one. */
+    public static String problem(String text) {
+        CaptureSession s = Sessions.get().current();
+        if (s == null) {
+            return "no capture is open";
+        }
+        return s.read((CaptureModel m) -> {
+            try {
+                TimeArg.seq(m, text);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    /** Moves the cursor to {@code text} ("end" follows the end); returns what was wrong, or null. */
+    public static String goTo(String text) {
+        String problem = problem(text);
+        if (problem != null) {
+            return problem;
+        }
+        if (text.trim().equals("end")) {
+            Sessions.get().cursorToEnd();
+            return null;
+        }
+        Long seq = Sessions.get().current().read((CaptureModel m) -> TimeArg.seq(m, text));
+        Sessions.get().moveCursor(seq);
+        return null;
+    }
+}
