@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IViewPart;
@@ -39,6 +41,18 @@ class WorkbenchTest {
         page().showView(ViewIds.ADAPTERS);
         List<String> open = java.util.Arrays.stream(page().getViewReferences()).map(r -> r.getId()).toList();
         assertTrue(open.containsAll(ids), "views open in the perspective: " + open);
+    }
+
+    @Test
+    void theFirstWindowTakesMostOfTheScreenButNeverMore() {
+        assertEquals(new Point(2176, 1224), DxgscopeWindowAdvisor.firstSize(new Rectangle(0, 0, 2560, 1440)));
+        assertEquals(new Point(1280, 800), DxgscopeWindowAdvisor.firstSize(new Rectangle(0, 0, 1440, 900)));
+        assertEquals(new Point(1024, 768), DxgscopeWindowAdvisor.firstSize(new Rectangle(0, 0, 1024, 768)));
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        Point size = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getSize();
+        Point wanted = DxgscopeWindowAdvisor.firstSize(screen);
+        assertTrue(Math.abs(size.x - wanted.x) < 40 && Math.abs(size.y - wanted.y) < 60,
+                "the window is about " + wanted + " on a " + screen + " screen: " + size);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.dxgscope.app;
 
 import java.lang.management.ManagementFactory;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -26,11 +28,22 @@ final class DxgscopeWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
-        configurer.setInitialSize(new Point(1280, 800));
+        configurer.setInitialSize(firstSize(Display.getDefault().getPrimaryMonitor().getClientArea()));
         configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
         configurer.setTitle("dxgscope");
+    }
+
+    /**
+     * The size of the very first window (later ones get the size the workbench saved): most of the
+     * screen, since the views are dense tables and charts; 1280x800 where the screen has room for
+     * no more, and never more than the screen.
+     */
+    static Point firstSize(Rectangle screen) {
+        int w = Math.max(Math.min(1280, screen.width), screen.width * 85 / 100);
+        int h = Math.max(Math.min(800, screen.height), screen.height * 85 / 100);
+        return new Point(w, h);
     }
 
     @Override
