@@ -108,6 +108,39 @@ class KernelLogTest {
         assertEquals(List.of(PREFIX + "Ioctl failed: -22"), texts(f.get(1)));
     }
 
+    /**
+     * The dispatcher's refusals (a wrong struct size, a legacy request, an fd used by another
+     * process) name no handler: linked to the ENOTTY failure with the request or caller they name.
+     */
+    @Test
+    void theDispatchersLinesAreLinkedByTheRequestOrCallerTheyName() throws Exception {
+        Script s = started(dir.resolve("dispatcher.dxgcap"));
+        fail(s, A, 25); /* an ordinary ENOTTY that none of these lines name */
+        var sized = s.call(A, "LX_DXQUERYADAPTERINFO").code(0xc0144709);
+        sized.enter();
+        sized.leave(-1, 25);
+        var legacy = s.call(A, "LX_DXQUERYADAPTERINFO").code(0xc0604703);
+        legacy.enter();
+        legacy.leave(-1, 25);
+        var foreign = s.call(B, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER);
+        foreign.enter();
+        foreign.leave(-1, 25);
+        String dispatcher = "misc dxg: dxgk: dxgk_ioctl: ";
+        s.log(0, 0, 0, dispatcher + "Call from a wrong process: " + A + " " + B);
+        s.log(0, 0, 0, dispatcher + "ioctl callback is NULL 3");
+        s.log(0, 0, 0, dispatcher + "ioctl mismatch. Code: 9 User: c0144709 Kernel: c0184709");
+        s.end(0);
+        CaptureModel m = s.model();
+        List<FailedCall> f = m.failedCalls();
+        assertEquals(List.of(), texts(f.get(0)));
+        assertEquals(List.of(dispatcher + "ioctl mismatch. Code: 9 User: c0144709 Kernel: c0184709"), texts(f.get(1)));
+        assertEquals(List.of(dispatcher + "ioctl callback is NULL 3"), texts(f.get(2)));
+        assertEquals(List.of(dispatcher + "Call from a wrong process: " + A + " " + B), texts(f.get(3)));
+        assertEquals(0xc0144709, f.get(1).request());
+        assertTrue(f.get(1).linesInferred());
+        assertEquals(List.of(), ErrorAnalysis.of(m).unlinkedLines());
+    }
+
     /** dxgsim names the call: linked by seq, not inferred, even when the text would fit another. */
     @Test
     void aLineThatNamesItsCallIsLinkedByIt() throws Exception {

@@ -23,8 +23,30 @@ class KernelLineTest {
     }
 
     @Test
+    void theDispatchersRefusalsNameTheRequestOrTheCaller() {
+        KernelLine bad = KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: bad ioctl 99 47 0 3");
+        assertEquals(new KernelLine(KernelLine.DISPATCHER, KernelLine.ENOTTY, 0xc0004799, -1, 0), bad,
+                "the request rebuilt from nr, type, size and direction");
+        assertTrue(bad.dispatcher());
+        assertTrue(bad.closing(), "the dispatcher prints one line and returns");
+        assertEquals(new KernelLine(KernelLine.DISPATCHER, KernelLine.ENOTTY, 0, 3, 0),
+                KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: ioctl callback is NULL 3"));
+        KernelLine mismatch = KernelLine.parse(
+                "misc dxg: dxgk: dxgk_ioctl: ioctl mismatch. Code: 9 User: c0144709 Kernel: c0184709");
+        assertEquals(0xc0144709, mismatch.request());
+        assertTrue(mismatch.names(0xc0144709, 42));
+        assertFalse(mismatch.names(0xc0184709, 42), "the kernel's own value is not the caller's");
+        KernelLine wrong = KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: Call from a wrong process: 100 200");
+        assertEquals(200, wrong.caller());
+        assertTrue(wrong.names(0xc0184709, 200));
+        assertFalse(wrong.names(0xc0184709, 100), "the file's owner did not make the call");
+        assertNull(KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: bad ioctl zz 47 0 3"), "not the kernel's format");
+        assertNull(KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: bad ioctl 999 47 0 3"), "no such request number");
+        assertNull(KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: something else"));
+    }
+
+    @Test
     void linesThatNameNoKnownHandlerAreNotKernelLinesOfACall() {
-        assertNull(KernelLine.parse("misc dxg: dxgk: dxgk_ioctl: bad ioctl 99 47 0 3"));
         assertNull(KernelLine.parse("misc dxg: dxgk: dxgkio_no_such_handler: Ioctl failed: -22"));
         assertNull(KernelLine.parse("dxgkio_make_resident"), "no colon after the name");
         assertNull(KernelLine.parse(""));

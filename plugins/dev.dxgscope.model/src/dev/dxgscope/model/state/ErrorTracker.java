@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>A line that names its call's seq (dxgsim's) is linked by it. A line from a real device's
  * kernel log names none; it is linked by what it says (see {@link KernelLine}): to the oldest
  * failure of that ioctl, with that errno, in that process when the line has one, that left at most
- * {@link #LINE_WINDOW_NS} before the line was read and has no closing line yet. Kernel lines are
+ * {@link #LINE_WINDOW_NS} before the line was read and has no closing line yet. A dispatcher's
+ * refusal is linked the same way to the oldest ENOTTY failure with the request (or process) it names. Kernel lines are
  * printed in call order, so this keeps each failure's lines together even when two fail alike.
  */
 final class ErrorTracker {
@@ -69,7 +70,7 @@ final class ErrorTracker {
             return;
         }
         FailedCall f = new FailedCall(c.enterSeq(), c.leaveSeq(), c.enterTs(), c.leaveTs(), p, c.tid(), c.name(),
-                c.errno());
+                c.code(), c.errno());
         if (ls != null) {
             ls.forEach(f::addLine);
         }
@@ -96,10 +97,17 @@ final class ErrorTracker {
             }
         }
         if (!f.hasClosingLine()) {
-            ArrayDeque<FailedCall> calls = awaitingLines.computeIfAbsent(f.call(), k -> new ArrayDeque<>());
-            expire(calls, f.leaveTs());
-            calls.addLast(f);
+            await(f.call(), f);
+            if (f.errno() == KernelLine.ENOTTY) {
+                await(KernelLine.DISPATCHER, f); /* perhaps refused before its handler ran */
+            }
         }
+    }
+
+    private void await(String key, FailedCall f) {
+        ArrayDeque<FailedCall> calls = awaitingLines.computeIfAbsent(key, k -> new ArrayDeque<>());
+        expire(calls, f.leaveTs());
+        calls.addLast(f);
     }
 
     /** Drops the failures that returned too long before {@code now} for a line read then to be theirs. */
@@ -110,8 +118,9 @@ final class ErrorTracker {
     }
 
     private static boolean belongs(LogLine line, KernelLine k, FailedCall f) {
-        return k.ioctl().equals(f.call()) && (!k.closing() || k.errno() == f.errno())
-                && (line.pid() == 0 || line.pid() == f.process().pid());
+        boolean call = k.dispatcher() ? f.errno() == KernelLine.ENOTTY && k.names(f.request(), f.process().pid())
+                : k.ioctl().equals(f.call()) && (!k.closing() || k.errno() == f.errno());
+        return call && (line.pid() == 0 || line.pid() == f.process().pid());
     }
 
     /** Links a line that names no call by what it says; keeps it a while when no failure fits yet. */
@@ -125,6 +134,10 @@ final class ErrorTracker {
             expire(calls, line.ts());
             for (Iterator<FailedCall> it = calls.iterator(); it.hasNext();) {
                 FailedCall f = it.next();
+                if (f.hasClosingLine()) {
+                    it.remove(); /* closed while waiting under another name too */
+                    continue;
+                }
                 if (belongs(line, k, f)) {
                     f.addInferredLine(line, k.closing());
                     if (k.closing()) {

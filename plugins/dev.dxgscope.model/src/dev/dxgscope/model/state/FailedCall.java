@@ -14,6 +14,7 @@ public final class FailedCall {
     private final DxgProcess process;
     private final int tid;
     private final String call;
+    private final int request;
     private final int errno;
     private int hostStatus;
     private final long enterTs;
@@ -23,7 +24,7 @@ public final class FailedCall {
     private String hint;
 
     FailedCall(long seq, long leaveSeq, long enterTs, long leaveTs, DxgProcess process, int tid, String call,
-            int errno) {
+            int request, int errno) {
         this.seq = seq;
         this.leaveSeq = leaveSeq;
         this.enterTs = enterTs;
@@ -31,6 +32,7 @@ public final class FailedCall {
         this.process = process;
         this.tid = tid;
         this.call = call;
+        this.request = request;
         this.errno = errno;
     }
 
@@ -53,6 +55,11 @@ public final class FailedCall {
 
     public String call() {
         return call;
+    }
+
+    /** The ioctl request value the caller passed (what the dispatcher's lines name). */
+    public int request() {
+        return request;
     }
 
     public int errno() {
