@@ -12,12 +12,14 @@
 
 static char got[8][256];
 static int got_level[8];
+static uint64_t got_usec[8];
 static int ngot;
 
-static void on_line(void *ctx, int level, const char *text, size_t len)
+static void on_line(void *ctx, int level, uint64_t usec, const char *text, size_t len)
 {
     if (ngot < 8) {
         snprintf(got[ngot], sizeof got[ngot], "%.*s", (int)len, text);
+        got_usec[ngot] = usec;
         got_level[ngot++] = level;
     }
 }
@@ -30,20 +32,32 @@ static void put(int fd, const char *record)
 int main(void)
 {
     int level;
+    uint64_t usec;
     const char *text;
     size_t len;
     const char *rec = "3,1042,5310000,-;misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12";
-    CHECK(kmsg_parse(rec, strlen(rec), &level, &text, &len));
+    CHECK(kmsg_parse(rec, strlen(rec), &level, &usec, &text, &len));
     CHECK_EQ_INT(level, 3);
+    CHECK(usec == 5310000);
     CHECK(len == strlen("misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12"));
     CHECK(!strncmp(text, "misc dxg:", 9));
     const char *facility = "12,7,1,c;x"; /* facility 1 (user), level 4 */
-    CHECK(kmsg_parse(facility, strlen(facility), &level, &text, &len));
+    CHECK(kmsg_parse(facility, strlen(facility), &level, &usec, &text, &len));
     CHECK_EQ_INT(level, 4);
-    CHECK(!kmsg_parse(" DEVICE=+misc:dxg", 17, &level, &text, &len)); /* a continuation line */
-    CHECK(!kmsg_parse("no semicolon", 12, &level, &text, &len));
-    CHECK(!kmsg_parse("99999999999999,1,1,-;x", 22, &level, &text, &len)); /* absurd prio */
-    CHECK(!kmsg_parse("", 0, &level, &text, &len));
+    CHECK(usec == 1);
+    const char *timeless = "3,7;x"; /* no time field: still a record */
+    CHECK(kmsg_parse(timeless, strlen(timeless), &level, &usec, &text, &len));
+    CHECK(usec == KMSG_NO_TIME);
+    const char *bad_time = "3,7,12x,-;x";
+    CHECK(kmsg_parse(bad_time, strlen(bad_time), &level, &usec, &text, &len));
+    CHECK(usec == KMSG_NO_TIME);
+    const char *huge = "3,7,99999999999999999999999,-;x"; /* past 64 bits */
+    CHECK(kmsg_parse(huge, strlen(huge), &level, &usec, &text, &len));
+    CHECK(usec == KMSG_NO_TIME);
+    CHECK(!kmsg_parse(" DEVICE=+misc:dxg", 17, &level, &usec, &text, &len)); /* a continuation line */
+    CHECK(!kmsg_parse("no semicolon", 12, &level, &usec, &text, &len));
+    CHECK(!kmsg_parse("99999999999999,1,1,-;x", 22, &level, &usec, &text, &len)); /* absurd prio */
+    CHECK(!kmsg_parse("", 0, &level, &usec, &text, &len));
 
     CHECK(kmsg_is_dxg("misc dxg: dxgk: dxgkio_query_adapter_info: Ioctl failed: -22", 60));
     CHECK(kmsg_is_dxg("dxgk: dxgglobal_create failed", 29));
@@ -69,6 +83,7 @@ int main(void)
     CHECK(!strcmp(got[0], "misc dxg: dxgk: dxgkio_create_allocation: invalid standard allocation"));
     CHECK(!strcmp(got[1], "misc dxg: dxgk: dxgkio_create_allocation: Ioctl failed: -22"));
     CHECK_EQ_INT(got_level[1], 3);
+    CHECK(got_usec[0] == 200 && got_usec[1] == 300);
     CHECK_EQ_INT(k.lines, 2);
     close(sv[1]);
     kmsg_close(&k);

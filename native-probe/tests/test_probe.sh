@@ -92,7 +92,8 @@ kernel-log)
     DXGSCOPE_KMSG="$kmsg" "$dxgcap" record -o "$work/c.dxgcap" -- sh -c "printf '6,2,2,-;eth0: link up\n3,3,3,-;misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12\n SUBSYSTEM=misc\n' >>'$kmsg'" ||
         fail "status $?"
     "$dxgcap" dump "$work/c.dxgcap" >"$work/dump"
-    grep -q 'LOG .*level=3 cause=#0 .*dxgkio_make_resident: Ioctl failed: -12' "$work/dump" || fail "the dxg line is not a LOG record"
+    grep -q 'LOG .*level=3 cause=#0 .*\[    0\.000003\] misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12' "$work/dump" ||
+        fail "the dxg line is not a LOG record led by the kernel's time: $(grep ' LOG ' "$work/dump")"
     [ "$(grep -c ' LOG ' "$work/dump")" = 1 ] || fail "other lines were recorded: $(grep ' LOG ' "$work/dump")"
     grep -q "kernel_log=$kmsg" "$work/dump" || fail "SESSION does not say the kernel log was read"
     DXGSCOPE_KMSG=/nonexistent/kmsg "$dxgcap" record -o "$work/d.dxgcap" -- true 2>"$work/err" ||

@@ -17,7 +17,28 @@ int kmsg_open(struct kmsg_reader *k, const char *path)
     return 0;
 }
 
-int kmsg_parse(const char *line, size_t len, int *level, const char **text, size_t *text_len)
+/* The decimal field after the second comma of the prefix [line, semi): the time. */
+static uint64_t kmsg_time(const char *line, const char *semi)
+{
+    const char *p = line;
+    for (int commas = 0; commas < 2; p++) {
+        if (p >= semi) {
+            return KMSG_NO_TIME;
+        }
+        commas += *p == ',';
+    }
+    uint64_t usec = 0;
+    const char *digits = p;
+    for (; p < semi && *p >= '0' && *p <= '9'; p++) {
+        if (usec > (UINT64_MAX - 9) / 10) {
+            return KMSG_NO_TIME;
+        }
+        usec = usec * 10 + (uint64_t)(*p - '0');
+    }
+    return p > digits && p < semi && *p == ',' ? usec : KMSG_NO_TIME;
+}
+
+int kmsg_parse(const char *line, size_t len, int *level, uint64_t *usec, const char **text, size_t *text_len)
 {
     if (len == 0 || line[0] < '0' || line[0] > '9') {
         return 0;
@@ -34,6 +55,7 @@ int kmsg_parse(const char *line, size_t len, int *level, const char **text, size
         }
     }
     *level = (int)(prio & 7);
+    *usec = kmsg_time(line, semi);
     *text = semi + 1;
     *text_len = len - (size_t)(semi + 1 - line);
     return 1;
@@ -56,11 +78,12 @@ static size_t lines(struct kmsg_reader *k, size_t n, kmsg_line_fn fn, void *ctx)
         }
         size_t len = (size_t)(nl - (k->buf + at));
         int level;
+        uint64_t usec;
         const char *text;
         size_t text_len;
-        if (kmsg_parse(k->buf + at, len, &level, &text, &text_len) && kmsg_is_dxg(text, text_len)) {
+        if (kmsg_parse(k->buf + at, len, &level, &usec, &text, &text_len) && kmsg_is_dxg(text, text_len)) {
             k->lines++;
-            fn(ctx, level, text, text_len);
+            fn(ctx, level, usec, text, text_len);
         }
         at += len + 1;
     }

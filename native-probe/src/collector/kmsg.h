@@ -20,14 +20,19 @@ struct kmsg_reader {
     char buf[KMSG_BUFFER + 1];
 };
 
-typedef void (*kmsg_line_fn)(void *ctx, int level, const char *text, size_t len);
+/* `usec`: when the kernel printed the line (its log clock, microseconds since boot, as dmesg shows
+ * it), KMSG_NO_TIME when the record has none. */
+typedef void (*kmsg_line_fn)(void *ctx, int level, uint64_t usec, const char *text, size_t len);
+
+#define KMSG_NO_TIME UINT64_MAX
 
 /* Opens `path` non-blocking, positioned after the lines already there. 0 or an errno. */
 int kmsg_open(struct kmsg_reader *k, const char *path);
 
-/* Parses one kmsg record line, "prio,seq,usec,flags[,...];text": the syslog level (prio & 7) and
- * the text. Returns 0 when the line is not a record (a continuation " KEY=value", or damaged). */
-int kmsg_parse(const char *line, size_t len, int *level, const char **text, size_t *text_len);
+/* Parses one kmsg record line, "prio,seq,usec,flags[,...];text": the syslog level (prio & 7), the
+ * time (KMSG_NO_TIME when the field is missing or not a number) and the text. Returns 0 when the
+ * line is not a record (a continuation " KEY=value", or damaged). */
+int kmsg_parse(const char *line, size_t len, int *level, uint64_t *usec, const char **text, size_t *text_len);
 
 /* True when the text is dxgkrnl's: "misc dxg:" or "dxgk:" first, or a dxgkio_ handler named. */
 int kmsg_is_dxg(const char *text, size_t len);

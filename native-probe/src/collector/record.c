@@ -383,8 +383,10 @@ static void emit(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid,
     emit_record(c, kind, pid, tid, payload, size, 0);
 }
 
-/* A dxgkrnl line from the kernel log: a LOG record naming no call (pid 0; the kernel says none). */
-static void on_kernel_line(void *ctx, int level, const char *text, size_t len)
+/* A dxgkrnl line from the kernel log: a LOG record naming no call (pid 0; the kernel says none).
+ * The kernel's own time of the line leads the text as dmesg prints it ("[    5.310000] "), so the
+ * line can be found in `dmesg` of the same boot; the record's time is when it was read. */
+static void on_kernel_line(void *ctx, int level, uint64_t usec, const char *text, size_t len)
 {
     struct {
         struct dxgcap_log log;
@@ -392,9 +394,14 @@ static void on_kernel_line(void *ctx, int level, const char *text, size_t len)
     } p;
     memset(&p, 0, sizeof p);
     p.log.level = (uint32_t)level;
-    len = len < sizeof p.text - 1 ? len : sizeof p.text - 1;
-    memcpy(p.text, text, len);
-    emit(ctx, DXGCAP_LOG, 0, 0, &p, (uint32_t)(sizeof p.log + len + 1));
+    size_t at = 0;
+    if (usec != KMSG_NO_TIME) {
+        at = (size_t)snprintf(p.text, sizeof p.text, "[%5llu.%06llu] ", (unsigned long long)(usec / 1000000),
+                              (unsigned long long)(usec % 1000000));
+    }
+    len = len < sizeof p.text - 1 - at ? len : sizeof p.text - 1 - at;
+    memcpy(p.text + at, text, len);
+    emit(ctx, DXGCAP_LOG, 0, 0, &p, (uint32_t)(sizeof p.log + at + len + 1));
 }
 
 /* Drains every ring once and writes, in seq order, the records whose seq was handed out before
