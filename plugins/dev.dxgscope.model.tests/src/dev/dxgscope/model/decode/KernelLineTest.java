@@ -18,6 +18,12 @@ class KernelLineTest {
         assertFalse(detail.closing());
         assertEquals("LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU",
                 KernelLine.parse("dxgk: dxgkio_wait_sync_object_cpu: Ioctl failed: -110").ioctl());
+        assertEquals(new KernelLine("LX_DXMAKERESIDENT", 12),
+                KernelLine.parse("[ 1234.567890] misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12"),
+                "the kernel's time the collector puts first");
+        assertEquals(0xc0144709, KernelLine.parse(
+                "[    5.310000] misc dxg: dxgk: dxgk_ioctl: ioctl mismatch. Code: 9 User: c0144709 Kernel: c0184709")
+                .request());
         assertEquals("LX_ISFEATUREENABLED",
                 KernelLine.parse("misc dxg: dxgk: dxgkio_is_feature_enabled: Ioctl failed: -22").ioctl());
     }
