@@ -501,6 +501,12 @@ class GroundTruthTest {
             }
             assertFalse(f.get(i).lines().isEmpty(), "check " + (i + 1) + " has its dmesg line");
         }
+        assertEquals(0xc0144709, f.get(3).request(), "check 4's request, the size the driver does not know");
+        assertEquals(0xc0604703, f.get(4).request(), "check 5's legacy request");
+        Map<?, ?> errorsSection = (Map<?, ?>) new dev.dxgscope.model.report.ReportBuilder(storm, "error-storm")
+                .build(null, null, java.util.Set.of("errors")).get("errors");
+        assertEquals("0xc0144709", ((Map<?, ?>) ((List<?>) errorsSection.get("failed")).get(3)).get("request"),
+                "the report names the request too");
         ErrorAnalysis.Result errors = ErrorAnalysis.of(storm);
         assertEquals(12, errors.counts().stream().mapToInt(ErrorAnalysis.Count::count).sum());
         assertEquals(2, errors.counts().stream().filter(c -> c.call().equals("LX_DXCREATEALLOCATION") && c.errno() == 22)

@@ -299,7 +299,7 @@ public final class ReportBuilder {
             List<Object> lines = new ArrayList<>();
             f.lines().forEach(l -> lines.add(l.text()));
             failed.add(map("seq", f.seq(), "pid", f.process().pid(), "tid", f.tid(), "call", f.call(),
-                    "errno", Names.errno(f.errno()),
+                    "request", String.format("0x%08x", f.request()), "errno", Names.errno(f.errno()),
                     "host_status", f.hostStatus() == 0 ? null : Names.ntstatus(f.hostStatus()), "hint", f.hint(),
                     "dmesg", lines, "dmesg_inferred", f.linesInferred()));
         }
