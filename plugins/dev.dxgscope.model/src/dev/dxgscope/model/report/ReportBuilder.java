@@ -25,7 +25,6 @@ import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Timeline;
-import dev.dxgscope.model.state.Wait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -351,27 +350,17 @@ public final class ReportBuilder {
         List<Object> stillOpen = rows(d.fdsOpenedAndOpen(), this::fd);
         List<Object> shared = rows(d.sharesCreated(), this::share);
         List<Object> released = rows(d.sharesReleased(), this::share);
-        List<Object> fences = new ArrayList<>();
-        for (Diff.FenceChange c : d.fences()) {
-            fences.add(map("fence", c.fence().id(), "object", c.fence().creator().describe(), "pid",
-                    c.fence().creator().process().pid(), "from_value", neg(c.before()), "to_value", c.after()));
-        }
-        List<Object> resident = new ArrayList<>();
-        for (Diff.ResidentChange c : d.resident()) {
-            resident.add(map("pid", c.line().process().pid(), "luid", String.format("0x%016x", c.line().luid()),
-                    "segment_group", Names.segmentGroup(c.line().segmentGroup()), "from_bytes", c.before(),
-                    "to_bytes", c.after(), "delta_bytes", c.delta()));
-        }
-        List<Object> byType = new ArrayList<>();
-        for (Leaks.Change c : Leaks.compare(m, from, to)) {
-            byType.add(map("pid", c.process().pid(), "type", c.kind(), "at_from", c.before(), "created",
-                    c.created(), "destroyed", c.destroyed(), "at_to", c.after(), "bytes_at_from", c.bytesBefore(),
-                    "bytes_at_to", c.bytesAfter()));
-        }
-        List<Object> waits = new ArrayList<>();
-        for (Wait w : d.waitsBegunAndPending()) {
-            waits.add(wait(new SyncAnalysis.TimedWait(w, t.timeOf(to) - t.timeOf(w.seq()))));
-        }
+        List<Object> fences = rows(d.fences(), c -> map("fence", c.fence().id(), "object",
+                c.fence().creator().describe(), "pid", c.fence().creator().process().pid(), "from_value",
+                neg(c.before()), "to_value", c.after()));
+        List<Object> resident = rows(d.resident(), c -> map("pid", c.line().process().pid(), "luid",
+                String.format("0x%016x", c.line().luid()), "segment_group", Names.segmentGroup(c.line().segmentGroup()),
+                "from_bytes", c.before(), "to_bytes", c.after(), "delta_bytes", c.delta()));
+        List<Object> byType = rows(Leaks.compare(m, from, to), c -> map("pid", c.process().pid(), "type", c.kind(),
+                "at_from", c.before(), "created", c.created(), "destroyed", c.destroyed(), "at_to", c.after(),
+                "bytes_at_from", c.bytesBefore(), "bytes_at_to", c.bytesAfter()));
+        List<Object> waits = rows(d.waitsBegunAndPending(),
+                w -> wait(new SyncAnalysis.TimedWait(w, t.timeOf(to) - t.timeOf(w.seq()))));
         return map("from_seq", from, "to_seq", to, "from_ns", t.sinceStart(from), "to_ns", t.sinceStart(to),
                 "created", created, "destroyed", destroyed, "created_and_alive", alive, "by_process_and_type", byType,
                 "fds_opened", opened, "fds_closed", closed, "fds_opened_and_open", stillOpen, "shares_created", shared,

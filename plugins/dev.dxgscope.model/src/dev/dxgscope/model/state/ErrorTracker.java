@@ -20,8 +20,9 @@ import java.util.Map;
  * kernel log names none; it is linked by what it says (see {@link KernelLine}): to the oldest
  * failure of that ioctl, with that errno, in that process when the line has one, that left at most
  * {@link #LINE_WINDOW_NS} before the line was read and has no closing line yet. A dispatcher's
- * refusal is linked the same way to the oldest ENOTTY failure with the request (or process) it names. Kernel lines are
- * printed in call order, so this keeps each failure's lines together even when two fail alike.
+ * refusal is linked the same way to the oldest ENOTTY failure with the request (or process) it
+ * names. Kernel lines are printed in call order, so this keeps each failure's lines together even
+ * when two fail alike.
  */
 final class ErrorTracker {
     final List<FailedCall> failed = new ArrayList<>();

@@ -40,32 +40,37 @@ public final class GoToHandler extends AbstractHandler {
 
     /** What is wrong with {@code text} as a place in the current capture, or null when it is one. */
     public static String problem(String text) {
-        CaptureSession s = Sessions.get().current();
-        if (s == null) {
-            return "no capture is open";
-        }
-        return s.read((CaptureModel m) -> {
-            try {
-                TimeArg.seq(m, text);
-                return null;
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        });
+        return place(text).problem();
     }
 
     /** Moves the cursor to {@code text} ("end" follows the end); returns what was wrong, or null. */
     public static String goTo(String text) {
-        String problem = problem(text);
-        if (problem != null) {
-            return problem;
+        Place p = place(text);
+        if (p.problem() == null) {
+            if (text.trim().equals("end")) {
+                Sessions.get().cursorToEnd();
+            } else {
+                Sessions.get().moveCursor(p.seq());
+            }
         }
-        if (text.trim().equals("end")) {
-            Sessions.get().cursorToEnd();
-            return null;
+        return p.problem();
+    }
+
+    /** A typed place: its seq, or what is wrong with it. */
+    private record Place(long seq, String problem) {
+    }
+
+    private static Place place(String text) {
+        CaptureSession s = Sessions.get().current();
+        if (s == null) {
+            return new Place(-1, "no capture is open");
         }
-        Long seq = Sessions.get().current().read((CaptureModel m) -> TimeArg.seq(m, text));
-        Sessions.get().moveCursor(seq);
-        return null;
+        return s.read((CaptureModel m) -> {
+            try {
+                return new Place(TimeArg.seq(m, text), null);
+            } catch (IllegalArgumentException e) {
+                return new Place(-1, e.getMessage());
+            }
+        });
     }
 }
