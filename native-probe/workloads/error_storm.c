@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "dxgscope/dxgsim.h"
 #include "wl.h"
@@ -71,6 +73,29 @@ static int query_info(struct storm *s, const char *call, unsigned long request, 
 static int wrong_struct_size(struct storm *s, const char *call)
 {
     return query_info(s, call, BAD_SIZE_QUERYADAPTERINFO, sizeof(uint32_t));
+}
+
+/*
+ * A forked child calls through the descriptor it inherited: the driver binds a /dev/dxg file to the
+ * process that opened it and refuses everyone else ("Call from a wrong process", ENOTTY). The child
+ * exits with the errno (0 when the call succeeded), which becomes this check's result.
+ */
+static int forked_child(struct storm *s, const char *call)
+{
+    fflush(NULL);
+    pid_t child = fork();
+    if (child < 0) {
+        return 0; /* counted as "did not fail": the check could not run */
+    }
+    if (child == 0) {
+        int r = query_info(s, call, LX_DXQUERYADAPTERINFO, sizeof(uint32_t));
+        _exit(r < 0 ? -r : 0);
+    }
+    int status = 0;
+    if (waitpid(child, &status, 0) != child || !WIFEXITED(status)) {
+        return 0;
+    }
+    return -WEXITSTATUS(status);
 }
 
 static int zero_private_data(struct storm *s, const char *call)
@@ -156,6 +181,7 @@ static const struct check checks[] = {
     {"LX_DXSHAREOBJECTS[object_count=2]", 0, share_two},
     {"LX_DXQUERYADAPTERINFO[arg=0x1]", EFAULT, bad_pointer},
     {"LX_DXDESTROYSYNCHRONIZATIONOBJECT[never-created]", 0, destroy_never_created},
+    {"LX_DXQUERYADAPTERINFO[forked-child]", ENOTTY, forked_child},
 };
 
 /* Returns 1 when the bad call succeeded. */

@@ -3,6 +3,7 @@
  * dxgcap dump FILE [--json] — every record decoded. The text form is canonical: the Java reader's
  * CaptureDump prints exactly the same text, which is how the two readers are cross-checked.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,13 +42,48 @@ static const char *state_name(uint32_t state)
 
 /* ---- canonical text ---- */
 
+static int stable_mode;
+static uint32_t stable_pids[256], stable_tids[256];
+static size_t stable_npids, stable_ntids;
+
+/*
+ * --stable: a whole decimal word of s at i that is a known pid (a kernel line such as "Call from a
+ * wrong process: 4021 4022" names OS-assigned pids) is printed as its ordinal "pN". Returns the
+ * length of the word replaced, 0 when there is none.
+ */
+static size_t put_stable_pid(FILE *out, const uint8_t *s, size_t n, size_t i)
+{
+    if (!stable_mode || (i > 0 && isalnum(s[i - 1]))) {
+        return 0;
+    }
+    size_t j = i;
+    uint64_t v = 0;
+    while (j < n && isdigit(s[j]) && j - i < 10) {
+        v = v * 10 + (uint64_t)(s[j] - '0');
+        j++;
+    }
+    if (j == i || (j < n && isalnum(s[j])) || v <= 300) {
+        return 0;
+    }
+    for (size_t k = 0; k < stable_npids; k++) {
+        if (stable_pids[k] == v) {
+            fprintf(out, "p%zu", k + 1);
+            return j - i;
+        }
+    }
+    return 0;
+}
+
 /* A string, quoted: printable ASCII as is, \" \\ and everything else as \xHH. */
 static void put_string(FILE *out, const uint8_t *s, size_t n)
 {
     fputc('"', out);
     for (size_t i = 0; i < n; i++) {
         uint8_t c = s[i];
-        if (c == '"' || c == '\\') {
+        size_t pid = put_stable_pid(out, s, n, i);
+        if (pid > 0) {
+            i += pid - 1;
+        } else if (c == '"' || c == '\\') {
             fprintf(out, "\\%c", c);
         } else if (c >= 0x20 && c < 0x7f) {
             fputc(c, out);
@@ -75,10 +111,6 @@ static void put_strings(FILE *out, const uint8_t *p, size_t n)
     }
     fputc(']', out);
 }
-
-static int stable_mode;
-static uint32_t stable_pids[256], stable_tids[256];
-static size_t stable_npids, stable_ntids;
 
 static void put_hex(FILE *out, const uint8_t *p, size_t n)
 {
