@@ -15,6 +15,7 @@ import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.analysis.SyncAnalysis;
 import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DestroyReason;
@@ -483,32 +484,54 @@ class GroundTruthTest {
         assertTrue(stuck.failedCalls().isEmpty());
     }
 
+    /**
+     * error-storm: 13 bad calls, each failed with its dmesg line. The three ENOTTY ones are refused
+     * by the dispatcher for three reasons, each with its own hint: a request size the driver does
+     * not know (4), a legacy request with no handler (5), a forked child calling through the
+     * descriptor its parent opened (13).
+     */
     @Test
     void errorStorm() {
         healthy(storm);
-        DxgProcess p = only(storm);
+        List<DxgProcess> ps = storm.dxgProcesses();
+        assertEquals(2, ps.size(), "error-storm and the child it forks for check 13");
+        DxgProcess p = ps.get(0);
+        DxgProcess child = ps.get(1);
+        assertEquals(p.pid(), child.parentPid());
+        assertTrue(child.objects().isEmpty(), "the child makes nothing: its one call is refused");
         List<FailedCall> f = storm.failedCalls();
-        assertEquals(12, f.size(), "12 bad calls, each failed");
+        assertEquals(13, f.size(), "13 bad calls, each failed");
         String[] calls = {"LX_DXCREATECONTEXTVIRTUAL", "LX_DXDESTROYALLOCATION2", "LX_DXMAKERESIDENT",
             "ioctl 0xc0144709", "LX_DXCREATECONTEXT", "LX_DXQUERYADAPTERINFO", "LX_DXCREATEALLOCATION",
             "LX_DXCREATEALLOCATION", "LX_DXMAKERESIDENT", "LX_DXSHAREOBJECTS", "LX_DXQUERYADAPTERINFO",
-            "LX_DXDESTROYSYNCHRONIZATIONOBJECT"};
-        int[] errnos = {-1, -1, -1, 25, 25, 22, 22, 22, -1, -1, 14, -1};
-        for (int i = 0; i < 12; i++) {
+            "LX_DXDESTROYSYNCHRONIZATIONOBJECT", "LX_DXQUERYADAPTERINFO"};
+        int[] errnos = {-1, -1, -1, 25, 25, 22, 22, 22, -1, -1, 14, -1, 25};
+        for (int i = 0; i < 13; i++) {
             assertEquals(calls[i], f.get(i).call(), "check " + (i + 1));
             if (errnos[i] > 0) {
                 assertEquals(errnos[i], f.get(i).errno(), "check " + (i + 1));
             }
             assertFalse(f.get(i).lines().isEmpty(), "check " + (i + 1) + " has its dmesg line");
+            assertEquals(i == 12 ? child : p, f.get(i).process(), "check " + (i + 1));
+            assertEquals(i == 3 || i == 4 || i == 12, f.get(i).refusal() != Refusal.NONE, "check " + (i + 1));
         }
         assertEquals(0xc0144709, f.get(3).request(), "check 4's request, the size the driver does not know");
         assertEquals(0xc0604703, f.get(4).request(), "check 5's legacy request");
+        assertEquals(Refusal.MISMATCH, f.get(3).refusal());
+        assertTrue(f.get(3).hint().contains("another dxgkrnl ABI"), f.get(3).hint());
+        assertEquals(Refusal.NO_HANDLER, f.get(4).refusal());
+        assertTrue(f.get(4).hint().startsWith("dxgkrnl has no handler for this legacy request"), f.get(4).hint());
+        assertEquals(Refusal.WRONG_PROCESS, f.get(12).refusal());
+        assertTrue(f.get(12).hint().startsWith("this process did not open the /dev/dxg it called through"),
+                f.get(12).hint());
         Map<?, ?> errorsSection = (Map<?, ?>) new dev.dxgscope.model.report.ReportBuilder(storm, "error-storm")
                 .build(null, null, java.util.Set.of("errors")).get("errors");
         assertEquals("0xc0144709", ((Map<?, ?>) ((List<?>) errorsSection.get("failed")).get(3)).get("request"),
                 "the report names the request too");
+        assertEquals("wrong_process", ((Map<?, ?>) ((List<?>) errorsSection.get("failed")).get(12)).get("refused"));
+        assertNull(((Map<?, ?>) ((List<?>) errorsSection.get("failed")).get(0)).get("refused"), "check 1 was not refused");
         ErrorAnalysis.Result errors = ErrorAnalysis.of(storm);
-        assertEquals(12, errors.counts().stream().mapToInt(ErrorAnalysis.Count::count).sum());
+        assertEquals(13, errors.counts().stream().mapToInt(ErrorAnalysis.Count::count).sum());
         assertEquals(2, errors.counts().stream().filter(c -> c.call().equals("LX_DXCREATEALLOCATION") && c.errno() == 22)
                 .findFirst().orElseThrow().count(), "checks 7 and 8");
         assertEquals(List.of(), errors.unlinkedLines(), "every line belongs to its check");
@@ -518,6 +541,31 @@ class GroundTruthTest {
         assertTrue(allocs.get(0).destroyedSeq() < f.get(0).seq(), "destroyed before the checks");
         assertTrue(Leaks.ofCapture(storm).objects().isEmpty());
         assertTrue(p.objects().stream().noneMatch(o -> o.type() == ObjectType.CONTEXT || o.type() == ObjectType.SYNC_OBJECT));
+    }
+
+    /**
+     * Without the kernel's lines the model still reads why the dispatcher refused checks 4, 5 and
+     * 13: the unknown request code, the legacy number, the descriptor the parent opened.
+     */
+    @Test
+    void errorStormsRefusalsAreReadFromTheModelWithoutTheKernelLog() throws Exception {
+        Path quiet = dir.resolve("error-storm-quiet.dxgcap");
+        try (CaptureFile in = CaptureFile.open(stormFile); CaptureWriter out = new CaptureWriter(quiet)) {
+            RecordCursor r = in.records();
+            while (r.next()) {
+                if (r.kind() != RecordKind.LOG) {
+                    out.append(r.kindCode(), r.seq(), r.timestampNs(), r.pid(), r.tid(),
+                            ByteBuffer.allocate(r.payloadSize()).put(r.payload()).flip());
+                }
+            }
+        }
+        List<FailedCall> f = Workloads.load(quiet).failedCalls();
+        assertTrue(f.stream().allMatch(c -> c.lines().isEmpty()));
+        assertEquals(List.of(Refusal.MISMATCH, Refusal.NO_HANDLER, Refusal.WRONG_PROCESS),
+                List.of(f.get(3).refusal(), f.get(4).refusal(), f.get(12).refusal()));
+        DxgProcess parent = storm.dxgProcesses().get(0);
+        assertTrue(f.get(12).hint().contains(", opened by pid " + parent.pid() + ")"), f.get(12).hint());
+        assertEquals(f.get(4).hint(), storm.failedCalls().get(4).hint(), "the same hint as the kernel's line gives");
     }
 
     /**
@@ -552,9 +600,10 @@ class GroundTruthTest {
             assertTrue(inferred.get(i).linesInferred());
             linked++;
         }
-        assertEquals(12, linked, "every check, 4 and 5 too (the dispatcher's own lines: no handler ran)");
+        assertEquals(13, linked, "every check, 4, 5 and 13 too (the dispatcher's own lines: no handler ran)");
         assertTrue(byCause.get(3).lines().get(0).text().contains("dxgk_ioctl: ioctl mismatch"), "check 4");
         assertTrue(byCause.get(4).lines().get(0).text().contains("dxgk_ioctl: ioctl callback is NULL"), "check 5");
+        assertTrue(byCause.get(12).lines().get(0).text().contains("dxgk_ioctl: Call from a wrong process"), "check 13");
         assertEquals(List.of(), ErrorAnalysis.of(m).unlinkedLines());
     }
 }

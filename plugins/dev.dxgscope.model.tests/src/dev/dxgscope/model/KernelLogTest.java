@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.analysis.ErrorAnalysis;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.LogLine;
@@ -138,6 +139,11 @@ class KernelLogTest {
         assertEquals(List.of(dispatcher + "Call from a wrong process: " + A + " " + B), texts(f.get(3)));
         assertEquals(0xc0144709, f.get(1).request());
         assertTrue(f.get(1).linesInferred());
+        assertEquals(List.of(Refusal.NONE, Refusal.MISMATCH, Refusal.NO_HANDLER, Refusal.WRONG_PROCESS),
+                f.stream().map(FailedCall::refusal).toList(), "each refusal as the kernel says it");
+        assertTrue(f.get(0).hint().startsWith("a call from a process that did not open this /dev/dxg"), "not known why");
+        assertTrue(f.get(3).hint().startsWith("this process did not open the /dev/dxg it called through:"),
+                f.get(3).hint());
         assertEquals(List.of(), ErrorAnalysis.of(m).unlinkedLines());
     }
 

@@ -12,11 +12,36 @@ package dev.dxgscope.model.decode;
  * @param ioctl the ioctl's name, such as {@code LX_DXMAKERESIDENT}, or {@link #DISPATCHER}
  * @param errno the positive errno of an "Ioctl failed: -N" line (ENOTTY for a dispatcher line), 0
  *     for any other line
+ * @param refusal why the dispatcher refused the request ({@link Refusal#NONE} for a handler's line)
  * @param request for a dispatcher line, the request value it names (0: none)
  * @param nr for a dispatcher line, the request number it names (-1: none)
  * @param caller for a dispatcher line, the calling process it names (0: none)
  */
-public record KernelLine(String ioctl, int errno, int request, int nr, int caller) {
+public record KernelLine(String ioctl, int errno, Refusal refusal, int request, int nr, int caller) {
+    /** The dispatcher's four refusals, in the order it checks (dxg-abi.md, "Encoding and dispatch"). */
+    public enum Refusal {
+        /** Not a dispatcher line. */
+        NONE(""),
+        /** "bad ioctl": request number 0 or past the end of this kernel's table. */
+        OUT_OF_RANGE("request number out of range"),
+        /** "ioctl callback is NULL": a legacy request whose slot has no handler. */
+        NO_HANDLER("no handler (legacy request)"),
+        /** "ioctl mismatch": the number is known but the whole value (size, direction) is not. */
+        MISMATCH("request value mismatch"),
+        /** "Call from a wrong process": the caller did not open the file it called through. */
+        WRONG_PROCESS("wrong process");
+
+        private final String label;
+
+        Refusal(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     private static final String FAILED = "Ioctl failed: ";
     /** The {@link #ioctl()} of a dispatcher line: the request was refused before any handler ran. */
     public static final String DISPATCHER = "dxgk_ioctl";
@@ -25,12 +50,12 @@ public record KernelLine(String ioctl, int errno, int request, int nr, int calle
 
     /** A handler's line. */
     public KernelLine(String ioctl, int errno) {
-        this(ioctl, errno, 0, -1, 0);
+        this(ioctl, errno, Refusal.NONE, 0, -1, 0);
     }
 
     /** A line of the dispatcher, which refused the request before any handler ran. */
     public boolean dispatcher() {
-        return ioctl.equals(DISPATCHER);
+        return refusal != Refusal.NONE;
     }
 
     /**
@@ -100,16 +125,16 @@ public record KernelLine(String ioctl, int errno, int request, int nr, int calle
                 if (nr > 0xff || type > 0xff || size > 0x3fff || dir > 3) {
                     return null;
                 }
-                return refused((int) (dir << 30 | size << 16 | type << 8 | nr), -1, 0);
+                return refused(Refusal.OUT_OF_RANGE, (int) (dir << 30 | size << 16 | type << 8 | nr), -1, 0);
             }
             if (m.startsWith("ioctl callback is NULL ") && w.length >= 5) {
-                return refused(0, Integer.parseInt(w[4], 16) & 0xff, 0);
+                return refused(Refusal.NO_HANDLER, 0, Integer.parseInt(w[4], 16) & 0xff, 0);
             }
             if (m.startsWith("ioctl mismatch.") && w.length >= 6 && w[4].equals("User:")) {
-                return refused(Integer.parseUnsignedInt(w[5], 16), -1, 0);
+                return refused(Refusal.MISMATCH, Integer.parseUnsignedInt(w[5], 16), -1, 0);
             }
             if (m.startsWith("Call from a wrong process: ") && w.length >= 7) {
-                return refused(0, -1, Integer.parseInt(w[6]));
+                return refused(Refusal.WRONG_PROCESS, 0, -1, Integer.parseInt(w[6]));
             }
         } catch (NumberFormatException e) {
             return null; /* not the kernel's format */
@@ -117,7 +142,7 @@ public record KernelLine(String ioctl, int errno, int request, int nr, int calle
         return null;
     }
 
-    private static KernelLine refused(int request, int nr, int caller) {
-        return new KernelLine(DISPATCHER, ENOTTY, request, nr, caller);
+    private static KernelLine refused(Refusal why, int request, int nr, int caller) {
+        return new KernelLine(DISPATCHER, ENOTTY, why, request, nr, caller);
     }
 }

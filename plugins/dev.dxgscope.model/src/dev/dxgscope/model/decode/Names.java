@@ -45,6 +45,23 @@ public final class Names {
         return Errno.name(errno);
     }
 
+    /**
+     * An ioctl request value with its fields: "0xc0144709 (_IOWR 'G' 0x09, 20 bytes)", so a size or
+     * direction the driver does not know can be read off it.
+     */
+    public static String request(int request) {
+        String dir = switch (request >>> 30) {
+            case 0 -> "_IO";
+            case 1 -> "_IOW";
+            case 2 -> "_IOR";
+            default -> "_IOWR";
+        };
+        int type = request >>> 8 & 0xff;
+        String typeText = type >= 0x21 && type < 0x7f ? "'" + (char) type + "'" : String.format("0x%02x", type);
+        return String.format("0x%08x (%s %s 0x%02x, %d bytes)", request, dir, typeText, request & 0xff,
+                request >>> 16 & 0x3fff);
+    }
+
     /** "STATUS_NO_MEMORY" for 0xC0000017, else "NTSTATUS 0x…". */
     public static String ntstatus(int status) {
         String n = NTSTATUS.get(status);

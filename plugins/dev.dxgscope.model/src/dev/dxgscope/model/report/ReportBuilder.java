@@ -6,6 +6,7 @@ import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.analysis.SyncAnalysis;
 import dev.dxgscope.model.analysis.VmbusStats;
 import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CallStats;
@@ -28,6 +29,7 @@ import dev.dxgscope.model.state.Timeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.Set;
@@ -299,6 +301,7 @@ public final class ReportBuilder {
             f.lines().forEach(l -> lines.add(l.text()));
             failed.add(map("seq", f.seq(), "pid", f.process().pid(), "tid", f.tid(), "call", f.call(),
                     "request", String.format("0x%08x", f.request()), "errno", Names.errno(f.errno()),
+                    "refused", f.refusal() == Refusal.NONE ? null : f.refusal().name().toLowerCase(Locale.ROOT),
                     "host_status", f.hostStatus() == 0 ? null : Names.ntstatus(f.hostStatus()), "hint", f.hint(),
                     "dmesg", lines, "dmesg_inferred", f.linesInferred()));
         }

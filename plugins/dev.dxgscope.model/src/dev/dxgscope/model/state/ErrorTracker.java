@@ -3,6 +3,7 @@ package dev.dxgscope.model.state;
 import dev.dxgscope.model.decode.Event;
 import dev.dxgscope.model.decode.IoctlCall;
 import dev.dxgscope.model.decode.KernelLine;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.decode.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -72,13 +73,19 @@ final class ErrorTracker {
         }
         FailedCall f = new FailedCall(c.enterSeq(), c.leaveSeq(), c.enterTs(), c.leaveTs(), p, c.tid(), c.name(),
                 c.code(), c.errno());
+        if (c.errno() == KernelLine.ENOTTY) {
+            FdRef through = p.fds.get(c.fd());
+            Refusal why = Hints.refusal(c, p, through);
+            f.refused(why, Hints.refused(why, c.code(), p, through));
+        } else {
+            f.setHint(Hints.of(c, !madeDevice.containsKey(p)));
+        }
         if (ls != null) {
-            ls.forEach(f::addLine);
+            ls.forEach(l -> addLine(f, l));
         }
         if (status != null) {
             f.setHostStatus(status);
         }
-        f.setHint(Hints.of(c, !madeDevice.containsKey(p)));
         failed.add(f);
         failedByCall.put(c.enterSeq(), f);
         if (ls == null) {
@@ -94,6 +101,7 @@ final class ErrorTracker {
                 it.remove();
             } else if (u.line().seq() > f.seq() && belongs(u.line(), u.kernel(), f)) {
                 f.addInferredLine(u.line(), u.kernel().closing());
+                refine(f, u.kernel());
                 it.remove();
             }
         }
@@ -141,6 +149,7 @@ final class ErrorTracker {
                 }
                 if (belongs(line, k, f)) {
                     f.addInferredLine(line, k.closing());
+                    refine(f, k);
                     if (k.closing()) {
                         it.remove();
                     }
@@ -163,9 +172,27 @@ final class ErrorTracker {
         }
         FailedCall f = failedByCall.get(e.cause());
         if (f != null) {
-            f.addLine(line);
+            addLine(f, line);
         } else {
             pendingLines.computeIfAbsent(e.cause(), k -> new ArrayList<>(2)).add(line);
+        }
+    }
+
+    /** A line that names its call's seq. */
+    private static void addLine(FailedCall f, LogLine line) {
+        f.addLine(line);
+        if (f.errno() == KernelLine.ENOTTY) {
+            KernelLine k = KernelLine.parse(line.text());
+            if (k != null) {
+                refine(f, k);
+            }
+        }
+    }
+
+    /** The dispatcher's own line says why it refused the call: its word replaces the model's reading. */
+    private static void refine(FailedCall f, KernelLine k) {
+        if (k.dispatcher() && k.refusal() != f.refusal()) {
+            f.refused(k.refusal(), Hints.refused(k.refusal(), f.request(), null, null));
         }
     }
 

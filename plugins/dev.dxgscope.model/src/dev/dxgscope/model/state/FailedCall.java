@@ -1,5 +1,6 @@
 package dev.dxgscope.model.state;
 
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class FailedCall {
     private final List<LogLine> lines = new ArrayList<>(2);
     private boolean closingLine;
     private String hint;
+    private Refusal refusal = Refusal.NONE;
 
     FailedCall(long seq, long leaveSeq, long enterTs, long leaveTs, DxgProcess process, int tid, String call,
             int request, int errno) {
@@ -122,7 +124,21 @@ public final class FailedCall {
         closingLine |= closing;
     }
 
+    /**
+     * For an ENOTTY call, why the driver's dispatcher refused it before any handler ran: the kernel's
+     * own line says so when it was linked, else the model's reading (a descriptor another process
+     * opened, a legacy request number, an unknown request code); NONE when neither tells.
+     */
+    public Refusal refusal() {
+        return refusal;
+    }
+
     void setHint(String hint) {
+        this.hint = hint;
+    }
+
+    void refused(Refusal why, String hint) {
+        this.refusal = why;
         this.hint = hint;
     }
 }

@@ -1,26 +1,58 @@
 package dev.dxgscope.model.state;
 
 import dev.dxgscope.model.decode.IoctlCall;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
+import java.util.Set;
 
 /** Known explanations of failures engineers meet on WSL (start-up probing, fork, budgets, removal). */
 final class Hints {
+    /** Request numbers whose slot in dxgkrnl's ioctl table has no handler: legacy calls (dxg-abi.md). */
+    private static final Set<Integer> NO_HANDLER = Set.of(0x03, 0x17, 0x1a, 0x23, 0x28, 0x29, 0x2b, 0x2d);
+
     private Hints() {
     }
 
-    /** A one-line hint for a failed call, or null. */
+    /**
+     * Why the dispatcher most likely refused an ENOTTY call, from what the model knows: a request
+     * code the ABI does not have, a descriptor another process opened ({@code through}, the
+     * caller's descriptor the call was made on, or null), a legacy number. NONE when it cannot tell;
+     * a dispatcher line in the kernel log says for sure.
+     */
+    static Refusal refusal(IoctlCall c, DxgProcess caller, FdRef through) {
+        if (c.ioctl() == null) {
+            return Refusal.MISMATCH;
+        }
+        if (through != null && through.file() != null && through.file().opener() != caller) {
+            return Refusal.WRONG_PROCESS;
+        }
+        return NO_HANDLER.contains(c.code() & 0xff) ? Refusal.NO_HANDLER : Refusal.NONE;
+    }
+
+    /** The hint for an ENOTTY call the dispatcher refused for {@code why} (NONE: not known why). */
+    static String refused(Refusal why, int request, DxgProcess caller, FdRef through) {
+        return switch (why) {
+            case WRONG_PROCESS -> "this process did not open the /dev/dxg it called through"
+                    + (through != null && through.file() != null && through.file().opener() != caller
+                            ? " (fd " + through.fd() + ", opened by pid " + through.file().opener().pid() + ")" : "")
+                    + ": dxgkrnl serves only the process that opened the file; after fork, open /dev/dxg again";
+            case NO_HANDLER -> "dxgkrnl has no handler for this legacy request (an empty slot in its ioctl table):"
+                    + " only its replacement call is implemented on Linux";
+            case MISMATCH -> "the request code is not one this driver knows (size or direction bits differ from the"
+                    + " ABI): the user-mode runtime was built against another dxgkrnl ABI";
+            case OUT_OF_RANGE -> String.format("this dxgkrnl has no request number 0x%02x: the kernel is older than"
+                    + " the runtime that called it (update the WSL kernel)", request & 0xff);
+            case NONE -> "a call from a process that did not open this /dev/dxg (after fork, reopen the device),"
+                    + " or an ioctl this kernel does not implement";
+        };
+    }
+
+    /** A one-line hint for a failed call other than ENOTTY (see {@link #refused}), or null. */
     static String of(IoctlCall c, boolean startingUp) {
         int errno = c.errno();
         String name = c.name();
         if (name.equals("LX_DXQUERYADAPTERINFO") && (errno == 22 || errno == 2) && startingUp) {
             return "during start-up this is usually the runtime probing child adapters or optional query types;"
                     + " usually harmless";
-        }
-        if (errno == 25) {
-            return c.ioctl() == null
-                    ? "the request code is not one this driver knows (size or direction bits differ from the ABI):"
-                            + " the user-mode runtime was built against another dxgkrnl ABI"
-                    : "a call from a process that did not open this /dev/dxg (after fork, reopen the device),"
-                            + " or an ioctl this kernel does not implement";
         }
         if (errno == 14) {
             return "a pointer in the arguments was not readable or writable";
