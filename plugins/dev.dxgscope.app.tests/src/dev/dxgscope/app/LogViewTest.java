@@ -104,7 +104,7 @@ class LogViewTest {
 
     @Test
     void doubleClickMovesTheCursorToTheCauseAndSelectsItEverywhere() throws Exception {
-        UiTestSupport.open(display, storm);
+        CaptureSession s = UiTestSupport.open(display, storm);
         VmbusView vmbus = page().showView(ViewIds.VMBUS).getAdapter(VmbusView.class);
         LogView log = page().showView(ViewIds.LOG).getAdapter(LogView.class);
         UiTestSupport.waitUntil(display, () -> !log.busy() && log.rowCount() > 0, 10_000, "the log lines");
@@ -136,6 +136,11 @@ class LogViewTest {
         assertNotNull(callProperties, "FailedCall adapts to IPropertySource");
         assertEquals("LX_DXMAKERESIDENT", value(callProperties, "call"));
         assertEquals("STATUS_INVALID_PARAMETER", value(callProperties, "host status"));
+        assertEquals("0xc030470b (_IOWR 'G' 0x0b, 48 bytes)", value(callProperties, "request"));
+        assertEquals("", value(callProperties, "refused by the dispatcher"), "a handler ran");
+        FailedCall forked = s.read((CaptureModel m) -> m.failedCalls().get(12));
+        assertEquals("wrong process", value(Adapters.adapt(forked, IPropertySource.class), "refused by the dispatcher"),
+                "check 13, the forked child");
         IPropertySource finding = Adapters.adapt(new Diagnostic(Diagnostic.Severity.WARNING, 4096, -1,
                 "a test finding"), IPropertySource.class);
         assertNotNull(finding, "Diagnostic adapts to IPropertySource");
