@@ -297,6 +297,49 @@ class CaptureViewsTest {
         UiTestSupport.screenshot(shell(), "leaks-compare.png");
     }
 
+    @Test
+    void aTypedMarkIsComparedWithTheCursor() throws Exception {
+        open(CAPTURES.resolve("stuck-wait.dxgcap"));
+        LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
+        assertNull(view.markAt("#3"), "a mark in another capture first");
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        UiTestSupport.waitUntil(display, () -> view.result() != null && view.changes().isEmpty(), 10_000,
+                "the leak analysis of the whole capture, not a comparison with the other capture's mark");
+        Sessions.get().cursorToEnd();
+        long end = Sessions.get().cursor();
+        long childStart = read(m -> m.dxgProcesses().get(1).startSeq());
+        String[] offered = new String[1];
+        Runnable[] drive = new Runnable[1];
+        long giveUp = System.currentTimeMillis() + 10_000;
+        drive[0] = () -> {
+            Shell dialog = java.util.Arrays.stream(display.getShells())
+                    .filter(sh -> !sh.isDisposed() && "Mark a Time or Seq".equals(sh.getText())).findFirst().orElse(null);
+            if (dialog == null) {
+                if (System.currentTimeMillis() < giveUp) {
+                    display.timerExec(50, drive[0]);
+                }
+                return;
+            }
+            org.eclipse.swt.widgets.Text input = UiTestSupport.find(dialog, org.eclipse.swt.widgets.Text.class,
+                    t -> t.getText().startsWith("#"));
+            offered[0] = input.getText();
+            input.setText("#" + childStart);
+            UiTestSupport.find(dialog, org.eclipse.swt.widgets.Button.class, b -> b.getText().replace("&", "").equals("OK"))
+                    .notifyListeners(SWT.Selection, new Event());
+        };
+        display.timerExec(50, drive[0]);
+        UiTestSupport.find(shell(), org.eclipse.swt.widgets.Button.class, b -> "Mark a Time or Seq...".equals(b.getText()))
+                .notifyListeners(SWT.Selection, new Event());
+        assertEquals("#0", offered[0], "no mark in this capture yet (a mark set in another capture went with it)");
+        List<Leaks.Change> expected = read(m -> Leaks.compare(m, childStart, end));
+        UiTestSupport.waitUntil(display, () -> view.changes().equals(expected), 10_000, "the comparison from the typed mark");
+        assertFalse(expected.equals(read(m -> Leaks.compare(m, 0, end))), "the typed mark, not the start, is compared");
+        String problem = view.markAt("#" + (end + 1));
+        assertTrue(problem != null && problem.contains("is not in the capture"), problem);
+        UiTestSupport.spin(display, 200);
+        assertEquals(expected, view.changes(), "a bad entry leaves the comparison as it was");
+    }
+
     /** A count cell: "+3", "-2", "5" or empty for none. */
     private static long count(String cell) {
         return cell.isEmpty() ? 0 : Math.abs(Long.parseLong(cell));

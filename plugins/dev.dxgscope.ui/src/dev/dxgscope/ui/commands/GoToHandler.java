@@ -9,6 +9,7 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
@@ -29,13 +30,26 @@ public final class GoToHandler extends AbstractHandler {
         }
         long at = Sessions.get().cursor();
         String now = s.read((CaptureModel m) -> Formats.position(m, at));
-        InputDialog d = new InputDialog(HandlerUtil.getActiveShell(event), TITLE,
-                "Seconds since the start (1.5, 250ms, 40us), #SEQ, start or end. The cursor is at " + now + ".",
-                "#" + at, GoToHandler::problem);
+        InputDialog d = dialog(HandlerUtil.getActiveShell(event), TITLE, "The cursor is at " + now + ".", at);
         if (d.open() == Window.OK) {
             goTo(d.getValue());
         }
         return null;
+    }
+
+    /**
+     * A dialog that asks for a time or seq of the current capture, says what is wrong with a bad
+     * entry and allows OK only for a good one; {@code about} follows the help text, {@code initial}
+     * is the seq offered.
+     */
+    public static InputDialog dialog(Shell shell, String title, String about, long initial) {
+        return new InputDialog(shell, title, "Seconds since the start (1.5, 250ms, 40us), #SEQ, start or end. "
+                + about, "#" + initial, GoToHandler::problem);
+    }
+
+    /** The seq of {@code text} in the current capture, or -1 when it names none (see {@link #problem}). */
+    public static long seq(String text) {
+        return place(text).seq();
     }
 
     /** What is wrong with {@code text} as a place in the current capture, or null when it is one. */

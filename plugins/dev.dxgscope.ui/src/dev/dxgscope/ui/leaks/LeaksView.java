@@ -4,6 +4,7 @@ import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.ui.commands.GoToHandler;
 import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
@@ -25,8 +26,10 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridLayout;
@@ -57,6 +60,8 @@ public final class LeaksView extends SessionView {
     private Label summary;
     private Button capture;
     private Button atCursor;
+    /** The controls' row: three modes and two ways to set the mark. */
+    private static final int COLUMNS = 5;
     private Button sinceMark;
     private Button setMark;
     private Tree suspects;
@@ -77,7 +82,7 @@ public final class LeaksView extends SessionView {
     @PostConstruct
     void createControls(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
-        c.setLayout(new GridLayout(5, false));
+        c.setLayout(new GridLayout(COLUMNS, false));
         capture = radio(c, "Leaks of the whole capture", Mode.CAPTURE);
         capture.setSelection(true);
         atCursor = radio(c, "Alive at the time cursor", Mode.AT_CURSOR);
@@ -86,19 +91,25 @@ public final class LeaksView extends SessionView {
         setMark.setText("Mark the cursor");
         setMark.setToolTipText("Remember the time cursor; then move it and compare: what was created in between and "
                 + "is still alive, and per process and type what was created and destroyed");
-        setMark.addListener(SWT.Selection, e -> {
-            mark = cursor();
-            sinceMark.setSelection(true);
-            capture.setSelection(false);
-            atCursor.setSelection(false);
-            mode = Mode.SINCE_MARK;
-            refresh();
+        setMark.addListener(SWT.Selection, e -> compareFrom(cursor()));
+        Button typeMark = new Button(c, SWT.PUSH);
+        typeMark.setText("Mark a Time or Seq...");
+        typeMark.setToolTipText("Type where the mark goes (a time or #seq, as in Navigate > Go to Time or Seq),"
+                + " then compare it with the cursor");
+        typeMark.addListener(SWT.Selection, e -> {
+            if (session() != null) {
+                InputDialog d = GoToHandler.dialog(c.getShell(), "Mark a Time or Seq", "The mark is "
+                        + (mark < 0 ? "not set" : "at #" + mark) + "; the cursor is at #" + cursor() + ".",
+                        mark < 0 ? 0 : mark);
+                if (d.open() == Window.OK) {
+                    markAt(d.getValue());
+                }
+            }
         });
-        new Label(c, SWT.NONE); /* the row's last cell: the summary gets a row of its own, so it is never cut */
         summary = new Label(c, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(summary);
+        GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS, 1).applyTo(summary);
         SashForm sash = new SashForm(c, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(sash);
+        GridDataFactory.fillDefaults().grab(true, true).span(COLUMNS, 1).applyTo(sash);
         suspects = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         suspects.setHeaderVisible(true);
         suspects.setLinesVisible(true);
@@ -183,6 +194,18 @@ public final class LeaksView extends SessionView {
         TreeColumn c = new TreeColumn(t, SWT.NONE);
         c.setText(text);
         c.setWidth(width);
+    }
+
+    /** Another capture: the mark was a seq of the one before, so it goes, and a comparison with it. */
+    @Override
+    public void sessionChanged(CaptureSession s) {
+        mark = -1;
+        if (mode == Mode.SINCE_MARK && alive()) {
+            mode = Mode.CAPTURE;
+            capture.setSelection(true);
+            sinceMark.setSelection(false);
+        }
+        super.sessionChanged(s);
     }
 
     @Override
@@ -327,6 +350,28 @@ public final class LeaksView extends SessionView {
 
     private static String signedBytes(long b) {
         return b == 0 ? "" : (b > 0 ? "+" : "-") + Format.bytes(Math.abs(b));
+    }
+
+    /** Sets the mark at {@code seq} and compares it with the cursor. */
+    private void compareFrom(long seq) {
+        mark = seq;
+        sinceMark.setSelection(true);
+        capture.setSelection(false);
+        atCursor.setSelection(false);
+        mode = Mode.SINCE_MARK;
+        refresh();
+    }
+
+    /**
+     * Sets the mark at a typed time or seq ({@link GoToHandler#problem} reads it) and compares it
+     * with the cursor; returns what is wrong with the text, or null. A bad entry changes nothing.
+     */
+    public String markAt(String text) {
+        String problem = GoToHandler.problem(text);
+        if (problem == null) {
+            compareFrom(GoToHandler.seq(text));
+        }
+        return problem;
     }
 
     /** For tests: the comparison shown (empty unless the view compares the mark with the cursor). */
