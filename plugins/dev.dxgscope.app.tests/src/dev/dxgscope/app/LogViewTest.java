@@ -100,6 +100,13 @@ class LogViewTest {
         }
         assertEquals(calls.size(), linked, "every 'Ioctl failed' line names its call");
         UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "log-view.png");
+        log.setText("Call from a wrong process");
+        assertEquals(1, log.rowCount(), "check 13's dispatcher line");
+        assertTrue(log.cells(0).get(CAUSE).startsWith("LX_DXQUERYADAPTERINFO → ENOTTY, refused: wrong process (#"),
+                log.cells(0).toString());
+        assertTrue(log.cells(0).get(HINT).startsWith("this process did not open the /dev/dxg it called through"),
+                log.cells(0).toString());
+        log.setText("");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.log;
 
 import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.FailedCall;
@@ -46,9 +47,13 @@ final class LogRows {
         return rows;
     }
 
-    /** "LX_DXMAKERESIDENT → ENOMEM, host STATUS_NO_MEMORY (#146)". */
+    /**
+     * "LX_DXMAKERESIDENT → ENOMEM, host STATUS_NO_MEMORY (#146)"; for a call the dispatcher refused,
+     * "LX_DXQUERYADAPTERINFO → ENOTTY, refused: wrong process (#106)".
+     */
     static String cause(FailedCall f) {
         return f.call() + " → " + Names.errno(f.errno())
-                + (f.hostStatus() == 0 ? "" : ", host " + Names.ntstatus(f.hostStatus())) + " (#" + f.seq() + ")";
+                + (f.hostStatus() == 0 ? "" : ", host " + Names.ntstatus(f.hostStatus()))
+                + (f.refusal() == Refusal.NONE ? "" : ", refused: " + f.refusal().label()) + " (#" + f.seq() + ")";
     }
 }
