@@ -126,10 +126,14 @@ class KernelLogTest {
         var foreign = s.call(B, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER);
         foreign.enter();
         foreign.leave(-1, 25);
+        var newer = s.call(A, "LX_DXQUERYADAPTERINFO").code(0xc0004799);
+        newer.enter();
+        newer.leave(-1, 25);
         String dispatcher = "misc dxg: dxgk: dxgk_ioctl: ";
         s.log(0, 0, 0, dispatcher + "Call from a wrong process: " + A + " " + B);
         s.log(0, 0, 0, dispatcher + "ioctl callback is NULL 3");
         s.log(0, 0, 0, dispatcher + "ioctl mismatch. Code: 9 User: c0144709 Kernel: c0184709");
+        s.log(0, 0, 0, dispatcher + "bad ioctl 99 47 0 3");
         s.end(0);
         CaptureModel m = s.model();
         List<FailedCall> f = m.failedCalls();
@@ -139,12 +143,43 @@ class KernelLogTest {
         assertEquals(List.of(dispatcher + "Call from a wrong process: " + A + " " + B), texts(f.get(3)));
         assertEquals(0xc0144709, f.get(1).request());
         assertTrue(f.get(1).linesInferred());
-        assertEquals(List.of(Refusal.NONE, Refusal.MISMATCH, Refusal.NO_HANDLER, Refusal.WRONG_PROCESS),
-                f.stream().map(FailedCall::refusal).toList(), "each refusal as the kernel says it");
+        assertEquals(List.of(Refusal.NONE, Refusal.MISMATCH, Refusal.NO_HANDLER, Refusal.WRONG_PROCESS,
+                Refusal.OUT_OF_RANGE), f.stream().map(FailedCall::refusal).toList(), "each refusal as the kernel says it");
+        assertTrue(f.get(4).hint().startsWith("this dxgkrnl has no request number 0x99: the kernel is older"),
+                "the line corrects the model's reading (an unknown value): " + f.get(4).hint());
         assertTrue(f.get(0).hint().startsWith("a call from a process that did not open this /dev/dxg"), "not known why");
         assertTrue(f.get(3).hint().startsWith("this process did not open the /dev/dxg it called through:"),
                 f.get(3).hint());
         assertEquals(List.of(), ErrorAnalysis.of(m).unlinkedLines());
+    }
+
+    /**
+     * With no kernel line, the model reads why the dispatcher refused a call in the order the
+     * dispatcher checks: number 0, a legacy number (even from the wrong process), an unknown request
+     * value, then a descriptor another process opened; an ENOTTY none of these explains stays NONE.
+     */
+    @Test
+    void withoutItsLineARefusalIsReadInTheDispatchersOrder() throws Exception {
+        Script s = new Script(dir.resolve("order.dxgcap"));
+        s.process(A, 1, 1, 0, "/bin/app", "app");
+        s.fd(A, 1, 3, -1, new int[0], "/dev/dxg");
+        s.process(B, 1, A, 0, "/bin/app", "app"); /* forked: B's fd 3 is A's file */
+        int[][] calls = {{B, 0xc0604703}, {B, 0xc0144709}, {B, 0}, {A, 0}, {A, 0xc0004700}};
+        for (int[] c : calls) {
+            var call = s.call(c[0], "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER);
+            if (c[1] != 0) {
+                call.code(c[1]);
+            }
+            call.enter();
+            call.leave(-1, 25);
+        }
+        s.end(0);
+        List<FailedCall> f = s.model().failedCalls();
+        assertEquals(List.of(Refusal.NO_HANDLER, Refusal.MISMATCH, Refusal.WRONG_PROCESS, Refusal.NONE,
+                Refusal.OUT_OF_RANGE), f.stream().map(FailedCall::refusal).toList());
+        assertEquals("this process did not open the /dev/dxg it called through (fd 3, opened by pid " + A + "):"
+                + " dxgkrnl serves only the process that opened the file; after fork, open /dev/dxg again", f.get(2).hint());
+        assertTrue(f.get(4).hint().startsWith("request number 0 is no dxgkrnl request"), f.get(4).hint());
     }
 
     /** dxgsim names the call: linked by seq, not inferred, even when the text would fit another. */

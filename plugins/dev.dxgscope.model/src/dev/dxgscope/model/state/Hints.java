@@ -13,19 +13,27 @@ final class Hints {
     }
 
     /**
-     * Why the dispatcher most likely refused an ENOTTY call, from what the model knows: a request
-     * code the ABI does not have, a descriptor another process opened ({@code through}, the
-     * caller's descriptor the call was made on, or null), a legacy number. NONE when it cannot tell;
-     * a dispatcher line in the kernel log says for sure.
+     * Why the dispatcher most likely refused an ENOTTY call, from what the model knows, in the order
+     * the dispatcher checks: request number 0, a legacy number with no handler, a request value the
+     * ABI does not have, a descriptor another process opened ({@code through}: the caller's
+     * descriptor the call was made on, or null). NONE when it cannot tell; a dispatcher line in the
+     * kernel log says for sure (a number past the end of the kernel's table only it can tell).
      */
     static Refusal refusal(IoctlCall c, DxgProcess caller, FdRef through) {
+        int nr = c.code() & 0xff;
+        if (nr == 0) {
+            return Refusal.OUT_OF_RANGE;
+        }
+        if (NO_HANDLER.contains(nr)) {
+            return Refusal.NO_HANDLER;
+        }
         if (c.ioctl() == null) {
             return Refusal.MISMATCH;
         }
         if (through != null && through.file() != null && through.file().opener() != caller) {
             return Refusal.WRONG_PROCESS;
         }
-        return NO_HANDLER.contains(c.code() & 0xff) ? Refusal.NO_HANDLER : Refusal.NONE;
+        return Refusal.NONE;
     }
 
     /** The hint for an ENOTTY call the dispatcher refused for {@code why} (NONE: not known why). */
@@ -39,8 +47,10 @@ final class Hints {
                     + " only its replacement call is implemented on Linux";
             case MISMATCH -> "the request code is not one this driver knows (size or direction bits differ from the"
                     + " ABI): the user-mode runtime was built against another dxgkrnl ABI";
-            case OUT_OF_RANGE -> String.format("this dxgkrnl has no request number 0x%02x: the kernel is older than"
-                    + " the runtime that called it (update the WSL kernel)", request & 0xff);
+            case OUT_OF_RANGE -> (request & 0xff) == 0
+                    ? "request number 0 is no dxgkrnl request (its table starts at 1): the caller passed a wrong request"
+                    : String.format("this dxgkrnl has no request number 0x%02x: the kernel is older than the runtime"
+                            + " that called it (update the WSL kernel)", request & 0xff);
             case NONE -> "a call from a process that did not open this /dev/dxg (after fork, reopen the device),"
                     + " or an ioctl this kernel does not implement";
         };
