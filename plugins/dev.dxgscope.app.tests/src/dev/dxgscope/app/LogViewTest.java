@@ -92,7 +92,8 @@ class LogViewTest {
             if (cells.get(MESSAGE).contains("Ioctl failed")) {
                 FailedCall f = (FailedCall) log.target(row);
                 assertTrue(calls.contains(f), cells.toString());
-                assertTrue(cells.get(CAUSE).startsWith(f.call() + " → " + Names.errno(f.errno())), cells.toString());
+                assertTrue(cells.get(CAUSE).startsWith(f.call() + (f.query().isEmpty() ? "" : " (" + f.query() + ")")
+                        + " → " + Names.errno(f.errno())), cells.toString());
                 assertTrue(cells.get(MESSAGE).endsWith(": -" + Math.abs(f.errno())), cells.toString());
                 assertEquals(f.hint() == null ? "" : f.hint(), cells.get(HINT));
                 linked++;
@@ -102,7 +103,7 @@ class LogViewTest {
         UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "log-view.png");
         log.setText("Call from a wrong process");
         assertEquals(1, log.rowCount(), "check 13's dispatcher line");
-        assertTrue(log.cells(0).get(CAUSE).startsWith("LX_DXQUERYADAPTERINFO → ENOTTY, refused: wrong process (#"),
+        assertTrue(log.cells(0).get(CAUSE).startsWith("LX_DXQUERYADAPTERINFO (ADAPTERTYPE) → ENOTTY, refused: wrong process (#"),
                 log.cells(0).toString());
         assertTrue(log.cells(0).get(HINT).startsWith("this process did not open the /dev/dxg it called through"),
                 log.cells(0).toString());
@@ -146,8 +147,9 @@ class LogViewTest {
         assertEquals("0xc030470b (_IOWR 'G' 0x0b, 48 bytes)", value(callProperties, "request"));
         assertEquals("", value(callProperties, "refused by the dispatcher"), "a handler ran");
         FailedCall forked = s.read((CaptureModel m) -> m.failedCalls().get(12));
-        assertEquals("wrong process", value(Adapters.adapt(forked, IPropertySource.class), "refused by the dispatcher"),
-                "check 13, the forked child");
+        IPropertySource forkedProperties = Adapters.adapt(forked, IPropertySource.class);
+        assertEquals("wrong process", value(forkedProperties, "refused by the dispatcher"), "check 13, the forked child");
+        assertEquals("ADAPTERTYPE", value(forkedProperties, "query"));
         IPropertySource finding = Adapters.adapt(new Diagnostic(Diagnostic.Severity.WARNING, 4096, -1,
                 "a test finding"), IPropertySource.class);
         assertNotNull(finding, "Diagnostic adapts to IPropertySource");

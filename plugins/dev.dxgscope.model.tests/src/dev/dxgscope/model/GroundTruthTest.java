@@ -517,6 +517,9 @@ class GroundTruthTest {
         }
         assertEquals(0xc0144709, f.get(3).request(), "check 4's request, the size the driver does not know");
         assertEquals(0xc0604703, f.get(4).request(), "check 5's legacy request");
+        assertEquals(List.of("ADAPTERTYPE", "", "ADAPTERTYPE"), List.of(f.get(5).query(), f.get(10).query(),
+                f.get(12).query()), "checks 6 and 13 ask for the adapter type; check 11's argument is unreadable");
+        assertTrue(f.get(5).adapter().startsWith("0x40000") && f.get(5).adapter().contains("(LUID 0x"), f.get(5).adapter());
         assertEquals(Refusal.MISMATCH, f.get(3).refusal());
         assertTrue(f.get(3).hint().contains("another dxgkrnl ABI"), f.get(3).hint());
         assertEquals(Refusal.NO_HANDLER, f.get(4).refusal());

@@ -415,8 +415,10 @@ class TrackerTest {
     }
 
     /**
-     * QueryAdapterInfo failing with EINVAL or ENOENT before the process made a device is the
-     * runtime probing at start-up (the hint says so); the same failure later gets no such hint.
+     * QueryAdapterInfo or IsFeatureEnabled failing with EINVAL or ENOENT before the process made a
+     * device is the runtime probing at start-up (the hint says so); the same failure later gets no
+     * such hint. Each failure says what it asked of which adapter, and the counts keep query types
+     * apart (which type fails tells harmless probing from a blocking failure).
      */
     @Test
     void startUpProbingFailuresAreHintedAsHarmlessOnlyBeforeTheFirstDevice() throws Exception {
@@ -426,21 +428,33 @@ class TrackerTest {
         s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
                 .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER, "adapter_luid", 0x1234L})
                 .ok();
-        for (int errno : new int[] {22, 2}) {
-            var probe = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
+        for (int errno : new int[] {22, 2, 2}) {
+            var probe = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", errno == 22 ? 0x7fff : 15);
             probe.enter();
             probe.leave(-1, errno);
         }
+        var feature = s.call(A, "LX_ISFEATUREENABLED").in("adapter", ADAPTER).in("feature_id", 3);
+        feature.enter();
+        feature.leave(-1, 22);
         s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE).ok();
         var later = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
         later.enter();
         later.leave(-1, 22);
         s.end(0);
-        List<dev.dxgscope.model.state.FailedCall> failed = s.model().failedCalls();
-        assertEquals(List.of(22, 2, 22), failed.stream().map(f -> f.errno()).toList());
-        assertTrue(failed.get(0).hint().contains("probing child adapters"), failed.get(0).hint());
-        assertTrue(failed.get(1).hint().contains("probing child adapters"), failed.get(1).hint());
-        assertNull(failed.get(2).hint(), "after the first device this is a real failure");
+        CaptureModel m = s.model();
+        List<dev.dxgscope.model.state.FailedCall> failed = m.failedCalls();
+        assertEquals(List.of(22, 2, 2, 22, 22), failed.stream().map(f -> f.errno()).toList());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(failed.get(i).hint().contains("probing child adapters"), failed.get(i).hint());
+        }
+        assertNull(failed.get(4).hint(), "after the first device this is a real failure");
+        assertEquals(List.of("type 32767", "ADAPTERTYPE", "ADAPTERTYPE", "feature 3", "type 32767"),
+                failed.stream().map(f -> f.query()).toList());
+        assertEquals("0x40000000 (LUID 0x00000000:0x00001234)", failed.get(0).adapter());
+        List<String> counts = dev.dxgscope.model.analysis.ErrorAnalysis.of(m).counts().stream()
+                .map(c -> c.call() + " " + c.query() + " " + c.errno() + " x" + c.count()).toList();
+        assertEquals(List.of("LX_DXQUERYADAPTERINFO ADAPTERTYPE 2 x2", "LX_DXQUERYADAPTERINFO type 32767 22 x2",
+                "LX_ISFEATUREENABLED feature 3 22 x1"), counts);
     }
 
     /** Waits and signals queued on a hardware queue are GPU waits and signals of that queue. */

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Failures counted by call and errno, and the dmesg lines no failed call explains. */
+/**
+ * Failures counted by call, query and errno (start-up probing fails many queries, each type its own
+ * way: the type tells the harmless from the blocking), and the dmesg lines no failed call explains.
+ */
 public final class ErrorAnalysis {
-    /** Failures of one call with one errno. */
-    public record Count(String call, int errno, int count, String hint) {
+    /** Failures of one call, asking one thing ({@link FailedCall#query()}, often ""), with one errno. */
+    public record Count(String call, String query, int errno, int count, String hint) {
     }
 
     public record Result(List<FailedCall> failed, List<Count> counts, List<LogLine> unlinkedLines) {
@@ -27,10 +30,10 @@ public final class ErrorAnalysis {
         Map<String, Count> counts = new LinkedHashMap<>();
         Set<LogLine> linked = new HashSet<>();
         for (FailedCall f : m.failedCalls()) {
-            String key = f.call() + "/" + f.errno();
+            String key = f.call() + "/" + f.query() + "/" + f.errno();
             Count c = counts.get(key);
-            counts.put(key, c == null ? new Count(f.call(), f.errno(), 1, f.hint())
-                    : new Count(c.call(), c.errno(), c.count() + 1, c.hint() != null ? c.hint() : f.hint()));
+            counts.put(key, c == null ? new Count(f.call(), f.query(), f.errno(), 1, f.hint())
+                    : new Count(c.call(), c.query(), c.errno(), c.count() + 1, c.hint() != null ? c.hint() : f.hint()));
             linked.addAll(f.lines());
         }
         List<LogLine> unlinked = new ArrayList<>();
@@ -40,7 +43,7 @@ public final class ErrorAnalysis {
             }
         }
         List<Count> list = new ArrayList<>(counts.values());
-        list.sort(Comparator.comparingInt((Count c) -> -c.count()).thenComparing(Count::call));
+        list.sort(Comparator.comparingInt((Count c) -> -c.count()).thenComparing(Count::call).thenComparing(Count::query));
         return new Result(m.failedCalls(), list, unlinked);
     }
 }

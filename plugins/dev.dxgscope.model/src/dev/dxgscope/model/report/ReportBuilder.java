@@ -293,13 +293,15 @@ public final class ReportBuilder {
         ErrorAnalysis.Result res = ErrorAnalysis.of(m);
         List<Object> counts = new ArrayList<>();
         for (ErrorAnalysis.Count c : res.counts()) {
-            counts.add(map("call", c.call(), "errno", Names.errno(c.errno()), "count", c.count(), "hint", c.hint()));
+            counts.add(map("call", c.call(), "query", c.query().isEmpty() ? null : c.query(), "errno",
+                    Names.errno(c.errno()), "count", c.count(), "hint", c.hint()));
         }
         List<Object> failed = new ArrayList<>();
         for (FailedCall f : res.failed()) {
             List<Object> lines = new ArrayList<>();
             f.lines().forEach(l -> lines.add(l.text()));
             failed.add(map("seq", f.seq(), "pid", f.process().pid(), "tid", f.tid(), "call", f.call(),
+                    "query", f.query().isEmpty() ? null : f.query(), "adapter", f.adapter().isEmpty() ? null : f.adapter(),
                     "request", String.format("0x%08x", f.request()), "errno", Names.errno(f.errno()),
                     "refused", f.refusal() == Refusal.NONE ? null : f.refusal().name().toLowerCase(Locale.ROOT),
                     "host_status", f.hostStatus() == 0 ? null : Names.ntstatus(f.hostStatus()), "hint", f.hint(),

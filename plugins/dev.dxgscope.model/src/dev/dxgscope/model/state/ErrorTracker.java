@@ -80,6 +80,7 @@ final class ErrorTracker {
         } else {
             f.setHint(Hints.of(c, !madeDevice.containsKey(p)));
         }
+        asked(c, p, f);
         if (ls != null) {
             ls.forEach(l -> addLine(f, l));
         }
@@ -91,6 +92,26 @@ final class ErrorTracker {
         if (ls == null) {
             awaitKernelLines(f);
         }
+    }
+
+    /** Which query type or feature a failed query asked for, and of which adapter (start-up probing). */
+    private static void asked(IoctlCall c, DxgProcess p, FailedCall f) {
+        boolean adapterInfo = c.is("LX_DXQUERYADAPTERINFO");
+        if (!adapterInfo && !c.is("LX_ISFEATUREENABLED")) {
+            return;
+        }
+        long what = c.u32In(adapterInfo ? "type" : "feature_id");
+        long handle = c.u32In("adapter");
+        String query = what == IoctlCall.UNKNOWN ? "" : adapterInfo ? Names.queryAdapterInfoType((int) what)
+                : "feature " + what;
+        String adapter = "";
+        if (handle != IoctlCall.UNKNOWN) {
+            DxgObject a = p.adapterHandle((int) handle);
+            adapter = String.format("0x%08x", handle)
+                    + (a != null && a.luid() != 0 ? String.format(" (LUID 0x%08x:0x%08x)", a.luid() >>> 32, a.luid() & 0xffffffffL)
+                            : "");
+        }
+        f.asked(query, adapter);
     }
 
     /** Takes lines read before the failure returned, then waits for the rest. */

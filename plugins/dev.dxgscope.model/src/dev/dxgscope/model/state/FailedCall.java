@@ -24,6 +24,8 @@ public final class FailedCall {
     private boolean closingLine;
     private String hint;
     private Refusal refusal = Refusal.NONE;
+    private String query = "";
+    private String adapter = "";
 
     FailedCall(long seq, long leaveSeq, long enterTs, long leaveTs, DxgProcess process, int tid, String call,
             int request, int errno) {
@@ -131,6 +133,25 @@ public final class FailedCall {
      */
     public Refusal refusal() {
         return refusal;
+    }
+
+    /**
+     * What a query asked for, so that failures of one call can be told apart: the KMTQAITYPE of a
+     * QueryAdapterInfo ("ADAPTERTYPE"), the feature of an IsFeatureEnabled ("feature 3"); "" for
+     * other calls or an unreadable argument.
+     */
+    public String query() {
+        return query;
+    }
+
+    /** The adapter a query named: "0x40000000 (LUID 0x00000000:0x0001c9d2)", the handle alone when unknown, or "". */
+    public String adapter() {
+        return adapter;
+    }
+
+    void asked(String query, String adapter) {
+        this.query = query;
+        this.adapter = adapter;
     }
 
     void setHint(String hint) {

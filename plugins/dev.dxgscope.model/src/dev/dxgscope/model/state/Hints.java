@@ -60,7 +60,8 @@ final class Hints {
     static String of(IoctlCall c, boolean startingUp) {
         int errno = c.errno();
         String name = c.name();
-        if (name.equals("LX_DXQUERYADAPTERINFO") && (errno == 22 || errno == 2) && startingUp) {
+        if ((name.equals("LX_DXQUERYADAPTERINFO") || name.equals("LX_ISFEATUREENABLED")) && (errno == 22 || errno == 2)
+                && startingUp) {
             return "during start-up this is usually the runtime probing child adapters or optional query types;"
                     + " usually harmless";
         }
@@ -76,6 +77,12 @@ final class Hints {
         }
         if (errno == 12) {
             return "the host ran out of memory for this object";
+        }
+        if (errno == 75) {
+            return name.equals("LX_DXQUERYADAPTERINFO")
+                    ? "the host's answer does not fit the private data buffer (STATUS_BUFFER_TOO_SMALL): pass a larger size"
+                    : "the host answered STATUS_BUFFER_TOO_SMALL; if every later call fails alike (reported after GPU"
+                            + " processes were killed), the VMBus connection stays broken until WSL restarts";
         }
         if (errno == 110 || errno == 62) {
             return "the host did not answer in time (VMBus timeout); the host driver may be hung";

@@ -58,7 +58,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())
                     .put("object destroyed while waiting", w.objectDestroyedSeq() == DxgObject.ALIVE ? "no"
                             : Formats.position(m, w.objectDestroyedSeq()));
-            case FailedCall f -> p.category("Failed call").put("call", f.call()).put("request", Names.request(f.request()))
+            case FailedCall f -> p.category("Failed call").put("call", f.call()).put("query", f.query())
+                    .put("adapter", f.adapter()).put("request", Names.request(f.request()))
                     .put("errno", Names.errno(f.errno()))
                     .put("refused by the dispatcher", f.refusal().label())
                     .put("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))

@@ -48,11 +48,12 @@ final class LogRows {
     }
 
     /**
-     * "LX_DXMAKERESIDENT → ENOMEM, host STATUS_NO_MEMORY (#146)"; for a call the dispatcher refused,
-     * "LX_DXQUERYADAPTERINFO → ENOTTY, refused: wrong process (#106)".
+     * "LX_DXMAKERESIDENT → ENOMEM, host STATUS_NO_MEMORY (#146)"; a query with what it asked,
+     * "LX_DXQUERYADAPTERINFO (ADAPTERTYPE) → EINVAL (#76)"; a call the dispatcher refused,
+     * "LX_DXQUERYADAPTERINFO (ADAPTERTYPE) → ENOTTY, refused: wrong process (#106)".
      */
     static String cause(FailedCall f) {
-        return f.call() + " → " + Names.errno(f.errno())
+        return f.call() + (f.query().isEmpty() ? "" : " (" + f.query() + ")") + " → " + Names.errno(f.errno())
                 + (f.hostStatus() == 0 ? "" : ", host " + Names.ntstatus(f.hostStatus()))
                 + (f.refusal() == Refusal.NONE ? "" : ", refused: " + f.refusal().label()) + " (#" + f.seq() + ")";
     }
