@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.CaptureWriter;
+import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.capture.RecordKind;
+import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.CaptureModel;
@@ -95,7 +100,12 @@ class LogViewTest {
                 assertTrue(cells.get(CAUSE).startsWith(f.call() + (f.query().isEmpty() ? "" : " (" + f.query() + ")")
                         + " → " + Names.errno(f.errno())), cells.toString());
                 assertTrue(cells.get(MESSAGE).endsWith(": -" + Math.abs(f.errno())), cells.toString());
-                assertEquals(f.hint() == null ? "" : f.hint(), cells.get(HINT));
+                List<String> hint = new java.util.ArrayList<>();
+                if (f.hint() != null) {
+                    hint.add(f.hint());
+                }
+                hint.addAll(s.read((CaptureModel m) -> HandleHistory.of(m).explain(f)));
+                assertEquals(String.join("; ", hint), cells.get(HINT), "the hint, then what was wrong with its handles");
                 linked++;
             }
         }
@@ -107,6 +117,42 @@ class LogViewTest {
                 log.cells(0).toString());
         assertTrue(log.cells(0).get(HINT).startsWith("this process did not open the /dev/dxg it called through"),
                 log.cells(0).toString());
+        log.setText("");
+    }
+
+    /**
+     * Without the kernel's lines (an unreadable /dev/kmsg) every failed call is still a row of its
+     * own, with its cause and what was wrong with its handles.
+     */
+    @Test
+    void failedCallsWithoutDmesgLinesAreRowsOfTheirOwn() throws Exception {
+        Path quiet = dir.resolve("error-storm-quiet.dxgcap");
+        try (CaptureFile in = CaptureFile.open(storm); CaptureWriter out = new CaptureWriter(quiet)) {
+            RecordCursor r = in.records();
+            while (r.next()) {
+                if (r.kind() != RecordKind.LOG) {
+                    out.append(r.kindCode(), r.seq(), r.timestampNs(), r.pid(), r.tid(),
+                            java.nio.ByteBuffer.allocate(r.payloadSize()).put(r.payload()).flip());
+                }
+            }
+        }
+        UiTestSupport.open(display, quiet);
+        LogView log = page().showView(ViewIds.LOG).getAdapter(LogView.class);
+        log.setText("");
+        UiTestSupport.waitUntil(display, () -> !log.busy() && log.rowCount() >= 13, 10_000, "a row per failed call");
+        List<List<String>> calls = new java.util.ArrayList<>();
+        for (int row = 0; row < log.rowCount(); row++) {
+            if (log.cells(row).get(1).equals("call")) {
+                calls.add(log.cells(row));
+            }
+        }
+        assertEquals(13, calls.size(), "error-storm's 13 failures: " + calls);
+        assertEquals("LX_DXDESTROYALLOCATION2 failed with EINVAL (no dmesg line)", calls.get(1).get(MESSAGE));
+        assertTrue(calls.get(1).get(HINT).contains(": a stale handle: allocation destroyed at #"), calls.get(1).toString());
+        assertEquals("error", calls.get(1).get(3));
+        log.setText("stale handle");
+        assertEquals(2, log.rowCount(), "checks 2 and 3 name the destroyed allocation");
+        UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "log-calls.png");
         log.setText("");
     }
 

@@ -11,6 +11,7 @@ import dev.dxgscope.capture.CaptureWriter;
 import dev.dxgscope.capture.RecordCursor;
 import dev.dxgscope.capture.RecordKind;
 import dev.dxgscope.model.analysis.ErrorAnalysis;
+import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.analysis.SyncAnalysis;
@@ -520,6 +521,27 @@ class GroundTruthTest {
         assertEquals(List.of("ADAPTERTYPE", "", "ADAPTERTYPE"), List.of(f.get(5).query(), f.get(10).query(),
                 f.get(12).query()), "checks 6 and 13 ask for the adapter type; check 11's argument is unreadable");
         assertTrue(f.get(5).adapter().startsWith("0x40000") && f.get(5).adapter().contains("(LUID 0x"), f.get(5).adapter());
+        HandleHistory handles = HandleHistory.of(storm);
+        String dead = ((Allocation) of(p, ObjectType.ALLOCATION).get(0)).handleHex();
+        long deadAt = of(p, ObjectType.ALLOCATION).get(0).destroyedSeq();
+        long destroyCall = of(p, ObjectType.ALLOCATION).get(0).destroyedByCall();
+        assertEquals(List.of("device 0x12345678: no object of pid " + p.pid() + " had this handle in the capture (never"
+                + " created, or before the recording began)"), handles.explain(f.get(0)), "check 1");
+        for (int check : new int[] {2, 3}) {
+            List<String> found = handles.explain(f.get(check - 1));
+            assertEquals(1, found.size(), "check " + check + ": only the destroyed allocation; " + found);
+            assertTrue(found.get(0).endsWith(dead + ": a stale handle: allocation destroyed at #" + deadAt
+                    + " (destroyed by call #" + destroyCall + ")"), found.get(0));
+        }
+        assertEquals(List.of("sync_object 0x7fffff80: no object of pid " + p.pid() + " had this handle in the capture"
+                + " (never created, or before the recording began)"), handles.explain(f.get(11)), "check 12");
+        List<String> child13 = handles.explain(f.get(12));
+        assertEquals(1, child13.size(), child13.toString());
+        assertTrue(child13.get(0).matches("adapter 0x4[0-9a-f]{7}: not in pid " + child.pid() + "'s table; it is adapter"
+                + " 0x4[0-9a-f]{7} \\(pid " + p.pid() + "\\) \\(handles are per process.*"), child13.get(0));
+        for (int check : new int[] {4, 5, 6, 7, 8, 9, 10, 11}) {
+            assertEquals(List.of(), handles.explain(f.get(check - 1)), "check " + check + " named live handles only");
+        }
         assertEquals(Refusal.MISMATCH, f.get(3).refusal());
         assertTrue(f.get(3).hint().contains("another dxgkrnl ABI"), f.get(3).hint());
         assertEquals(Refusal.NO_HANDLER, f.get(4).refusal());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.state.Allocation;
@@ -147,6 +148,41 @@ class TrackerTest {
         assertEquals(destroy, a.destroyedByCall());
         assertTrue(context.aliveAt(destroy), "alive while the destroy call runs");
         assertFalse(context.aliveAt(leave));
+    }
+
+    /**
+     * A failed call's handles against their history: a handle reused by a live object is fine, one
+     * created only later is "not yet created", a device handle value that is only an adapter's is
+     * not a device (the tables are separate), and a live handle gives no finding at all.
+     */
+    @Test
+    void aFailedCallsHandlesAreExplainedByTheirHistory() throws Exception {
+        Script s = new Script(dir.resolve("handles.dxgcap"));
+        prologue(s, A);
+        allocate(s, A, 0x40000100, 100);
+        s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1).inU32s("allocations", 0x40000100)
+                .ok();
+        allocate(s, A, 0x40000100, 200); /* the value again: a new, live object */
+        var early = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
+                .inU32s("allocation_list", 0x40000100, 0x40000140);
+        early.enter();
+        early.leave(-1, 22);
+        allocate(s, A, 0x40000140, 300); /* created after the failed call */
+        var wrongTable = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", ADAPTER);
+        wrongTable.enter();
+        wrongTable.leave(-1, 22);
+        s.end(0);
+        CaptureModel m = s.model();
+        HandleHistory h = HandleHistory.of(m);
+        List<dev.dxgscope.model.state.FailedCall> f = m.failedCalls();
+        assertEquals(List.of("paging_queue 0x40000300: no object of pid " + A + " had this handle in the capture (never"
+                + " created, or before the recording began)", "allocation_list[1] 0x40000140: not yet created:"
+                + " allocation created at #" + m.objects().stream().filter(o -> o.handle() == 0x40000140).findFirst()
+                        .orElseThrow().createdSeq()), h.explain(f.get(0)));
+        assertEquals(List.of("paging_queue 0x40000300", "allocation_list[0] 0x40000100", "allocation_list[1] 0x40000140"),
+                f.get(0).handles().stream().map(Object::toString).toList());
+        assertEquals(1, h.explain(f.get(1)).size(), "an adapter handle is no device: " + h.explain(f.get(1)));
+        assertTrue(h.explain(f.get(1)).get(0).startsWith("device 0x40000000: no object of pid " + A), h.explain(f.get(1)).get(0));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dxgscope.model.report;
 
 import dev.dxgscope.model.analysis.ErrorAnalysis;
+import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.analysis.SyncAnalysis;
@@ -297,6 +298,7 @@ public final class ReportBuilder {
                     Names.errno(c.errno()), "count", c.count(), "hint", c.hint()));
         }
         List<Object> failed = new ArrayList<>();
+        HandleHistory handles = HandleHistory.of(m);
         for (FailedCall f : res.failed()) {
             List<Object> lines = new ArrayList<>();
             f.lines().forEach(l -> lines.add(l.text()));
@@ -305,7 +307,7 @@ public final class ReportBuilder {
                     "request", String.format("0x%08x", f.request()), "errno", Names.errno(f.errno()),
                     "refused", f.refusal() == Refusal.NONE ? null : f.refusal().name().toLowerCase(Locale.ROOT),
                     "host_status", f.hostStatus() == 0 ? null : Names.ntstatus(f.hostStatus()), "hint", f.hint(),
-                    "dmesg", lines, "dmesg_inferred", f.linesInferred()));
+                    "handles", handles.explain(f), "dmesg", lines, "dmesg_inferred", f.linesInferred()));
         }
         List<Object> unlinked = new ArrayList<>();
         for (LogLine l : res.unlinkedLines()) {

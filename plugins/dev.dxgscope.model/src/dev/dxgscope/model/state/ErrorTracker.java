@@ -81,6 +81,7 @@ final class ErrorTracker {
             f.setHint(Hints.of(c, !madeDevice.containsKey(p)));
         }
         asked(c, p, f);
+        f.named(handles(c));
         if (ls != null) {
             ls.forEach(l -> addLine(f, l));
         }
@@ -92,6 +93,52 @@ final class ErrorTracker {
         if (ls == null) {
             awaitKernelLines(f);
         }
+    }
+
+    /** Argument fields that hold a handle of the caller's table (dxg-abi.md's structs). */
+    private static final List<String> HANDLE_FIELDS = List.of("adapter", "adapter_handle", "device", "context",
+            "hwqueue", "queue", "paging_queue", "resource", "allocation", "sync_object", "syncobj", "object_handle");
+    /**
+     * The fields a create or open call writes (the new object's handles): what the caller passed
+     * there is not a handle it named.
+     */
+    private static final Map<String, List<String>> WRITTEN = Map.of(
+            "LX_DXCREATEDEVICE", List.of("device"),
+            "LX_DXCREATECONTEXTVIRTUAL", List.of("context"),
+            "LX_DXCREATEHWQUEUE", List.of("queue"),
+            "LX_DXCREATEPAGINGQUEUE", List.of("paging_queue", "sync_object"),
+            "LX_DXCREATESYNCHRONIZATIONOBJECT", List.of("sync_object"),
+            "LX_DXCREATEALLOCATION", List.of("resource"), /* created with the allocations, or named: unclear */
+            "LX_DXOPENADAPTERFROMLUID", List.of("adapter_handle"),
+            "LX_DXOPENRESOURCEFROMNTHANDLE", List.of("resource", "sync_object"),
+            "LX_DXOPENSYNCOBJECTFROMNTHANDLE2", List.of("sync_object"),
+            "LX_DXOPENSYNCOBJECTFROMSYNCFILE", List.of("syncobj"));
+    /** Captured buffers that are arrays of such handles. */
+    private static final List<String> HANDLE_ARRAYS = List.of("allocations", "allocation_list", "objects");
+    /** How many elements of a handle array a failed call keeps: enough to name the bad one in most calls. */
+    private static final int ARRAY_HANDLES_KEPT = 16;
+    private final IoctlCall.Buffer handleArray = new IoctlCall.Buffer();
+
+    /** The non-zero handles a failed call named, fields first, then array elements. */
+    private List<FailedCall.Named> handles(IoctlCall c) {
+        List<FailedCall.Named> out = new ArrayList<>(2);
+        List<String> written = WRITTEN.getOrDefault(c.name(), List.of());
+        for (String field : HANDLE_FIELDS) {
+            long h = written.contains(field) ? 0 : c.u32In(field);
+            if (h != IoctlCall.UNKNOWN && h != 0) {
+                out.add(new FailedCall.Named(field, (int) h));
+            }
+        }
+        for (String array : HANDLE_ARRAYS) {
+            IoctlCall.Buffer b = c.buffer(array, false, -1, handleArray);
+            for (int i = 0; i < Math.min(b.u32Count(), ARRAY_HANDLES_KEPT); i++) {
+                if (b.u32(i) != 0) {
+                    out.add(new FailedCall.Named(array + "[" + i + "]", b.u32(i)));
+                }
+            }
+        }
+        handleArray.clear(); /* the view must not keep the reader's window */
+        return out;
     }
 
     /** Which query type or feature a failed query asked for, and of which adapter (start-up probing). */

@@ -26,6 +26,7 @@ public final class FailedCall {
     private Refusal refusal = Refusal.NONE;
     private String query = "";
     private String adapter = "";
+    private List<Named> handles = List.of();
 
     FailedCall(long seq, long leaveSeq, long enterTs, long leaveTs, DxgProcess process, int tid, String call,
             int request, int errno) {
@@ -147,6 +148,24 @@ public final class FailedCall {
     /** The adapter a query named: "0x40000000 (LUID 0x00000000:0x0001c9d2)", the handle alone when unknown, or "". */
     public String adapter() {
         return adapter;
+    }
+
+    /** A handle the call named: its argument field ("allocations[0]" for an array element) and value. */
+    public record Named(String field, int handle) {
+        /** "allocations[0] 0x40000400". */
+        @Override
+        public String toString() {
+            return field + String.format(" 0x%08x", handle);
+        }
+    }
+
+    /** The non-zero handles the call named, as the caller passed them (see HandleHistory). */
+    public List<Named> handles() {
+        return handles;
+    }
+
+    void named(List<Named> handles) {
+        this.handles = List.copyOf(handles);
     }
 
     void asked(String query, String adapter) {

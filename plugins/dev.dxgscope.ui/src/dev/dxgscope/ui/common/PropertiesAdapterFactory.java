@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.common;
 
 import dev.dxgscope.model.analysis.Format;
+import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Names;
@@ -62,6 +63,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("adapter", f.adapter()).put("request", Names.request(f.request()))
                     .put("errno", Names.errno(f.errno()))
                     .put("refused by the dispatcher", f.refusal().label())
+                    .put("handles", String.join(", ", f.handles().stream().map(Object::toString).toList()))
+                    .put("handle findings", String.join(" | ", HandleHistory.of(m).explain(f)))
                     .put("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))
                     .put("pid", f.process().pid()).put("tid", f.tid()).put("at", Formats.position(m, f.seq()))
                     .put("hint", f.hint() == null ? "" : f.hint())

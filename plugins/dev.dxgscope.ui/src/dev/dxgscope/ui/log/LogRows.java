@@ -1,5 +1,6 @@
 package dev.dxgscope.ui.log;
 
+import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.decode.Names;
@@ -15,9 +16,11 @@ import java.util.Map;
 
 /**
  * The Log view's rows from the model: every dmesg line, joined with the failed call that caused it
- * (errno by name, the host's NTSTATUS, the known-issue hint; "inferred" when the line named no call
- * and the model matched it by what it says), and every capture-health finding.
- * Findings about the file itself come first, then everything in seq order.
+ * (errno by name, the host's NTSTATUS, the known-issue hint and what was wrong with the handles it
+ * named; "inferred" when the line named no call and the model matched it by what it says), every
+ * failed call that has no line (a kernel log that was not readable, or a failure that prints
+ * none) and every capture-health finding. Findings about the file itself come first, then
+ * everything in seq order.
  */
 final class LogRows {
     private LogRows() {
@@ -28,6 +31,8 @@ final class LogRows {
         for (FailedCall f : m.failedCalls()) {
             f.lines().forEach(l -> calls.put(l, f));
         }
+        HandleHistory handles = m.failedCalls().isEmpty() ? null : HandleHistory.of(m);
+        Map<FailedCall, String> hints = new IdentityHashMap<>();
         List<LogRow> rows = new ArrayList<>();
         for (LogLine l : m.logLines()) {
             FailedCall f = calls.get(l);
@@ -35,8 +40,15 @@ final class LogRows {
                     : l.cause() != 0 ? "ioctl #" + l.cause() : "";
             rows.add(new LogRow(l.seq(), Formats.time(m, l.seq()), "dmesg", String.valueOf(l.pid()),
                     l.level() <= 3 ? 0 : l.level() == 4 ? 1 : 2, l.text(), cause,
-                    f == null || f.hint() == null ? "" : f.hint(), f != null ? f : l,
+                    f == null ? "" : hints.computeIfAbsent(f, x -> hint(x, handles)), f != null ? f : l,
                     f != null ? f.seq() : l.cause() != 0 ? l.cause() : l.seq()));
+        }
+        for (FailedCall f : m.failedCalls()) {
+            if (f.lines().isEmpty()) {
+                rows.add(new LogRow(f.seq(), Formats.time(m, f.seq()), "call", String.valueOf(f.process().pid()), 0,
+                        f.call() + " failed with " + Names.errno(f.errno()) + " (no dmesg line)", cause(f),
+                        hint(f, handles), f, f.seq()));
+            }
         }
         for (Diagnostic d : m.diagnostics()) {
             rows.add(new LogRow(d.seq(), d.seq() < 0 ? "" : Formats.time(m, d.seq()), "capture", "",
@@ -45,6 +57,16 @@ final class LogRows {
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
         return rows;
+    }
+
+    /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */
+    static String hint(FailedCall f, HandleHistory handles) {
+        List<String> parts = new ArrayList<>(2);
+        if (f.hint() != null) {
+            parts.add(f.hint());
+        }
+        parts.addAll(handles.explain(f));
+        return String.join("; ", parts);
     }
 
     /**

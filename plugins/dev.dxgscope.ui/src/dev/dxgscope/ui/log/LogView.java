@@ -49,7 +49,7 @@ public final class LogView extends SessionView {
     private Label count;
     private WindowedTable window;
     private Table table;
-    private SnapshotLoader<List<LogRow>> loader;
+    private SnapshotLoader<Built> loader;
     private List<LogRow> all = List.of();
     private List<LogRow> rows = List.of();
     private int counted = -1;
@@ -119,15 +119,20 @@ public final class LogView extends SessionView {
         }
         int seen = counted;
         loader.load(s, (CaptureModel m) -> {
-            int n = m.logLines().size() + m.diagnostics().size();
-            return n == seen ? null : LogRows.of(m); /* null: nothing new, nothing to show */
+            /* each only grows; a line linked to a failure later moves it from a call row to a line row */
+            int n = m.logLines().size() + m.diagnostics().size() + m.failedCalls().size();
+            return n == seen ? null : new Built(LogRows.of(m), n); /* null: nothing new, nothing to show */
         });
     }
 
+    /** The rows and how many lines, findings and failures they were made of. */
+    private record Built(List<LogRow> rows, int from) {
+    }
+
     /** New rows from the Job. */
-    private void show(List<LogRow> built) {
-        all = built;
-        counted = built.size();
+    private void show(Built built) {
+        all = built.rows();
+        counted = built.from();
         applyFilters();
     }
 
@@ -145,9 +150,11 @@ public final class LogView extends SessionView {
         select(selected);
         /* the view is often narrow: a short text, the whole of it on hover */
         count.setText(session() == null ? "No capture open"
-                : all.isEmpty() ? "0 lines (no dmesg, no findings)" : rows.size() + " of " + all.size() + " lines");
+                : all.isEmpty() ? "0 lines (no dmesg, no failed calls, no findings)"
+                        : rows.size() + " of " + all.size() + " lines");
         count.setToolTipText(session() != null && all.isEmpty()
-                ? "The capture has no dmesg lines and the load found nothing wrong with it" : count.getText());
+                ? "The capture has no dmesg lines, no call failed and the load found nothing wrong with it"
+                : count.getText());
     }
 
     private LogRow selectedLine() {
