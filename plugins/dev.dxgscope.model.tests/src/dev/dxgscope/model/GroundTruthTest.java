@@ -542,6 +542,9 @@ class GroundTruthTest {
         for (int check : new int[] {4, 5, 6, 7, 8, 9, 10, 11}) {
             assertEquals(List.of(), handles.explain(f.get(check - 1)), "check " + check + " named live handles only");
         }
+        for (FailedCall call : f) {
+            assertEquals(handles.explain(call), HandleHistory.scanning(storm).explain(call));
+        }
         assertEquals(Refusal.MISMATCH, f.get(3).refusal());
         assertTrue(f.get(3).hint().contains("another dxgkrnl ABI"), f.get(3).hint());
         assertEquals(Refusal.NO_HANDLER, f.get(4).refusal());

@@ -183,6 +183,9 @@ class TrackerTest {
                 f.get(0).handles().stream().map(Object::toString).toList());
         assertEquals(1, h.explain(f.get(1)).size(), "an adapter handle is no device: " + h.explain(f.get(1)));
         assertTrue(h.explain(f.get(1)).get(0).startsWith("device 0x40000000: no object of pid " + A), h.explain(f.get(1)).get(0));
+        for (var call : f) {
+            assertEquals(h.explain(call), HandleHistory.scanning(m).explain(call), "the scan finds what the index finds");
+        }
     }
 
     @Test

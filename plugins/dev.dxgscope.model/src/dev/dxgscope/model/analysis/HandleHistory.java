@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * What was behind each handle a failed call named, when nothing alive was: the object that had the
@@ -16,23 +17,36 @@ import java.util.Map;
  * object (handles are per process: a forked child uses its parent's), or nothing in the capture at
  * all. Handles of adapters and of other objects are separate tables, as in the driver.
  *
- * <p>Cost: one pass over the model's objects to index them by process and handle; then a few
- * lookups per named handle.
+ * <p>Cost: {@link #of} indexes the model's objects by process and handle in one pass, then a few
+ * lookups per named handle (for many failed calls); {@link #scanning} builds nothing and scans the
+ * processes' objects per named handle (for one call, such as the one a user selected).
  */
 public final class HandleHistory {
     private final List<DxgProcess> processes;
-    private final Map<DxgProcess, Map<Long, List<DxgObject>>> byHandle = new HashMap<>();
+    private final BiFunction<DxgProcess, Long, List<DxgObject>> objects;
 
-    private HandleHistory(CaptureModel m) {
-        processes = m.dxgProcesses();
-        for (DxgObject o : m.objects()) {
-            byHandle.computeIfAbsent(o.process(), p -> new HashMap<>())
-                    .computeIfAbsent(key(o.type() == ObjectType.ADAPTER, o.handle()), k -> new ArrayList<>(1)).add(o);
-        }
+    private HandleHistory(CaptureModel m, BiFunction<DxgProcess, Long, List<DxgObject>> objects) {
+        this.processes = m.dxgProcesses();
+        this.objects = objects;
     }
 
+    /** Indexed: for explaining many failed calls. */
     public static HandleHistory of(CaptureModel m) {
-        return new HandleHistory(m);
+        Map<DxgProcess, Map<Long, List<DxgObject>>> byHandle = new HashMap<>();
+        for (DxgObject o : m.objects()) {
+            byHandle.computeIfAbsent(o.process(), p -> new HashMap<>())
+                    .computeIfAbsent(key(o), k -> new ArrayList<>(1)).add(o);
+        }
+        return new HandleHistory(m, (p, key) -> byHandle.getOrDefault(p, Map.of()).getOrDefault(key, List.of()));
+    }
+
+    /** Unindexed: for explaining one failed call without a pass over the whole model. */
+    public static HandleHistory scanning(CaptureModel m) {
+        return new HandleHistory(m, (p, key) -> p.objects().stream().filter(o -> key(o) == key).toList());
+    }
+
+    private static long key(DxgObject o) {
+        return key(o.type() == ObjectType.ADAPTER, o.handle());
     }
 
     private static long key(boolean adapter, int handle) {
@@ -87,6 +101,6 @@ public final class HandleHistory {
     }
 
     private List<DxgObject> objects(DxgProcess p, long key) {
-        return byHandle.getOrDefault(p, Map.of()).getOrDefault(key, List.of());
+        return objects.apply(p, key);
     }
 }
