@@ -309,25 +309,11 @@ class CaptureViewsTest {
         long end = Sessions.get().cursor();
         long childStart = read(m -> m.dxgProcesses().get(1).startSeq());
         String[] offered = new String[1];
-        Runnable[] drive = new Runnable[1];
-        long giveUp = System.currentTimeMillis() + 10_000;
-        drive[0] = () -> {
-            Shell dialog = java.util.Arrays.stream(display.getShells())
-                    .filter(sh -> !sh.isDisposed() && "Mark a Time or Seq".equals(sh.getText())).findFirst().orElse(null);
-            if (dialog == null) {
-                if (System.currentTimeMillis() < giveUp) {
-                    display.timerExec(50, drive[0]);
-                }
-                return;
-            }
-            org.eclipse.swt.widgets.Text input = UiTestSupport.find(dialog, org.eclipse.swt.widgets.Text.class,
-                    t -> t.getText().startsWith("#"));
+        whenDialogOpens("Mark a Time or Seq", (input, ok) -> {
             offered[0] = input.getText();
             input.setText("#" + childStart);
-            UiTestSupport.find(dialog, org.eclipse.swt.widgets.Button.class, b -> b.getText().replace("&", "").equals("OK"))
-                    .notifyListeners(SWT.Selection, new Event());
-        };
-        display.timerExec(50, drive[0]);
+            ok.notifyListeners(SWT.Selection, new Event());
+        });
         UiTestSupport.find(shell(), org.eclipse.swt.widgets.Button.class, b -> "Mark a Time or Seq...".equals(b.getText()))
                 .notifyListeners(SWT.Selection, new Event());
         assertEquals("#0", offered[0], "no mark in this capture yet (a mark set in another capture went with it)");
@@ -338,6 +324,30 @@ class CaptureViewsTest {
         assertTrue(problem != null && problem.contains("is not in the capture"), problem);
         UiTestSupport.spin(display, 200);
         assertEquals(expected, view.changes(), "a bad entry leaves the comparison as it was");
+    }
+
+    /**
+     * Once an input dialog titled {@code title} opens (within 10 s; its event loop runs the check),
+     * hands its text field and OK button to {@code then}.
+     */
+    private void whenDialogOpens(String title,
+            java.util.function.BiConsumer<org.eclipse.swt.widgets.Text, org.eclipse.swt.widgets.Button> then) {
+        long giveUp = System.currentTimeMillis() + 10_000;
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            Shell dialog = java.util.Arrays.stream(display.getShells())
+                    .filter(sh -> !sh.isDisposed() && title.equals(sh.getText())).findFirst().orElse(null);
+            if (dialog == null) {
+                if (System.currentTimeMillis() < giveUp) {
+                    display.timerExec(50, check[0]);
+                }
+                return;
+            }
+            then.accept(UiTestSupport.find(dialog, org.eclipse.swt.widgets.Text.class, t -> t.getText().startsWith("#")),
+                    UiTestSupport.find(dialog, org.eclipse.swt.widgets.Button.class,
+                            b -> b.getText().replace("&", "").equals("OK")));
+        };
+        display.timerExec(50, check[0]);
     }
 
     /** A count cell: "+3", "-2", "5" or empty for none. */
@@ -374,29 +384,14 @@ class CaptureViewsTest {
         long target = last / 2;
         List<String> refused = new ArrayList<>();
         boolean[] okEnabledWhenBad = {true};
-        Runnable[] drive = new Runnable[1];
-        long giveUp = System.currentTimeMillis() + 10_000;
-        drive[0] = () -> {
-            Shell dialog = java.util.Arrays.stream(display.getShells())
-                    .filter(sh -> !sh.isDisposed() && GoToHandler.TITLE.equals(sh.getText())).findFirst().orElse(null);
-            if (dialog == null) {
-                if (System.currentTimeMillis() < giveUp) {
-                    display.timerExec(50, drive[0]);
-                }
-                return;
-            }
-            org.eclipse.swt.widgets.Text input = UiTestSupport.find(dialog, org.eclipse.swt.widgets.Text.class,
-                    t -> t.getText().startsWith("#"));
-            org.eclipse.swt.widgets.Button ok = UiTestSupport.find(dialog, org.eclipse.swt.widgets.Button.class,
-                    b -> b.getText().replace("&", "").equals("OK"));
+        whenDialogOpens(GoToHandler.TITLE, (input, ok) -> {
             input.setText("#" + (last + 1));
-            UiTestSupport.collectTexts(dialog, refused);
+            UiTestSupport.collectTexts(input.getShell(), refused);
             okEnabledWhenBad[0] = ok.isEnabled();
-            UiTestSupport.screenshot(dialog, "go-to-refused.png");
+            UiTestSupport.screenshot(input.getShell(), "go-to-refused.png");
             input.setText("#" + target);
             ok.notifyListeners(SWT.Selection, new Event());
-        };
-        display.timerExec(50, drive[0]);
+        });
         PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
                 .executeCommand(GoToHandler.ID, null);
         assertFalse(okEnabledWhenBad[0], "OK is off while the entry is outside the capture");
