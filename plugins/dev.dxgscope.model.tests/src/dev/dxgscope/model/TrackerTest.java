@@ -153,7 +153,8 @@ class TrackerTest {
     /**
      * A failed call's handles against their history: a handle reused by a live object is fine, one
      * created only later is "not yet created", a device handle value that is only an adapter's is
-     * not a device (the tables are separate), and a live handle gives no finding at all.
+     * not a device (the tables are separate), another process's object with the same value is not
+     * the caller's (values repeat in every process), and a live handle gives no finding at all.
      */
     @Test
     void aFailedCallsHandlesAreExplainedByTheirHistory() throws Exception {
@@ -163,6 +164,9 @@ class TrackerTest {
         s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1).inU32s("allocations", 0x40000100)
                 .ok();
         allocate(s, A, 0x40000100, 200); /* the value again: a new, live object */
+        prologue(s, B); /* another process, with a paging queue whose handle value A names below */
+        s.call(B, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
+                .out("sync_object", 0x40000340).ok();
         var early = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
                 .inU32s("allocation_list", 0x40000100, 0x40000140);
         early.enter();
@@ -184,7 +188,7 @@ class TrackerTest {
         assertEquals(1, h.explain(f.get(1)).size(), "an adapter handle is no device: " + h.explain(f.get(1)));
         assertTrue(h.explain(f.get(1)).get(0).startsWith("device 0x40000000: no object of pid " + A), h.explain(f.get(1)).get(0));
         for (var call : f) {
-            assertEquals(h.explain(call), HandleHistory.scanning(m).explain(call), "the scan finds what the index finds");
+            assertEquals(h.explain(call), HandleHistory.forCall(call).explain(call), "the call's index finds what the whole one finds");
         }
     }
 
@@ -494,6 +498,25 @@ class TrackerTest {
                 .map(c -> c.call() + " " + c.query() + " " + c.errno() + " x" + c.count()).toList();
         assertEquals(List.of("LX_DXQUERYADAPTERINFO ADAPTERTYPE 2 x2", "LX_DXQUERYADAPTERINFO type 32767 22 x2",
                 "LX_ISFEATUREENABLED feature 3 22 x1"), counts);
+    }
+
+    /** EOVERFLOW means different things per call: the guest's own limits, or the host's buffer. */
+    @Test
+    void eoverflowIsHintedPerCall() throws Exception {
+        Script s = new Script(dir.resolve("eoverflow.dxgcap"));
+        prologue(s, A);
+        for (String call : List.of("LX_DXENUMADAPTERS3", "LX_DXCREATEALLOCATION", "LX_DXQUERYADAPTERINFO",
+                "LX_DXCREATECONTEXTVIRTUAL")) {
+            var c = s.call(A, call);
+            c.enter();
+            c.leave(-1, 75);
+        }
+        s.end(0);
+        List<String> hints = s.model().failedCalls().stream().map(f -> f.hint()).toList();
+        assertTrue(hints.get(0).startsWith("the array holds fewer adapters than there are"), hints.get(0));
+        assertTrue(hints.get(1).contains("over 128 KiB"), hints.get(1));
+        assertTrue(hints.get(2).contains("does not fit the private data buffer"), hints.get(2));
+        assertTrue(hints.get(3).startsWith("the host answered STATUS_BUFFER_TOO_SMALL"), hints.get(3));
     }
 
     /** Waits and signals queued on a hardware queue are GPU waits and signals of that queue. */

@@ -16,7 +16,10 @@ import java.util.Set;
  * way: the type tells the harmless from the blocking), and the dmesg lines no failed call explains.
  */
 public final class ErrorAnalysis {
-    /** Failures of one call, asking one thing ({@link FailedCall#query()}, often ""), with one errno. */
+    /**
+     * Failures of one call, asking one thing ({@link FailedCall#query()}, often ""), with one errno
+     * (and refused by the dispatcher for one reason).
+     */
     public record Count(String call, String query, int errno, int count, String hint) {
     }
 
@@ -30,7 +33,7 @@ public final class ErrorAnalysis {
         Map<String, Count> counts = new LinkedHashMap<>();
         Set<LogLine> linked = new HashSet<>();
         for (FailedCall f : m.failedCalls()) {
-            String key = f.call() + "/" + f.query() + "/" + f.errno();
+            String key = f.call() + "/" + f.query() + "/" + f.errno() + "/" + f.refusal(); /* each its own hint */
             Count c = counts.get(key);
             counts.put(key, c == null ? new Count(f.call(), f.query(), f.errno(), 1, f.hint())
                     : new Count(c.call(), c.query(), c.errno(), c.count() + 1, c.hint() != null ? c.hint() : f.hint()));

@@ -9,40 +9,41 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * What was behind each handle a failed call named, when nothing alive was: the object that had the
- * handle and was destroyed before the call (a stale handle: use after free), another process's
- * object (handles are per process: a forked child uses its parent's), or nothing in the capture at
- * all. Handles of adapters and of other objects are separate tables, as in the driver.
+ * handle and was destroyed before the call (a stale handle: use after free), an object of the
+ * process whose /dev/dxg the call went through (a forked child using its parent's descriptor and
+ * handles), an object created only later, or nothing in the capture at all. Handles of adapters and
+ * of other objects are separate tables, as in the driver. Other processes are not searched: their
+ * handle values repeat in every process (adapters start at 0x40000000 everywhere).
  *
  * <p>Cost: {@link #of} indexes the model's objects by process and handle in one pass, then a few
- * lookups per named handle (for many failed calls); {@link #scanning} builds nothing and scans the
- * processes' objects per named handle (for one call, such as the one a user selected).
+ * lookups per named handle (for many failed calls); {@link #forCall} indexes only the objects of
+ * the call's process (and of the descriptor's opener), for one call such as the one a user selected.
  */
 public final class HandleHistory {
-    private final List<DxgProcess> processes;
-    private final BiFunction<DxgProcess, Long, List<DxgObject>> objects;
+    private final Map<DxgProcess, Map<Long, List<DxgObject>>> byHandle = new HashMap<>();
 
-    private HandleHistory(CaptureModel m, BiFunction<DxgProcess, Long, List<DxgObject>> objects) {
-        this.processes = m.dxgProcesses();
-        this.objects = objects;
-    }
-
-    /** Indexed: for explaining many failed calls. */
-    public static HandleHistory of(CaptureModel m) {
-        Map<DxgProcess, Map<Long, List<DxgObject>>> byHandle = new HashMap<>();
-        for (DxgObject o : m.objects()) {
+    private HandleHistory(Iterable<DxgObject> objects) {
+        for (DxgObject o : objects) {
             byHandle.computeIfAbsent(o.process(), p -> new HashMap<>())
                     .computeIfAbsent(key(o), k -> new ArrayList<>(1)).add(o);
         }
-        return new HandleHistory(m, (p, key) -> byHandle.getOrDefault(p, Map.of()).getOrDefault(key, List.of()));
     }
 
-    /** Unindexed: for explaining one failed call without a pass over the whole model. */
-    public static HandleHistory scanning(CaptureModel m) {
-        return new HandleHistory(m, (p, key) -> p.objects().stream().filter(o -> key(o) == key).toList());
+    /** Indexed over every object: for explaining many failed calls. */
+    public static HandleHistory of(CaptureModel m) {
+        return new HandleHistory(m.objects());
+    }
+
+    /** Indexed over the objects of {@code f}'s process and of its descriptor's opener only. */
+    public static HandleHistory forCall(FailedCall f) {
+        List<DxgObject> objects = new ArrayList<>(f.process().objects());
+        if (f.through() != null) {
+            objects.addAll(f.through().objects());
+        }
+        return new HandleHistory(objects);
     }
 
     private static long key(DxgObject o) {
@@ -60,7 +61,7 @@ public final class HandleHistory {
     public List<String> explain(FailedCall f) {
         List<String> out = new ArrayList<>();
         for (FailedCall.Named n : f.handles()) {
-            String finding = explain(f.process(), n, f.seq());
+            String finding = explain(f.process(), f.through(), n, f.seq());
             if (finding != null) {
                 out.add(n + ": " + finding);
             }
@@ -68,7 +69,7 @@ public final class HandleHistory {
         return out;
     }
 
-    private String explain(DxgProcess caller, FailedCall.Named n, long seq) {
+    private String explain(DxgProcess caller, DxgProcess through, FailedCall.Named n, long seq) {
         long key = key(n.field().startsWith("adapter"), n.handle());
         List<DxgObject> own = objects(caller, key);
         DxgObject gone = null;
@@ -85,12 +86,10 @@ public final class HandleHistory {
                     + gone.destroyReason().text() + (gone.destroyedByCall() > 0 ? " #" + gone.destroyedByCall() : "")
                     + ")";
         }
-        for (DxgProcess p : processes) {
-            for (DxgObject o : p == caller ? List.<DxgObject>of() : objects(p, key)) {
-                if (o.aliveAt(seq)) {
-                    return "not in pid " + caller.pid() + "'s table; it is " + o.describe()
-                            + " (handles are per process: after fork, open the device and its objects again)";
-                }
+        for (DxgObject o : through == null ? List.<DxgObject>of() : objects(through, key)) {
+            if (o.aliveAt(seq)) {
+                return "not in pid " + caller.pid() + "'s table; it is " + o.describe() + ", the descriptor's opener"
+                        + " (handles are per process: after fork, open the device and its objects again)";
             }
         }
         if (!own.isEmpty()) {
@@ -101,6 +100,6 @@ public final class HandleHistory {
     }
 
     private List<DxgObject> objects(DxgProcess p, long key) {
-        return objects.apply(p, key);
+        return byHandle.getOrDefault(p, Map.of()).getOrDefault(key, List.of());
     }
 }

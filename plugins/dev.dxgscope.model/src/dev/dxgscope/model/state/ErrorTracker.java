@@ -77,6 +77,7 @@ final class ErrorTracker {
             FdRef through = p.fds.get(c.fd());
             Refusal why = Hints.refusal(c, p, through);
             f.refused(why, Hints.refused(why, c.code(), p, through));
+            f.through(Hints.opener(p, through));
         } else {
             f.setHint(Hints.of(c, !madeDevice.containsKey(p)));
         }
@@ -96,25 +97,29 @@ final class ErrorTracker {
     }
 
     /** Argument fields that hold a handle of the caller's table (dxg-abi.md's structs). */
-    private static final List<String> HANDLE_FIELDS = List.of("adapter", "adapter_handle", "device", "context",
-            "hwqueue", "queue", "paging_queue", "resource", "allocation", "sync_object", "syncobj", "object_handle");
+    private static final List<String> HANDLE_FIELDS = List.of("adapter", "adapter_handle", "device", "device_handle",
+            "context", "hwqueue", "queue", "paging_queue", "resource", "allocation", "sync_object", "syncobj",
+            "monitored_fence", "fence_object", "object_handle");
     /**
-     * The fields a create or open call writes (the new object's handles): what the caller passed
-     * there is not a handle it named.
+     * Fields that are not a handle the call named in one table: those a create or open call writes
+     * (the new object's handles, where the caller passes anything), and ReserveGpuVirtualAddress's
+     * adapter, which may be a paging queue instead.
      */
-    private static final Map<String, List<String>> WRITTEN = Map.of(
-            "LX_DXCREATEDEVICE", List.of("device"),
-            "LX_DXCREATECONTEXTVIRTUAL", List.of("context"),
-            "LX_DXCREATEHWQUEUE", List.of("queue"),
-            "LX_DXCREATEPAGINGQUEUE", List.of("paging_queue", "sync_object"),
-            "LX_DXCREATESYNCHRONIZATIONOBJECT", List.of("sync_object"),
-            "LX_DXCREATEALLOCATION", List.of("resource"), /* created with the allocations, or named: unclear */
-            "LX_DXOPENADAPTERFROMLUID", List.of("adapter_handle"),
-            "LX_DXOPENRESOURCEFROMNTHANDLE", List.of("resource", "sync_object"),
-            "LX_DXOPENSYNCOBJECTFROMNTHANDLE2", List.of("sync_object"),
-            "LX_DXOPENSYNCOBJECTFROMSYNCFILE", List.of("syncobj"));
+    private static final Map<String, List<String>> NOT_NAMED = Map.ofEntries(Map.entry(
+            "LX_DXCREATEDEVICE", List.of("device")),
+            Map.entry("LX_DXCREATECONTEXTVIRTUAL", List.of("context")),
+            Map.entry("LX_DXCREATEHWQUEUE", List.of("queue")),
+            Map.entry("LX_DXCREATEPAGINGQUEUE", List.of("paging_queue", "sync_object")),
+            Map.entry("LX_DXCREATESYNCHRONIZATIONOBJECT", List.of("sync_object")),
+            Map.entry("LX_DXCREATEALLOCATION", List.of("resource")), /* created with the allocations, or named */
+            Map.entry("LX_DXOPENADAPTERFROMLUID", List.of("adapter_handle")),
+            Map.entry("LX_DXOPENRESOURCEFROMNTHANDLE", List.of("resource", "sync_object")),
+            Map.entry("LX_DXOPENSYNCOBJECTFROMNTHANDLE2", List.of("sync_object")),
+            Map.entry("LX_DXOPENSYNCOBJECTFROMSYNCFILE", List.of("syncobj")),
+            Map.entry("LX_DXRESERVEGPUVIRTUALADDRESS", List.of("adapter")));
     /** Captured buffers that are arrays of such handles. */
-    private static final List<String> HANDLE_ARRAYS = List.of("allocations", "allocation_list", "objects");
+    private static final List<String> HANDLE_ARRAYS = List.of("allocations", "allocation_list", "objects", "resources",
+            "contexts", "hwqueues");
     /** How many elements of a handle array a failed call keeps: enough to name the bad one in most calls. */
     private static final int ARRAY_HANDLES_KEPT = 16;
     private final IoctlCall.Buffer handleArray = new IoctlCall.Buffer();
@@ -122,7 +127,7 @@ final class ErrorTracker {
     /** The non-zero handles a failed call named, fields first, then array elements. */
     private List<FailedCall.Named> handles(IoctlCall c) {
         List<FailedCall.Named> out = new ArrayList<>(2);
-        List<String> written = WRITTEN.getOrDefault(c.name(), List.of());
+        List<String> written = NOT_NAMED.getOrDefault(c.name(), List.of());
         for (String field : HANDLE_FIELDS) {
             long h = written.contains(field) ? 0 : c.u32In(field);
             if (h != IoctlCall.UNKNOWN && h != 0) {
@@ -196,6 +201,7 @@ final class ErrorTracker {
 
     private static boolean belongs(LogLine line, KernelLine k, FailedCall f) {
         boolean call = k.dispatcher() ? f.errno() == KernelLine.ENOTTY && k.names(f.request(), f.process().pid())
+                && Hints.consistent(f.refusal(), k.refusal())
                 : k.ioctl().equals(f.call()) && (!k.closing() || k.errno() == f.errno());
         return call && (line.pid() == 0 || line.pid() == f.process().pid());
     }
@@ -257,9 +263,12 @@ final class ErrorTracker {
         }
     }
 
-    /** The dispatcher's own line says why it refused the call: its word replaces the model's reading. */
+    /**
+     * The dispatcher's own line says why it refused the call: its word replaces the model's reading
+     * (a line the reading rules out is not this call's, see {@link Hints#consistent}).
+     */
     private static void refine(FailedCall f, KernelLine k) {
-        if (k.dispatcher() && k.refusal() != f.refusal()) {
+        if (k.dispatcher() && k.refusal() != f.refusal() && Hints.consistent(f.refusal(), k.refusal())) {
             f.refused(k.refusal(), Hints.refused(k.refusal(), f.request(), null, null));
         }
     }

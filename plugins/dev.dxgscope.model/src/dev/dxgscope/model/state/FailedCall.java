@@ -27,6 +27,7 @@ public final class FailedCall {
     private String query = "";
     private String adapter = "";
     private List<Named> handles = List.of();
+    private DxgProcess through;
 
     FailedCall(long seq, long leaveSeq, long enterTs, long leaveTs, DxgProcess process, int tid, String call,
             int request, int errno) {
@@ -162,6 +163,18 @@ public final class FailedCall {
     /** The non-zero handles the call named, as the caller passed them (see HandleHistory). */
     public List<Named> handles() {
         return handles;
+    }
+
+    /**
+     * The process that opened the /dev/dxg the call went through when that was not the caller (a
+     * forked child using its parent's descriptor); else null.
+     */
+    public DxgProcess through() {
+        return through;
+    }
+
+    void through(DxgProcess opener) {
+        this.through = opener;
     }
 
     void named(List<Named> handles) {

@@ -8,20 +8,22 @@ import java.util.Set;
 final class Hints {
     /** Request numbers whose slot in dxgkrnl's ioctl table has no handler: legacy calls (dxg-abi.md). */
     private static final Set<Integer> NO_HANDLER = Set.of(0x03, 0x17, 0x1a, 0x23, 0x28, 0x29, 0x2b, 0x2d);
+    /** The last request number of the newest kernel's table (dxg-abi.md 2.2): past it, none has a slot. */
+    static final int LAST_NR = 0x4b;
 
     private Hints() {
     }
 
     /**
      * Why the dispatcher most likely refused an ENOTTY call, from what the model knows, in the order
-     * the dispatcher checks: request number 0, a legacy number with no handler, a request value the
-     * ABI does not have, a descriptor another process opened ({@code through}: the caller's
-     * descriptor the call was made on, or null). NONE when it cannot tell; a dispatcher line in the
-     * kernel log says for sure (a number past the end of the kernel's table only it can tell).
+     * the dispatcher checks: a number outside the newest table, a legacy number with no handler, a
+     * request value the ABI does not have, a descriptor another process opened ({@code through}:
+     * the caller's descriptor the call was made on, or null). NONE when it cannot tell; a
+     * dispatcher line in the kernel log says for sure (an older kernel's shorter table only it can tell).
      */
     static Refusal refusal(IoctlCall c, DxgProcess caller, FdRef through) {
         int nr = c.code() & 0xff;
-        if (nr == 0) {
+        if (nr == 0 || nr > LAST_NR) {
             return Refusal.OUT_OF_RANGE;
         }
         if (NO_HANDLER.contains(nr)) {
@@ -30,18 +32,38 @@ final class Hints {
         if (c.ioctl() == null) {
             return Refusal.MISMATCH;
         }
-        if (through != null && through.file() != null && through.file().opener() != caller) {
+        if (opener(caller, through) != null) {
             return Refusal.WRONG_PROCESS;
         }
         return Refusal.NONE;
     }
 
+    /**
+     * Whether the dispatcher's line giving {@code line} can be about a call the model read as
+     * {@code reading}: it checks in order, so a call whose number or value the model knows to be
+     * refused early cannot have been refused at a later check (a line saying so is another call's).
+     */
+    static boolean consistent(Refusal reading, Refusal line) {
+        return switch (reading) {
+            case NONE -> true;
+            case OUT_OF_RANGE, NO_HANDLER -> line == reading;
+            case MISMATCH -> line == Refusal.MISMATCH || line == Refusal.OUT_OF_RANGE;
+            case WRONG_PROCESS -> line != Refusal.NO_HANDLER;
+        };
+    }
+
+    /** The process that opened the /dev/dxg {@code through} refers to, when it is not {@code caller}; else null. */
+    static DxgProcess opener(DxgProcess caller, FdRef through) {
+        return through != null && through.file() != null && through.file().opener() != caller
+                ? through.file().opener() : null;
+    }
+
     /** The hint for an ENOTTY call the dispatcher refused for {@code why} (NONE: not known why). */
     static String refused(Refusal why, int request, DxgProcess caller, FdRef through) {
+        DxgProcess opener = opener(caller, through);
         return switch (why) {
             case WRONG_PROCESS -> "this process did not open the /dev/dxg it called through"
-                    + (through != null && through.file() != null && through.file().opener() != caller
-                            ? " (fd " + through.fd() + ", opened by pid " + through.file().opener().pid() + ")" : "")
+                    + (opener != null ? " (fd " + through.fd() + ", opened by pid " + opener.pid() + ")" : "")
                     + ": dxgkrnl serves only the process that opened the file; after fork, open /dev/dxg again";
             case NO_HANDLER -> "dxgkrnl has no handler for this legacy request (an empty slot in its ioctl table):"
                     + " only its replacement call is implemented on Linux";
@@ -50,9 +72,13 @@ final class Hints {
             case OUT_OF_RANGE -> (request & 0xff) == 0
                     ? "request number 0 is no dxgkrnl request (its table starts at 1): the caller passed a wrong request"
                     : String.format("this dxgkrnl has no request number 0x%02x: the kernel is older than the runtime"
-                            + " that called it (update the WSL kernel)", request & 0xff);
-            case NONE -> "a call from a process that did not open this /dev/dxg (after fork, reopen the device),"
-                    + " or an ioctl this kernel does not implement";
+                            + " that called it (update the WSL kernel), or the request is not a dxg one", request & 0xff);
+            case NONE -> through != null && through.file() != null
+                    ? "the caller opened this /dev/dxg itself, so the dispatcher did not refuse it for the process:"
+                            + " this kernel's ioctl table may end before the request (an older WSL kernel), or the"
+                            + " handler returned ENOTTY"
+                    : "a call from a process that did not open this /dev/dxg (after fork, reopen the device),"
+                            + " or an ioctl this kernel does not implement";
         };
     }
 
@@ -79,10 +105,19 @@ final class Hints {
             return "the host ran out of memory for this object";
         }
         if (errno == 75) {
-            return name.equals("LX_DXQUERYADAPTERINFO")
-                    ? "the host's answer does not fit the private data buffer (STATUS_BUFFER_TOO_SMALL): pass a larger size"
-                    : "the host answered STATUS_BUFFER_TOO_SMALL; if every later call fails alike (reported after GPU"
-                            + " processes were killed), the VMBus connection stays broken until WSL restarts";
+            return switch (name) {
+                case "LX_DXENUMADAPTERS2", "LX_DXENUMADAPTERS3" ->
+                    "the array holds fewer adapters than there are: ask for the count first (no array), then enumerate";
+                case "LX_DXENUMPROCESSES" -> "the buffer holds fewer processes than use the adapter: the driver wrote"
+                        + " the count needed";
+                case "LX_DXCREATEALLOCATION" -> "the allocations' private data make a host message over 128 KiB:"
+                        + " create fewer allocations per call";
+                case "LX_DXQUERYADAPTERINFO" -> "the host's answer does not fit the private data buffer"
+                        + " (STATUS_BUFFER_TOO_SMALL): pass a larger size";
+                default -> "the host answered STATUS_BUFFER_TOO_SMALL (or its reply was shorter than expected); if"
+                        + " every later call fails alike (reported after GPU processes were killed), the VMBus"
+                        + " connection stays broken until WSL restarts";
+            };
         }
         if (errno == 110 || errno == 62) {
             return "the host did not answer in time (VMBus timeout); the host driver may be hung";

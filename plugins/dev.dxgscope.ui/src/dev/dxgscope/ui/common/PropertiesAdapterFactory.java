@@ -64,7 +64,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("errno", Names.errno(f.errno()))
                     .put("refused by the dispatcher", f.refusal().label())
                     .put("handles", String.join(", ", f.handles().stream().map(Object::toString).toList()))
-                    .put("handle findings", String.join(" | ", HandleHistory.scanning(m).explain(f)))
+                    .put("handle findings", String.join(" | ", HandleHistory.forCall(f).explain(f)))
                     .put("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))
                     .put("pid", f.process().pid()).put("tid", f.tid()).put("at", Formats.position(m, f.seq()))
                     .put("hint", f.hint() == null ? "" : f.hint())
