@@ -33,6 +33,7 @@ import dev.dxgscope.model.state.SharedObject;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -575,22 +576,35 @@ class GroundTruthTest {
     }
 
     /**
+     * A copy of error-storm's capture as a real device would give it: without its kernel lines
+     * ({@code dropLog}), or with them but without the cause, pid and tid that only dxgsim's lines have.
+     */
+    private static Path stormCopy(String name, boolean dropLog) throws IOException {
+        Path copy = dir.resolve(name);
+        try (CaptureFile in = CaptureFile.open(stormFile); CaptureWriter out = new CaptureWriter(copy)) {
+            RecordCursor r = in.records();
+            while (r.next()) {
+                boolean log = r.kind() == RecordKind.LOG;
+                ByteBuffer p = ByteBuffer.allocate(r.payloadSize()).order(ByteOrder.LITTLE_ENDIAN).put(r.payload());
+                if (log && dropLog) {
+                    continue;
+                }
+                if (log) {
+                    p.putLong(8, 0); /* the cause */
+                }
+                out.append(r.kindCode(), r.seq(), r.timestampNs(), log ? 0 : r.pid(), log ? 0 : r.tid(), p.flip());
+            }
+        }
+        return copy;
+    }
+
+    /**
      * Without the kernel's lines the model still reads why the dispatcher refused checks 4, 5 and
      * 13: the unknown request code, the legacy number, the descriptor the parent opened.
      */
     @Test
     void errorStormsRefusalsAreReadFromTheModelWithoutTheKernelLog() throws Exception {
-        Path quiet = dir.resolve("error-storm-quiet.dxgcap");
-        try (CaptureFile in = CaptureFile.open(stormFile); CaptureWriter out = new CaptureWriter(quiet)) {
-            RecordCursor r = in.records();
-            while (r.next()) {
-                if (r.kind() != RecordKind.LOG) {
-                    out.append(r.kindCode(), r.seq(), r.timestampNs(), r.pid(), r.tid(),
-                            ByteBuffer.allocate(r.payloadSize()).put(r.payload()).flip());
-                }
-            }
-        }
-        List<FailedCall> f = Workloads.load(quiet).failedCalls();
+        List<FailedCall> f = Workloads.load(stormCopy("error-storm-quiet.dxgcap", true)).failedCalls();
         assertTrue(f.stream().allMatch(c -> c.lines().isEmpty()));
         assertEquals(List.of(Refusal.MISMATCH, Refusal.NO_HANDLER, Refusal.WRONG_PROCESS),
                 List.of(f.get(3).refusal(), f.get(4).refusal(), f.get(12).refusal()));
@@ -604,19 +618,7 @@ class GroundTruthTest {
      */
     @Test
     void errorStormsKernelLinesAreLinkedWithoutTheirCause() throws Exception {
-        Path bare = dir.resolve("error-storm-bare.dxgcap");
-        try (CaptureFile in = CaptureFile.open(stormFile); CaptureWriter out = new CaptureWriter(bare)) {
-            RecordCursor r = in.records();
-            while (r.next()) {
-                ByteBuffer p = ByteBuffer.allocate(r.payloadSize()).order(ByteOrder.LITTLE_ENDIAN).put(r.payload());
-                boolean log = r.kind() == RecordKind.LOG;
-                if (log) {
-                    p.putLong(8, 0);
-                }
-                out.append(r.kindCode(), r.seq(), r.timestampNs(), log ? 0 : r.pid(), log ? 0 : r.tid(), p.flip());
-            }
-        }
-        CaptureModel m = Workloads.load(bare);
+        CaptureModel m = Workloads.load(stormCopy("error-storm-bare.dxgcap", false));
         assertTrue(m.logLines().stream().allMatch(l -> l.cause() == 0 && l.pid() == 0));
         List<FailedCall> byCause = storm.failedCalls();
         List<FailedCall> inferred = m.failedCalls();
