@@ -298,7 +298,7 @@ public final class ReportBuilder {
                     Names.errno(c.errno()), "count", c.count(), "hint", c.hint()));
         }
         List<Object> failed = new ArrayList<>();
-        HandleHistory handles = HandleHistory.of(m);
+        HandleHistory handles = res.failed().isEmpty() ? null : HandleHistory.of(m); /* one pass over the objects */
         for (FailedCall f : res.failed()) {
             List<Object> lines = new ArrayList<>();
             f.lines().forEach(l -> lines.add(l.text()));

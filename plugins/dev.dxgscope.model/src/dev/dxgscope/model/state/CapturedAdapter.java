@@ -21,6 +21,11 @@ public final class CapturedAdapter {
 
     /** "0x00000000:0x0000d1a5". */
     public String luidText() {
+        return luidText(luid);
+    }
+
+    /** A LUID as the adapters list shows it: "0x00000000:0x0000d1a5" (high part first). */
+    public static String luidText(long luid) {
         return String.format("0x%08x:0x%08x", luid >>> 32, luid & 0xffffffffL);
     }
 

@@ -160,8 +160,7 @@ final class ErrorTracker {
         if (handle != IoctlCall.UNKNOWN) {
             DxgObject a = p.adapterHandle((int) handle);
             adapter = String.format("0x%08x", handle)
-                    + (a != null && a.luid() != 0 ? String.format(" (LUID 0x%08x:0x%08x)", a.luid() >>> 32, a.luid() & 0xffffffffL)
-                            : "");
+                    + (a != null && a.luid() != 0 ? " (LUID " + CapturedAdapter.luidText(a.luid()) + ")" : "");
         }
         f.asked(query, adapter);
     }

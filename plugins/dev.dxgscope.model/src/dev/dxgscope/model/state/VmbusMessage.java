@@ -24,7 +24,7 @@ public record VmbusMessage(int index, long seq, long ts, long offset, int pid, i
 
     /** "global", or "adapter" with the adapter's LUID. */
     public String channelName() {
-        return channel == 0 ? "global" : String.format("adapter 0x%08x:0x%08x", luid >>> 32, luid & 0xffffffffL);
+        return channel == 0 ? "global" : "adapter " + CapturedAdapter.luidText(luid);
     }
 
     @Override

@@ -47,11 +47,6 @@ public final class GoToHandler extends AbstractHandler {
                 + about, "#" + initial, GoToHandler::problem);
     }
 
-    /** The seq of {@code text} in the current capture, or -1 when it names none (see {@link #problem}). */
-    public static long seq(String text) {
-        return place(text).seq();
-    }
-
     /** What is wrong with {@code text} as a place in the current capture, or null when it is one. */
     public static String problem(String text) {
         return place(text).problem();
@@ -70,11 +65,12 @@ public final class GoToHandler extends AbstractHandler {
         return p.problem();
     }
 
-    /** A typed place: its seq, or what is wrong with it. */
-    private record Place(long seq, String problem) {
+    /** A typed place: its seq, or what is wrong with it (then the seq is -1). */
+    public record Place(long seq, String problem) {
     }
 
-    private static Place place(String text) {
+    /** Reads {@code text} as a place in the current capture, once. */
+    public static Place place(String text) {
         CaptureSession s = Sessions.get().current();
         if (s == null) {
             return new Place(-1, "no capture is open");

@@ -363,15 +363,15 @@ public final class LeaksView extends SessionView {
     }
 
     /**
-     * Sets the mark at a typed time or seq ({@link GoToHandler#problem} reads it) and compares it
+     * Sets the mark at a typed time or seq ({@link GoToHandler#place} reads it) and compares it
      * with the cursor; returns what is wrong with the text, or null. A bad entry changes nothing.
      */
     public String markAt(String text) {
-        String problem = GoToHandler.problem(text);
-        if (problem == null) {
-            compareFrom(GoToHandler.seq(text));
+        GoToHandler.Place p = GoToHandler.place(text);
+        if (p.problem() == null) {
+            compareFrom(p.seq());
         }
-        return problem;
+        return p.problem();
     }
 
     /** For tests: the comparison shown (empty unless the view compares the mark with the cursor). */
