@@ -128,6 +128,25 @@ class CaptureViewsTest {
         assertFalse(rows.contains("      resource (shared) " + resource.handleHex()), "A's objects went at its exit");
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("leaky-sharer (pid " + a.pid() + ")") && r.contains("exited")),
                 rows.toString());
+
+        /* an empty tree says why: every process exited (the box unticked), or the filter matches nothing */
+        org.eclipse.swt.widgets.Button box = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Button.class,
+                b -> "Exited processes".equals(b.getText()));
+        int processes = read(m -> m.dxgProcesses().size());
+        Sessions.get().moveCursor(read(m -> m.timeline().lastSeq()));
+        box.setSelection(false);
+        box.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the handle tree without exited processes");
+        assertEquals(List.of(), view.rows());
+        UiTestSupport.waitForText(display, shell(), t -> t.endsWith(": no process is alive; " + processes
+                + " have exited (tick Exited processes to list them)"), 5_000);
+        UiTestSupport.screenshot(shell(), "processes-none-alive.png");
+        box.setSelection(true);
+        box.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        view.setFilter("no such handle");
+        UiTestSupport.waitUntil(display, view::listed, 10_000, "the filtered handle tree");
+        UiTestSupport.waitForText(display, shell(), t -> t.endsWith(": nothing matches \"no such handle\""), 5_000);
+        view.setFilter("");
     }
 
     /**

@@ -96,6 +96,19 @@ class HandleTreeTest {
     }
 
     @Test
+    void processesThatExitedHoldingNothingAreCountedWhenLeftOut() {
+        long end = model.timeline().lastSeq();
+        assertTrue(process.exitSeq() <= end, "compute-pressure exits");
+        HandleTree without = HandleTree.build(model, end, "", false, PAGE);
+        assertTrue(without.roots().isEmpty(), "nothing is alive at the end");
+        assertEquals(model.dxgProcesses().size(), without.exitedLeftOut());
+        HandleTree with = HandleTree.build(model, end, "", true, PAGE);
+        assertEquals(model.dxgProcesses().size(), with.roots().size());
+        assertEquals(0, with.exitedLeftOut());
+        assertEquals(0, HandleTree.build(model, seq, "", false, PAGE).exitedLeftOut(), "alive at seq");
+    }
+
+    @Test
     void childrenAreMadeOnlyWhenAskedFor() {
         HandleTree t = HandleTree.build(model, seq, "", true, PAGE);
         assertEquals(t.roots().size(), t.made(), "only the processes");

@@ -138,6 +138,7 @@ public final class HandleTree {
     private final BitSet kept;
     private final List<Node> roots = new ArrayList<>();
     private int made;
+    private int exitedLeftOut;
 
     private HandleTree(CaptureModel m, long seq, String filter, int page) {
         this.m = m;
@@ -165,6 +166,11 @@ public final class HandleTree {
 
     public List<Node> roots() {
         return roots;
+    }
+
+    /** Processes left out because they had exited holding nothing (Exited processes unticked). */
+    public int exitedLeftOut() {
+        return exitedLeftOut;
     }
 
     /** How many rows were made so far (tests: children are made when asked for). */
@@ -197,6 +203,7 @@ public final class HandleTree {
         }
         boolean gone = p.exitSeq() <= seq;
         if (gone && top.isEmpty() && fds.isEmpty() && !exited) {
+            exitedLeftOut++;
             return;
         }
         Supplier<List<Node>> children = () -> {

@@ -241,12 +241,27 @@ public final class ProcessesView extends SessionView {
         shown = snap;
         roots = snap.tree() == null ? List.of() : snap.tree().roots();
         header.setText(snap.session() == null ? NO_CAPTURE
-                : "Handle tables at " + snap.where() + " - " + snap.session().title());
+                : "Handle tables at " + snap.where() + " - " + snap.session().title() + emptiness(snap));
         header.getParent().layout();
         viewer.refresh();
         /* small tables open fully; large ones to the devices (a page of their objects), the rest on demand */
         viewer.expandToLevel(snap.small() ? TreeViewer.ALL_LEVELS : 3);
         selected(Sessions.get().selection(), null);
+    }
+
+    /** Why an empty tree is empty, so an empty table is never a puzzle ("" when it has rows). */
+    private static String emptiness(Snapshot snap) {
+        HandleTree t = snap.tree();
+        if (t == null || !t.roots().isEmpty()) {
+            return "";
+        }
+        if (!snap.filter().isBlank()) {
+            return ": nothing matches \"" + snap.filter().trim() + "\"";
+        }
+        int gone = t.exitedLeftOut();
+        return gone == 0 ? ": no process had opened /dev/dxg yet"
+                : ": no process is alive; " + gone + (gone == 1 ? " has" : " have")
+                        + " exited (tick Exited processes to list them)";
     }
 
     /** Whether the tree shows the current capture at the time cursor with the current filter (tests wait for it). */
