@@ -1,6 +1,8 @@
 package dev.dxgscope.ui.sync;
 
 import dev.dxgscope.ui.charts.ChartStyle;
+import dev.dxgscope.ui.charts.HeadroomAxis;
+import dev.dxgscope.ui.charts.TopTitleAnnotation;
 import dev.dxgscope.ui.charts.IntervalRenderer;
 import dev.dxgscope.ui.charts.LevelOfDetail;
 import dev.dxgscope.ui.charts.LinkRenderer;
@@ -20,14 +22,12 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
 
@@ -46,6 +46,8 @@ public final class SyncChart {
     static final Color SELECTED = new Color(0, 0, 0, 110);
     private static final Shape SIGNAL_SHAPE = ShapeUtils.createUpTriangle(4f);
     private static final Shape BACKWARDS_SHAPE = ShapeUtils.createDownTriangle(5f);
+    /** Pixels kept above a track's data for its title (a line of the small font and its padding). */
+    static final double TITLE_HEIGHT = 18;
     private static final Shape BAR = new Rectangle2D.Double(-8, -3, 16, 6);
 
     /** One fence's subplot and its datasets. */
@@ -239,10 +241,10 @@ public final class SyncChart {
         List<Backward> back = d.backwards().stream().filter(b -> b.fence() == f.id()).toList();
         backwards.setSeries(back.isEmpty() ? List.of() : List.of(backwardMarkers(back)));
 
-        NumberAxis axis = new NumberAxis("value");
+        NumberAxis axis = new HeadroomAxis("value", TITLE_HEIGHT); /* the track's title above its data */
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         axis.setLabelFont(ChartStyle.SMALL_FONT);
-        axis.setUpperMargin(0.35); /* room for the track's title */
+        axis.setUpperMargin(0.08);
         axis.setLowerMargin(0.08);
         axis.setAutoRangeStickyZero(false); /* keep 0 off the axis line: a fence at 0 stays visible */
         XYPlot p = new XYPlot(selection, null, axis, selectionRenderer());
@@ -280,7 +282,7 @@ public final class SyncChart {
                 ChartStyle.SMALL_FONT);
         title.setBackgroundPaint(new Color(255, 255, 255, 170)); /* data behind it stays visible */
         title.setPadding(new RectangleInsets(1, 3, 1, 14)); /* SWT text runs wider than measured */
-        p.addAnnotation(new XYTitleAnnotation(0.005, 0.99, title, RectangleAnchor.TOP_LEFT), false);
+        p.addAnnotation(new TopTitleAnnotation(title), false); /* in the axis's headroom */
         return new Track(f.id(), p, values, waits, signals, backwards, selection);
     }
 

@@ -1,0 +1,113 @@
+package dev.dxgscope.ui.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.charts.HeadroomAxis;
+import dev.dxgscope.ui.charts.TopTitleAnnotation;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.Size2D;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A track's title never covers its data: stuck-wait (recorded now on the simulator) drawn with a
+ * track as short as the workbench draws each of four, every wait bar and fence value lies below
+ * the title's measured height. With a margin of the range instead of pixels (before), the stuck
+ * bars ran under it at 180 pixels. Below twice the headroom a track gives half to its data.
+ */
+class SyncChartTest {
+    /** Half the height of a stuck wait's bar (IntervalRenderer of 6 pixels). */
+    private static final double HALF_BAR = 3;
+    @TempDir
+    static Path dir;
+    private static SyncData data;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path dist = Path.of(System.getProperty("dxgscope.root", "../.."), "native-probe/target/dist");
+        Path capture = dir.resolve("stuck-wait.dxgcap");
+        Process p = new ProcessBuilder(dist.resolve("bin/dxgcap").toString(), "record", "--sim", "-o",
+                capture.toString(), "--", dist.resolve("workloads/stuck-wait").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("record.log").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "stuck-wait recorded");
+        CaptureModel m = ModelLoader.load(capture);
+        data = SyncData.of(m, "stuck-wait");
+    }
+
+    @Test
+    void noTrackTitleCoversItsWaitsOrValues() {
+        assertTrue(data.stuckCount() > 0, "stuck-wait has stuck waits");
+        for (int height : new int[] {180, 240, 600}) {
+            SyncChart chart = new SyncChart();
+            List<Integer> fences = data.defaultFences();
+            chart.show(data, fences);
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            BufferedImage image = new BufferedImage(1100, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            chart.chart().draw(g, new Rectangle2D.Double(0, 0, 1100, height), info);
+            assertEquals(fences.size(), chart.tracks().size());
+            for (int i = 0; i < chart.tracks().size(); i++) {
+                SyncChart.Track t = chart.tracks().get(i);
+                Rectangle2D area = info.getPlotInfo().getSubplotInfo(i).getDataArea();
+                ValueAxis axis = t.plot().getRangeAxis();
+                assertTrue(axis instanceof HeadroomAxis);
+                assertTrue(area.getHeight() > 2 * SyncChart.TITLE_HEIGHT, "height " + height
+                        + ": a data area of " + area.getHeight());
+                double titleBottom = area.getY() + titleHeight(t, g);
+                assertTrue(titleBottom <= area.getY() + SyncChart.TITLE_HEIGHT, "the headroom holds the title");
+                int checked = 0;
+                for (SyncData.WaitRow w : data.waits()) {
+                    if (w.fence() == t.fence()) {
+                        double y = axis.valueToJava2D(w.value(), area, RectangleEdge.LEFT);
+                        assertTrue(y - HALF_BAR >= titleBottom - 0.5, "height " + height + ", track " + i
+                                + ": wait for " + w.value() + " at y " + y + " runs under the title ending at "
+                                + titleBottom);
+                        checked++;
+                    }
+                }
+                for (double v : data.fence(t.fence()).y()) {
+                    assertTrue(axis.valueToJava2D(v, area, RectangleEdge.LEFT) >= titleBottom - 0.5, "value " + v);
+                }
+                assertTrue(checked > 0, "track " + i + " has waits");
+            }
+            g.dispose();
+        }
+    }
+
+    private static double titleHeight(SyncChart.Track t, Graphics2D g) {
+        for (XYAnnotation a : t.plot().getAnnotations()) {
+            if (a instanceof TopTitleAnnotation title) {
+                Size2D size = title.title().arrange(g);
+                return size.height;
+            }
+        }
+        throw new AssertionError("track without a title");
+    }
+
+    @Test
+    void theAxisMapsValuesBelowItsHeadroomAndBack() {
+        HeadroomAxis axis = new HeadroomAxis("value", 18);
+        axis.setRange(0, 10);
+        Rectangle2D tall = new Rectangle2D.Double(0, 100, 500, 118);
+        assertEquals(118.0, axis.valueToJava2D(10, tall, RectangleEdge.LEFT), 1e-9, "the top value under the band");
+        assertEquals(218.0, axis.valueToJava2D(0, tall, RectangleEdge.LEFT), 1e-9);
+        assertEquals(5.0, axis.java2DToValue(axis.valueToJava2D(5, tall, RectangleEdge.LEFT), tall, RectangleEdge.LEFT),
+                1e-9);
+        Rectangle2D low = new Rectangle2D.Double(0, 0, 500, 20);
+        assertEquals(10.0, axis.valueToJava2D(10, low, RectangleEdge.LEFT), 1e-9, "at most half of a low plot");
+        assertEquals(250.0, axis.valueToJava2D(5, tall, RectangleEdge.BOTTOM), 1e-9, "horizontal: unchanged");
+    }
+}
