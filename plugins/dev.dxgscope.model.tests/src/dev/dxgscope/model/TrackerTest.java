@@ -154,7 +154,8 @@ class TrackerTest {
      * A failed call's handles against their history: a handle reused by a live object is fine, one
      * created only later is "not yet created", a device handle value that is only an adapter's is
      * not a device (the tables are separate), another process's object with the same value is not
-     * the caller's (values repeat in every process), and a live handle gives no finding at all.
+     * the caller's (values repeat in every process), and a live handle gives no finding at all. A
+     * "no object" finding may still change while its process runs, not after it exited.
      */
     @Test
     void aFailedCallsHandlesAreExplainedByTheirHistory() throws Exception {
@@ -175,6 +176,10 @@ class TrackerTest {
         var wrongTable = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", ADAPTER);
         wrongTable.enter();
         wrongTable.leave(-1, 22);
+        var exited = s.call(B, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
+        exited.enter();
+        exited.leave(-1, 22);
+        s.process(B, 4, 0, 0); /* B exits: nothing it names can be created any more */
         s.end(0);
         CaptureModel m = s.model();
         HandleHistory h = HandleHistory.of(m);
@@ -187,6 +192,9 @@ class TrackerTest {
                 f.get(0).handles().stream().map(Object::toString).toList());
         assertEquals(1, h.explain(f.get(1)).size(), "an adapter handle is no device: " + h.explain(f.get(1)));
         assertTrue(h.explain(f.get(1)).get(0).startsWith("device 0x40000000: no object of pid " + A), h.explain(f.get(1)).get(0));
+        assertTrue(h.explain(f.get(2)).get(0).startsWith("device 0x4000beef: no object of pid " + B));
+        assertTrue(h.awaitsObjects(f.get(0)) && h.awaitsObjects(f.get(1)), "A runs on: its handles may be created yet");
+        assertFalse(h.awaitsObjects(f.get(2)), "B exited: its finding is final");
         for (var call : f) {
             assertEquals(h.explain(call), HandleHistory.forCall(call).explain(call), "the call's index finds what the whole one finds");
         }

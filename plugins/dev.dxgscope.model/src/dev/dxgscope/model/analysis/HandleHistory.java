@@ -69,6 +69,27 @@ public final class HandleHistory {
         return out;
     }
 
+    /**
+     * Whether an object created later may still change what {@link #explain} says of {@code f}: some
+     * handle it named has no object of its process or of its descriptor's opener so far ("no object"
+     * would become "not yet created"), and one of them is still running. A live view asks again
+     * when objects arrive, only then.
+     */
+    public boolean awaitsObjects(FailedCall f) {
+        boolean running = f.process().exitSeq() == DxgObject.ALIVE
+                || f.through() != null && f.through().exitSeq() == DxgObject.ALIVE;
+        if (!running) {
+            return false;
+        }
+        for (FailedCall.Named n : f.handles()) {
+            long key = key(n.field().startsWith("adapter"), n.handle());
+            if (objects(f.process(), key).isEmpty() && (f.through() == null || objects(f.through(), key).isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String explain(DxgProcess caller, DxgProcess through, FailedCall.Named n, long seq) {
         long key = key(n.field().startsWith("adapter"), n.handle());
         List<DxgObject> own = objects(caller, key);

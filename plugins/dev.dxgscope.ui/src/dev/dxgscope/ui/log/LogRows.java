@@ -26,7 +26,14 @@ final class LogRows {
     private LogRows() {
     }
 
-    static List<LogRow> of(CaptureModel m) {
+    /**
+     * The rows, and whether a handle finding among them may change when objects are created later
+     * (a live capture: the view makes them again when the objects grow, only then).
+     */
+    record Made(List<LogRow> rows, boolean awaitsObjects) {
+    }
+
+    static Made of(CaptureModel m) {
         Map<LogLine, FailedCall> calls = new IdentityHashMap<>();
         for (FailedCall f : m.failedCalls()) {
             f.lines().forEach(l -> calls.put(l, f));
@@ -56,7 +63,7 @@ final class LogRows {
                     d.seq()));
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
-        return rows;
+        return new Made(rows, handles != null && m.failedCalls().stream().anyMatch(handles::awaitsObjects));
     }
 
     /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */

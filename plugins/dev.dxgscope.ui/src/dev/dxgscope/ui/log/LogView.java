@@ -53,6 +53,7 @@ public final class LogView extends SessionView {
     private List<LogRow> all = List.of();
     private List<LogRow> rows = List.of();
     private int counted = -1;
+    private int countedObjects = -1;
     private CaptureSession shown;
 
     @Inject
@@ -111,6 +112,7 @@ public final class LogView extends SessionView {
         if (s != shown) {
             shown = s;
             counted = -1;
+            countedObjects = -1;
         }
         if (s == null) {
             all = List.of();
@@ -118,21 +120,31 @@ public final class LogView extends SessionView {
             return;
         }
         int seen = counted;
+        int seenObjects = countedObjects;
         loader.load(s, (CaptureModel m) -> {
             /* each only grows; a line linked to a failure later moves it from a call row to a line row */
             int n = m.logLines().size() + m.diagnostics().size() + m.failedCalls().size();
-            return n == seen ? null : new Built(LogRows.of(m), n); /* null: nothing new, nothing to show */
+            /* objects matter only while a handle finding says "no object" (it may become "not yet created") */
+            if (n == seen && (seenObjects < 0 || m.objects().size() == seenObjects)) {
+                return null; /* nothing new, nothing to show */
+            }
+            LogRows.Made made = LogRows.of(m);
+            return new Built(made.rows(), n, made.awaitsObjects() ? m.objects().size() : -1);
         });
     }
 
-    /** The rows and how many lines, findings and failures they were made of. */
-    private record Built(List<LogRow> rows, int from) {
+    /**
+     * The rows, how many lines, findings and failures they were made of, and of how many objects
+     * when a finding may change with more (-1: none will).
+     */
+    private record Built(List<LogRow> rows, int from, int objects) {
     }
 
     /** New rows from the Job. */
     private void show(Built built) {
         all = built.rows();
         counted = built.from();
+        countedObjects = built.objects();
         applyFilters();
     }
 
