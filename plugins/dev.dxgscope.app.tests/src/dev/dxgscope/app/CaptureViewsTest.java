@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
@@ -288,24 +289,32 @@ class CaptureViewsTest {
         UiTestSupport.waitUntil(display, () -> view.changes().equals(expected), 10_000, "the comparison");
         org.eclipse.swt.widgets.Tree tree = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
                 t -> t.getColumnCount() == 6 && "At mark".equals(t.getColumn(1).getText()));
+        Map<DxgProcess, Leaks.Change> totals = read(m -> Leaks.objectTotals(m, start, end));
+        List<String> objectTypes = java.util.Arrays.stream(ObjectType.values()).map(ObjectType::label).toList();
         int rows = 0;
         for (org.eclipse.swt.widgets.TreeItem process : tree.getItems()) {
-            long[] sum = new long[4];
+            DxgProcess p = (DxgProcess) process.getData();
+            Leaks.Change t = totals.get(p);
+            assertEquals(p.label() + ": objects", process.getText(0));
+            assertEquals(List.of(t.before(), t.created(), t.destroyed(), t.after()), java.util.stream.IntStream
+                    .rangeClosed(1, 4).mapToObj(col -> (int) count(process.getText(col))).toList(),
+                    "a process's row counts its objects of every type, not its descriptors or shares");
+            long created = 0;
+            long destroyed = 0;
             for (org.eclipse.swt.widgets.TreeItem type : process.getItems()) {
                 rows++;
-                for (int col = 1; col <= 4; col++) {
-                    sum[col - 1] += count(type.getText(col));
+                if (objectTypes.contains(type.getText(0))) {
+                    created += count(type.getText(2));
+                    destroyed += count(type.getText(3));
                 }
             }
-            for (int col = 1; col <= 4; col++) {
-                assertEquals(sum[col - 1], count(process.getText(col)), process.getText(0) + " column " + col
-                        + " is the sum of its types");
-            }
+            assertEquals(t.created(), created, "objects created are those of its object types' rows");
+            assertEquals(t.destroyed(), destroyed);
         }
         assertEquals(expected.size(), rows, "a row per process and type that changed");
         Leaks.Change top = expected.get(0);
         org.eclipse.swt.widgets.TreeItem first = java.util.Arrays.stream(tree.getItems())
-                .filter(i -> i.getText(0).equals(top.process().label())).findFirst().orElseThrow();
+                .filter(i -> i.getData() == top.process()).findFirst().orElseThrow();
         assertTrue(java.util.Arrays.stream(first.getItems()).anyMatch(i -> i.getText(0).equals(top.kind())
                 && count(i.getText(2)) == top.created() && count(i.getText(3)) == top.destroyed()),
                 "the model's biggest change is shown under its process: " + top);

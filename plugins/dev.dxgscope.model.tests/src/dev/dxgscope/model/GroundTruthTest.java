@@ -441,6 +441,16 @@ class GroundTruthTest {
         for (Leaks.Change c : down.values()) {
             assertEquals(0, c.after(), "nothing is left at the end: " + c);
         }
+
+        /* a process's row: its objects of every type in all, without descriptors and shares */
+        assertEquals(new Leaks.Change(a, Leaks.OBJECTS, 0, 7, 1, 6, 0, 8 * MIB),
+                Leaks.objectTotals(sharer, 0, beforeExit).get(a), "2 adapter handles, one closed in the prologue;"
+                        + " device, resource, 2 allocations, fence");
+        assertEquals(new Leaks.Change(a, Leaks.OBJECTS, 6, 0, 6, 0, 8 * MIB, 0),
+                Leaks.objectTotals(sharer, beforeExit, end).get(a), "all freed at A's exit");
+        Map<DxgProcess, Leaks.Change> quiet = Leaks.objectTotals(sharer, beforeExit, beforeExit);
+        assertEquals(6, quiet.get(a).before(), "types that did not change count too");
+        assertEquals(0, quiet.get(a).created() + quiet.get(a).destroyed());
     }
 
     /** Changes keyed by pid and kind ("4242NT-handle fd"), checking each one adds up. */

@@ -86,6 +86,8 @@ public final class Leaks {
     public static final String NT_HANDLE_FD = "NT-handle fd";
     /** Sync files (LX_DXCREATESYNCFILE, or copies of one). */
     public static final String SYNC_FILE_FD = "sync file fd";
+    /** A process's handle-table objects of every type together ({@link #objectTotals}). */
+    public static final String OBJECTS = "objects";
     /** Shared objects, counted under the process whose object was shared (references live elsewhere). */
     public static final String SHARED_OBJECT = "shared object";
     /** Every kind a {@link Change} can have, in the order they are listed within a process. */
@@ -173,7 +175,7 @@ public final class Leaks {
      * objects, the descriptors and the shared objects.
      */
     public static List<Change> compare(CaptureModel m, long from, long to) {
-        Tally t = new Tally(from, to);
+        Tally t = new Tally(from, to, KINDS);
         for (DxgObject o : m.objects()) {
             t.add(o.process(), o.type().ordinal(), o.createdSeq(), o.destroyedSeq(),
                     o instanceof Allocation a ? Math.max(0, a.size()) : 0);
@@ -187,7 +189,25 @@ public final class Leaks {
         for (SharedObject s : m.sharedObjects()) {
             t.add(s.creator().process(), shared, s.createdSeq(), s.destroyedSeq(), 0);
         }
-        return t.changes();
+        return t.changes(false);
+    }
+
+    /**
+     * Per process, its handle-table objects of every type together (kind {@link #OBJECTS}) at both
+     * moments, for each process that had any then or in between: the total a process's row of the
+     * comparison shows, without its descriptors and shares (other things, listed apart) and with
+     * the types that did not change. Cost: one pass over the objects.
+     */
+    public static Map<DxgProcess, Change> objectTotals(CaptureModel m, long from, long to) {
+        Tally t = new Tally(from, to, List.of(OBJECTS));
+        for (DxgObject o : m.objects()) {
+            t.add(o.process(), 0, o.createdSeq(), o.destroyedSeq(), o instanceof Allocation a ? Math.max(0, a.size()) : 0);
+        }
+        Map<DxgProcess, Change> out = new HashMap<>();
+        for (Change c : t.changes(true)) {
+            out.put(c.process(), c);
+        }
+        return out;
     }
 
     /** Which kind of descriptor {@code f} is. */
@@ -202,12 +222,14 @@ public final class Leaks {
     private static final class Tally {
         private final long from;
         private final long to;
+        private final List<String> kinds;
         private final Map<Integer, long[]> counts = new HashMap<>();
         private final Map<Integer, DxgProcess> processes = new HashMap<>();
 
-        Tally(long from, long to) {
+        Tally(long from, long to, List<String> kinds) {
             this.from = from;
             this.to = to;
+            this.kinds = kinds;
         }
 
         void add(DxgProcess p, int kind, long made, long gone, long bytes) {
@@ -218,7 +240,7 @@ public final class Leaks {
             if (!before && !created && !destroyed) {
                 return; /* gone before, or made after */
             }
-            int key = p.index() * KINDS.size() + kind;
+            int key = p.index() * kinds.size() + kind;
             long[] c = counts.computeIfAbsent(key, k -> new long[6]);
             processes.putIfAbsent(key, p);
             if (before) {
@@ -233,16 +255,17 @@ public final class Leaks {
             }
         }
 
-        List<Change> changes() {
+        /** {@code all}: also the kinds where nothing was created or destroyed. */
+        List<Change> changes(boolean all) {
             List<Change> out = new ArrayList<>();
             counts.forEach((key, c) -> {
-                if (c[1] + c[2] > 0) {
-                    out.add(new Change(processes.get(key), KINDS.get(key % KINDS.size()), (int) c[0], (int) c[1],
+                if (all || c[1] + c[2] > 0) {
+                    out.add(new Change(processes.get(key), kinds.get(key % kinds.size()), (int) c[0], (int) c[1],
                             (int) c[2], (int) c[3], c[4], c[5]));
                 }
             });
             out.sort(Comparator.comparingLong((Change c) -> -c.bytesDelta()).thenComparingInt(c -> -c.delta())
-                    .thenComparingInt(c -> c.process().index()).thenComparingInt(c -> KINDS.indexOf(c.kind())));
+                    .thenComparingInt(c -> c.process().index()).thenComparingInt(c -> kinds.indexOf(c.kind())));
             return out;
         }
     }

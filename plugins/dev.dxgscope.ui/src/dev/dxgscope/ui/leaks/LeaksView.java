@@ -169,7 +169,7 @@ public final class LeaksView extends SessionView {
 
     private static final int NAME_WIDTH = 300;
     private static final String[][] HELD = {{"Process / type", "300"}, {"Objects", "80"}, {"Bytes", "110"}};
-    private static final String[][] COMPARED = {{"Process / type", "300"}, {"At mark", "80"}, {"Created", "80"},
+    private static final String[][] COMPARED = {{"Process (objects) / kind", "300"}, {"At mark", "80"}, {"Created", "80"},
         {"Destroyed", "90"}, {"At cursor", "80"}, {"Bytes change", "110"}};
 
     /** The lower tree's columns: what is held, or the two times compared. */
@@ -222,7 +222,7 @@ public final class LeaksView extends SessionView {
             pending.cancel();
         }
         if (s == null) {
-            show(null, List.of(), false, "No capture open");
+            show(null, Comparison.NONE, false, "No capture open");
             return;
         }
         long seq = cursor();
@@ -230,10 +230,10 @@ public final class LeaksView extends SessionView {
         long from = mark < 0 ? 0 : mark;
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
             String[] label = new String[1];
-            List<List<Leaks.Change>> compared = new ArrayList<>(List.of(List.of()));
+            List<Comparison> compared = new ArrayList<>(List.of(Comparison.NONE));
             Leaks.Result r = s.read((CaptureModel model) -> {
                 if (m == Mode.SINCE_MARK) {
-                    compared.set(0, Leaks.compare(model, from, seq));
+                    compared.set(0, new Comparison(Leaks.compare(model, from, seq), Leaks.objectTotals(model, from, seq)));
                 }
                 Leaks.Result x = switch (m) {
                     case CAPTURE -> Leaks.ofCapture(model);
@@ -257,12 +257,17 @@ public final class LeaksView extends SessionView {
         pending.schedule();
     }
 
-    private void show(Leaks.Result r, List<Leaks.Change> compared, boolean compare, String text) {
+    /** The two times compared: what changed per process and kind, and each process's objects in all. */
+    private record Comparison(List<Leaks.Change> changes, Map<DxgProcess, Leaks.Change> totals) {
+        static final Comparison NONE = new Comparison(List.of(), Map.of());
+    }
+
+    private void show(Leaks.Result r, Comparison compared, boolean compare, String text) {
         if (suspects.isDisposed()) {
             return;
         }
         result = r;
-        changes = compared;
+        changes = compared.changes();
         comparing = compare;
         summary.setText(text);
         summary.getParent().layout();
@@ -305,27 +310,27 @@ public final class LeaksView extends SessionView {
         }
     }
 
-    /** Each process with its totals at both times, most growth first, and below it each type that changed. */
-    private void showCompared(List<Leaks.Change> compared) {
-        Map<DxgProcess, long[]> totals = new LinkedHashMap<>();
-        for (Leaks.Change c : compared) {
-            long[] t = totals.computeIfAbsent(c.process(), p -> new long[5]);
-            t[0] += c.before();
-            t[1] += c.created();
-            t[2] += c.destroyed();
-            t[3] += c.after();
-            t[4] += c.bytesDelta();
+    /**
+     * Each process that changed, with its handle-table objects of every type in all at both times
+     * (descriptors and shares are other things: they are rows of their own below it), most growth
+     * first; below it each kind that changed.
+     */
+    private void showCompared(Comparison compared) {
+        Map<DxgProcess, Leaks.Change> totals = new LinkedHashMap<>();
+        for (Leaks.Change c : compared.changes()) {
+            totals.computeIfAbsent(c.process(), p -> compared.totals().getOrDefault(p,
+                    new Leaks.Change(p, Leaks.OBJECTS, 0, 0, 0, 0, 0, 0)));
         }
         List<DxgProcess> order = new ArrayList<>(totals.keySet());
-        order.sort(Comparator.comparingLong((DxgProcess p) -> -totals.get(p)[4]).thenComparingLong(
-                p -> -(totals.get(p)[3] - totals.get(p)[0])));
+        order.sort(Comparator.comparingLong((DxgProcess p) -> -totals.get(p).bytesDelta())
+                .thenComparingInt(p -> -totals.get(p).delta()).thenComparingInt(DxgProcess::index));
         for (DxgProcess p : order) {
-            long[] t = totals.get(p);
+            Leaks.Change t = totals.get(p);
             TreeItem item = new TreeItem(groups, SWT.NONE);
-            item.setText(new String[] {p.label(), String.valueOf(t[0]), plus(t[1]), minus(t[2]), String.valueOf(t[3]),
-                signedBytes(t[4])});
+            item.setText(new String[] {p.label() + ": " + Leaks.OBJECTS, String.valueOf(t.before()), plus(t.created()),
+                minus(t.destroyed()), String.valueOf(t.after()), signedBytes(t.bytesDelta())});
             item.setData(p);
-            for (Leaks.Change c : compared) {
+            for (Leaks.Change c : compared.changes()) {
                 if (c.process() == p) {
                     new TreeItem(item, SWT.NONE).setText(new String[] {c.kind(), String.valueOf(c.before()),
                         plus(c.created()), minus(c.destroyed()), String.valueOf(c.after()),
