@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.ui.SimCaptures;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
@@ -14,7 +15,6 @@ import dev.dxgscope.model.state.DxgProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +34,7 @@ class HandleTreeTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path dist = Path.of(System.getProperty("dxgscope.root", "../.."), "native-probe/target/dist");
-        Path capture = dir.resolve("compute-pressure.dxgcap");
-        Process p = new ProcessBuilder(dist.resolve("bin/dxgcap").toString(), "record", "--sim", "-o",
-                capture.toString(), "--", dist.resolve("workloads/compute-pressure").toString(), "48", "1")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("record.log").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "compute-pressure recorded");
-        model = ModelLoader.load(capture);
+        model = ModelLoader.load(SimCaptures.record(dir, "compute-pressure", "48", "1"));
         process = model.dxgProcesses().get(0);
         /* the moment the first process holds the most objects */
         int most = -1;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.ModelLoader;
+import dev.dxgscope.ui.SimCaptures;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.charts.HeadroomAxis;
 import dev.dxgscope.ui.charts.TopTitleAnnotation;
@@ -12,7 +13,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
@@ -37,13 +37,7 @@ class SyncChartTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path dist = Path.of(System.getProperty("dxgscope.root", "../.."), "native-probe/target/dist");
-        Path capture = dir.resolve("stuck-wait.dxgcap");
-        Process p = new ProcessBuilder(dist.resolve("bin/dxgcap").toString(), "record", "--sim", "-o",
-                capture.toString(), "--", dist.resolve("workloads/stuck-wait").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("record.log").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "stuck-wait recorded");
-        CaptureModel m = ModelLoader.load(capture);
+        CaptureModel m = ModelLoader.load(SimCaptures.record(dir, "stuck-wait"));
         data = SyncData.of(m, "stuck-wait");
     }
 
