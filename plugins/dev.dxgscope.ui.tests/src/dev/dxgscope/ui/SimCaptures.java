@@ -21,7 +21,20 @@ public final class SimCaptures {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(workload + ".log").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, workload + " recorded");
+        boolean done = p.waitFor(120, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertTrue(done && p.exitValue() == 0, () -> workload + " recorded; its output: "
+                + readLog(dir.resolve(workload + ".log")));
         return capture;
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return java.nio.file.Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 }

@@ -70,20 +70,19 @@ public final class HandleHistory {
     }
 
     /**
-     * Whether an object created later may still change what {@link #explain} says of {@code f}: some
-     * handle it named has no object of its process or of its descriptor's opener so far ("no object"
-     * would become "not yet created"), and one of them is still running. A live view asks again
-     * when objects arrive, only then.
+     * Whether an object created later may still change what {@link #explain} says of {@code f}: the
+     * caller still runs and some handle it named reads "no object" (no object of the caller ever had
+     * it, none of the opener's was alive at the call), which the caller creating it would turn into
+     * "not yet created". A live view asks again when objects arrive, only then.
      */
     public boolean awaitsObjects(FailedCall f) {
-        boolean running = f.process().exitSeq() == DxgObject.ALIVE
-                || f.through() != null && f.through().exitSeq() == DxgObject.ALIVE;
-        if (!running) {
+        if (f.process().exitSeq() != DxgObject.ALIVE) {
             return false;
         }
         for (FailedCall.Named n : f.handles()) {
             long key = key(n.field().startsWith("adapter"), n.handle());
-            if (objects(f.process(), key).isEmpty() && (f.through() == null || objects(f.through(), key).isEmpty())) {
+            if (objects(f.process(), key).isEmpty() && (f.through() == null
+                    || objects(f.through(), key).stream().noneMatch(o -> o.aliveAt(f.seq())))) {
                 return true;
             }
         }

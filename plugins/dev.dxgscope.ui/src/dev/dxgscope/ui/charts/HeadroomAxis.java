@@ -6,9 +6,10 @@ import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * A vertical value axis that keeps a band of fixed height free at the top of the data area, for a
- * title drawn inside the plot: data, ticks and grid lines map into the rest, so the title never
- * covers a bar however short the plot is drawn. An upper margin cannot do this, because it is a
- * fraction of the range, and a stacked track may be 30 or 300 pixels high. Costs one rectangle per
+ * title drawn inside the plot: data, ticks and grid lines map into the rest, so the title does not
+ * cover the data in any plot at least twice the band's height (a lower one gives the band half).
+ * An upper margin cannot do this, because it is a fraction of the range, and a stacked track may
+ * be 30 or 300 pixels high. Costs one rectangle per
  * mapped value (escape analysis usually removes it).
  */
 public final class HeadroomAxis extends NumberAxis {
@@ -42,7 +43,7 @@ public final class HeadroomAxis extends NumberAxis {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeadroomAxis h && h.headroom == headroom && super.equals(o);
+        return o != null && o.getClass() == getClass() && ((HeadroomAxis) o).headroom == headroom && super.equals(o);
     }
 
     @Override

@@ -142,10 +142,11 @@ public final class LogView extends SessionView {
 
     /** New rows from the Job. */
     private void show(Built built) {
+        boolean again = counted >= 0; /* more of the capture shown: the user keeps the place they scrolled to */
         all = built.rows();
         counted = built.from();
         countedObjects = built.objects();
-        applyFilters();
+        applyFilters(again ? window.top() : 0);
     }
 
     @Override
@@ -154,11 +155,16 @@ public final class LogView extends SessionView {
     }
 
     private void applyFilters() {
+        applyFilters(0);
+    }
+
+    /** Filters the rows again and shows them from {@code top} on (the selected row stays selected). */
+    private void applyFilters(int top) {
         Object selected = selectedLine() == null ? null : selectedLine().target();
         int worst = 2 - severity.getSelectionIndex();
         String f = text.getText().trim();
         rows = all.stream().filter(r -> r.severity() <= worst && r.matches(f)).toList();
-        window.setRows(rows.size(), 0, -1);
+        window.setRows(rows.size(), top, -1);
         select(selected);
         /* the view is often narrow: a short text, the whole of it on hover */
         count.setText(session() == null ? "No capture open"

@@ -168,7 +168,10 @@ public final class HandleTree {
         return roots;
     }
 
-    /** Processes left out because they had exited holding nothing (Exited processes unticked). */
+    /**
+     * Processes left out because they had exited and showed nothing (Exited processes unticked):
+     * they held nothing, or nothing the filter matched.
+     */
     public int exitedLeftOut() {
         return exitedLeftOut;
     }

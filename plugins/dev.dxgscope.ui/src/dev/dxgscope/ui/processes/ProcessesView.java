@@ -255,10 +255,11 @@ public final class ProcessesView extends SessionView {
         if (t == null || !t.roots().isEmpty()) {
             return "";
         }
-        if (!snap.filter().isBlank()) {
-            return ": nothing matches \"" + snap.filter().trim() + "\"";
-        }
         int gone = t.exitedLeftOut();
+        if (!snap.filter().isBlank()) {
+            return ": nothing matches \"" + snap.filter().trim() + "\"" + (gone == 0 ? ""
+                    : " among the processes alive (" + gone + " exited: tick Exited processes)");
+        }
         return gone == 0 ? ": no process had opened /dev/dxg yet"
                 : ": no process is alive; " + gone + (gone == 1 ? " has" : " have")
                         + " exited (tick Exited processes to list them)";

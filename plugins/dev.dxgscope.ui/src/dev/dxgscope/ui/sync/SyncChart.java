@@ -28,6 +28,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
 
@@ -282,6 +283,8 @@ public final class SyncChart {
                 ChartStyle.SMALL_FONT);
         title.setBackgroundPaint(new Color(255, 255, 255, 170)); /* data behind it stays visible */
         title.setPadding(new RectangleInsets(1, 3, 1, 14)); /* SWT text runs wider than measured */
+        title.setHorizontalAlignment(HorizontalAlignment.LEFT); /* cut at the right in a narrow plot, not both sides */
+        title.setTextAlignment(HorizontalAlignment.LEFT);
         p.addAnnotation(new TopTitleAnnotation(title), false); /* in the axis's headroom */
         return new Track(f.id(), p, values, waits, signals, backwards, selection);
     }
