@@ -177,8 +177,7 @@ public final class Leaks {
     public static List<Change> compare(CaptureModel m, long from, long to) {
         Tally t = new Tally(from, to, KINDS);
         for (DxgObject o : m.objects()) {
-            t.add(o.process(), o.type().ordinal(), o.createdSeq(), o.destroyedSeq(),
-                    o instanceof Allocation a ? Math.max(0, a.size()) : 0);
+            t.add(o, o.type().ordinal());
         }
         for (DxgProcess p : m.processes()) {
             for (FdRef f : p.fds()) {
@@ -201,13 +200,18 @@ public final class Leaks {
     public static Map<DxgProcess, Change> objectTotals(CaptureModel m, long from, long to) {
         Tally t = new Tally(from, to, List.of(OBJECTS));
         for (DxgObject o : m.objects()) {
-            t.add(o.process(), 0, o.createdSeq(), o.destroyedSeq(), o instanceof Allocation a ? Math.max(0, a.size()) : 0);
+            t.add(o, 0);
         }
         Map<DxgProcess, Change> out = new HashMap<>();
         for (Change c : t.changes(true)) {
             out.put(c.process(), c);
         }
         return out;
+    }
+
+    /** An allocation's size (0 when unknown), 0 for every other object. */
+    private static long bytes(DxgObject o) {
+        return o instanceof Allocation a ? Math.max(0, a.size()) : 0;
     }
 
     /** Which kind of descriptor {@code f} is. */
@@ -230,6 +234,11 @@ public final class Leaks {
             this.from = from;
             this.to = to;
             this.kinds = kinds;
+        }
+
+        /** An object, counted as {@code kind} with its bytes. */
+        void add(DxgObject o, int kind) {
+            add(o.process(), kind, o.createdSeq(), o.destroyedSeq(), bytes(o));
         }
 
         void add(DxgProcess p, int kind, long made, long gone, long bytes) {
@@ -302,7 +311,7 @@ public final class Leaks {
             long[] g = groupCounts.computeIfAbsent(key, k -> new long[2]);
             groupFirst.putIfAbsent(key, o);
             g[0]++;
-            g[1] += o instanceof Allocation a ? Math.max(0, a.size()) : 0;
+            g[1] += bytes(o);
             Signature sig = new Signature(o.process().index(), o.type(), o.createdBy(),
                     o.parent() == null ? -1 : o.parent().id(), o instanceof Allocation a ? a.size() : 0);
             LoopCount lc = loops.computeIfAbsent(sig, k -> new LoopCount(o));

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.ModelLoader;
-import dev.dxgscope.ui.SimCaptures;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.ui.SimCaptures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.ModelLoader;
-import dev.dxgscope.ui.SimCaptures;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.SimCaptures;
 import dev.dxgscope.ui.charts.HeadroomAxis;
 import dev.dxgscope.ui.charts.TopTitleAnnotation;
 import java.awt.Graphics2D;

@@ -9,8 +9,8 @@ import org.jfree.chart.ui.RectangleEdge;
  * title drawn inside the plot: data, ticks and grid lines map into the rest, so the title does not
  * cover the data in any plot at least twice the band's height (a lower one gives the band half).
  * An upper margin cannot do this, because it is a fraction of the range, and a stacked track may
- * be 30 or 300 pixels high. Costs one rectangle per
- * mapped value (escape analysis usually removes it).
+ * be 30 or 300 pixels high. Costs one rectangle per mapped value (escape analysis usually removes
+ * it).
  */
 public final class HeadroomAxis extends NumberAxis {
     private static final long serialVersionUID = 1L;
@@ -23,7 +23,7 @@ public final class HeadroomAxis extends NumberAxis {
     }
 
     /** The part of {@code area} that values map into. */
-    public Rectangle2D below(Rectangle2D area, RectangleEdge edge) {
+    private Rectangle2D below(Rectangle2D area, RectangleEdge edge) {
         if (!RectangleEdge.isLeftOrRight(edge)) {
             return area;
         }
