@@ -6,8 +6,11 @@ import dev.dxgscope.model.state.Budget;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.CapturedAdapter;
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +29,9 @@ import org.eclipse.swt.widgets.TableItem;
 /**
  * The adapters a capture shows, at the time cursor: LUID, kind and description (from the
  * processes' own queries), which processes held a handle to it, and the last budget and usage each
- * process learned per segment group (QueryVideoMemoryInfo or device samples).
+ * process still running learned per segment group (QueryVideoMemoryInfo or device samples). Those
+ * of processes that have exited are counted, not listed: in a long session they would make the
+ * cell grow with every run of a workload.
  */
 final class CaptureAdapters {
     private final Composite page;
@@ -43,7 +48,7 @@ final class CaptureAdapters {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         for (String[] c : new String[][] {{"LUID", "190"}, {"Kind", "110"}, {"Description", "240"},
-            {"Processes with a handle", "220"}, {"Budget and usage (last known)", "380"}}) {
+            {"Processes with a handle", "220"}, {"Budget and usage (last known, running processes)", "380"}}) {
             TableColumn tc = new TableColumn(table, SWT.NONE);
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
@@ -57,6 +62,10 @@ final class CaptureAdapters {
     /** Rows for tests and CSV: one string array per adapter. */
     static List<String[]> rows(CaptureModel m, long seq) {
         List<String[]> out = new ArrayList<>();
+        Map<Integer, DxgProcess> processes = new HashMap<>();
+        for (DxgProcess p : m.processes()) {
+            processes.put(p.pid(), p);
+        }
         for (CapturedAdapter a : m.adapters()) {
             Set<String> holders = new LinkedHashSet<>();
             for (DxgObject o : m.objects()) {
@@ -65,16 +74,31 @@ final class CaptureAdapters {
                 }
             }
             Map<String, String> budgets = new LinkedHashMap<>();
+            Set<String> exited = new HashSet<>();
             for (Budget b : m.budgets()) {
                 if (b.seq() <= seq && (b.luid() == a.luid() || b.luid() == 0)) {
-                    budgets.put(b.pid() + "/" + b.segmentGroup(), "pid " + b.pid() + " "
+                    DxgProcess p = processes.get(b.pid());
+                    String key = b.pid() + "/" + b.segmentGroup();
+                    if (p != null && p.exitSeq() <= seq && !Budget.DEVICE_SAMPLE.equals(b.source())) {
+                        budgets.remove(key);
+                        exited.add(key);
+                        continue;
+                    }
+                    budgets.put(key, (p != null ? p.label() : "pid " + b.pid()) + " "
                             + Names.segmentGroup(b.segmentGroup()) + ": " + Format.bytes(b.currentUsage()) + " of "
                             + Format.bytes(b.budget()));
                 }
             }
+            String budgetText = String.join("; ", budgets.values());
+            if (!exited.isEmpty()) {
+                String left = exited.size() == 1 ? "1 budget of an exited process"
+                        : exited.size() + " budgets of exited processes";
+                budgetText = budgetText.isEmpty() ? "no running process has one (" + left + " not listed)"
+                        : budgetText + "; " + left + " not listed";
+            }
             out.add(new String[] {a.luidText(), a.type() == null ? "unknown" : a.type().summary(),
                 a.description() == null ? "" : a.description(), String.join(", ", holders),
-                String.join("; ", budgets.values())});
+                budgetText});
         }
         return out;
     }

@@ -38,17 +38,24 @@ public final class AllocationRows {
     private final long totalBytes;
     private final long residentBytes;
     private final int unknownSizes;
+    private final String filter;
+    private final boolean all;
+    private final int destroyedLeftOut;
 
-    private AllocationRows(Allocation[] rows, long seq, long totalBytes, long residentBytes, int unknownSizes) {
+    private AllocationRows(Allocation[] rows, long seq, long totalBytes, long residentBytes, int unknownSizes,
+            String filter, boolean all, int destroyedLeftOut) {
         this.rows = rows;
         this.seq = seq;
         this.totalBytes = totalBytes;
         this.residentBytes = residentBytes;
         this.unknownSizes = unknownSizes;
+        this.filter = filter;
+        this.all = all;
+        this.destroyedLeftOut = destroyedLeftOut;
     }
 
     public static AllocationRows empty() {
-        return new AllocationRows(new Allocation[0], 0, 0, 0, 0);
+        return new AllocationRows(new Allocation[0], 0, 0, 0, 0, "", false, 0);
     }
 
     /** Selects, filters and sorts; {@code descending} reverses the column's order. */
@@ -59,11 +66,17 @@ public final class AllocationRows {
         long total = 0;
         long resident = 0;
         int unknown = 0;
+        int destroyed = 0;
         for (DxgObject o : m.objects()) {
-            if (!(o instanceof Allocation a) || !(all || a.aliveAt(seq))) {
+            if (!(o instanceof Allocation a) || (!all && a.createdSeq() > seq)) {
                 continue;
             }
+            boolean leftOut = !all && !a.aliveAt(seq);
             if (!f.isEmpty() && !matches(m, a, seq, f)) {
+                continue;
+            }
+            if (leftOut) {
+                destroyed++;
                 continue;
             }
             list.add(a);
@@ -79,7 +92,7 @@ public final class AllocationRows {
         Allocation[] rows = list.toArray(Allocation[]::new);
         Comparator<Allocation> c = comparator(m, seq, sort == null ? Column.CREATED : sort);
         Arrays.sort(rows, descending ? c.reversed() : c);
-        return new AllocationRows(rows, seq, total, resident, unknown);
+        return new AllocationRows(rows, seq, total, resident, unknown, f, all, destroyed);
     }
 
     private static boolean matches(CaptureModel m, Allocation a, long seq, String f) {
@@ -141,10 +154,25 @@ public final class AllocationRows {
         return -1;
     }
 
-    /** "24 allocations, 384 MiB (256 MiB resident)". */
+    /**
+     * "24 allocations, 384 MiB (256 MiB resident)"; an empty list also says why it is empty, so an
+     * empty table is never a puzzle.
+     */
     public String totals() {
-        return String.format("%,d allocations, %s%s", rows.length, Format.bytes(totalBytes),
+        String sums = String.format("%,d allocations, %s%s", rows.length, Format.bytes(totalBytes),
                 (residentBytes > 0 ? " (" + Format.bytes(residentBytes) + " resident at the cursor)" : "")
                         + (unknownSizes > 0 ? ", " + unknownSizes + " of unknown size" : ""));
+        if (rows.length > 0) {
+            return sums;
+        }
+        if (all) {
+            return sums + (filter.isEmpty() ? ": the capture has none" : ": nothing matches \"" + filter + "\"");
+        }
+        String gone = destroyedLeftOut == 0 ? "" : String.format("%,d destroyed by the cursor (tick Include destroyed "
+                + "to list %s)", destroyedLeftOut, destroyedLeftOut == 1 ? "it" : "them");
+        if (!filter.isEmpty()) {
+            return sums + ": nothing alive matches \"" + filter + "\"" + (gone.isEmpty() ? "" : "; " + gone);
+        }
+        return sums + (gone.isEmpty() ? ": none created by the cursor" : ": none alive at the cursor; " + gone);
     }
 }
