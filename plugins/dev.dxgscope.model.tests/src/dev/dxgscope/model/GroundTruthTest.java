@@ -39,6 +39,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -408,6 +409,45 @@ class GroundTruthTest {
         assertTrue(sharer.waits().isEmpty());
         assertTrue(sharer.failedCalls().isEmpty());
         assertTrue(sharer.residencyOps().isEmpty());
+    }
+
+    /**
+     * leaky-sharer run twice by a shell: each run leaks the same way in A and in B, so the 12
+     * suspects recur as 4 leaks of the program: every process's adapter tree, A's two share fds, B's
+     * received fence fd, and the shared fence B keeps alive.
+     */
+    @Test
+    void leakySharerRunTwiceRecursAsFourLeaksOfTheProgram() throws Exception {
+        Path sh = Path.of("/bin/sh");
+        String w = Workloads.DIST.resolve("workloads/leaky-sharer").toString();
+        CaptureModel twice = Workloads.load(Workloads.recordProgram(dir, "leaky-sharer-twice", sh, "-c", w + " && " + w));
+        healthy(twice);
+        List<DxgProcess> ps = twice.dxgProcesses();
+        assertEquals(4, ps.size(), "A and B, twice");
+        Leaks.Result leaks = Leaks.ofCapture(twice);
+        assertEquals(12, leaks.suspects().size(), "6 a run");
+        List<Leaks.Recurrence> r = leaks.recurring();
+        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) in 4 leaky-sharer processes, 24 MiB",
+                "NT-handle fd (LX_DXSHAREOBJECTS) in 2 leaky-sharer processes (4 in all)",
+                "shared sync object (LX_DXCREATESYNCHRONIZATIONOBJECT) in 2 leaky-sharer processes",
+                "NT-handle fd (received over a socket (SCM_RIGHTS)) in 2 leaky-sharer processes"),
+                r.stream().map(Leaks.Recurrence::summary).toList(), "most bytes, then most objects first");
+        assertEquals(List.of(Leaks.Reason.NEVER_RELEASED, Leaks.Reason.FD_NEVER_CLOSED,
+                Leaks.Reason.KEPT_ALIVE_BY_SHARE, Leaks.Reason.FD_NEVER_CLOSED),
+                r.stream().map(Leaks.Recurrence::reason).toList());
+        Leaks.Recurrence trees = r.get(0);
+        assertEquals(24, trees.count(), "6 objects in each of the 4 processes");
+        assertEquals(24 * MIB, trees.retainedBytes(), "A's 8 MiB and B's 4 MiB, twice");
+        assertEquals(List.of(8 * MIB, 8 * MIB, 4 * MIB, 4 * MIB),
+                trees.suspects().stream().map(Leaks.Suspect::retainedBytes).toList(), "most retained first");
+        assertEquals(Set.copyOf(ps), trees.suspects().stream().map(Leaks.Suspect::process).collect(Collectors.toSet()));
+        assertEquals(12, r.stream().mapToInt(x -> x.suspects().size()).sum(), "every suspect recurs");
+        assertEquals(-1, r.get(1).retainedBytes(), "a descriptor retains no known bytes");
+
+        Leaks.Result once = Leaks.ofCapture(sharer);
+        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, 12 MiB"),
+                once.recurring().stream().map(Leaks.Recurrence::summary).toList(),
+                "one run: only the adapter trees of A and B recur; its descriptors and share are A's or B's alone");
     }
 
     @Test

@@ -54,6 +54,45 @@ public final class Leaks {
             int count, long retainedBytes, List<String> path, String summary) {
     }
 
+    /**
+     * One leak that recurs: suspects with the same reason, of the same kind, made by the same call,
+     * in several processes of one program (each run of a test that leaks the same way; both ends of
+     * a sharing pair). MAT lists many instances of one class as one suspect; here a process is the
+     * instance. {@code suspects} are its members, most retained first; {@code what} is an object
+     * type's label, {@link #NT_HANDLE_FD} or {@link #SYNC_FILE_FD} (with "shared " before a type
+     * kept alive by a share); {@code origin} the creating call or how the descriptor came.
+     */
+    public record Recurrence(Reason reason, String program, String what, String origin, List<Suspect> suspects) {
+        /** Objects below all its members. */
+        public int count() {
+            return suspects.stream().mapToInt(Suspect::count).sum();
+        }
+
+        /** Bytes all its members retain, -1 when none is known. */
+        public long retainedBytes() {
+            long sum = -1;
+            for (Suspect s : suspects) {
+                if (s.retainedBytes() >= 0) {
+                    sum = Math.max(sum, 0) + s.retainedBytes();
+                }
+            }
+            return sum;
+        }
+
+        /** How many processes it recurs in (a member per process, or several: one per descriptor). */
+        public int processes() {
+            return (int) suspects.stream().map(Suspect::process).distinct().count();
+        }
+
+        /** "adapter (LX_DXENUMADAPTERS3) in 12 leaky-sharer processes, 96 MiB". */
+        public String summary() {
+            long bytes = retainedBytes();
+            return what + " (" + origin + ") in " + processes() + " " + program + " processes"
+                    + (suspects.size() > processes() ? " (" + suspects.size() + " in all)" : "")
+                    + (bytes > 0 ? ", " + Format.bytes(bytes) : "");
+        }
+    }
+
     /** Objects of one type held by one process. */
     public record Group(DxgProcess process, ObjectType type, int count, long bytes) {
     }
@@ -133,6 +172,46 @@ public final class Leaks {
         /** The bytes an object keeps (its own and those below it in the set), -1 when none known. */
         public long retainedBytes(DxgObject o) {
             return o.id() < retained.length ? retained[o.id()] : -1;
+        }
+
+        /**
+         * The suspects that recur in two or more processes of one program, most retained bytes
+         * first. Cost: one pass over the suspects.
+         */
+        public List<Recurrence> recurring() {
+            Map<List<Object>, List<Suspect>> by = new LinkedHashMap<>();
+            for (Suspect s : suspects) {
+                if (s.process() != null) {
+                    by.computeIfAbsent(List.of(s.reason(), s.process().program(), what(s), origin(s)),
+                            k -> new ArrayList<>()).add(s);
+                }
+            }
+            List<Recurrence> out = new ArrayList<>();
+            by.forEach((k, members) -> {
+                Recurrence r = new Recurrence((Reason) k.get(0), (String) k.get(1), (String) k.get(2),
+                        (String) k.get(3), List.copyOf(members));
+                if (r.processes() >= 2) {
+                    out.add(r);
+                }
+            });
+            out.sort(Comparator.comparingLong((Recurrence r) -> -Math.max(0, r.retainedBytes()))
+                    .thenComparingInt(r -> -r.count()).thenComparingInt(r -> r.reason().ordinal()));
+            return out;
+        }
+
+        private static String what(Suspect s) {
+            if (s.fd() != null) {
+                return s.reason() == Reason.SYNC_FILE_NEVER_CLOSED ? SYNC_FILE_FD : NT_HANDLE_FD;
+            }
+            String type = s.object() == null ? "object" : s.object().type().label();
+            return s.reason() == Reason.KEPT_ALIVE_BY_SHARE ? "shared " + type : type;
+        }
+
+        private static String origin(Suspect s) {
+            if (s.fd() != null) {
+                return s.fd().origin().label();
+            }
+            return s.object() == null ? "?" : s.object().createdBy();
         }
     }
 

@@ -208,13 +208,21 @@ public final class ReportBuilder {
                     "retained_bytes", s.retainedBytes() < 0 ? null : s.retainedBytes(), "summary", s.summary(),
                     "why", s.reason().text(), "path", s.path()));
         }
+        List<Object> recurring = new ArrayList<>();
+        for (Leaks.Recurrence r : res.recurring()) {
+            recurring.add(map("reason", r.reason().name().toLowerCase(), "program", r.program(), "what", r.what(),
+                    "origin", r.origin(), "processes", r.processes(), "suspects", r.suspects().size(),
+                    "pids", r.suspects().stream().map(x -> x.process().pid()).distinct().toList(),
+                    "count", r.count(), "retained_bytes", r.retainedBytes() < 0 ? null : r.retainedBytes(),
+                    "summary", r.summary()));
+        }
         List<Object> owners = new ArrayList<>();
         for (Leaks.Owner o : res.owners()) {
             owners.add(map("pid", o.process().pid(), "command", o.process().commandLine(), "objects", o.count(),
                     "bytes", o.bytes()));
         }
         return map("seq", seqOrNull(res.seq()), "objects", res.objects().size(), "total_bytes", res.totalBytes(),
-                "processes", owners, "groups", groups, "suspects", suspects);
+                "processes", owners, "groups", groups, "suspects", suspects, "recurring", recurring);
     }
 
     private Map<String, Object> op(ResidencyAnalysis.Op o) {

@@ -59,11 +59,15 @@ public final class DxgProcess {
         return args;
     }
 
+    /** "render-loop": the executable's file name (argv[0]'s when the executable is not known). */
+    public String program() {
+        String exe = executable.isEmpty() ? (args.isEmpty() ? "?" : args.get(0)) : executable;
+        return exe.substring(exe.lastIndexOf('/') + 1);
+    }
+
     /** "render-loop 3 1" (the executable's file name and its arguments). */
     public String commandLine() {
-        String exe = executable.isEmpty() ? (args.isEmpty() ? "?" : args.get(0)) : executable;
-        String name = exe.substring(exe.lastIndexOf('/') + 1);
-        StringBuilder b = new StringBuilder(name);
+        StringBuilder b = new StringBuilder(program());
         for (int i = 1; i < args.size(); i++) {
             b.append(' ').append(args.get(i));
         }
@@ -72,9 +76,7 @@ public final class DxgProcess {
 
     /** "render-loop (pid 42)". */
     public String label() {
-        String c = commandLine();
-        int sp = c.indexOf(' ');
-        return (sp > 0 ? c.substring(0, sp) : c) + " (pid " + pid + ")";
+        return program() + " (pid " + pid + ")";
     }
 
     public long startSeq() {

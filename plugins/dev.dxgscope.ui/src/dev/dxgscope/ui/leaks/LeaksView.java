@@ -16,10 +16,13 @@ import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -222,7 +225,7 @@ public final class LeaksView extends SessionView {
             pending.cancel();
         }
         if (s == null) {
-            show(null, Comparison.NONE, false, "No capture open");
+            show(null, List.of(), Comparison.NONE, false, "No capture open");
             return;
         }
         long seq = cursor();
@@ -231,6 +234,7 @@ public final class LeaksView extends SessionView {
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
             String[] label = new String[1];
             List<Comparison> compared = new ArrayList<>(List.of(Comparison.NONE));
+            List<Leaks.Recurrence> recurring = new ArrayList<>();
             Leaks.Result r = s.read((CaptureModel model) -> {
                 if (m == Mode.SINCE_MARK) {
                     compared.set(0, new Comparison(Leaks.compare(model, from, seq), Leaks.objectTotals(model, from, seq)));
@@ -246,10 +250,12 @@ public final class LeaksView extends SessionView {
                     case SINCE_MARK -> "Created after " + Formats.position(model, from) + " and alive at "
                             + Formats.position(model, seq);
                 } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes());
+                recurring.addAll(x.recurring());
                 return x;
             });
             if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
-                suspects.getDisplay().asyncExec(() -> show(r, compared.get(0), m == Mode.SINCE_MARK, label[0]));
+                suspects.getDisplay().asyncExec(() -> show(r, recurring, compared.get(0),
+                        m == Mode.SINCE_MARK, label[0]));
             }
             return Status.OK_STATUS;
         });
@@ -262,7 +268,8 @@ public final class LeaksView extends SessionView {
         static final Comparison NONE = new Comparison(List.of(), Map.of());
     }
 
-    private void show(Leaks.Result r, Comparison compared, boolean compare, String text) {
+    private void show(Leaks.Result r, List<Leaks.Recurrence> recurring, Comparison compared, boolean compare,
+            String text) {
         if (suspects.isDisposed()) {
             return;
         }
@@ -277,20 +284,58 @@ public final class LeaksView extends SessionView {
         if (r == null) {
             return;
         }
-        for (Leaks.Suspect s : r.suspects()) {
-            TreeItem item = new TreeItem(suspects, SWT.NONE);
-            item.setText(new String[] {s.summary(), s.reason().text(), String.valueOf(s.count()),
-                s.retainedBytes() < 0 ? "" : Format.bytes(s.retainedBytes())});
-            item.setData(s);
-            for (String step : s.path()) {
-                TreeItem p = new TreeItem(item, SWT.NONE);
-                p.setText(0, step);
+        for (Object top : ranked(r, recurring)) {
+            if (top instanceof Leaks.Recurrence g) {
+                TreeItem item = new TreeItem(suspects, SWT.NONE);
+                item.setText(new String[] {g.summary(), g.reason().text(), String.valueOf(g.count()),
+                    g.retainedBytes() < 0 ? "" : Format.bytes(g.retainedBytes())});
+                item.setData(g);
+                for (Leaks.Suspect s : g.suspects()) {
+                    suspectItem(new TreeItem(item, SWT.NONE), s);
+                }
+            } else {
+                suspectItem(new TreeItem(suspects, SWT.NONE), (Leaks.Suspect) top);
             }
         }
         if (compare) {
             showCompared(compared);
         } else {
             showHeld(r);
+        }
+    }
+
+    /**
+     * The suspects' top rows: each leak that recurs in several processes of one program as one row
+     * (its suspects below it), the others as they are, most retained bytes first.
+     */
+    static List<Object> ranked(Leaks.Result r, List<Leaks.Recurrence> recurring) {
+        Set<Leaks.Suspect> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
+        recurring.forEach(g -> grouped.addAll(g.suspects()));
+        List<Object> top = new ArrayList<>(recurring);
+        for (Leaks.Suspect s : r.suspects()) {
+            if (!grouped.contains(s)) {
+                top.add(s);
+            }
+        }
+        top.sort(Comparator.comparingLong((Object o) -> -Math.max(0, retained(o))).thenComparingInt(o -> -count(o)));
+        return top;
+    }
+
+    private static long retained(Object row) {
+        return row instanceof Leaks.Recurrence g ? g.retainedBytes() : ((Leaks.Suspect) row).retainedBytes();
+    }
+
+    private static int count(Object row) {
+        return row instanceof Leaks.Recurrence g ? g.count() : ((Leaks.Suspect) row).count();
+    }
+
+    private static void suspectItem(TreeItem item, Leaks.Suspect s) {
+        item.setText(new String[] {s.summary(), s.reason().text(), String.valueOf(s.count()),
+            s.retainedBytes() < 0 ? "" : Format.bytes(s.retainedBytes())});
+        item.setData(s);
+        for (String step : s.path()) {
+            TreeItem p = new TreeItem(item, SWT.NONE);
+            p.setText(0, step);
         }
     }
 
