@@ -23,8 +23,9 @@
 /* Index 0xFFFFFE, generation 1: a handle no one hands out this early. */
 #define NEVER_CREATED 0x7FFFFF80u
 #define TOO_MANY_ALLOCS 2000
-/* A check's result when it could not make its call; errno says why. */
+/* A check's result when it could not make its call: not_run_why says why, or else errno. */
 #define NOT_RUN INT_MIN
+static char not_run_why[64];
 
 struct storm {
     struct wl_dev d;
@@ -97,11 +98,16 @@ static int forked_child(struct storm *s, const char *call)
         _exit(r < 0 ? -r : 0);
     }
     int status = 0;
-    if (waitpid(child, &status, 0) != child) {
+    pid_t got;
+    do {
+        got = waitpid(child, &status, 0);
+    } while (got < 0 && errno == EINTR);
+    if (got != child) {
         return NOT_RUN;
     }
-    if (!WIFEXITED(status)) {
-        errno = ECHILD; /* killed: it made no call that could be judged */
+    if (!WIFEXITED(status)) { /* whatever it called, its result never came back */
+        snprintf(not_run_why, sizeof not_run_why, "the child was killed by signal %d",
+                 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
         return NOT_RUN;
     }
     return -WEXITSTATUS(status);
@@ -197,9 +203,10 @@ static const struct check checks[] = {
 static int run_check(struct storm *s, const struct check *c)
 {
     errno = 0;
+    not_run_why[0] = '\0';
     int r = c->run(s, c->call);
     if (r == NOT_RUN) {
-        printf("not run %s: %s\n", c->call, strerror(errno ? errno : EAGAIN));
+        printf("not run %s: %s\n", c->call, not_run_why[0] ? not_run_why : strerror(errno ? errno : EAGAIN));
         return 1;
     }
     if (r >= 0) {

@@ -58,7 +58,7 @@ public final class Leaks {
      * One leak that recurs: suspects with the same reason, of the same kind, made by the same call,
      * in several processes of one program (each run of a test that leaks the same way; both ends of
      * a sharing pair). MAT lists many instances of one class as one suspect; here a process is the
-     * instance. {@code suspects} are its members, most retained first; {@code what} is an object
+     * instance (for a share kept alive, the process holding it). {@code suspects} are its members, most retained first; {@code what} is an object
      * type's label, {@link #NT_HANDLE_FD} or {@link #SYNC_FILE_FD} (with "shared " before a type
      * kept alive by a share); {@code origin} the creating call or how the descriptor came.
      */
@@ -144,9 +144,11 @@ public final class Leaks {
     /**
      * The answer. {@code seq} is where it was taken; ALIVE means "over the whole capture".
      * {@code retained} holds, by object id, the bytes each object keeps (-1: none known).
+     * {@code recurring}: the suspects that recur in two or more processes of one program, most
+     * retained bytes first (taken with the rest, so the answer stays whole after the model moves on).
      */
     public record Result(long seq, List<DxgObject> objects, List<Group> groups, List<Suspect> suspects,
-            long[] retained) {
+            long[] retained, List<Recurrence> recurring) {
         public long totalBytes() {
             long sum = 0;
             for (Group g : groups) {
@@ -173,46 +175,50 @@ public final class Leaks {
         public long retainedBytes(DxgObject o) {
             return o.id() < retained.length ? retained[o.id()] : -1;
         }
+    }
 
-        /**
-         * The suspects that recur in two or more processes of one program, most retained bytes
-         * first. Cost: one pass over the suspects.
-         */
-        public List<Recurrence> recurring() {
-            Map<List<Object>, List<Suspect>> by = new LinkedHashMap<>();
-            for (Suspect s : suspects) {
-                if (s.process() != null) {
-                    by.computeIfAbsent(List.of(s.reason(), s.process().program(), what(s), origin(s)),
-                            k -> new ArrayList<>()).add(s);
-                }
+    /**
+     * The suspects that recur in two or more processes of one program, most retained bytes first.
+     * A share kept alive counts in the program of the process holding it (the one that did not let
+     * go); processes whose image the capture does not know are left out. Cost: one pass over the
+     * suspects.
+     */
+    private static List<Recurrence> recurring(List<Suspect> suspects) {
+        Map<List<Object>, List<Suspect>> by = new LinkedHashMap<>();
+        for (Suspect s : suspects) {
+            DxgProcess p = s.process();
+            if (p != null && !(p.executable().isEmpty() && p.args().isEmpty())) {
+                by.computeIfAbsent(List.of(s.reason(), p.program(), what(s), origin(s)), k -> new ArrayList<>()).add(s);
             }
-            List<Recurrence> out = new ArrayList<>();
-            by.forEach((k, members) -> {
-                Recurrence r = new Recurrence((Reason) k.get(0), (String) k.get(1), (String) k.get(2),
-                        (String) k.get(3), List.copyOf(members));
-                if (r.processes() >= 2) {
-                    out.add(r);
-                }
-            });
-            out.sort(Comparator.comparingLong((Recurrence r) -> -Math.max(0, r.retainedBytes()))
-                    .thenComparingInt(r -> -r.count()).thenComparingInt(r -> r.reason().ordinal()));
-            return out;
         }
+        List<Recurrence> out = new ArrayList<>();
+        by.forEach((k, members) -> {
+            Recurrence r = new Recurrence((Reason) k.get(0), (String) k.get(1), (String) k.get(2), (String) k.get(3),
+                    List.copyOf(members));
+            if (r.processes() >= 2) {
+                out.add(r);
+            }
+        });
+        out.sort(Comparator.comparingLong((Recurrence r) -> -Math.max(0, r.retainedBytes()))
+                .thenComparingInt(r -> -r.count()).thenComparingInt(r -> r.reason().ordinal()));
+        return out;
+    }
 
-        private static String what(Suspect s) {
-            if (s.fd() != null) {
-                return s.reason() == Reason.SYNC_FILE_NEVER_CLOSED ? SYNC_FILE_FD : NT_HANDLE_FD;
-            }
-            String type = s.object() == null ? "object" : s.object().type().label();
-            return s.reason() == Reason.KEPT_ALIVE_BY_SHARE ? "shared " + type : type;
+    /** What a suspect is, for {@link Recurrence#what()}. */
+    private static String what(Suspect s) {
+        if (s.fd() != null) {
+            return s.reason() == Reason.SYNC_FILE_NEVER_CLOSED ? SYNC_FILE_FD : NT_HANDLE_FD;
         }
+        String type = s.object() == null ? "object" : s.object().type().label();
+        return s.reason() == Reason.KEPT_ALIVE_BY_SHARE ? "shared " + type : type;
+    }
 
-        private static String origin(Suspect s) {
-            if (s.fd() != null) {
-                return s.fd().origin().label();
-            }
-            return s.object() == null ? "?" : s.object().createdBy();
+    /** Where a suspect came from: the call that made its object, or how its descriptor came. */
+    private static String origin(Suspect s) {
+        if (s.fd() != null) {
+            return s.fd().origin().label();
         }
+        return s.object() == null ? "?" : s.object().createdBy();
     }
 
     /** How many objects with one signature make a "created in a loop" suspect. */
@@ -436,7 +442,7 @@ public final class Leaks {
             g.add(new Group(o.process(), o.type(), (int) c[0], c[1]));
         });
         g.sort(Comparator.comparingLong((Group x) -> -x.bytes()).thenComparingInt(x -> -x.count()));
-        return new Result(seq, set, g, suspects, retained);
+        return new Result(seq, set, g, suspects, retained, recurring(suspects));
     }
 
     /** Shares that outlived their creator, and NT-handle fds and sync files never closed. */

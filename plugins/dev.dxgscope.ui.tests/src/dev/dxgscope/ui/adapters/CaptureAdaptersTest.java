@@ -49,8 +49,9 @@ class CaptureAdaptersTest {
 
     @Test
     void anExitedProcessesBudgetIsCountedNotListed() {
-        assertEquals("no running process has one (1 budget of an exited process not listed)",
-                budgetCell(model.timeline().lastSeq()));
+        String counted = "no running process has one (1 budget of an exited process not listed)";
+        assertEquals(counted, budgetCell(model.timeline().lastSeq()));
+        assertEquals(counted, budgetCell(process.exitSeq()), "from the exit's own record on");
     }
 
     @Test

@@ -49,8 +49,8 @@ class AllocationRowsTest {
         DxgProcess p = allocations.get(0).process();
         assertEquals("0 allocations, 0 B: nothing alive matches \"" + p.pid() + "\"; 25" + TICK,
                 totals(end, false, " " + p.pid() + " "));
-        assertEquals("0 allocations, 0 B: nothing alive matches \"no such text\"", totals(end, false, "no such text"));
-        assertEquals("0 allocations, 0 B: nothing matches \"no such text\"", totals(end, true, "no such text"));
+        assertEquals("0 allocations, 0 B: nothing alive matches \"No Such Text\"", totals(end, false, "No Such Text"));
+        assertEquals("0 allocations, 0 B: nothing matches \"No Such Text\"", totals(end, true, "No Such Text"));
     }
 
     @Test

@@ -48,7 +48,7 @@ final class CaptureAdapters {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         for (String[] c : new String[][] {{"LUID", "190"}, {"Kind", "110"}, {"Description", "240"},
-            {"Processes with a handle", "220"}, {"Budget and usage (last known, running processes)", "380"}}) {
+            {"Processes with a handle", "220"}, {"Budget and usage (last known)", "380"}}) {
             TableColumn tc = new TableColumn(table, SWT.NONE);
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
@@ -62,9 +62,9 @@ final class CaptureAdapters {
     /** Rows for tests and CSV: one string array per adapter. */
     static List<String[]> rows(CaptureModel m, long seq) {
         List<String[]> out = new ArrayList<>();
-        Map<Integer, DxgProcess> processes = new HashMap<>();
+        Map<Integer, List<DxgProcess>> processes = new HashMap<>();
         for (DxgProcess p : m.processes()) {
-            processes.put(p.pid(), p);
+            processes.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
         }
         for (CapturedAdapter a : m.adapters()) {
             Set<String> holders = new LinkedHashSet<>();
@@ -77,8 +77,8 @@ final class CaptureAdapters {
             Set<String> exited = new HashSet<>();
             for (Budget b : m.budgets()) {
                 if (b.seq() <= seq && (b.luid() == a.luid() || b.luid() == 0)) {
-                    DxgProcess p = processes.get(b.pid());
-                    String key = b.pid() + "/" + b.segmentGroup();
+                    DxgProcess p = asker(processes.get(b.pid()), b.seq());
+                    String key = (p != null ? "p" + p.index() : "pid " + b.pid()) + "/" + b.segmentGroup();
                     if (p != null && p.exitSeq() <= seq && !Budget.DEVICE_SAMPLE.equals(b.source())) {
                         budgets.remove(key);
                         exited.add(key);
@@ -101,6 +101,20 @@ final class CaptureAdapters {
                 budgetText});
         }
         return out;
+    }
+
+    /**
+     * The process that had {@code pid} at {@code seq}: the last one started by then (a pid is used
+     * again after its process exits), or null when the capture has none.
+     */
+    private static DxgProcess asker(List<DxgProcess> withPid, long seq) {
+        DxgProcess found = null;
+        for (DxgProcess p : withPid == null ? List.<DxgProcess>of() : withPid) {
+            if (p.startSeq() <= seq && (found == null || p.startSeq() > found.startSeq())) {
+                found = p;
+            }
+        }
+        return found;
     }
 
     void show(String title, List<String[]> rows) {

@@ -66,17 +66,11 @@ public final class AllocationRows {
         long total = 0;
         long resident = 0;
         int unknown = 0;
-        int destroyed = 0;
         for (DxgObject o : m.objects()) {
-            if (!(o instanceof Allocation a) || (!all && a.createdSeq() > seq)) {
+            if (!(o instanceof Allocation a) || !(all || a.aliveAt(seq))) {
                 continue;
             }
-            boolean leftOut = !all && !a.aliveAt(seq);
             if (!f.isEmpty() && !matches(m, a, seq, f)) {
-                continue;
-            }
-            if (leftOut) {
-                destroyed++;
                 continue;
             }
             list.add(a);
@@ -89,10 +83,24 @@ public final class AllocationRows {
                 }
             }
         }
+        int destroyed = list.isEmpty() && !all ? destroyedBy(m, seq, f) : 0;
         Allocation[] rows = list.toArray(Allocation[]::new);
         Comparator<Allocation> c = comparator(m, seq, sort == null ? Column.CREATED : sort);
         Arrays.sort(rows, descending ? c.reversed() : c);
-        return new AllocationRows(rows, seq, total, resident, unknown, f, all, destroyed);
+        return new AllocationRows(rows, seq, total, resident, unknown, filter == null ? "" : filter.trim(), all,
+                destroyed);
+    }
+
+    /** How many allocations matching {@code f} were destroyed by {@code seq} (only asked when none is alive). */
+    private static int destroyedBy(CaptureModel m, long seq, String f) {
+        int n = 0;
+        for (DxgObject o : m.objects()) {
+            if (o instanceof Allocation a && a.createdSeq() <= seq && !a.aliveAt(seq)
+                    && (f.isEmpty() || matches(m, a, seq, f))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean matches(CaptureModel m, Allocation a, long seq, String f) {

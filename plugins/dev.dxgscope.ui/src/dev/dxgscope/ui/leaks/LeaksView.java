@@ -225,7 +225,7 @@ public final class LeaksView extends SessionView {
             pending.cancel();
         }
         if (s == null) {
-            show(null, List.of(), Comparison.NONE, false, "No capture open");
+            show(null, Comparison.NONE, false, "No capture open");
             return;
         }
         long seq = cursor();
@@ -234,7 +234,6 @@ public final class LeaksView extends SessionView {
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
             String[] label = new String[1];
             List<Comparison> compared = new ArrayList<>(List.of(Comparison.NONE));
-            List<Leaks.Recurrence> recurring = new ArrayList<>();
             Leaks.Result r = s.read((CaptureModel model) -> {
                 if (m == Mode.SINCE_MARK) {
                     compared.set(0, new Comparison(Leaks.compare(model, from, seq), Leaks.objectTotals(model, from, seq)));
@@ -250,12 +249,10 @@ public final class LeaksView extends SessionView {
                     case SINCE_MARK -> "Created after " + Formats.position(model, from) + " and alive at "
                             + Formats.position(model, seq);
                 } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes());
-                recurring.addAll(x.recurring());
                 return x;
             });
             if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
-                suspects.getDisplay().asyncExec(() -> show(r, recurring, compared.get(0),
-                        m == Mode.SINCE_MARK, label[0]));
+                suspects.getDisplay().asyncExec(() -> show(r, compared.get(0), m == Mode.SINCE_MARK, label[0]));
             }
             return Status.OK_STATUS;
         });
@@ -268,8 +265,7 @@ public final class LeaksView extends SessionView {
         static final Comparison NONE = new Comparison(List.of(), Map.of());
     }
 
-    private void show(Leaks.Result r, List<Leaks.Recurrence> recurring, Comparison compared, boolean compare,
-            String text) {
+    private void show(Leaks.Result r, Comparison compared, boolean compare, String text) {
         if (suspects.isDisposed()) {
             return;
         }
@@ -284,7 +280,7 @@ public final class LeaksView extends SessionView {
         if (r == null) {
             return;
         }
-        for (Object top : ranked(r, recurring)) {
+        for (Object top : ranked(r)) {
             if (top instanceof Leaks.Recurrence g) {
                 TreeItem item = new TreeItem(suspects, SWT.NONE);
                 item.setText(new String[] {g.summary(), g.reason().text(), String.valueOf(g.count()),
@@ -308,17 +304,22 @@ public final class LeaksView extends SessionView {
      * The suspects' top rows: each leak that recurs in several processes of one program as one row
      * (its suspects below it), the others as they are, most retained bytes first.
      */
-    static List<Object> ranked(Leaks.Result r, List<Leaks.Recurrence> recurring) {
+    static List<Object> ranked(Leaks.Result r) {
         Set<Leaks.Suspect> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
-        recurring.forEach(g -> grouped.addAll(g.suspects()));
-        List<Object> top = new ArrayList<>(recurring);
+        r.recurring().forEach(g -> grouped.addAll(g.suspects()));
+        List<Object> top = new ArrayList<>(r.recurring());
         for (Leaks.Suspect s : r.suspects()) {
             if (!grouped.contains(s)) {
                 top.add(s);
             }
         }
-        top.sort(Comparator.comparingLong((Object o) -> -Math.max(0, retained(o))).thenComparingInt(o -> -count(o)));
+        top.sort(Comparator.comparingLong((Object o) -> -Math.max(0, retained(o))).thenComparingInt(o -> -count(o))
+                .thenComparingInt(o -> reason(o).ordinal()));
         return top;
+    }
+
+    private static Leaks.Reason reason(Object row) {
+        return row instanceof Leaks.Recurrence g ? g.reason() : ((Leaks.Suspect) row).reason();
     }
 
     private static long retained(Object row) {
