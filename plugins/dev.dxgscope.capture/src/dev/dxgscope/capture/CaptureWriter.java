@@ -77,7 +77,8 @@ public final class CaptureWriter implements AutoCloseable {
         records++;
     }
 
-    private void flush() throws IOException {
+    /** Writes the records appended so far, so that a reader following the file sees them now. */
+    public void flush() throws IOException {
         buffer.flip();
         long at = offset - buffer.remaining();
         while (buffer.hasRemaining()) {

@@ -352,6 +352,11 @@ final class Script implements AutoCloseable {
         writer.append(RecordKind.END, seq, seq * 1000, 1, 0, p.flip());
     }
 
+    /** Writes what was written so far (a live capture that a follower reads as it grows). */
+    void flush() throws IOException {
+        writer.flush();
+    }
+
     CaptureModel model() throws IOException {
         writer.close();
         return ModelLoader.load(path);

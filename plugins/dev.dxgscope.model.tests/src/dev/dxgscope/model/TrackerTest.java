@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.capture.CaptureFile;
 import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
@@ -36,6 +37,8 @@ class TrackerTest {
     private static final int B = 200;
     private static final int ADAPTER = 0x40000000;
     private static final int DEVICE = 0x40000040;
+    /** The adapter handle's value, named as a device: a key in the device table, not the adapters'. */
+    private static final long DEVICE_AS_ADAPTER = 0x40000000L;
 
     @TempDir
     Path dir;
@@ -193,11 +196,59 @@ class TrackerTest {
         assertEquals(1, h.explain(f.get(1)).size(), "an adapter handle is no device: " + h.explain(f.get(1)));
         assertTrue(h.explain(f.get(1)).get(0).startsWith("device 0x40000000: no object of pid " + A), h.explain(f.get(1)).get(0));
         assertTrue(h.explain(f.get(2)).get(0).startsWith("device 0x4000beef: no object of pid " + B));
-        assertTrue(h.awaitsObjects(f.get(0)) && h.awaitsObjects(f.get(1)), "A runs on: its handles may be created yet");
-        assertFalse(h.awaitsObjects(f.get(2)), "B exited: its finding is final");
+        DxgProcess a = m.dxgProcesses().get(0);
+        assertEquals(List.of(new HandleHistory.Awaited(a, 0x40000300L)), h.awaited(f.get(0)),
+                "A runs on: the paging queue may be created yet (the allocation was, after the call)");
+        assertEquals(List.of(new HandleHistory.Awaited(a, DEVICE_AS_ADAPTER)), h.awaited(f.get(1)),
+                "a device handle is looked for among devices, not A's adapter of that value");
+        assertEquals(List.of(), h.awaited(f.get(2)), "B exited: its finding is final");
         for (var call : f) {
             assertEquals(h.explain(call), HandleHistory.forCall(call).explain(call), "the call's index finds what the whole one finds");
         }
+    }
+
+    /**
+     * A live capture, read as it grows: A's call names device 0x4000beef before anything has it.
+     * B making an object with that value, and A making one with another, answer nothing; A making
+     * that device answers the finding, which then reads "not yet created" and awaits nothing.
+     */
+    @Test
+    void aLiveFindingAwaitsOnlyTheCallersObjectWithThatHandle() throws Exception {
+        Path path = dir.resolve("awaited.dxgcap");
+        Script s = new Script(path);
+        prologue(s, A);
+        prologue(s, B);
+        var bad = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
+        bad.enter();
+        bad.leave(-1, 22);
+        s.flush();
+        try (CaptureFile file = CaptureFile.open(path)) {
+            ModelLoader l = new ModelLoader(file);
+            l.update();
+            CaptureModel m = l.model();
+            List<HandleHistory.Awaited> awaited = HandleHistory.of(m).awaited(m.failedCalls().get(0));
+            assertEquals(1, awaited.size());
+            int before = m.objects().size();
+
+            s.call(B, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
+            s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000bef0).ok();
+            s.flush();
+            l.update();
+            List<DxgObject> others = List.copyOf(m.objects().subList(before, m.objects().size()));
+            assertEquals(2, others.size());
+            assertTrue(others.stream().noneMatch(awaited.get(0)::answeredBy), "another process's, another value");
+
+            s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
+            s.flush();
+            l.update();
+            DxgObject made = m.objects().get(m.objects().size() - 1);
+            assertTrue(awaited.get(0).answeredBy(made), made.describe());
+            HandleHistory now = HandleHistory.of(m);
+            assertTrue(now.explain(m.failedCalls().get(0)).get(0).contains("not yet created"),
+                    now.explain(m.failedCalls().get(0)).toString());
+            assertEquals(List.of(), now.awaited(m.failedCalls().get(0)));
+        }
+        s.close();
     }
 
     @Test

@@ -70,23 +70,35 @@ public final class HandleHistory {
     }
 
     /**
-     * Whether an object created later may still change what {@link #explain} says of {@code f}: the
-     * caller still runs and some handle it named reads "no object" (no object of the caller ever had
-     * it, none of the opener's was alive at the call), which the caller creating it would turn into
-     * "not yet created". A live view asks again when objects arrive, only then.
+     * A handle a finding reads "no object" for while its caller still runs: the caller creating an
+     * object with it would turn the finding into "not yet created".
      */
-    public boolean awaitsObjects(FailedCall f) {
-        if (f.process().exitSeq() != DxgObject.ALIVE) {
-            return false;
+    public record Awaited(DxgProcess caller, long key) {
+        /** Whether {@code o} is the object awaited (the caller's, with that handle). */
+        public boolean answeredBy(DxgObject o) {
+            return o.process() == caller && HandleHistory.key(o) == key;
         }
+    }
+
+    /**
+     * The handles {@code f} named that an object created later may still explain: the caller still
+     * runs, and no object of the caller ever had the handle nor one of the opener's was alive at
+     * the call. Empty when what {@link #explain} says of {@code f} is final. A live view makes its
+     * findings again when an awaited object arrives, only then.
+     */
+    public List<Awaited> awaited(FailedCall f) {
+        if (f.process().exitSeq() != DxgObject.ALIVE) {
+            return List.of();
+        }
+        List<Awaited> out = new ArrayList<>();
         for (FailedCall.Named n : f.handles()) {
             long key = key(n.field().startsWith("adapter"), n.handle());
             if (objects(f.process(), key).isEmpty() && (f.through() == null
                     || objects(f.through(), key).stream().noneMatch(o -> o.aliveAt(f.seq())))) {
-                return true;
+                out.add(new Awaited(f.process(), key));
             }
         }
-        return false;
+        return out;
     }
 
     private String explain(DxgProcess caller, DxgProcess through, FailedCall.Named n, long seq) {

@@ -5,6 +5,7 @@ import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.common.Formats;
@@ -27,10 +28,21 @@ final class LogRows {
     }
 
     /**
-     * The rows, and whether a handle finding among them may change when objects are created later
-     * (a live capture: the view makes them again when the objects grow, only then).
+     * The rows, and the handles whose "no object" findings an object created later would change (a
+     * live capture: the view makes the rows again when one of them arrives, only then).
      */
-    record Made(List<LogRow> rows, boolean awaitsObjects) {
+    record Made(List<LogRow> rows, List<HandleHistory.Awaited> awaited) {
+        /** Whether one of {@code objects} is awaited. Cost: a look at each object for each awaited handle. */
+        boolean answeredBy(List<DxgObject> objects) {
+            for (DxgObject o : objects) {
+                for (HandleHistory.Awaited a : awaited) {
+                    if (a.answeredBy(o)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     static Made of(CaptureModel m) {
@@ -63,7 +75,11 @@ final class LogRows {
                     d.seq()));
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
-        return new Made(rows, handles != null && m.failedCalls().stream().anyMatch(handles::awaitsObjects));
+        List<HandleHistory.Awaited> awaited = new ArrayList<>();
+        if (handles != null) {
+            m.failedCalls().forEach(f -> awaited.addAll(handles.awaited(f)));
+        }
+        return new Made(rows, List.copyOf(awaited));
     }
 
     /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */

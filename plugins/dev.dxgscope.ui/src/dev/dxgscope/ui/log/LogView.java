@@ -54,6 +54,7 @@ public final class LogView extends SessionView {
     private List<LogRow> rows = List.of();
     private int counted = -1;
     private int countedObjects = -1;
+    private LogRows.Made made;
     private CaptureSession shown;
 
     @Inject
@@ -113,6 +114,7 @@ public final class LogView extends SessionView {
             shown = s;
             counted = -1;
             countedObjects = -1;
+            made = null;
         }
         if (s == null) {
             all = List.of();
@@ -121,31 +123,37 @@ public final class LogView extends SessionView {
         }
         int seen = counted;
         int seenObjects = countedObjects;
+        LogRows.Made last = made;
         loader.load(s, (CaptureModel m) -> {
             /* each only grows; a line linked to a failure later moves it from a call row to a line row */
             int n = m.logLines().size() + m.diagnostics().size() + m.failedCalls().size();
-            /* objects matter only while a handle finding says "no object" (it may become "not yet created") */
-            if (n == seen && (seenObjects < 0 || m.objects().size() == seenObjects)) {
-                return null; /* nothing new, nothing to show */
+            int objects = m.objects().size();
+            /* a new object matters only if a "no object" finding awaits it (it becomes "not yet created") */
+            boolean awaits = last != null && !last.awaited().isEmpty() && objects > seenObjects;
+            if (n == seen && !(awaits && last.answeredBy(m.objects().subList(seenObjects, objects)))) {
+                return awaits ? new Built(null, n, objects) : null; /* the new objects were looked at, or none */
             }
-            LogRows.Made made = LogRows.of(m);
-            return new Built(made.rows(), n, made.awaitsObjects() ? m.objects().size() : -1);
+            return new Built(LogRows.of(m), n, objects);
         });
     }
 
     /**
-     * The rows, how many lines, findings and failures they were made of, and of how many objects
-     * when a finding may change with more (-1: none will).
+     * The rows made (null: the rows stand, only the objects were looked at), of how many lines,
+     * findings and failures, and how many objects had been looked at for awaited handles.
      */
-    private record Built(List<LogRow> rows, int from, int objects) {
+    private record Built(LogRows.Made made, int from, int objects) {
     }
 
     /** New rows from the Job. */
     private void show(Built built) {
-        boolean again = counted >= 0; /* more of the capture shown: the user keeps the place they scrolled to */
-        all = built.rows();
-        counted = built.from();
         countedObjects = built.objects();
+        if (built.made() == null) {
+            return;
+        }
+        boolean again = counted >= 0; /* more of the capture shown: the user keeps the place they scrolled to */
+        made = built.made();
+        all = made.rows();
+        counted = built.from();
         applyFilters(again ? window.top() : 0);
     }
 
