@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.analysis.Leaks;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -279,6 +281,22 @@ class CaptureViewsTest {
         assertEquals(members.stream().map(Leaks.Suspect::summary).toList(),
                 java.util.Arrays.stream(first.getItems()).map(i -> i.getText(0)).toList());
         assertEquals(reasons.size() - 1, tree.getItemCount(), "the other suspects stay rows of their own");
+        tree.setSelection(first);
+        Event click = new Event();
+        click.item = first;
+        tree.notifyListeners(SWT.Selection, click);
+        Leaks.Recurrence recurrence = view.result().recurring().get(0);
+        assertSame(recurrence, Sessions.get().selection(), "the row selects the recurring leak");
+        IPropertySource props = Adapters.adapt(recurrence, IPropertySource.class);
+        Map<String, String> shown = new java.util.HashMap<>();
+        for (IPropertyDescriptor d : props.getPropertyDescriptors()) {
+            shown.put(d.getDisplayName(), String.valueOf(props.getPropertyValue(d.getId())));
+        }
+        assertEquals("leaky-sharer", shown.get("program"));
+        assertEquals("2", shown.get("processes"));
+        assertEquals(members.stream().map(s -> String.valueOf(s.process().pid())).collect(Collectors.joining(", ")),
+                shown.get("pids"));
+        assertEquals("12 MiB", shown.get("retained"));
         UiTestSupport.waitForText(display, shell(), t -> t.contains("outlived its creator"), 5_000);
         UiTestSupport.screenshot(shell(), "leaks.png");
     }

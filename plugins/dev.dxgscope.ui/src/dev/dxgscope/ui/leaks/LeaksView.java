@@ -126,6 +126,9 @@ public final class LeaksView extends SessionView {
             if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Suspect s) {
                 selectionService.setSelection(new StructuredSelection(s));
                 Sessions.get().select(s.object() != null ? s.object() : s, this);
+            } else if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Recurrence r) {
+                selectionService.setSelection(new StructuredSelection(r)); /* its members are one level down */
+                Sessions.get().select(r, this);
             }
         });
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
