@@ -116,7 +116,7 @@ public final class LeaksView extends SessionView {
         suspects = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         suspects.setHeaderVisible(true);
         suspects.setLinesVisible(true);
-        column(suspects, "Suspect", 430);
+        column(suspects, "Suspect", 540); /* a recurring leak's summary: kind, call, how many processes, bytes */
         column(suspects, "Reason", REASON_WIDTH);
         column(suspects, "Objects", 70);
         column(suspects, "Retained", 90);
