@@ -215,40 +215,41 @@ class TrackerTest {
     @Test
     void aLiveFindingAwaitsOnlyTheCallersObjectWithThatHandle() throws Exception {
         Path path = dir.resolve("awaited.dxgcap");
-        Script s = new Script(path);
-        prologue(s, A);
-        prologue(s, B);
-        var bad = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
-        bad.enter();
-        bad.leave(-1, 22);
-        s.flush();
-        try (CaptureFile file = CaptureFile.open(path)) {
-            ModelLoader l = new ModelLoader(file);
-            l.update();
-            CaptureModel m = l.model();
-            List<HandleHistory.Awaited> awaited = HandleHistory.of(m).awaited(m.failedCalls().get(0));
-            assertEquals(1, awaited.size());
-            int before = m.objects().size();
-
-            s.call(B, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
-            s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000bef0).ok();
+        try (Script s = new Script(path)) {
+            prologue(s, A);
+            prologue(s, B);
+            var bad = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
+            bad.enter();
+            bad.leave(-1, 22);
             s.flush();
-            l.update();
-            List<DxgObject> others = List.copyOf(m.objects().subList(before, m.objects().size()));
-            assertEquals(2, others.size());
-            assertTrue(others.stream().noneMatch(awaited.get(0)::answeredBy), "another process's, another value");
+            try (CaptureFile file = CaptureFile.open(path)) {
+                ModelLoader l = new ModelLoader(file);
+                l.update();
+                CaptureModel m = l.model();
+                List<HandleHistory.Awaited> awaited = HandleHistory.of(m).awaited(m.failedCalls().get(0));
+                assertEquals(1, awaited.size());
+                int before = m.objects().size();
 
-            s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
-            s.flush();
-            l.update();
-            DxgObject made = m.objects().get(m.objects().size() - 1);
-            assertTrue(awaited.get(0).answeredBy(made), made.describe());
-            HandleHistory now = HandleHistory.of(m);
-            assertTrue(now.explain(m.failedCalls().get(0)).get(0).contains("not yet created"),
-                    now.explain(m.failedCalls().get(0)).toString());
-            assertEquals(List.of(), now.awaited(m.failedCalls().get(0)));
+                s.call(B, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
+                s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000bef0).ok();
+                s.flush();
+                l.update();
+                List<DxgObject> others = List.copyOf(m.objects().subList(before, m.objects().size()));
+                assertEquals(2, others.size());
+                assertTrue(others.stream().map(HandleHistory.Awaited::of).noneMatch(awaited::contains),
+                        "another process's, another value");
+
+                s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
+                s.flush();
+                l.update();
+                DxgObject made = m.objects().get(m.objects().size() - 1);
+                assertTrue(awaited.contains(HandleHistory.Awaited.of(made)), made.describe());
+                HandleHistory now = HandleHistory.of(m);
+                assertTrue(now.explain(m.failedCalls().get(0)).get(0).contains("not yet created"),
+                        now.explain(m.failedCalls().get(0)).toString());
+                assertEquals(List.of(), now.awaited(m.failedCalls().get(0)));
+            }
         }
-        s.close();
     }
 
     @Test

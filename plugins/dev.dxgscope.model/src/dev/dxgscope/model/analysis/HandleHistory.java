@@ -70,20 +70,22 @@ public final class HandleHistory {
     }
 
     /**
-     * A handle a finding reads "no object" for while its caller still runs: the caller creating an
-     * object with it would turn the finding into "not yet created".
+     * A handle a finding reads "no object" for while its caller still runs: an object with it made
+     * by the caller (it would read "not yet created"), or by the descriptor's opener in a call that
+     * overlapped the failed one (it would read "the opener's"), would change the finding.
      */
-    public record Awaited(DxgProcess caller, long key) {
-        /** Whether {@code o} is the object awaited (the caller's, with that handle). */
-        public boolean answeredBy(DxgObject o) {
-            return o.process() == caller && HandleHistory.key(o) == key;
+    public record Awaited(DxgProcess process, long key) {
+        /** The pair {@code o} answers: its process and its handle. */
+        public static Awaited of(DxgObject o) {
+            return new Awaited(o.process(), HandleHistory.key(o));
         }
     }
 
     /**
-     * The handles {@code f} named that an object created later may still explain: the caller still
-     * runs, and no object of the caller ever had the handle nor one of the opener's was alive at
-     * the call. Empty when what {@link #explain} says of {@code f} is final. A live view makes its
+     * The handles {@code f} named whose "no object" finding an object created later may still
+     * change: the caller still runs, no object of the caller ever had the handle, and none of the
+     * opener's was alive at the call. Empty when no "no object" finding of {@code f} can change
+     * (other findings of a running caller may still, when calls overlap). A live view makes its
      * findings again when an awaited object arrives, only then.
      */
     public List<Awaited> awaited(FailedCall f) {
@@ -96,6 +98,9 @@ public final class HandleHistory {
             if (objects(f.process(), key).isEmpty() && (f.through() == null
                     || objects(f.through(), key).stream().noneMatch(o -> o.aliveAt(f.seq())))) {
                 out.add(new Awaited(f.process(), key));
+                if (f.through() != null) {
+                    out.add(new Awaited(f.through(), key));
+                }
             }
         }
         return out;

@@ -73,6 +73,11 @@ public final class SnapshotLoader<T> {
         });
     }
 
+    /** Drops every copy still being made (the view now shows no session); UI thread. */
+    public void cancel() {
+        generation++;
+    }
+
     /** Whether a copy is still being made or waits to be shown. */
     public boolean busy() {
         return running > 0;

@@ -21,8 +21,8 @@ import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
  * What the Properties view shows for a selected object, process, wait, failed call, log line,
- * VMBus message or capture-health finding: every fact the model has about it, times both as
- * seconds and seqs. Registered in plugin.xml.
+ * VMBus message, capture-health finding, leak suspect or recurring leak: every fact the model has
+ * about it, times both as seconds and seqs. Registered in plugin.xml.
  */
 public final class PropertiesAdapterFactory implements IAdapterFactory {
     @Override

@@ -11,9 +11,11 @@ import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Log view's rows from the model: every dmesg line, joined with the failed call that caused it
@@ -31,14 +33,12 @@ final class LogRows {
      * The rows, and the handles whose "no object" findings an object created later would change (a
      * live capture: the view makes the rows again when one of them arrives, only then).
      */
-    record Made(List<LogRow> rows, List<HandleHistory.Awaited> awaited) {
-        /** Whether one of {@code objects} is awaited. Cost: a look at each object for each awaited handle. */
+    record Made(List<LogRow> rows, Set<HandleHistory.Awaited> awaited) {
+        /** Whether one of {@code objects} is awaited. Cost: one set lookup per object. */
         boolean answeredBy(List<DxgObject> objects) {
             for (DxgObject o : objects) {
-                for (HandleHistory.Awaited a : awaited) {
-                    if (a.answeredBy(o)) {
-                        return true;
-                    }
+                if (awaited.contains(HandleHistory.Awaited.of(o))) {
+                    return true;
                 }
             }
             return false;
@@ -75,11 +75,11 @@ final class LogRows {
                     d.seq()));
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
-        List<HandleHistory.Awaited> awaited = new ArrayList<>();
+        Set<HandleHistory.Awaited> awaited = new HashSet<>();
         if (handles != null) {
             m.failedCalls().forEach(f -> awaited.addAll(handles.awaited(f)));
         }
-        return new Made(rows, List.copyOf(awaited));
+        return new Made(rows, Set.copyOf(awaited));
     }
 
     /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */

@@ -117,6 +117,7 @@ public final class LogView extends SessionView {
             made = null;
         }
         if (s == null) {
+            loader.cancel(); /* a Job of the last session must not fill the rows again */
             all = List.of();
             applyFilters();
             return;
