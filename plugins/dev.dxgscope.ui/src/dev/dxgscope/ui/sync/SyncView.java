@@ -109,6 +109,7 @@ public final class SyncView extends SessionView {
     protected void refresh() {
         CaptureSession s = session();
         if (s == null) {
+            loader.cancel(); /* a Job of the last session must not show it again */
             header.setText(NO_CAPTURE);
             show(new Snapshot(SyncData.empty(), List.of(), table.order(), List.of(), List.of()));
             return;
