@@ -32,6 +32,7 @@ import dev.dxgscope.model.state.ResidencyOp;
 import dev.dxgscope.model.state.SharedObject;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.model.state.SyncObject;
+import dev.dxgscope.model.state.VmbusMessage;
 import dev.dxgscope.model.state.Wait;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -320,6 +321,41 @@ class GroundTruthTest {
             assertEquals(c.before() + c.created(), c.destroyed(), c.toString());
         }
         assertTrue(Leaks.compare(compute, end, end).isEmpty(), "nothing happens in an empty interval");
+    }
+
+    /**
+     * compute-pressure with the seqs of the failed MakeResident's reply and of its return swapped,
+     * as when the collector reads the host's reply after the call: the host status still reaches
+     * the call, and counts as a change of it (a live Log makes its rows again on it).
+     */
+    @Test
+    void aHostStatusReadAfterItsCallReachesItAndCountsAsAChange() throws Exception {
+        FailedCall f = compute.failedCalls().get(0);
+        VmbusMessage reply = null;
+        for (int i = 0; i < compute.vmbus().size(); i++) {
+            VmbusMessage v = compute.vmbus().row(i);
+            if (v.cause() == f.seq() && v.status() == 0xC0000017) {
+                reply = v;
+            }
+        }
+        assertNotNull(reply, "the host's STATUS_NO_MEMORY reply");
+        long replySeq = reply.seq();
+        long leaveSeq = f.leaveSeq();
+        assertTrue(replySeq < leaveSeq, "the simulator's reply is read before the call returns");
+        assertEquals(0, compute.failedCallChanges());
+        Path late = dir.resolve("compute-pressure-late-reply.dxgcap");
+        try (CaptureFile in = CaptureFile.open(dir.resolve("compute-pressure.dxgcap"));
+                CaptureWriter out = new CaptureWriter(late)) {
+            RecordCursor c = in.records();
+            while (c.next()) {
+                long seq = c.seq() == replySeq ? leaveSeq : c.seq() == leaveSeq ? replySeq : c.seq();
+                out.append(c.kindCode(), seq, c.timestampNs(), c.pid(), c.tid(), c.payload());
+            }
+        }
+        CaptureModel m = Workloads.load(late);
+        assertEquals(1, m.failedCalls().size());
+        assertEquals(0xC0000017, m.failedCalls().get(0).hostStatus(), "STATUS_NO_MEMORY, read after the call");
+        assertEquals(1, m.failedCallChanges());
     }
 
     @Test

@@ -114,6 +114,15 @@ public final class CaptureModel {
         return Collections.unmodifiableList(b.errors.failed);
     }
 
+    /**
+     * How many times a failed call changed after it was listed, other than by a kernel line being
+     * linked to it (which adds a line): a host status read after the call. A live view compares it
+     * with the last count it showed.
+     */
+    public int failedCallChanges() {
+        return b.errors.lateChanges;
+    }
+
     public List<LogLine> logLines() {
         return Collections.unmodifiableList(b.errors.lines);
     }

@@ -28,6 +28,8 @@ import java.util.Map;
 final class ErrorTracker {
     final List<FailedCall> failed = new ArrayList<>();
     final List<LogLine> lines = new ArrayList<>();
+    /** Failures changed after they were listed by something other than a line (a late host status). */
+    int lateChanges;
     final Map<String, CallStats> stats = new HashMap<>();
     private final CallStats[] statsByCode = new CallStats[256];
     private final Map<Long, FailedCall> failedByCall = new HashMap<>();
@@ -278,6 +280,9 @@ final class ErrorTracker {
         }
         FailedCall f = failedByCall.get(cause);
         if (f != null) {
+            if (f.hostStatus() == 0) {
+                lateChanges++;
+            }
             f.setHostStatus(status);
         } else {
             pendingStatus.putIfAbsent(cause, status);

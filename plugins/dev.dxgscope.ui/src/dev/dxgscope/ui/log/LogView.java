@@ -126,8 +126,9 @@ public final class LogView extends SessionView {
         int seenObjects = countedObjects;
         LogRows.Made last = made;
         loader.load(s, (CaptureModel m) -> {
-            /* each only grows; a line linked to a failure later moves it from a call row to a line row */
-            int n = m.logLines().size() + m.diagnostics().size() + m.failedCalls().size();
+            /* each only grows; a line linked to a failure later moves it from a call row to a line row,
+               and a late host status changes its row */
+            int n = m.logLines().size() + m.diagnostics().size() + m.failedCalls().size() + m.failedCallChanges();
             int objects = m.objects().size();
             /* a new object matters only if a "no object" finding awaits it (it becomes "not yet created") */
             boolean awaits = last != null && !last.awaited().isEmpty() && objects > seenObjects;
