@@ -45,24 +45,44 @@ public final class Leaks {
         }
     }
 
+    /** A row of the ranked suspects: a suspect, or a leak recurring in several processes. */
+    public sealed interface Ranked permits Suspect, Recurrence {
+        Reason reason();
+
+        /** Objects below it. */
+        int count();
+
+        /** Bytes it retains, -1 when none is known. */
+        long retainedBytes();
+
+        String summary();
+    }
+
+    /** The suspects' order: most retained bytes, then most objects, then by reason. */
+    public static final Comparator<Ranked> RANK = Comparator
+            .comparingLong((Ranked r) -> -Math.max(0, r.retainedBytes())).thenComparingInt(r -> -r.count())
+            .thenComparingInt(r -> r.reason().ordinal());
+
     /**
      * One ranked suspect. {@code object} is set for object suspects (the top of a leaked subtree),
      * {@code fd} for descriptors, {@code shared} for shared objects; {@code count} objects are below
      * it, retaining {@code retainedBytes} (-1 when no size is known).
      */
     public record Suspect(Reason reason, DxgProcess process, DxgObject object, FdRef fd, SharedObject shared,
-            int count, long retainedBytes, List<String> path, String summary) {
+            int count, long retainedBytes, List<String> path, String summary) implements Ranked {
     }
 
     /**
      * One leak that recurs: suspects with the same reason, of the same kind, made by the same call,
      * in several processes of one program (each run of a test that leaks the same way; both ends of
      * a sharing pair). MAT lists many instances of one class as one suspect; here a process is the
-     * instance (for a share kept alive, the process holding it). {@code suspects} are its members, most retained first; {@code what} is an object
-     * type's label, {@link #NT_HANDLE_FD} or {@link #SYNC_FILE_FD} (with "shared " before a type
-     * kept alive by a share); {@code origin} the creating call or how the descriptor came.
+     * instance (for a share kept alive, the process holding it). {@code suspects} are its members,
+     * most retained first; {@code what} is an object type's label, {@link #NT_HANDLE_FD} or
+     * {@link #SYNC_FILE_FD} (with "shared " before a type kept alive by a share); {@code origin} the
+     * creating call or how the descriptor came.
      */
-    public record Recurrence(Reason reason, String program, String what, String origin, List<Suspect> suspects) {
+    public record Recurrence(Reason reason, String program, String what, String origin, List<Suspect> suspects)
+            implements Ranked {
         /** Objects below all its members. */
         public int count() {
             return suspects.stream().mapToInt(Suspect::count).sum();
@@ -79,9 +99,14 @@ public final class Leaks {
             return sum;
         }
 
-        /** How many processes it recurs in (a member per process, or several: one per descriptor). */
+        /** The processes it recurs in, in its members' order (a member each, or one per descriptor). */
+        public List<DxgProcess> processList() {
+            return suspects.stream().map(Suspect::process).distinct().toList();
+        }
+
+        /** How many processes it recurs in. */
         public int processes() {
-            return (int) suspects.stream().map(Suspect::process).distinct().count();
+            return processList().size();
         }
 
         /** "adapter (LX_DXENUMADAPTERS3) in 12 leaky-sharer processes, 96 MiB". */
@@ -183,24 +208,27 @@ public final class Leaks {
      * go); processes whose image the capture does not know are left out. Cost: one pass over the
      * suspects.
      */
+    /** What suspects of one recurring leak have in common. */
+    private record Alike(Reason reason, String program, String what, String origin) {
+    }
+
     private static List<Recurrence> recurring(List<Suspect> suspects) {
-        Map<List<Object>, List<Suspect>> by = new LinkedHashMap<>();
+        Map<Alike, List<Suspect>> by = new LinkedHashMap<>();
         for (Suspect s : suspects) {
             DxgProcess p = s.process();
             if (p != null && !(p.executable().isEmpty() && p.args().isEmpty())) {
-                by.computeIfAbsent(List.of(s.reason(), p.program(), what(s), origin(s)), k -> new ArrayList<>()).add(s);
+                Alike key = new Alike(s.reason(), p.program(), what(s), origin(s));
+                by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
             }
         }
         List<Recurrence> out = new ArrayList<>();
         by.forEach((k, members) -> {
-            Recurrence r = new Recurrence((Reason) k.get(0), (String) k.get(1), (String) k.get(2), (String) k.get(3),
-                    List.copyOf(members));
+            Recurrence r = new Recurrence(k.reason(), k.program(), k.what(), k.origin(), List.copyOf(members));
             if (r.processes() >= 2) {
                 out.add(r);
             }
         });
-        out.sort(Comparator.comparingLong((Recurrence r) -> -Math.max(0, r.retainedBytes()))
-                .thenComparingInt(r -> -r.count()).thenComparingInt(r -> r.reason().ordinal()));
+        out.sort(RANK);
         return out;
     }
 
@@ -434,8 +462,7 @@ public final class Leaks {
                 }
             }
         }
-        suspects.sort(Comparator.comparingLong((Suspect s) -> -Math.max(0, s.retainedBytes()))
-                .thenComparingInt(s -> -s.count()).thenComparingInt(s -> s.reason().ordinal()));
+        suspects.sort(RANK);
         List<Group> g = new ArrayList<>();
         groupCounts.forEach((key, c) -> {
             DxgObject o = groupFirst.get(key);

@@ -212,7 +212,7 @@ public final class ReportBuilder {
         for (Leaks.Recurrence r : res.recurring()) {
             recurring.add(map("reason", r.reason().name().toLowerCase(), "program", r.program(), "what", r.what(),
                     "origin", r.origin(), "processes", r.processes(), "suspects", r.suspects().size(),
-                    "pids", r.suspects().stream().map(Leaks.Suspect::process).distinct().map(DxgProcess::pid).toList(),
+                    "pids", r.processList().stream().map(DxgProcess::pid).toList(),
                     "count", r.count(), "retained_bytes", r.retainedBytes() < 0 ? null : r.retainedBytes(),
                     "summary", r.summary()));
         }

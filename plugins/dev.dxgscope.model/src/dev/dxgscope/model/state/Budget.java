@@ -4,11 +4,13 @@ package dev.dxgscope.model.state;
  * A video-memory budget observation (QueryVideoMemoryInfo in the capture, or a device sample).
  *
  * @param pid the process that asked (QueryVideoMemoryInfo answers for its caller only)
+ * @param process the capture's process that had {@code pid} then, or null when it has none (a
+ *     sampler outside the capture); a pid is used again after its process exits
  * @param segmentGroup 0 LOCAL, 1 NON_LOCAL
  * @param source where it came from ("LX_DXQUERYVIDEOMEMORYINFO", {@value #DEVICE_SAMPLE})
  */
-public record Budget(long seq, int pid, long luid, int segmentGroup, long budget, long currentUsage,
-        String source) {
+public record Budget(long seq, int pid, DxgProcess process, long luid, int segmentGroup, long budget,
+        long currentUsage, String source) {
     public static final String DEVICE_SAMPLE = "device sample";
 
     /**

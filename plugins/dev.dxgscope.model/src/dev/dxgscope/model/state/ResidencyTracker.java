@@ -398,7 +398,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         DxgObject adapter = objects.resolveAdapter(p, c.u32In("adapter"));
         long process = c.u64In("process");
         int pid = process == 0 || process == IoctlCall.UNKNOWN ? p.pid() : (int) process;
-        budgets.add(new Budget(c.leaveSeq(), pid, adapter != null ? adapter.luid() : 0,
+        budgets.add(new Budget(c.leaveSeq(), pid, pid == p.pid() ? p : objects.existing(pid),
+                adapter != null ? adapter.luid() : 0,
                 (int) c.u32In("memory_segment_group"), c.u64Out("budget"), c.u64Out("current_usage"), c.name()));
     }
 
@@ -408,8 +409,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         ByteBuffer b = e.body();
         int at = b.position();
-        budgets.add(new Budget(e.seq(), e.pid(), e.luid(), b.getInt(at), b.getLong(at + 8), b.getLong(at + 16),
-                Budget.DEVICE_SAMPLE));
+        budgets.add(new Budget(e.seq(), e.pid(), objects.existing(e.pid()), e.luid(), b.getInt(at), b.getLong(at + 8),
+                b.getLong(at + 16), Budget.DEVICE_SAMPLE));
     }
 
     private long budget(int pid, long luid, int group) {

@@ -9,7 +9,6 @@ import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,10 +61,6 @@ final class CaptureAdapters {
     /** Rows for tests and CSV: one string array per adapter. */
     static List<String[]> rows(CaptureModel m, long seq) {
         List<String[]> out = new ArrayList<>();
-        Map<Integer, List<DxgProcess>> processes = new HashMap<>();
-        for (DxgProcess p : m.processes()) {
-            processes.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
-        }
         for (CapturedAdapter a : m.adapters()) {
             Set<String> holders = new LinkedHashSet<>();
             for (DxgObject o : m.objects()) {
@@ -77,7 +72,7 @@ final class CaptureAdapters {
             Set<String> exited = new HashSet<>();
             for (Budget b : m.budgets()) {
                 if (b.seq() <= seq && (b.luid() == a.luid() || b.luid() == 0)) {
-                    DxgProcess p = asker(processes.get(b.pid()), b.seq());
+                    DxgProcess p = b.process();
                     String key = (p != null ? "p" + p.index() : "pid " + b.pid()) + "/" + b.segmentGroup();
                     if (p != null && p.exitSeq() <= seq && !Budget.DEVICE_SAMPLE.equals(b.source())) {
                         budgets.remove(key);
@@ -101,20 +96,6 @@ final class CaptureAdapters {
                 budgetText});
         }
         return out;
-    }
-
-    /**
-     * The process that had {@code pid} at {@code seq}: the last one started by then (a pid is used
-     * again after its process exits), or null when the capture has none.
-     */
-    private static DxgProcess asker(List<DxgProcess> withPid, long seq) {
-        DxgProcess found = null;
-        for (DxgProcess p : withPid == null ? List.<DxgProcess>of() : withPid) {
-            if (p.startSeq() <= seq && (found == null || p.startSeq() > found.startSeq())) {
-                found = p;
-            }
-        }
-        return found;
     }
 
     void show(String title, List<String[]> rows) {

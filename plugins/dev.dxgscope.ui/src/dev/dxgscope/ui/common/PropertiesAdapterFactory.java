@@ -88,8 +88,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
             }
             case Leaks.Recurrence r -> p.category("Recurring leak").put("reason", r.reason().text())
                     .put("program", r.program()).put("what", r.what()).put("origin", r.origin())
-                    .put("processes", r.processes()).put("pids", String.join(", ", r.suspects().stream()
-                            .map(Leaks.Suspect::process).distinct().map(x -> String.valueOf(x.pid())).toList()))
+                    .put("processes", r.processes()).put("pids", String.join(", ", r.processList().stream()
+                            .map(x -> String.valueOf(x.pid())).toList()))
                     .put("suspects", r.suspects().size()).put("objects", r.count())
                     .put("retained", r.retainedBytes() < 0 ? "unknown" : Format.bytes(r.retainedBytes()));
             default -> p.category("Selection").put("value", String.valueOf(o));

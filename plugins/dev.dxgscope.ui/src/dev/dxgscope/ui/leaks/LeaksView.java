@@ -283,17 +283,10 @@ public final class LeaksView extends SessionView {
         if (r == null) {
             return;
         }
-        for (Object top : ranked(r)) {
+        for (Leaks.Ranked top : ranked(r)) {
+            TreeItem item = rankedItem(new TreeItem(suspects, SWT.NONE), top);
             if (top instanceof Leaks.Recurrence g) {
-                TreeItem item = new TreeItem(suspects, SWT.NONE);
-                item.setText(new String[] {g.summary(), g.reason().text(), String.valueOf(g.count()),
-                    g.retainedBytes() < 0 ? "" : Format.bytes(g.retainedBytes())});
-                item.setData(g);
-                for (Leaks.Suspect s : g.suspects()) {
-                    suspectItem(new TreeItem(item, SWT.NONE), s);
-                }
-            } else {
-                suspectItem(new TreeItem(suspects, SWT.NONE), (Leaks.Suspect) top);
+                g.suspects().forEach(s -> rankedItem(new TreeItem(item, SWT.NONE), s));
             }
         }
         if (compare) {
@@ -307,40 +300,30 @@ public final class LeaksView extends SessionView {
      * The suspects' top rows: each leak that recurs in several processes of one program as one row
      * (its suspects below it), the others as they are, most retained bytes first.
      */
-    static List<Object> ranked(Leaks.Result r) {
+    static List<Leaks.Ranked> ranked(Leaks.Result r) {
         Set<Leaks.Suspect> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
         r.recurring().forEach(g -> grouped.addAll(g.suspects()));
-        List<Object> top = new ArrayList<>(r.recurring());
+        List<Leaks.Ranked> top = new ArrayList<>(r.recurring());
         for (Leaks.Suspect s : r.suspects()) {
             if (!grouped.contains(s)) {
                 top.add(s);
             }
         }
-        top.sort(Comparator.comparingLong((Object o) -> -Math.max(0, retained(o))).thenComparingInt(o -> -count(o))
-                .thenComparingInt(o -> reason(o).ordinal()));
+        top.sort(Leaks.RANK);
         return top;
     }
 
-    private static Leaks.Reason reason(Object row) {
-        return row instanceof Leaks.Recurrence g ? g.reason() : ((Leaks.Suspect) row).reason();
-    }
-
-    private static long retained(Object row) {
-        return row instanceof Leaks.Recurrence g ? g.retainedBytes() : ((Leaks.Suspect) row).retainedBytes();
-    }
-
-    private static int count(Object row) {
-        return row instanceof Leaks.Recurrence g ? g.count() : ((Leaks.Suspect) row).count();
-    }
-
-    private static void suspectItem(TreeItem item, Leaks.Suspect s) {
-        item.setText(new String[] {s.summary(), s.reason().text(), String.valueOf(s.count()),
-            s.retainedBytes() < 0 ? "" : Format.bytes(s.retainedBytes())});
-        item.setData(s);
-        for (String step : s.path()) {
-            TreeItem p = new TreeItem(item, SWT.NONE);
-            p.setText(0, step);
+    /** A row of the suspects tree; a suspect's path to what keeps it alive goes below it. */
+    private static TreeItem rankedItem(TreeItem item, Leaks.Ranked row) {
+        item.setText(new String[] {row.summary(), row.reason().text(), String.valueOf(row.count()),
+            row.retainedBytes() < 0 ? "" : Format.bytes(row.retainedBytes())});
+        item.setData(row);
+        if (row instanceof Leaks.Suspect s) {
+            for (String step : s.path()) {
+                new TreeItem(item, SWT.NONE).setText(0, step);
+            }
         }
+        return item;
     }
 
     /** Each process with all it holds, most bytes first, and below it what it holds by type. */
