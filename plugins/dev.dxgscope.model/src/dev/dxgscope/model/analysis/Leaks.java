@@ -77,8 +77,8 @@ public final class Leaks {
      * in several processes of one program (each run of a test that leaks the same way; both ends of
      * a sharing pair). MAT lists many instances of one class as one suspect; here a process is the
      * instance (for a share kept alive, the process holding it). {@code suspects} are its members,
-     * most retained first; {@code what} is an object type's label, {@link #NT_HANDLE_FD} or
-     * {@link #SYNC_FILE_FD} (with "shared " before a type kept alive by a share); {@code origin} the
+     * most retained first; {@code what} is an object type's label (with "shared " before a type
+     * kept alive by a share), {@link #NT_HANDLE_FD} " of a " the shared type, or {@link #SYNC_FILE_FD}; {@code origin} the
      * creating call or how the descriptor came.
      */
     public record Recurrence(Reason reason, String program, String what, String origin, List<Suspect> suspects)
@@ -202,15 +202,16 @@ public final class Leaks {
         }
     }
 
+    /** What suspects of one recurring leak have in common. */
+    private record Alike(Reason reason, String program, String what, String origin) {
+    }
+
     /**
      * The suspects that recur in two or more processes of one program, most retained bytes first.
      * A share kept alive counts in the program of the process holding it (the one that did not let
      * go); processes whose image the capture does not know are left out. Cost: one pass over the
      * suspects.
      */
-    /** What suspects of one recurring leak have in common. */
-    private record Alike(Reason reason, String program, String what, String origin) {
-    }
 
     private static List<Recurrence> recurring(List<Suspect> suspects) {
         Map<Alike, List<Suspect>> by = new LinkedHashMap<>();
@@ -232,10 +233,16 @@ public final class Leaks {
         return out;
     }
 
-    /** What a suspect is, for {@link Recurrence#what()}. */
+    /**
+     * What a suspect is, for {@link Recurrence#what()}. An NT-handle fd says what it names ("NT-handle
+     * fd of a resource"): a leaked resource share and a leaked fence share are different code paths.
+     */
     private static String what(Suspect s) {
         if (s.fd() != null) {
-            return s.reason() == Reason.SYNC_FILE_NEVER_CLOSED ? SYNC_FILE_FD : NT_HANDLE_FD;
+            if (s.reason() == Reason.SYNC_FILE_NEVER_CLOSED) {
+                return SYNC_FILE_FD;
+            }
+            return s.shared() == null ? NT_HANDLE_FD : NT_HANDLE_FD + " of a " + s.shared().type().label();
         }
         String type = s.object() == null ? "object" : s.object().type().label();
         return s.reason() == Reason.KEPT_ALIVE_BY_SHARE ? "shared " + type : type;
