@@ -12,6 +12,7 @@ import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
 import dev.dxgscope.model.state.Allocation;
+import dev.dxgscope.model.state.Budget;
 import dev.dxgscope.model.state.CallStats;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DestroyReason;
@@ -803,6 +804,39 @@ class TrackerTest {
         assertEquals(A, line.line().process().pid());
         assertEquals(512, line.budget());
         assertTrue(line.overBudget(), "1000 bytes resident against 512");
+    }
+
+    /**
+     * Pids are used again, so a budget belongs to the process that had its pid when it was asked
+     * for: a snapshot's and a caller's own, and one a caller asks about another pid.
+     */
+    @Test
+    void aBudgetBelongsToTheProcessThatHadItsPidThen() throws Exception {
+        Script s = new Script(dir.resolve("budget-pid.dxgcap"));
+        prologue(s, A);
+        prologue(s, B);
+        s.vidmemSample(A, 0x1234, 1, 512, 0);
+        s.call(B, "LX_DXQUERYVIDEOMEMORYINFO").in("process", A).in("adapter", ADAPTER).in("memory_segment_group", 1)
+                .out("budget", 600).out("current_usage", 0).ok();
+        s.process(A, 4, 0, 0);
+        s.process(A, 1, 1, 0, "/bin/other", "other"); /* the pid again, another process */
+        s.vidmemSample(A, 0x1234, 1, 1024, 0);
+        s.call(B, "LX_DXQUERYVIDEOMEMORYINFO").in("process", A).in("adapter", ADAPTER).in("memory_segment_group", 1)
+                .out("budget", 700).out("current_usage", 0).ok();
+        s.call(A, "LX_DXQUERYVIDEOMEMORYINFO").in("adapter", ADAPTER).in("memory_segment_group", 1)
+                .out("budget", 800).out("current_usage", 0).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        List<DxgProcess> as = m.processes().stream().filter(p -> p.pid() == A).toList();
+        assertEquals(2, as.size(), "pid " + A + " twice");
+        DxgProcess first = as.get(0);
+        DxgProcess second = as.get(1);
+        assertTrue(first.exited());
+        assertFalse(second.exited());
+        assertEquals(List.of(512L, 600L, 1024L, 700L, 800L), m.budgets().stream().map(Budget::budget).toList());
+        assertEquals(List.of(first, first, second, second, second), m.budgets().stream().map(Budget::process).toList(),
+                "the first process's budgets stay its own after its pid is used again");
+        assertTrue(m.budgets().stream().allMatch(b -> b.pid() == A));
     }
 
     /**
