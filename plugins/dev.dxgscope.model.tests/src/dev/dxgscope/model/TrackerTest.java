@@ -19,6 +19,7 @@ import dev.dxgscope.model.state.DestroyReason;
 import dev.dxgscope.model.state.Diff;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
+import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.FdRef;
 import dev.dxgscope.model.state.Fence;
 import dev.dxgscope.model.state.ObjectType;
@@ -249,6 +250,53 @@ class TrackerTest {
                 assertTrue(now.explain(m.failedCalls().get(0)).get(0).contains("not yet created"),
                         now.explain(m.failedCalls().get(0)).toString());
                 assertEquals(List.of(), now.awaited(m.failedCalls().get(0)));
+            }
+        }
+    }
+
+    /**
+     * A forked child B calls through A's descriptor while A's call that makes device 0x4000beef is
+     * still in flight. The finding awaits A's object with that handle as well as B's; when A's call
+     * returns, the object (alive from the call's entry, before B's call) answers it, and the finding
+     * names the opener's device.
+     */
+    @Test
+    void aLiveFindingThroughAnotherProcesssDescriptorAwaitsTheOpenersObject() throws Exception {
+        Path path = dir.resolve("awaited-opener.dxgcap");
+        try (Script s = new Script(path)) {
+            prologue(s, A);
+            s.process(B, 1, A, 0, "/bin/app", "app"); /* forked: B's fd 3 is A's file */
+            var making = s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef);
+            making.enter();
+            var bad = s.call(B, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
+            bad.enter();
+            bad.leave(-1, 25); /* ENOTTY: the driver refuses a call from a process that did not open the file */
+            s.flush();
+            try (CaptureFile file = CaptureFile.open(path)) {
+                ModelLoader l = new ModelLoader(file);
+                l.update();
+                CaptureModel m = l.model();
+                FailedCall f = m.failedCalls().get(0);
+                DxgProcess a = m.processes().get(0);
+                DxgProcess b = m.processes().get(1);
+                assertEquals(a, f.through(), "B called through the descriptor A opened");
+                List<HandleHistory.Awaited> awaited = HandleHistory.of(m).awaited(f);
+                assertEquals(List.of(new HandleHistory.Awaited(b, 0x4000beefL), new HandleHistory.Awaited(a, 0x4000beefL)),
+                        awaited, "the caller's object with that handle, or the opener's");
+                assertTrue(HandleHistory.of(m).explain(f).get(0).contains("no object of pid " + B),
+                        HandleHistory.of(m).explain(f).toString());
+
+                making.leave(0, 0);
+                s.flush();
+                l.update();
+                DxgObject made = m.objects().get(m.objects().size() - 1);
+                assertEquals(a, made.process());
+                assertTrue(awaited.contains(HandleHistory.Awaited.of(made)), made.describe());
+                assertTrue(made.createdSeq() < f.seq(), "made by a call entered before the failed one");
+                HandleHistory now = HandleHistory.of(m);
+                assertTrue(now.explain(f).get(0).contains("it is device 0x4000beef (pid " + A + "), the descriptor's opener"),
+                        now.explain(f).toString());
+                assertEquals(List.of(), now.awaited(f), "answered: nothing left to await");
             }
         }
     }
