@@ -160,7 +160,7 @@ class TrackerTest {
      * created only later is "not yet created", a device handle value that is only an adapter's is
      * not a device (the tables are separate), another process's object with the same value is not
      * the caller's (values repeat in every process), and a live handle gives no finding at all. A
-     * "no object" finding may still change while its process runs, not after it exited.
+     * finding may still change while its process runs, not after it exited.
      */
     @Test
     void aFailedCallsHandlesAreExplainedByTheirHistory() throws Exception {
@@ -199,9 +199,11 @@ class TrackerTest {
         assertTrue(h.explain(f.get(1)).get(0).startsWith("device 0x40000000: no object of pid " + A), h.explain(f.get(1)).get(0));
         assertTrue(h.explain(f.get(2)).get(0).startsWith("device 0x4000beef: no object of pid " + B));
         DxgProcess a = m.dxgProcesses().get(0);
-        assertEquals(List.of(new HandleHistory.Awaited(a, 0x40000300L)), h.awaited(f.get(0)),
-                "A runs on: the paging queue may be created yet (the allocation was, after the call)");
-        assertEquals(List.of(new HandleHistory.Awaited(a, DEVICE_AS_ADAPTER)), h.awaited(f.get(1)),
+        assertEquals(List.of(new HandleHistory.Awaited(a, 0x40000300L, Long.MAX_VALUE),
+                new HandleHistory.Awaited(a, 0x40000140L, f.get(0).seq())), h.awaited(f.get(0)),
+                "A runs on: the paging queue may be created yet, at any time; the allocation's finding changes only "
+                        + "with one an overlapping call made");
+        assertEquals(List.of(new HandleHistory.Awaited(a, DEVICE_AS_ADAPTER, Long.MAX_VALUE)), h.awaited(f.get(1)),
                 "a device handle is looked for among devices, not A's adapter of that value");
         assertEquals(List.of(), h.awaited(f.get(2)), "B exited: its finding is final");
         for (var call : f) {
@@ -230,6 +232,7 @@ class TrackerTest {
                 CaptureModel m = l.model();
                 List<HandleHistory.Awaited> awaited = HandleHistory.of(m).awaited(m.failedCalls().get(0));
                 assertEquals(1, awaited.size());
+                var awaiting = new HandleHistory.Awaiting(HandleHistory.of(m), m.failedCalls());
                 int before = m.objects().size();
 
                 s.call(B, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
@@ -238,18 +241,21 @@ class TrackerTest {
                 l.update();
                 List<DxgObject> others = List.copyOf(m.objects().subList(before, m.objects().size()));
                 assertEquals(2, others.size());
-                assertTrue(others.stream().map(HandleHistory.Awaited::of).noneMatch(awaited::contains),
-                        "another process's, another value");
+                assertTrue(others.stream().noneMatch(awaited.get(0)::answeredBy), "another process's, another value");
+                assertFalse(awaiting.answeredBy(others));
 
                 s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef).ok();
                 s.flush();
                 l.update();
                 DxgObject made = m.objects().get(m.objects().size() - 1);
-                assertTrue(awaited.contains(HandleHistory.Awaited.of(made)), made.describe());
+                assertTrue(awaited.get(0).answeredBy(made), made.describe());
+                assertTrue(awaiting.answeredBy(List.of(made)));
                 HandleHistory now = HandleHistory.of(m);
-                assertTrue(now.explain(m.failedCalls().get(0)).get(0).contains("not yet created"),
-                        now.explain(m.failedCalls().get(0)).toString());
-                assertEquals(List.of(), now.awaited(m.failedCalls().get(0)));
+                FailedCall f = m.failedCalls().get(0);
+                assertTrue(now.explain(f).get(0).contains("not yet created"), now.explain(f).toString());
+                assertEquals(List.of(new HandleHistory.Awaited(m.processes().get(0), 0x4000beefL, f.seq())), now.awaited(f),
+                        "only an object an overlapping call made could change it now");
+                assertFalse(now.awaited(f).get(0).answeredBy(made), "made after the call");
             }
         }
     }
@@ -281,8 +287,9 @@ class TrackerTest {
                 DxgProcess b = m.processes().get(1);
                 assertEquals(a, f.through(), "B called through the descriptor A opened");
                 List<HandleHistory.Awaited> awaited = HandleHistory.of(m).awaited(f);
-                assertEquals(List.of(new HandleHistory.Awaited(b, 0x4000beefL), new HandleHistory.Awaited(a, 0x4000beefL)),
-                        awaited, "the caller's object with that handle, or the opener's");
+                assertEquals(List.of(new HandleHistory.Awaited(b, 0x4000beefL, Long.MAX_VALUE),
+                        new HandleHistory.Awaited(a, 0x4000beefL, f.seq())), awaited,
+                        "the caller's object with that handle, or the opener's alive at the call");
                 assertTrue(HandleHistory.of(m).explain(f).get(0).contains("no object of pid " + B),
                         HandleHistory.of(m).explain(f).toString());
 
@@ -291,12 +298,60 @@ class TrackerTest {
                 l.update();
                 DxgObject made = m.objects().get(m.objects().size() - 1);
                 assertEquals(a, made.process());
-                assertTrue(awaited.contains(HandleHistory.Awaited.of(made)), made.describe());
+                assertTrue(awaited.get(1).answeredBy(made), made.describe());
                 assertTrue(made.createdSeq() < f.seq(), "made by a call entered before the failed one");
                 HandleHistory now = HandleHistory.of(m);
                 assertTrue(now.explain(f).get(0).contains("it is device 0x4000beef (pid " + A + "), the descriptor's opener"),
                         now.explain(f).toString());
-                assertEquals(List.of(), now.awaited(f), "answered: nothing left to await");
+                assertEquals(List.of(new HandleHistory.Awaited(b, 0x4000beefL, f.seq()),
+                        new HandleHistory.Awaited(a, 0x4000beefL, f.seq())), now.awaited(f),
+                        "now only another object an overlapping call made could change it");
+            }
+        }
+    }
+
+    /**
+     * A "stale handle" finding is not final while its caller runs: one thread of A makes an
+     * allocation that gets the freed handle again, while another's call naming it fails. When the
+     * making call returns, its object (alive from the call's entry) answers the finding, which goes.
+     */
+    @Test
+    void aLiveStaleHandleFindingGoesWhenAnOverlappingCallsObjectArrives() throws Exception {
+        Path path = dir.resolve("awaited-stale.dxgcap");
+        try (Script s = new Script(path)) {
+            prologue(s, A);
+            allocate(s, A, 0x40000100, 100);
+            s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1)
+                    .inU32s("allocations", 0x40000100).ok();
+            var making = s.call(A, "LX_DXCREATEALLOCATION").in("device", DEVICE).in("alloc_count", 1)
+                    .in("flags", 1 << 16 /* standard_allocation */)
+                    .inStruct("standard_allocation", "d3dkmt_createstandardallocation", "type", 1, "existing_heap_data", 200)
+                    .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", 0x40000100});
+            making.enter();
+            var bad = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0).in("alloc_count", 1)
+                    .inU32s("allocation_list", 0x40000100);
+            bad.enter();
+            bad.leave(-1, 22);
+            s.flush();
+            try (CaptureFile file = CaptureFile.open(path)) {
+                ModelLoader l = new ModelLoader(file);
+                l.update();
+                CaptureModel m = l.model();
+                FailedCall f = m.failedCalls().get(0);
+                HandleHistory h = HandleHistory.of(m);
+                assertTrue(h.explain(f).stream().anyMatch(x -> x.startsWith("allocation_list[0] 0x40000100: a stale handle")),
+                        h.explain(f).toString());
+                var awaiting = new HandleHistory.Awaiting(h, m.failedCalls());
+                int before = m.objects().size();
+
+                making.leave(0, 0);
+                s.flush();
+                l.update();
+                List<DxgObject> made = List.copyOf(m.objects().subList(before, m.objects().size()));
+                assertEquals(1, made.size(), made.toString());
+                assertTrue(awaiting.answeredBy(made), made.get(0).describe());
+                assertTrue(HandleHistory.of(m).explain(f).stream().noneMatch(x -> x.startsWith("allocation_list[0]")),
+                        "the handle was alive at the call: " + HandleHistory.of(m).explain(f));
             }
         }
     }

@@ -70,41 +70,78 @@ public final class HandleHistory {
     }
 
     /**
-     * A handle a finding reads "no object" for while its caller still runs: an object with it made
-     * by the caller (it would read "not yet created"), or by the descriptor's opener in a call that
-     * overlapped the failed one (it would read "the opener's"), would change the finding.
+     * An object a finding of a running caller waits for: one of {@code process}'s with the handle
+     * {@code key} names, created before {@code createdBefore}. A "no object" finding changes with
+     * any such object of the caller's, however late (it would read "not yet created"), so it waits
+     * with no bound; any finding changes with an object a call that overlapped the failed one made
+     * (it was alive at the call), so the others wait for objects created before the call.
      */
-    public record Awaited(DxgProcess process, long key) {
-        /** The pair {@code o} answers: its process and its handle. */
-        public static Awaited of(DxgObject o) {
-            return new Awaited(o.process(), HandleHistory.key(o));
+    public record Awaited(DxgProcess process, long key, long createdBefore) {
+        /** Whether {@code o} is such an object. */
+        public boolean answeredBy(DxgObject o) {
+            return o.process() == process && HandleHistory.key(o) == key && o.createdSeq() < createdBefore;
         }
     }
 
     /**
-     * The handles {@code f} named whose "no object" finding an object created later may still
-     * change: the caller still runs, no object of the caller ever had the handle, and none of the
-     * opener's was alive at the call. Empty when no "no object" finding of {@code f} can change
-     * (other findings of a running caller may still, when calls overlap). A live view makes its
-     * findings again when an awaited object arrives, only then.
+     * What {@code f}'s findings wait for while its caller or the descriptor's opener runs: for each
+     * handle with a finding, the caller's object with it and the opener's. Empty when both exited
+     * (every finding is final) or no handle has a finding. A live view makes its findings again
+     * when an awaited object arrives, only then.
      */
     public List<Awaited> awaited(FailedCall f) {
-        if (f.process().exitSeq() != DxgObject.ALIVE) {
+        DxgProcess through = f.through();
+        if (f.process().exitSeq() != DxgObject.ALIVE && (through == null || through.exitSeq() != DxgObject.ALIVE)) {
             return List.of();
         }
         List<Awaited> out = new ArrayList<>();
         for (FailedCall.Named n : f.handles()) {
             long key = key(n.field().startsWith("adapter"), n.handle());
-            if (objects(f.process(), key).isEmpty() && (f.through() == null
-                    || objects(f.through(), key).stream().noneMatch(o -> o.aliveAt(f.seq())))) {
-                out.add(new Awaited(f.process(), key));
-                if (f.through() != null) {
-                    out.add(new Awaited(f.through(), key));
+            String finding = explain(f.process(), through, n, f.seq());
+            if (finding != null) {
+                long before = finding.startsWith(NO_OBJECT) ? Long.MAX_VALUE : f.seq();
+                out.add(new Awaited(f.process(), key, before));
+                if (through != null) {
+                    out.add(new Awaited(through, key, f.seq()));
                 }
             }
         }
         return out;
     }
+
+    /**
+     * The objects many findings wait for, looked up per new object: what a live view keeps between
+     * two looks at a growing model. Cost: one hash lookup per object.
+     */
+    public static final class Awaiting {
+        private final Map<DxgProcess, Map<Long, Long>> before = new HashMap<>();
+
+        /** What the findings of {@code calls} wait for. */
+        public Awaiting(HandleHistory handles, List<FailedCall> calls) {
+            for (FailedCall f : calls) {
+                for (Awaited a : handles.awaited(f)) {
+                    before.computeIfAbsent(a.process(), p -> new HashMap<>()).merge(a.key(), a.createdBefore(), Math::max);
+                }
+            }
+        }
+
+        public boolean isEmpty() {
+            return before.isEmpty();
+        }
+
+        /** Whether one of {@code objects} is awaited. */
+        public boolean answeredBy(List<DxgObject> objects) {
+            for (DxgObject o : objects) {
+                Long b = before.getOrDefault(o.process(), Map.of()).get(key(o));
+                if (b != null && o.createdSeq() < b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final String NO_OBJECT = "no object of pid ";
 
     private String explain(DxgProcess caller, DxgProcess through, FailedCall.Named n, long seq) {
         long key = key(n.field().startsWith("adapter"), n.handle());
@@ -132,7 +169,7 @@ public final class HandleHistory {
         if (!own.isEmpty()) {
             return "not yet created: " + own.get(0).type().label() + " created at #" + own.get(0).createdSeq();
         }
-        return "no object of pid " + caller.pid() + " had this handle in the capture (never created, or before the"
+        return NO_OBJECT + caller.pid() + " had this handle in the capture (never created, or before the"
                 + " recording began)";
     }
 

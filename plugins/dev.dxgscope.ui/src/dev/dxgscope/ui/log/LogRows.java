@@ -11,11 +11,9 @@ import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Log view's rows from the model: every dmesg line, joined with the failed call that caused it
@@ -30,18 +28,18 @@ final class LogRows {
     }
 
     /**
-     * The rows, and the handles whose "no object" findings an object created later would change (a
-     * live capture: the view makes the rows again when one of them arrives, only then).
+     * The rows, and the objects whose arrival would change a finding (a live capture: the view
+     * makes the rows again when one of them arrives, only then); null when nothing failed.
      */
-    record Made(List<LogRow> rows, Set<HandleHistory.Awaited> awaited) {
-        /** Whether one of {@code objects} is awaited. Cost: one set lookup per object. */
+    record Made(List<LogRow> rows, HandleHistory.Awaiting awaiting) {
+        /** Whether one of {@code objects} would change a finding. Cost: one lookup per object. */
         boolean answeredBy(List<DxgObject> objects) {
-            for (DxgObject o : objects) {
-                if (awaited.contains(HandleHistory.Awaited.of(o))) {
-                    return true;
-                }
-            }
-            return false;
+            return awaiting != null && awaiting.answeredBy(objects);
+        }
+
+        /** Whether some object still could. */
+        boolean awaits() {
+            return awaiting != null && !awaiting.isEmpty();
         }
     }
 
@@ -75,11 +73,7 @@ final class LogRows {
                     d.seq()));
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
-        Set<HandleHistory.Awaited> awaited = new HashSet<>();
-        if (handles != null) {
-            m.failedCalls().forEach(f -> awaited.addAll(handles.awaited(f)));
-        }
-        return new Made(rows, Set.copyOf(awaited));
+        return new Made(rows, handles == null ? null : new HandleHistory.Awaiting(handles, m.failedCalls()));
     }
 
     /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */

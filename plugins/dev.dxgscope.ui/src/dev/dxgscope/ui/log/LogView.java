@@ -130,8 +130,9 @@ public final class LogView extends SessionView {
                and a late host status changes its row */
             int n = m.logLines().size() + m.diagnostics().size() + m.failedCalls().size() + m.failedCallChanges();
             int objects = m.objects().size();
-            /* a new object matters only if a "no object" finding awaits it (it becomes "not yet created") */
-            boolean awaits = last != null && !last.awaited().isEmpty() && objects > seenObjects;
+            /* a new object matters only if a finding awaits it (a "no object" finding becomes "not yet
+               created"; an object an overlapping call made was alive at the failed call) */
+            boolean awaits = last != null && last.awaits() && objects > seenObjects;
             if (n == seen && !(awaits && last.answeredBy(m.objects().subList(seenObjects, objects)))) {
                 return awaits ? new Built(null, n, objects) : null; /* the new objects were looked at, or none */
             }
