@@ -63,9 +63,10 @@ class GroundTruthTest {
     private static CaptureModel storm;
     private static Path stormFile;
     private static CaptureModel many;
-    /** many-objects' COUNT and BATCH: 5 batches, the last one short. */
-    private static final int MANY = 4500;
-    private static final int BATCH = 1000;
+    /** many-objects' COUNT and BATCH: 9 batches, the last one short. */
+    private static final int MANY = 4300;
+    private static final int BATCH = 500;
+    private static final int CALLS = 9;
 
     @BeforeAll
     static void record() throws Exception {
@@ -128,15 +129,15 @@ class GroundTruthTest {
         /* In creation order: allocation i came from create call i / BATCH and went in destroy call i / BATCH. */
         List<Long> creates = allocs.stream().map(DxgObject::createdSeq).distinct().toList();
         List<Long> destroys = allocs.stream().map(DxgObject::destroyedByCall).distinct().toList();
-        assertEquals(5, creates.size(), "CreateAllocation calls");
-        assertEquals(5, destroys.size(), "DestroyAllocation2 calls");
+        assertEquals(CALLS, creates.size(), "CreateAllocation calls");
+        assertEquals(CALLS, destroys.size(), "DestroyAllocation2 calls");
         for (int i = 0; i < MANY; i++) {
             assertEquals(creates.get(i / BATCH), allocs.get(i).createdSeq(), "allocation " + i);
             assertEquals(destroys.get(i / BATCH), allocs.get(i).destroyedByCall(), "allocation " + i + ", oldest first");
         }
-        assertTrue(creates.get(4) < destroys.get(0), "every create before the first destroy");
-        assertEquals(5, many.callStats().get("LX_DXCREATEALLOCATION").calls());
-        assertEquals(5, many.callStats().get("LX_DXDESTROYALLOCATION2").calls());
+        assertTrue(creates.get(CALLS - 1) < destroys.get(0), "every create before the first destroy");
+        assertEquals(CALLS, many.callStats().get("LX_DXCREATEALLOCATION").calls());
+        assertEquals(CALLS, many.callStats().get("LX_DXDESTROYALLOCATION2").calls());
         long peak = destroys.get(0); /* the first DestroyAllocation2 entered, not yet returned */
         assertEquals(MANY, many.at(peak).objects(p).stream().filter(o -> o.type() == ObjectType.ALLOCATION).count(),
                 "all alive between the last create and the first destroy");
@@ -146,6 +147,27 @@ class GroundTruthTest {
         assertTrue(many.failedCalls().isEmpty());
         assertTrue(many.sharedObjects().isEmpty());
         assertTrue(Leaks.ofCapture(many).objects().isEmpty());
+
+        /* At the peak, one leak: the render adapter's tree, and inside it the allocations made again and again */
+        Leaks.Result atPeak = Leaks.at(many, peak);
+        DxgObject adapter = device.parent();
+        List<Leaks.Ranked> rows = atPeak.ranked();
+        assertEquals(1, rows.size(), "one row: " + rows.stream().map(Leaks.Ranked::summary).toList());
+        Leaks.Suspect tree = (Leaks.Suspect) rows.get(0);
+        assertEquals(adapter, tree.object());
+        assertEquals(Leaks.Reason.ALIVE, tree.reason());
+        assertEquals(MANY + 2, tree.count(), "the adapter, the device and the allocations");
+        assertEquals(MANY * (64L << 10), tree.retainedBytes());
+        List<Leaks.Suspect> inside = atPeak.below(tree);
+        assertEquals(1, inside.size());
+        Leaks.Suspect loop = inside.get(0);
+        assertEquals(Leaks.Reason.CREATED_IN_LOOP, loop.reason());
+        assertEquals(allocs.get(0), loop.object(), "the first of them");
+        assertEquals(MANY, loop.count());
+        assertEquals(MANY * (64L << 10), loop.retainedBytes());
+        assertEquals(MANY + " x allocation created by LX_DXCREATEALLOCATION in " + p.label()
+                + ", all alive at the chosen moment", loop.summary(), "not \"never destroyed\": they were, later");
+        assertEquals(List.of(tree, loop), atPeak.suspects(), "both are listed; the loop is part of the tree");
     }
 
     @Test

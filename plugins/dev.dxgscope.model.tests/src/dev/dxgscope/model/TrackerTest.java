@@ -28,6 +28,7 @@ import dev.dxgscope.model.state.ResidencyOp;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -354,6 +355,63 @@ class TrackerTest {
                         "the handle was alive at the call: " + HandleHistory.of(m).explain(f));
             }
         }
+    }
+
+    /**
+     * Objects alike (one process, type, call, parent, size) made by at least {@link
+     * Leaks#LOOP_THRESHOLD} calls and not destroyed are one "created in a loop" suspect. A's ten
+     * adapter handles, each the top of a tree of its own, are that loop's parts: one row. B's seven
+     * adapters are too few, and its ten allocations came from one call: no loop, and B's trees stay
+     * rows of their own.
+     */
+    @Test
+    void aLoopOfTopObjectsIsOneSuspectWithItsTreesBelowIt() throws Exception {
+        Script s = new Script(dir.resolve("loop.dxgcap"));
+        prologue(s, A);
+        for (int i = 1; i < 10; i++) {
+            s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
+                    .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER + 0x400 * i,
+                        "adapter_luid", 0x1234L})
+                    .ok();
+        }
+        prologue(s, B);
+        for (int i = 1; i < 7; i++) {
+            s.call(B, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
+                    .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER + 0x400 * i,
+                        "adapter_luid", 0x1234L})
+                    .ok();
+        }
+        Object[][] ten = new Object[10][];
+        for (int i = 0; i < ten.length; i++) {
+            ten[i] = new Object[] {"allocation", 0x40000100 + 0x40 * i};
+        }
+        s.call(B, "LX_DXCREATEALLOCATION").in("device", DEVICE).in("alloc_count", 10)
+                .in("flags", 1 << 16 /* standard_allocation */)
+                .inStruct("standard_allocation", "d3dkmt_createstandardallocation", "type", 1, "existing_heap_data", 100)
+                .outStructs("allocation_info", "d3dddi_allocationinfo2", ten).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess a = m.processes().get(0);
+        DxgProcess b = m.processes().get(1);
+        Leaks.Result r = Leaks.ofCapture(m);
+        List<Leaks.Suspect> loops = r.suspects().stream().filter(x -> x.reason() == Leaks.Reason.CREATED_IN_LOOP).toList();
+        assertEquals(1, loops.size(), "only A's adapters: " + loops);
+        Leaks.Suspect loop = loops.get(0);
+        assertEquals(a, loop.process());
+        assertEquals("10 x adapter created by LX_DXENUMADAPTERS3 in " + a.label() + " and never destroyed", loop.summary());
+        List<Leaks.Suspect> trees = r.below(loop);
+        assertEquals(10, trees.size(), "each adapter is a tree of its own");
+        assertTrue(trees.stream().allMatch(t -> t.process() == a && t.object().type() == ObjectType.ADAPTER));
+        assertEquals(2, trees.get(0).count(), "the first adapter, with the device: most objects first");
+        assertEquals(11, loop.count(), "what its trees hold");
+        List<Leaks.Ranked> rows = new ArrayList<>(r.ranked());
+        assertEquals(8, rows.size(), "A's loop and B's 7 adapter trees");
+        assertEquals(1000, rows.get(0).retainedBytes(), "B's adapter with its device and the 10 allocations");
+        assertEquals(loop, rows.get(1), "then the loop: no bytes, most objects");
+        rows.remove(1);
+        assertTrue(rows.stream().allMatch(x -> x instanceof Leaks.Suspect t && t.process() == b
+                && t.reason() == Leaks.Reason.ALIVE_AT_END && r.below(t).isEmpty()), rows.toString());
+        assertEquals(List.of(), r.recurring(), "A's trees are its loop's; B's are one process's");
     }
 
     @Test

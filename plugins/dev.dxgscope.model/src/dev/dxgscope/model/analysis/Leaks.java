@@ -10,11 +10,14 @@ import dev.dxgscope.model.state.FdRef;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.model.state.SharedObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Leak analysis in the manner of Eclipse MAT: what is alive at a moment (or was never released by
@@ -32,7 +35,7 @@ public final class Leaks {
         FD_NEVER_CLOSED("an NT-handle descriptor the process never closed (the kernel closed it at exit)"),
         SYNC_FILE_NEVER_CLOSED("a sync file the process never closed: its dma_fence and host event lived until "
                 + "the kernel closed it at exit"),
-        CREATED_IN_LOOP("created again and again and never destroyed");
+        CREATED_IN_LOOP("created again and again by one call and not destroyed");
 
         private final String text;
 
@@ -171,9 +174,37 @@ public final class Leaks {
      * {@code retained} holds, by object id, the bytes each object keeps (-1: none known).
      * {@code recurring}: the suspects that recur in two or more processes of one program, most
      * retained bytes first (taken with the rest, so the answer stays whole after the model moves on).
+     * {@code below}: the suspects that are part of another, by that other (see {@link #below(Suspect)}).
      */
     public record Result(long seq, List<DxgObject> objects, List<Group> groups, List<Suspect> suspects,
-            long[] retained, List<Recurrence> recurring) {
+            long[] retained, List<Recurrence> recurring, Map<Suspect, List<Suspect>> below) {
+        /**
+         * The suspects that are part of {@code s}, most retained first: for a tree, the objects in it
+         * created in a loop; for a loop of top objects (each the top of a tree), those trees. One
+         * leak is one row, as in MAT, where a suspect names the accumulation inside it.
+         */
+        public List<Suspect> below(Suspect s) {
+            return below.getOrDefault(s, List.of());
+        }
+
+        /**
+         * The suspects' top rows: each leak that recurs in several processes of one program as one
+         * row, the other suspects that are not part of another, most retained bytes first.
+         */
+        public List<Ranked> ranked() {
+            Set<Suspect> under = Collections.newSetFromMap(new IdentityHashMap<>());
+            below.values().forEach(under::addAll);
+            recurring.forEach(g -> under.addAll(g.suspects()));
+            List<Ranked> top = new ArrayList<>(recurring);
+            for (Suspect s : suspects) {
+                if (!under.contains(s)) {
+                    top.add(s);
+                }
+            }
+            top.sort(RANK);
+            return top;
+        }
+
         public long totalBytes() {
             long sum = 0;
             for (Group g : groups) {
@@ -403,12 +434,17 @@ public final class Leaks {
     private record Signature(int process, ObjectType type, String createdBy, int parent, long size) {
     }
 
+    /** Objects alike (one signature) in the set: how many, in how many calls, what they retain. */
     private static final class LoopCount {
         final DxgObject first;
         int count;
         int calls;
         long lastCall = -1;
         long bytes;
+        /** Objects they and those below them make. */
+        int retainedCount;
+        /** The tree suspects of those that are tops (their parent is not in the set), or null. */
+        List<Suspect> tops;
 
         LoopCount(DxgObject first) {
             this.first = first;
@@ -442,24 +478,60 @@ public final class Leaks {
                 lc.lastCall = o.createdSeq();
             }
             if (o.parent() != null && inSet[o.parent().id()]) {
-                continue; /* counted under its parent */
+                lc.retainedCount += countBelow(o, inSet); /* counted under its parent */
+                continue;
             }
+            int count = countBelow(o, inSet);
+            lc.retainedCount += count;
             if (o.shared() != null && o.opened()) {
                 continue; /* a reference to a shared object: listed with the shared object */
             }
-            int count = countBelow(o, inSet);
             Reason reason = !wholeCapture ? Reason.ALIVE : o.aliveAtEnd() ? Reason.ALIVE_AT_END : Reason.NEVER_RELEASED;
             long bytes = retained[o.id()];
-            suspects.add(new Suspect(reason, o.process(), o, null, null, count, bytes, path(o), summary(o, count, bytes)));
+            Suspect tree = new Suspect(reason, o.process(), o, null, null, count, bytes, path(o), summary(o, count, bytes));
+            suspects.add(tree);
+            if (lc.tops == null) {
+                lc.tops = new ArrayList<>();
+            }
+            lc.tops.add(tree);
         }
+        Map<Suspect, List<Suspect>> below = new IdentityHashMap<>();
+        Map<DxgObject, Suspect> treeOf = null;
         for (LoopCount lc : loops.values()) {
             if (lc.count >= LOOP_THRESHOLD && lc.calls >= LOOP_THRESHOLD) {
                 DxgObject first = lc.first;
-                suspects.add(new Suspect(Reason.CREATED_IN_LOOP, first.process(), first, null, null, lc.count, lc.bytes,
-                        path(first), lc.count + " x " + first.type().label() + " created by " + first.createdBy()
-                                + " in " + first.process().label() + " and never destroyed"));
+                Suspect loop = new Suspect(Reason.CREATED_IN_LOOP, first.process(), first, null, null,
+                        lc.retainedCount, lc.bytes, path(first), lc.count + " x " + first.type().label()
+                                + " created by " + first.createdBy() + " in " + first.process().label()
+                                + (wholeCapture ? " and never destroyed" : ", all alive at the chosen moment"));
+                suspects.add(loop);
+                DxgObject top = first;
+                while (top.parent() != null && inSet[top.parent().id()]) {
+                    top = top.parent();
+                }
+                if (top == first) {
+                    if (lc.tops != null) { /* each one a tree of its own: the loop is their one row */
+                        List<Suspect> trees = new ArrayList<>(lc.tops);
+                        trees.sort(RANK);
+                        below.put(loop, trees);
+                    }
+                    continue;
+                }
+                if (treeOf == null) {
+                    treeOf = new IdentityHashMap<>();
+                    for (Suspect t : suspects) {
+                        if (t.reason() != Reason.CREATED_IN_LOOP) {
+                            treeOf.put(t.object(), t);
+                        }
+                    }
+                }
+                Suspect tree = treeOf.get(top);
+                if (tree != null) { /* the accumulation inside one tree: part of that suspect */
+                    below.computeIfAbsent(tree, t -> new ArrayList<>()).add(loop);
+                }
             }
         }
+        below.values().forEach(l -> l.sort(RANK));
         if (wholeCapture) {
             shareSuspects(m, suspects, retained);
         } else {
@@ -476,7 +548,10 @@ public final class Leaks {
             g.add(new Group(o.process(), o.type(), (int) c[0], c[1]));
         });
         g.sort(Comparator.comparingLong((Group x) -> -x.bytes()).thenComparingInt(x -> -x.count()));
-        return new Result(seq, set, g, suspects, retained, recurring(suspects));
+        Set<Suspect> under = Collections.newSetFromMap(new IdentityHashMap<>());
+        below.values().forEach(under::addAll);
+        List<Suspect> tops = suspects.stream().filter(x -> !under.contains(x)).toList();
+        return new Result(seq, set, g, suspects, retained, recurring(tops), Collections.unmodifiableMap(below));
     }
 
     /** Shares that outlived their creator, and NT-handle fds and sync files never closed. */

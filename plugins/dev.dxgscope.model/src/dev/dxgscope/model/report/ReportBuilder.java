@@ -28,6 +28,7 @@ import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Timeline;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -200,13 +201,19 @@ public final class ReportBuilder {
         for (Leaks.Group g : res.groups()) {
             groups.add(map("pid", g.process().pid(), "type", g.type().label(), "count", g.count(), "bytes", g.bytes()));
         }
+        Map<Leaks.Suspect, Integer> partOf = new IdentityHashMap<>();
+        for (int i = 0; i < res.suspects().size(); i++) {
+            for (Leaks.Suspect part : res.below(res.suspects().get(i))) {
+                partOf.put(part, i);
+            }
+        }
         List<Object> suspects = new ArrayList<>();
         for (Leaks.Suspect s : res.suspects()) {
             suspects.add(map("reason", s.reason().name().toLowerCase(), "pid", s.process() == null ? null
                     : s.process().pid(), "object", s.object() == null ? null : s.object().describe(),
                     "fd", s.fd() == null ? null : s.fd().fd(), "count", s.count(),
                     "retained_bytes", s.retainedBytes() < 0 ? null : s.retainedBytes(), "summary", s.summary(),
-                    "why", s.reason().text(), "path", s.path()));
+                    "why", s.reason().text(), "path", s.path(), "part_of", partOf.get(s)));
         }
         List<Object> recurring = new ArrayList<>();
         for (Leaks.Recurrence r : res.recurring()) {

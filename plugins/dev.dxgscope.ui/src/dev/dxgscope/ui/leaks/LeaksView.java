@@ -16,13 +16,10 @@ import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -283,10 +280,10 @@ public final class LeaksView extends SessionView {
         if (r == null) {
             return;
         }
-        for (Leaks.Ranked top : ranked(r)) {
-            TreeItem item = rankedItem(new TreeItem(suspects, SWT.NONE), top);
+        for (Leaks.Ranked top : r.ranked()) {
+            TreeItem item = rankedItem(new TreeItem(suspects, SWT.NONE), top, r);
             if (top instanceof Leaks.Recurrence g) {
-                g.suspects().forEach(s -> rankedItem(new TreeItem(item, SWT.NONE), s));
+                g.suspects().forEach(s -> rankedItem(new TreeItem(item, SWT.NONE), s, r));
             }
         }
         if (compare) {
@@ -297,24 +294,10 @@ public final class LeaksView extends SessionView {
     }
 
     /**
-     * The suspects' top rows: each leak that recurs in several processes of one program as one row
-     * (its suspects below it), the others as they are, most retained bytes first.
+     * A row of the suspects tree; a suspect's path to what keeps it alive goes below it, then the
+     * suspects that are part of it (a loop inside a tree, the trees a loop made).
      */
-    static List<Leaks.Ranked> ranked(Leaks.Result r) {
-        Set<Leaks.Suspect> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
-        r.recurring().forEach(g -> grouped.addAll(g.suspects()));
-        List<Leaks.Ranked> top = new ArrayList<>(r.recurring());
-        for (Leaks.Suspect s : r.suspects()) {
-            if (!grouped.contains(s)) {
-                top.add(s);
-            }
-        }
-        top.sort(Leaks.RANK);
-        return top;
-    }
-
-    /** A row of the suspects tree; a suspect's path to what keeps it alive goes below it. */
-    private static TreeItem rankedItem(TreeItem item, Leaks.Ranked row) {
+    private static TreeItem rankedItem(TreeItem item, Leaks.Ranked row, Leaks.Result r) {
         item.setText(new String[] {row.summary(), row.reason().text(), String.valueOf(row.count()),
             row.retainedBytes() < 0 ? "" : Format.bytes(row.retainedBytes())});
         item.setData(row);
@@ -322,6 +305,7 @@ public final class LeaksView extends SessionView {
             for (String step : s.path()) {
                 new TreeItem(item, SWT.NONE).setText(0, step);
             }
+            r.below(s).forEach(part -> rankedItem(new TreeItem(item, SWT.NONE), part, r));
         }
         return item;
     }
