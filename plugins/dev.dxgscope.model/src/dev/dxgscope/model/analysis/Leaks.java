@@ -35,7 +35,7 @@ public final class Leaks {
         FD_NEVER_CLOSED("an NT-handle descriptor the process never closed (the kernel closed it at exit)"),
         SYNC_FILE_NEVER_CLOSED("a sync file the process never closed: its dma_fence and host event lived until "
                 + "the kernel closed it at exit"),
-        CREATED_IN_LOOP("created again and again by one call and not destroyed");
+        CREATED_IN_LOOP("created again and again by the same call and not destroyed");
 
         private final String text;
 
@@ -469,7 +469,7 @@ public final class Leaks {
             g[0]++;
             g[1] += bytes(o);
             Signature sig = new Signature(o.process().index(), o.type(), o.createdBy(),
-                    o.parent() == null ? -1 : o.parent().id(), o instanceof Allocation a ? a.size() : 0);
+                    o.parent() == null ? -1 : o.parent().id(), bytesOrZero(o));
             LoopCount lc = loops.computeIfAbsent(sig, k -> new LoopCount(o));
             lc.count++;
             lc.bytes += Math.max(0, retained[o.id()]);
@@ -478,8 +478,8 @@ public final class Leaks {
                 lc.lastCall = o.createdSeq();
             }
             if (o.parent() != null && inSet[o.parent().id()]) {
-                lc.retainedCount += countBelow(o, inSet); /* counted under its parent */
-                continue;
+                lc.retainedCount += o.children().isEmpty() ? 1 : countBelow(o, inSet);
+                continue; /* counted under its parent */
             }
             int count = countBelow(o, inSet);
             lc.retainedCount += count;
@@ -500,20 +500,14 @@ public final class Leaks {
         for (LoopCount lc : loops.values()) {
             if (lc.count >= LOOP_THRESHOLD && lc.calls >= LOOP_THRESHOLD) {
                 DxgObject first = lc.first;
+                String text = lc.count + " x " + first.type().label() + " created by " + first.createdBy() + " in "
+                        + first.process().label() + (wholeCapture ? " and never destroyed" : ", all alive at the chosen moment");
                 Suspect loop = new Suspect(Reason.CREATED_IN_LOOP, first.process(), first, null, null,
-                        lc.retainedCount, lc.bytes, path(first), lc.count + " x " + first.type().label()
-                                + " created by " + first.createdBy() + " in " + first.process().label()
-                                + (wholeCapture ? " and never destroyed" : ", all alive at the chosen moment"));
+                        lc.retainedCount, lc.bytes, path(first), text);
                 suspects.add(loop);
-                DxgObject top = first;
-                while (top.parent() != null && inSet[top.parent().id()]) {
-                    top = top.parent();
-                }
-                if (top == first) {
+                if (first.parent() == null || !inSet[first.parent().id()]) {
                     if (lc.tops != null) { /* each one a tree of its own: the loop is their one row */
-                        List<Suspect> trees = new ArrayList<>(lc.tops);
-                        trees.sort(RANK);
-                        below.put(loop, trees);
+                        below.put(loop, lc.tops);
                     }
                     continue;
                 }
@@ -525,7 +519,11 @@ public final class Leaks {
                         }
                     }
                 }
-                Suspect tree = treeOf.get(top);
+                DxgObject root = first;
+                while (root.parent() != null && inSet[root.parent().id()]) {
+                    root = root.parent();
+                }
+                Suspect tree = treeOf.get(root);
                 if (tree != null) { /* the accumulation inside one tree: part of that suspect */
                     below.computeIfAbsent(tree, t -> new ArrayList<>()).add(loop);
                 }
@@ -600,6 +598,10 @@ public final class Leaks {
         long bytes = s.creator().id() < retained.length ? retained[s.creator().id()] : -1;
         return new Suspect(Reason.KEPT_ALIVE_BY_SHARE, holder, s.creator(), null, s, 1, bytes, path,
                 s.describe() + " outlived its creator; kept alive by " + refs.size() + " reference(s)");
+    }
+
+    private static long bytesOrZero(DxgObject o) {
+        return o instanceof Allocation a ? a.size() : 0;
     }
 
     private static int countBelow(DxgObject o, boolean[] inSet) {
