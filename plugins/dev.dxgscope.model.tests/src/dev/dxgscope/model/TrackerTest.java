@@ -11,6 +11,7 @@ import dev.dxgscope.capture.CaptureFile;
 import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.analysis.ResidencyAnalysis;
+import dev.dxgscope.model.report.ReportBuilder;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.Budget;
 import dev.dxgscope.model.state.CallStats;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,6 +206,8 @@ class TrackerTest {
                 new HandleHistory.Awaited(a, 0x40000140L, f.get(0).seq())), h.awaited(f.get(0)),
                 "A runs on: the paging queue may be created yet, at any time; the allocation's finding changes only "
                         + "with one an overlapping call made");
+        DxgObject later = m.objects().stream().filter(o -> o.handle() == 0x40000140).findFirst().orElseThrow();
+        assertFalse(h.awaited(f.get(0)).get(1).answeredBy(later), "made after the call: it does not change the finding");
         assertEquals(List.of(new HandleHistory.Awaited(a, DEVICE_AS_ADAPTER, Long.MAX_VALUE)), h.awaited(f.get(1)),
                 "a device handle is looked for among devices, not A's adapter of that value");
         assertEquals(List.of(), h.awaited(f.get(2)), "B exited: its finding is final");
@@ -304,9 +308,8 @@ class TrackerTest {
                 HandleHistory now = HandleHistory.of(m);
                 assertTrue(now.explain(f).get(0).contains("it is device 0x4000beef (pid " + A + "), the descriptor's opener"),
                         now.explain(f).toString());
-                assertEquals(List.of(new HandleHistory.Awaited(b, 0x4000beefL, f.seq()),
-                        new HandleHistory.Awaited(a, 0x4000beefL, f.seq())), now.awaited(f),
-                        "now only another object an overlapping call made could change it");
+                assertEquals(List.of(new HandleHistory.Awaited(b, 0x4000beefL, f.seq())), now.awaited(f),
+                        "now only B's object from an overlapping call could change it (another of A's comes after this one)");
             }
         }
     }
@@ -412,6 +415,59 @@ class TrackerTest {
         assertTrue(rows.stream().allMatch(x -> x instanceof Leaks.Suspect t && t.process() == b
                 && t.reason() == Leaks.Reason.ALIVE_AT_END && r.below(t).isEmpty()), rows.toString());
         assertEquals(List.of(), r.recurring(), "A's trees are its loop's; B's are one process's");
+    }
+
+    /**
+     * Two levels: A opens its adapter again and again (a loop of trees), and in the first tree makes
+     * allocations again and again (a loop inside it). One top row; the report says what is part of
+     * what by index.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLoopInsideATreeOfALoopIsTwoLevelsBelowOneRow() throws Exception {
+        Script s = new Script(dir.resolve("loops.dxgcap"));
+        prologue(s, A);
+        for (int i = 0; i < 9; i++) {
+            allocate(s, A, 0x40000100 + 0x40 * i, 100);
+        }
+        for (int i = 1; i < 10; i++) {
+            s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
+                    .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER + 0x400 * i,
+                        "adapter_luid", 0x1234L})
+                    .ok();
+        }
+        s.end(0);
+        CaptureModel m = s.model();
+        Leaks.Result r = Leaks.ofCapture(m);
+        assertEquals(1, r.ranked().size(), r.ranked().toString());
+        Leaks.Suspect adapters = (Leaks.Suspect) r.ranked().get(0);
+        assertEquals(Leaks.Reason.CREATED_IN_LOOP, adapters.reason());
+        assertEquals(20, adapters.count(), "10 adapters, the device and 9 allocations");
+        assertEquals(900, adapters.retainedBytes());
+        List<Leaks.Suspect> trees = r.below(adapters);
+        assertEquals(10, trees.size());
+        Leaks.Suspect first = trees.get(0);
+        assertEquals(ADAPTER, first.object().handle(), "the tree with the bytes first");
+        assertEquals(11, first.count());
+        List<Leaks.Suspect> inside = r.below(first);
+        assertEquals(1, inside.size());
+        assertEquals("9 x allocation created by LX_DXCREATEALLOCATION in " + m.processes().get(0).label()
+                + " and never destroyed", inside.get(0).summary());
+        assertEquals(9, inside.get(0).count());
+        assertEquals(900, inside.get(0).retainedBytes());
+        assertTrue(trees.subList(1, 10).stream().allMatch(t -> t.count() == 1 && r.below(t).isEmpty()));
+
+        Map<String, Object> leaks = (Map<String, Object>) new ReportBuilder(m, "x").build(null, null, Set.of("leaks"))
+                .get("leaks");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) leaks.get("suspects");
+        assertEquals(12, rows.size(), "2 loops and 10 trees");
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            index.put((String) rows.get(i).get("summary"), i);
+        }
+        assertEquals(null, rows.get(index.get(adapters.summary())).get("part_of"), "the top row");
+        assertEquals(index.get(adapters.summary()), rows.get(index.get(first.summary())).get("part_of"));
+        assertEquals(index.get(first.summary()), rows.get(index.get(inside.get(0).summary())).get("part_of"));
     }
 
     @Test

@@ -61,9 +61,9 @@ public final class HandleHistory {
     public List<String> explain(FailedCall f) {
         List<String> out = new ArrayList<>();
         for (FailedCall.Named n : f.handles()) {
-            String finding = explain(f.process(), f.through(), n, f.seq());
+            Finding finding = find(f.process(), f.through(), n, f.seq());
             if (finding != null) {
-                out.add(n + ": " + finding);
+                out.add(n + ": " + finding.text());
             }
         }
         return out;
@@ -85,25 +85,30 @@ public final class HandleHistory {
 
     /**
      * What {@code f}'s findings wait for while its caller or the descriptor's opener runs: for each
-     * handle with a finding, the caller's object with it and the opener's. Empty when both exited
-     * (every finding is final) or no handle has a finding. A live view makes its findings again
-     * when an awaited object arrives, only then.
+     * handle with a finding, the caller's object with it and, for "no object" and "not yet created"
+     * (the findings an opener's object comes before), the opener's. Empty when both exited (every
+     * finding is final) or no handle has a finding. A live view makes its findings again when an
+     * awaited object arrives, only then.
      */
     public List<Awaited> awaited(FailedCall f) {
         DxgProcess through = f.through();
-        if (f.process().exitSeq() != DxgObject.ALIVE && (through == null || through.exitSeq() != DxgObject.ALIVE)) {
+        boolean callerRuns = f.process().exitSeq() == DxgObject.ALIVE;
+        boolean openerRuns = through != null && through.exitSeq() == DxgObject.ALIVE;
+        if (!callerRuns && !openerRuns) {
             return List.of();
         }
         List<Awaited> out = new ArrayList<>();
         for (FailedCall.Named n : f.handles()) {
             long key = key(n.field().startsWith("adapter"), n.handle());
-            String finding = explain(f.process(), through, n, f.seq());
-            if (finding != null) {
-                long before = finding.startsWith(NO_OBJECT) ? Long.MAX_VALUE : f.seq();
-                out.add(new Awaited(f.process(), key, before));
-                if (through != null) {
-                    out.add(new Awaited(through, key, f.seq()));
-                }
+            Finding finding = find(f.process(), through, n, f.seq());
+            if (finding == null) {
+                continue;
+            }
+            if (callerRuns) {
+                out.add(new Awaited(f.process(), key, finding.kind() == Kind.NO_OBJECT ? Long.MAX_VALUE : f.seq()));
+            }
+            if (openerRuns && (finding.kind() == Kind.NO_OBJECT || finding.kind() == Kind.NOT_YET_CREATED)) {
+                out.add(new Awaited(through, key, f.seq()));
             }
         }
         return out;
@@ -141,9 +146,16 @@ public final class HandleHistory {
         }
     }
 
-    private static final String NO_OBJECT = "no object of pid ";
+    /** What a finding says, in the order they are looked for. */
+    private enum Kind {
+        STALE, OPENERS, NOT_YET_CREATED, NO_OBJECT
+    }
 
-    private String explain(DxgProcess caller, DxgProcess through, FailedCall.Named n, long seq) {
+    private record Finding(Kind kind, String text) {
+    }
+
+    /** The finding for one handle named at {@code seq}, or null when a live object had it. */
+    private Finding find(DxgProcess caller, DxgProcess through, FailedCall.Named n, long seq) {
         long key = key(n.field().startsWith("adapter"), n.handle());
         List<DxgObject> own = objects(caller, key);
         DxgObject gone = null;
@@ -156,21 +168,23 @@ public final class HandleHistory {
             }
         }
         if (gone != null) {
-            return "a stale handle: " + gone.type().label() + " destroyed at #" + gone.destroyedSeq() + " ("
-                    + gone.destroyReason().text() + (gone.destroyedByCall() > 0 ? " #" + gone.destroyedByCall() : "")
-                    + ")";
+            return new Finding(Kind.STALE, "a stale handle: " + gone.type().label() + " destroyed at #"
+                    + gone.destroyedSeq() + " (" + gone.destroyReason().text()
+                    + (gone.destroyedByCall() > 0 ? " #" + gone.destroyedByCall() : "") + ")");
         }
         for (DxgObject o : through == null ? List.<DxgObject>of() : objects(through, key)) {
             if (o.aliveAt(seq)) {
-                return "not in pid " + caller.pid() + "'s table; it is " + o.describe() + ", the descriptor's opener"
-                        + " (handles are per process: after fork, open the device and its objects again)";
+                return new Finding(Kind.OPENERS, "not in pid " + caller.pid() + "'s table; it is " + o.describe()
+                        + ", the descriptor's opener (handles are per process: after fork, open the device and its"
+                        + " objects again)");
             }
         }
         if (!own.isEmpty()) {
-            return "not yet created: " + own.get(0).type().label() + " created at #" + own.get(0).createdSeq();
+            return new Finding(Kind.NOT_YET_CREATED, "not yet created: " + own.get(0).type().label() + " created at #"
+                    + own.get(0).createdSeq());
         }
-        return NO_OBJECT + caller.pid() + " had this handle in the capture (never created, or before the"
-                + " recording began)";
+        return new Finding(Kind.NO_OBJECT, "no object of pid " + caller.pid() + " had this handle in the capture"
+                + " (never created, or before the recording began)");
     }
 
     private List<DxgObject> objects(DxgProcess p, long key) {

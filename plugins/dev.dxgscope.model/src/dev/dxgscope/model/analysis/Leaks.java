@@ -67,9 +67,10 @@ public final class Leaks {
             .thenComparingInt(r -> r.reason().ordinal());
 
     /**
-     * One ranked suspect. {@code object} is set for object suspects (the top of a leaked subtree),
-     * {@code fd} for descriptors, {@code shared} for shared objects; {@code count} objects are below
-     * it, retaining {@code retainedBytes} (-1 when no size is known).
+     * One ranked suspect. {@code object} is set for object suspects (the top of a leaked subtree; for
+     * a loop, the first of its objects), {@code fd} for descriptors, {@code shared} for shared
+     * objects; {@code count} objects are below it (for a loop: its objects and those below them),
+     * retaining {@code retainedBytes} (-1 when no size is known).
      */
     public record Suspect(Reason reason, DxgProcess process, DxgObject object, FdRef fd, SharedObject shared,
             int count, long retainedBytes, List<String> path, String summary) implements Ranked {
@@ -172,9 +173,10 @@ public final class Leaks {
     /**
      * The answer. {@code seq} is where it was taken; ALIVE means "over the whole capture".
      * {@code retained} holds, by object id, the bytes each object keeps (-1: none known).
-     * {@code recurring}: the suspects that recur in two or more processes of one program, most
+     * {@code recurring}: the top suspects that recur in two or more processes of one program, most
      * retained bytes first (taken with the rest, so the answer stays whole after the model moves on).
-     * {@code below}: the suspects that are part of another, by that other (see {@link #below(Suspect)}).
+     * {@code below}: the suspects that are part of another, by that other (see {@link #below(Suspect)});
+     * an identity map, as two suspects may be equal records.
      */
     public record Result(long seq, List<DxgObject> objects, List<Group> groups, List<Suspect> suspects,
             long[] retained, List<Recurrence> recurring, Map<Suspect, List<Suspect>> below) {
@@ -185,6 +187,20 @@ public final class Leaks {
          */
         public List<Suspect> below(Suspect s) {
             return below.getOrDefault(s, List.of());
+        }
+
+        /**
+         * For each suspect that is part of another, that other's index in {@link #suspects()}: what
+         * the report and the CSV export write (flat lists) to keep the nesting. An identity map.
+         */
+        public Map<Suspect, Integer> partOf() {
+            Map<Suspect, Integer> out = new IdentityHashMap<>();
+            for (int i = 0; i < suspects.size(); i++) {
+                for (Suspect part : below(suspects.get(i))) {
+                    out.put(part, i);
+                }
+            }
+            return out;
         }
 
         /**
@@ -238,12 +254,11 @@ public final class Leaks {
     }
 
     /**
-     * The suspects that recur in two or more processes of one program, most retained bytes first.
-     * A share kept alive counts in the program of the process holding it (the one that did not let
-     * go); processes whose image the capture does not know are left out. Cost: one pass over the
-     * suspects.
+     * The top suspects (those not part of another) that recur in two or more processes of one
+     * program, most retained bytes first. A share kept alive counts in the program of the process
+     * holding it (the one that did not let go); processes whose image the capture does not know are
+     * left out. Cost: one pass over the suspects.
      */
-
     private static List<Recurrence> recurring(List<Suspect> suspects) {
         Map<Alike, List<Suspect>> by = new LinkedHashMap<>();
         for (Suspect s : suspects) {
@@ -273,7 +288,7 @@ public final class Leaks {
             if (s.reason() == Reason.SYNC_FILE_NEVER_CLOSED) {
                 return SYNC_FILE_FD;
             }
-            return s.shared() == null ? NT_HANDLE_FD : NT_HANDLE_FD + " of a " + s.shared().type().label();
+            return NT_HANDLE_FD + " of a " + s.shared().type().label(); /* such a suspect always names its share */
         }
         String type = s.object() == null ? "object" : s.object().type().label();
         return s.reason() == Reason.KEPT_ALIVE_BY_SHARE ? "shared " + type : type;
@@ -458,9 +473,10 @@ public final class Leaks {
             inSet[o.id()] = true;
         }
         long[] retained = retained(set, n);
+        int[] counts = objectsBelow(set, inSet, n);
         Map<Integer, long[]> groupCounts = new LinkedHashMap<>();
         Map<Integer, DxgObject> groupFirst = new HashMap<>();
-        Map<Signature, LoopCount> loops = new HashMap<>();
+        Map<Signature, LoopCount> loops = new LinkedHashMap<>(); /* set order: ties rank the same every run */
         List<Suspect> suspects = new ArrayList<>();
         for (DxgObject o : set) {
             int key = o.process().index() * ObjectType.values().length + o.type().ordinal();
@@ -478,14 +494,14 @@ public final class Leaks {
                 lc.lastCall = o.createdSeq();
             }
             if (o.parent() != null && inSet[o.parent().id()]) {
-                lc.retainedCount += o.children().isEmpty() ? 1 : countBelow(o, inSet);
+                lc.retainedCount += counts[o.id()];
                 continue; /* counted under its parent */
             }
-            int count = countBelow(o, inSet);
-            lc.retainedCount += count;
             if (o.shared() != null && o.opened()) {
                 continue; /* a reference to a shared object: listed with the shared object */
             }
+            int count = counts[o.id()];
+            lc.retainedCount += count;
             Reason reason = !wholeCapture ? Reason.ALIVE : o.aliveAtEnd() ? Reason.ALIVE_AT_END : Reason.NEVER_RELEASED;
             long bytes = retained[o.id()];
             Suspect tree = new Suspect(reason, o.process(), o, null, null, count, bytes, path(o), summary(o, count, bytes));
@@ -604,14 +620,18 @@ public final class Leaks {
         return o instanceof Allocation a ? a.size() : 0;
     }
 
-    private static int countBelow(DxgObject o, boolean[] inSet) {
-        int n = 1;
-        for (DxgObject c : o.children()) {
-            if (inSet[c.id()]) {
-                n += countBelow(c, inSet);
+    /**
+     * Objects each object makes with those below it in the set, by id (0 outside it). Cost: for
+     * each object, a walk up to its top in the set.
+     */
+    private static int[] objectsBelow(List<DxgObject> set, boolean[] inSet, int n) {
+        int[] r = new int[n];
+        for (DxgObject o : set) {
+            for (DxgObject up = o; up != null && inSet[up.id()]; up = up.parent()) {
+                r[up.id()]++;
             }
         }
-        return n;
+        return r;
     }
 
     /** Bytes each object keeps, by id: its own size plus what is below it, within the set; -1 when none. */

@@ -28,7 +28,6 @@ import dev.dxgscope.model.state.StateAt;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Timeline;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,12 +200,7 @@ public final class ReportBuilder {
         for (Leaks.Group g : res.groups()) {
             groups.add(map("pid", g.process().pid(), "type", g.type().label(), "count", g.count(), "bytes", g.bytes()));
         }
-        Map<Leaks.Suspect, Integer> partOf = new IdentityHashMap<>();
-        for (int i = 0; i < res.suspects().size(); i++) {
-            for (Leaks.Suspect part : res.below(res.suspects().get(i))) {
-                partOf.put(part, i);
-            }
-        }
+        Map<Leaks.Suspect, Integer> partOf = res.partOf();
         List<Object> suspects = new ArrayList<>();
         for (Leaks.Suspect s : res.suspects()) {
             suspects.add(map("reason", s.reason().name().toLowerCase(), "pid", s.process() == null ? null

@@ -410,17 +410,19 @@ public final class LeaksView extends SessionView {
         return new CsvSource() {
             @Override
             public List<String> columns() {
-                return List.of("reason", "summary", "objects", "retained_bytes", "path");
+                return List.of("reason", "summary", "objects", "retained_bytes", "path", "part_of");
             }
 
             @Override
             public List<List<String>> rows() {
                 List<List<String>> out = new ArrayList<>();
                 if (result != null) {
+                    Map<Leaks.Suspect, Integer> partOf = result.partOf(); /* a data row's index, from 0 */
                     for (Leaks.Suspect s : result.suspects()) {
+                        Integer whole = partOf.get(s);
                         out.add(List.of(s.reason().name().toLowerCase(), s.summary(), String.valueOf(s.count()),
                                 s.retainedBytes() < 0 ? "" : String.valueOf(s.retainedBytes()),
-                                String.join(" > ", s.path())));
+                                String.join(" > ", s.path()), whole == null ? "" : whole.toString()));
                     }
                 }
                 return out;
