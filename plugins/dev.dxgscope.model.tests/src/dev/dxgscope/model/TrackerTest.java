@@ -52,17 +52,34 @@ class TrackerTest {
     private static void prologue(Script s, int pid) throws Exception {
         s.process(pid, 1, 1, 0, "/bin/app", "app");
         s.fd(pid, 1, 3, -1, new int[0], "/dev/dxg");
-        s.call(pid, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
-                .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER, "adapter_luid", 0x1234L})
-                .ok();
+        openAdapter(s, pid, ADAPTER);
         s.call(pid, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE).ok();
     }
 
+    /** An EnumAdapters3 that opens one adapter handle, {@code handle}. */
+    private static void openAdapter(Script s, int pid, int handle) throws Exception {
+        s.call(pid, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
+                .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", handle, "adapter_luid", 0x1234L})
+                .ok();
+    }
+
     private static long allocate(Script s, int pid, int handle, long size) throws Exception {
+        return allocation(s, pid, handle, size).ok();
+    }
+
+    /** A CreateAllocation of one standard allocation, not yet written. */
+    private static Script.Call allocation(Script s, int pid, int handle, long size) {
         return s.call(pid, "LX_DXCREATEALLOCATION").in("device", DEVICE).in("alloc_count", 1)
                 .in("flags", 1 << 16 /* standard_allocation */)
                 .inStruct("standard_allocation", "d3dkmt_createstandardallocation", "type", 1, "existing_heap_data", size)
-                .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", handle}).ok();
+                .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", handle});
+    }
+
+    /** Writes {@code call} failing with {@code errno} and flushes, for a live reader to see it. */
+    private static void failNow(Script s, Script.Call call, int errno) throws Exception {
+        call.enter();
+        call.leave(-1, errno);
+        s.flush();
     }
 
     /**
@@ -228,9 +245,7 @@ class TrackerTest {
             prologue(s, A);
             prologue(s, B);
             var bad = s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
-            bad.enter();
-            bad.leave(-1, 22);
-            s.flush();
+            failNow(s, bad, 22);
             try (CaptureFile file = CaptureFile.open(path)) {
                 ModelLoader l = new ModelLoader(file);
                 l.update();
@@ -280,9 +295,7 @@ class TrackerTest {
             var making = s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", 0x4000beef);
             making.enter();
             var bad = s.call(B, "LX_DXCREATECONTEXTVIRTUAL").in("device", 0x4000beef);
-            bad.enter();
-            bad.leave(-1, 25); /* ENOTTY: the driver refuses a call from a process that did not open the file */
-            s.flush();
+            failNow(s, bad, 25); /* ENOTTY: the driver refuses a call from a process that did not open the file */
             try (CaptureFile file = CaptureFile.open(path)) {
                 ModelLoader l = new ModelLoader(file);
                 l.update();
@@ -327,16 +340,11 @@ class TrackerTest {
             allocate(s, A, 0x40000100, 100);
             s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1)
                     .inU32s("allocations", 0x40000100).ok();
-            var making = s.call(A, "LX_DXCREATEALLOCATION").in("device", DEVICE).in("alloc_count", 1)
-                    .in("flags", 1 << 16 /* standard_allocation */)
-                    .inStruct("standard_allocation", "d3dkmt_createstandardallocation", "type", 1, "existing_heap_data", 200)
-                    .outStructs("allocation_info", "d3dddi_allocationinfo2", new Object[] {"allocation", 0x40000100});
+            var making = allocation(s, A, 0x40000100, 200);
             making.enter();
             var bad = s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0).in("alloc_count", 1)
                     .inU32s("allocation_list", 0x40000100);
-            bad.enter();
-            bad.leave(-1, 22);
-            s.flush();
+            failNow(s, bad, 22);
             try (CaptureFile file = CaptureFile.open(path)) {
                 ModelLoader l = new ModelLoader(file);
                 l.update();
@@ -372,17 +380,11 @@ class TrackerTest {
         Script s = new Script(dir.resolve("loop.dxgcap"));
         prologue(s, A);
         for (int i = 1; i < 10; i++) {
-            s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
-                    .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER + 0x400 * i,
-                        "adapter_luid", 0x1234L})
-                    .ok();
+            openAdapter(s, A, ADAPTER + 0x400 * i);
         }
         prologue(s, B);
         for (int i = 1; i < 7; i++) {
-            s.call(B, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
-                    .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER + 0x400 * i,
-                        "adapter_luid", 0x1234L})
-                    .ok();
+            openAdapter(s, B, ADAPTER + 0x400 * i);
         }
         Object[][] ten = new Object[10][];
         for (int i = 0; i < ten.length; i++) {
@@ -431,10 +433,7 @@ class TrackerTest {
             allocate(s, A, 0x40000100 + 0x40 * i, 100);
         }
         for (int i = 1; i < 10; i++) {
-            s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
-                    .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER + 0x400 * i,
-                        "adapter_luid", 0x1234L})
-                    .ok();
+            openAdapter(s, A, ADAPTER + 0x400 * i);
         }
         s.end(0);
         CaptureModel m = s.model();
@@ -746,9 +745,7 @@ class TrackerTest {
         Script s = new Script(dir.resolve("hints.dxgcap"));
         s.process(A, 1, 1, 0, "/bin/app", "app");
         s.fd(A, 1, 3, -1, new int[0], "/dev/dxg");
-        s.call(A, "LX_DXENUMADAPTERS3").in("adapter_count", 1).in("adapters", 0x7200_0000L)
-                .outStructs("adapters", "d3dkmt_adapterinfo", new Object[] {"adapter_handle", ADAPTER, "adapter_luid", 0x1234L})
-                .ok();
+        openAdapter(s, A, ADAPTER);
         for (int errno : new int[] {22, 2, 2}) {
             var probe = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", errno == 22 ? 0x7fff : 15);
             probe.enter();
