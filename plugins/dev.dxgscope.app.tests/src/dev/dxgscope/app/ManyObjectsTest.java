@@ -14,8 +14,15 @@ import dev.dxgscope.ui.leaks.LeaksView;
 import dev.dxgscope.ui.processes.ProcessesView;
 import dev.dxgscope.ui.session.Sessions;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -23,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process with 100,000 allocations alive (the many-objects workload): the handle tree lists them
- * in pages, the Allocations table has every one, the Leaks view counts them, and the longest
+ * in pages, the Allocations table has every one, the Leaks view counts them (alive at the cursor:
+ * one leak, with the loop inside it), and the longest
  * UI-thread block of each step is printed (timings are reported, not asserted).
  */
 @org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
@@ -71,6 +79,31 @@ class ManyObjectsTest {
         assertTrue(rows.stream().anyMatch(r -> r.trim().startsWith("objects 1–1,000")), "the first page");
         assertTrue(rows.stream().anyMatch(r -> r.trim().startsWith("objects 99,001–100,000")), "the last page");
         UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "many-objects.png");
+
+        /* Alive at the cursor: one leak, the adapter's tree, with the allocations made again and again inside it */
+        LeaksView leaks = UiTestSupport.pojo(page.showView(ViewIds.LEAKS), LeaksView.class);
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        Button atCursor = UiTestSupport.find(shell, Button.class, b -> "Alive at the time cursor".equals(b.getText()));
+        UiTestSupport.find(shell, Button.class, b -> "Leaks of the whole capture".equals(b.getText())).setSelection(false);
+        atCursor.setSelection(true); /* as a click does: a radio set from code leaves its sibling set */
+        atCursor.notifyListeners(SWT.Selection, new Event());
+        UiTestSupport.waitUntil(display, () -> leaks.result() != null && leaks.result().seq() == allAlive, 30_000,
+                "the leaks alive at the cursor");
+        Tree suspects = UiTestSupport.find(shell, Tree.class,
+                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        UiTestSupport.waitUntil(display, () -> suspects.getItemCount() > 0, 10_000, "the suspects");
+        assertEquals(1, suspects.getItemCount(), "one leak");
+        TreeItem tree = suspects.getItem(0);
+        assertTrue(tree.getText(0).startsWith("adapter 0x40000000 (pid "), tree.getText(0));
+        assertEquals(String.valueOf(COUNT + 2), tree.getText(2), "the adapter, the device, the allocations");
+        String pid = tree.getText(0).replaceAll(".*\\(pid (\\d+)\\).*", "$1");
+        List<String> below = Arrays.stream(tree.getItems()).map(i -> i.getText(0)).toList();
+        assertEquals(List.of("many-objects (pid " + pid + ")", "adapter 0x40000000", COUNT
+                + " x allocation created by LX_DXCREATEALLOCATION in many-objects (pid " + pid
+                + "), all alive at the chosen moment"), below, "its path, then the loop inside it");
+        tree.setExpanded(true);
+        UiTestSupport.spin(display, 200);
+        UiTestSupport.screenshot(shell, "many-objects-leaks.png");
     }
 
     /** Where the UI thread was in the worst block, when it was long enough to have been sampled. */
