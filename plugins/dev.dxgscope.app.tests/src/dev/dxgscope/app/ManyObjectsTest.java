@@ -13,6 +13,7 @@ import dev.dxgscope.ui.common.UiWatchdog;
 import dev.dxgscope.ui.leaks.LeaksView;
 import dev.dxgscope.ui.processes.ProcessesView;
 import dev.dxgscope.ui.session.Sessions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +102,14 @@ class ManyObjectsTest {
         assertEquals(List.of("many-objects (pid " + pid + ")", "adapter 0x40000000", COUNT
                 + " x allocation created by LX_DXCREATEALLOCATION in many-objects (pid " + pid
                 + "), all alive at the chosen moment"), below, "its path, then the loop inside it");
+        Path csv = dir.resolve("suspects.csv");
+        leaks.exportSuspectsCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), "a header and both suspects: " + lines);
+        assertTrue(lines.get(0).endsWith(",part_of"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("alive,") && lines.get(1).endsWith(","), "the tree is part of nothing: " + lines.get(1));
+        assertTrue(lines.get(2).startsWith("created_in_loop,") && lines.get(2).endsWith(",0"),
+                "the loop is part of data row 0: " + lines.get(2));
         tree.setExpanded(true);
         UiTestSupport.spin(display, 200);
         UiTestSupport.screenshot(shell, "many-objects-leaks.png");

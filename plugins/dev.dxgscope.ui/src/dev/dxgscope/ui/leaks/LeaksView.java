@@ -15,6 +15,7 @@ import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -403,6 +404,11 @@ public final class LeaksView extends SessionView {
     /** For tests: the result shown. */
     public Leaks.Result result() {
         return result;
+    }
+
+    /** Writes the suspects as File > Export's CSV would (tests; the user goes through the dialog). */
+    public void exportSuspectsCsv(Path file) {
+        new CsvExportAction("leak-suspects", suspects::getShell, this::suspectsCsv).exportAndWait(file);
     }
 
     private CsvSource suspectsCsv() {
