@@ -20,9 +20,12 @@ public final class CsvExport {
         List<Path> files = new ArrayList<>();
         for (Tables.Table t : Tables.all(tree).values()) {
             Path f = dir.resolve(t.name().replace('.', '-') + ".csv");
-            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                write(t.columns(), t.rows(), w);
-            }
+            WholeFile.write(f, part -> {
+                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                    write(t.columns(), t.rows(), w);
+                }
+                return true;
+            });
             files.add(f);
         }
         return files;

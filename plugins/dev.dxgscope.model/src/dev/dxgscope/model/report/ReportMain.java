@@ -64,18 +64,25 @@ public final class ReportMain {
                 stderr.println("dxgscope report: wrote " + files.size() + " CSV tables to " + o.csv);
             }
             if (o.trace != null) {
-                try (Writer w = Files.newBufferedWriter(o.trace, StandardCharsets.UTF_8)) {
-                    TraceExport.write(model, w);
-                }
+                WholeFile.write(o.trace, part -> {
+                    try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                        TraceExport.write(model, w);
+                    }
+                    return true;
+                });
                 stderr.println("dxgscope report: wrote the trace to " + o.trace);
             }
-            try (Writer w = o.out != null ? Files.newBufferedWriter(o.out, StandardCharsets.UTF_8)
-                    : new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8))) {
-                switch (o.format) {
-                    case "json" -> Json.write(tree, w);
-                    case "html" -> HtmlRenderer.write(tree, "dxgscope report: " + o.file.getFileName(), w);
-                    default -> TextRenderer.write(tree, w);
-                }
+            if (o.out != null) {
+                WholeFile.write(o.out, part -> {
+                    try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                        render(tree, o, w);
+                    }
+                    return true;
+                });
+            } else {
+                Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+                render(tree, o, w);
+                w.flush();
             }
             return 0;
         } catch (IllegalArgumentException e) {
@@ -84,6 +91,14 @@ public final class ReportMain {
         } catch (IOException e) {
             stderr.println("dxgscope report: cannot write: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static void render(Map<String, Object> tree, Options o, Writer w) throws IOException {
+        switch (o.format) {
+            case "json" -> Json.write(tree, w);
+            case "html" -> HtmlRenderer.write(tree, "dxgscope report: " + o.file.getFileName(), w);
+            default -> TextRenderer.write(tree, w);
         }
     }
 

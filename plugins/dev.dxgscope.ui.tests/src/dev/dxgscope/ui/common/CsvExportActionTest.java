@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** "Export CSV…" writes in a Job off the UI thread; a cancelled export leaves no file. */
+/**
+ * "Export CSV…" writes in a Job off the UI thread; a cancelled export leaves no file, and an
+ * earlier file of that name as it was.
+ */
 class CsvExportActionTest {
     @TempDir
     Path dir;
@@ -103,5 +106,19 @@ class CsvExportActionTest {
         job.join();
         assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
         assertFalse(Files.exists(file), "no half-written table");
+        try (var names = Files.list(dir)) {
+            assertEquals(List.of(), names.toList(), "nor a part file beside it");
+        }
+    }
+
+    @Test
+    void aCancelledExportOverAnEarlierOneKeepsTheEarlierOne() throws Exception {
+        Files.writeString(dir.resolve("kept.csv"), "i,square\r\n0,0\r\n");
+        Started s = start("kept", 100_000);
+        s.job().cancel();
+        s.release().countDown();
+        s.job().join();
+        assertEquals(IStatus.CANCEL, s.job().getResult().getSeverity());
+        assertEquals("i,square\r\n0,0\r\n", Files.readString(s.file()), "the earlier export, whole");
     }
 }

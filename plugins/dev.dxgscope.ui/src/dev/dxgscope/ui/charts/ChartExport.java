@@ -1,5 +1,6 @@
 package dev.dxgscope.ui.charts;
 
+import dev.dxgscope.model.report.WholeFile;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
@@ -65,26 +66,12 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    /** A chart drawn for export: encodes and writes itself, on any thread; a failed write leaves no file. */
+    /**
+     * A chart drawn for export: encodes and writes itself, on any thread; a failed write leaves the
+     * file as it was ({@link WholeFile}).
+     */
     public interface Drawn {
         void writeTo(Path file) throws IOException;
-    }
-
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    /** Runs a write of {@code file}; when it fails, the half-written file is deleted. */
-    private static void whole(Path file, Write write) throws IOException {
-        boolean done = false;
-        try {
-            write.run();
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     /**
@@ -178,17 +165,21 @@ public final class ChartExport {
         return switch (format) {
             case PNG -> {
                 BufferedImage image = chart.createBufferedImage(w, h);
-                yield file -> whole(file, () -> {
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                yield file -> WholeFile.write(file, part -> {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part))) {
                         ChartUtils.writeBufferedImageAsPNG(out, image);
                     }
+                    return true;
                 });
             }
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(w, h);
                 ChartStyle.rotatedLabelsAsText();
                 chart.draw(g2, new Rectangle(0, 0, w, h));
-                yield file -> whole(file, () -> SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement()));
+                yield file -> WholeFile.write(file, part -> {
+                    SVGUtils.writeToSVG(part.toFile(), g2.getSVGElement());
+                    return true;
+                });
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.dxgscope.ui.commands;
 import dev.dxgscope.model.report.HtmlRenderer;
 import dev.dxgscope.model.report.ReportBuilder;
 import dev.dxgscope.model.report.TraceExport;
+import dev.dxgscope.model.report.WholeFile;
 import dev.dxgscope.ui.common.ExportJob;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
@@ -59,7 +60,7 @@ public final class ExportHandler extends AbstractHandler {
     }
 
     /**
-     * Writes here and now (the Job; tests); stops, leaving no file, when the monitor is cancelled. The
+     * Writes here and now (the Job; tests); stops, leaving the file as it was, when cancelled. The
      * report is gathered under the session's read lock and rendered after it is released, so a live
      * session's next update waits only for the gathering (about half of the work); the trace is
      * written from the model, under the lock.
@@ -78,10 +79,7 @@ public final class ExportHandler extends AbstractHandler {
         } else {
             failure = s.read(m -> writeTo(file, monitor, w -> TraceExport.write(m, w)));
         }
-        if (failure.isPresent() || monitor.isCanceled()) {
-            Files.deleteIfExists(file); /* cancelled or failed: no half a report */
-        }
-        if (failure.isPresent() && !monitor.isCanceled()) {
+        if (failure.isPresent() && !monitor.isCanceled()) { /* either way the file is as it was */
             throw failure.get();
         }
     }
@@ -91,10 +89,18 @@ public final class ExportHandler extends AbstractHandler {
         void write(Writer w) throws IOException;
     }
 
-    /** Writes {@code body} to {@code file}; the failure, if it failed (a cancel fails the writer). */
+    /**
+     * Writes {@code body} to {@code file} whole or not at all ({@link WholeFile}); the failure, if
+     * it failed (a cancel fails the writer).
+     */
     private static Optional<IOException> writeTo(Path file, IProgressMonitor monitor, Body body) {
-        try (Writer w = new CancellableWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), monitor)) {
-            body.write(w);
+        try {
+            WholeFile.write(file, part -> {
+                try (Writer w = new CancellableWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), monitor)) {
+                    body.write(w);
+                }
+                return !monitor.isCanceled();
+            });
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e);

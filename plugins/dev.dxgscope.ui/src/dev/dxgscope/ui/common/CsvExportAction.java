@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.common;
 
 import dev.dxgscope.model.report.CsvExport;
+import dev.dxgscope.model.report.WholeFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -68,26 +69,27 @@ public final class CsvExportAction extends Action {
         write(source.get(), file, new NullProgressMonitor());
     }
 
+    /** Cancelled or failed, it leaves the file as it was ({@link WholeFile}). */
     private static void write(CsvSource s, Path file, IProgressMonitor monitor) throws IOException {
         List<List<String>> rows = s.rows();
         monitor.beginTask("Writing " + rows.size() + " rows", rows.size());
-        boolean done = false;
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(CsvExport.line(s.columns()));
-            for (int i = 0; i < rows.size(); i++) {
-                w.write(CsvExport.line(rows.get(i)));
-                if ((i & 1023) == 1023) {
-                    monitor.worked(1024);
-                    if (monitor.isCanceled()) {
-                        return;
+        try {
+            WholeFile.write(file, part -> {
+                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                    w.write(CsvExport.line(s.columns()));
+                    for (int i = 0; i < rows.size(); i++) {
+                        w.write(CsvExport.line(rows.get(i)));
+                        if ((i & 1023) == 1023) {
+                            monitor.worked(1024);
+                            if (monitor.isCanceled()) {
+                                return false;
+                            }
+                        }
                     }
                 }
-            }
-            done = true;
+                return true;
+            });
         } finally {
-            if (!done) {
-                Files.deleteIfExists(file); /* cancelled or failed: no half a table */
-            }
             monitor.done();
         }
     }

@@ -1,0 +1,72 @@
+package dev.dxgscope.model.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An export is written whole or not at all: a failed or cancelled one loses nothing that was there. */
+class WholeFileTest {
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aCompleteWriteReplacesTheFile() throws IOException {
+        Path f = dir.resolve("report.html");
+        Files.writeString(f, "old");
+        assertTrue(WholeFile.write(f, part -> {
+            Files.writeString(part, "new");
+            return true;
+        }));
+        assertEquals("new", Files.readString(f));
+        assertEquals(List.of("report.html"), names(), "no part file left");
+    }
+
+    @Test
+    void aFailedWriteLeavesTheEarlierFileAsItWasAndNoPart() throws IOException {
+        Path f = dir.resolve("waits.csv");
+        Files.writeString(f, "the earlier export");
+        IOException full = assertThrows(IOException.class, () -> WholeFile.write(f, part -> {
+            Files.writeString(part, "half a tab");
+            throw new IOException("No space left on device");
+        }));
+        assertEquals("No space left on device", full.getMessage());
+        assertEquals("the earlier export", Files.readString(f));
+        assertEquals(List.of("waits.csv"), names());
+    }
+
+    @Test
+    void aCancelledWriteKeepsNothingAndMakesNoFile() throws IOException {
+        Path f = dir.resolve("trace.json");
+        assertFalse(WholeFile.write(f, part -> {
+            Files.writeString(part, "[{");
+            return false;
+        }));
+        assertEquals(List.of(), names(), "no file, no part");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsAClearErrorAndMakesNothing() throws IOException {
+        Path f = dir.resolve("missing").resolve("x.csv");
+        IOException e = assertThrows(IOException.class, () -> WholeFile.write(f, part -> {
+            Files.writeString(part, "x");
+            return true;
+        }));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        assertEquals(List.of(), names());
+    }
+}
