@@ -60,6 +60,30 @@ class WholeFileTest {
     }
 
     @Test
+    void aLinkKeepsPointingAtTheFileItNamesWhichIsReplaced() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+        assertTrue(WholeFile.write(link, part -> {
+            Files.writeString(part, "new");
+            return true;
+        }));
+        assertTrue(Files.isSymbolicLink(link), "still a link");
+        assertEquals("new", Files.readString(real));
+        assertEquals(List.of("link.json", "real.json"), names());
+    }
+
+    @Test
+    void aDeviceIsWrittenDirectlyNeverReplaced() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        assertTrue(WholeFile.write(devNull, part -> {
+            assertEquals(devNull, part, "no part file in /dev");
+            Files.writeString(part, "discarded");
+            return true;
+        }));
+        assertFalse(Files.isRegularFile(devNull), "still the device");
+    }
+
+    @Test
     void aDirectoryThatCannotBeWrittenIsAClearErrorAndMakesNothing() throws IOException {
         Path f = dir.resolve("missing").resolve("x.csv");
         IOException e = assertThrows(IOException.class, () -> WholeFile.write(f, part -> {

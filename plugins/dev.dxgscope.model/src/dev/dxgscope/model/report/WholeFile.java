@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (".NAME.PID-N.part") that is renamed over the target only once the write has completed, so a
  * write that fails (a full disk, an I/O error) or is cancelled leaves the target as it was (an
  * earlier export of that name included) and no half file beside it.
+ * Devices and pipes (a report to /dev/stdout) are written directly.
  *
  * <p>Cost: one rename; the sibling needs room for the whole file until then.
  */
@@ -26,8 +27,18 @@ public final class WholeFile {
     private WholeFile() {
     }
 
-    /** Writes {@code file} through {@code body}; returns false when the body was cancelled. */
+    /**
+     * Writes {@code file} through {@code body}; returns false when the body was cancelled. A link to
+     * a regular file writes that file; something that is no regular file (/dev/null, a pipe) is
+     * written directly, as nothing can be renamed over it.
+     */
     public static boolean write(Path file, Body body) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return body.write(file);
+        }
+        if (Files.isSymbolicLink(file) && Files.exists(file)) {
+            file = file.toRealPath();
+        }
         Path name = file.getFileName();
         if (name == null) {
             throw new IOException(file + " is no file name");
