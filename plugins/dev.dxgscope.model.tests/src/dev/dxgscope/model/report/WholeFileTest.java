@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,30 @@ class WholeFileTest {
         assertTrue(Files.isSymbolicLink(link), "still a link");
         assertEquals("new", Files.readString(real));
         assertEquals(List.of("link.json", "real.json"), names());
+    }
+
+    @Test
+    void aDanglingLinkMakesTheFileItNames() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("made.csv"));
+        assertTrue(WholeFile.write(link, part -> {
+            Files.writeString(part, "x");
+            return true;
+        }));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("x", Files.readString(dir.resolve("made.csv")));
+    }
+
+    @Test
+    void theReplacedFileKeepsItsPermissionsAndALongNameFits() throws IOException {
+        Path f = dir.resolve("r".repeat(240) + ".html");
+        Files.writeString(f, "old");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(WholeFile.write(f, part -> {
+            Files.writeString(part, "new");
+            return true;
+        }));
+        assertEquals("new", Files.readString(f));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
     }
 
     @Test

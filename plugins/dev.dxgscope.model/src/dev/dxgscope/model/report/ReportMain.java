@@ -83,6 +83,10 @@ public final class ReportMain {
                 Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
                 render(tree, o, w);
                 w.flush();
+                if (stdout.checkError()) { /* a PrintStream never throws: a full disk or a closed pipe */
+                    stderr.println("dxgscope report: cannot write to the standard output");
+                    return 1;
+                }
             }
             return 0;
         } catch (IllegalArgumentException e) {

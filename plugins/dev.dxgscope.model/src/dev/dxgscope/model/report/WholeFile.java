@@ -1,6 +1,7 @@
 package dev.dxgscope.model.report;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,58 +10,88 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file whole or not at all, for every export. The bytes go to a hidden sibling
- * (".NAME.PID-N.part") that is renamed over the target only once the write has completed, so a
- * write that fails (a full disk, an I/O error) or is cancelled leaves the target as it was (an
- * earlier export of that name included) and no half file beside it.
- * Devices and pipes (a report to /dev/stdout) are written directly.
+ * (".NAME.PID-N.part", made new, never through a link) that is renamed over the target only once
+ * the write has completed, with the target's permissions, so a write that fails (a full disk, an
+ * I/O error) or is cancelled leaves the target as it was (an earlier export of that name included)
+ * and no half file beside it. Devices, pipes and /dev or /proc paths (a report to /dev/stdout),
+ * and files in a directory where no sibling can be made, are written in place.
  *
  * <p>Cost: one rename; the sibling needs room for the whole file until then.
  */
 public final class WholeFile {
-    /** Writes the part file; returns false when cancelled (nothing is kept). */
+    /** Writes the file it is given; returns false when cancelled (nothing is kept). */
     public interface Body {
         boolean write(Path part) throws IOException;
     }
 
     private static final AtomicLong PARTS = new AtomicLong();
+    /** Links followed to the file they name, at most (then the path is written as it is). */
+    private static final int MAX_LINKS = 8;
 
     private WholeFile() {
     }
 
     /**
-     * Writes {@code file} through {@code body}; returns false when the body was cancelled. A link to
-     * a regular file writes that file; something that is no regular file (/dev/null, a pipe) is
-     * written directly, as nothing can be renamed over it.
+     * Writes {@code file} through {@code body}; returns false when the body was cancelled. A link
+     * writes the file it names (made if it does not exist yet), the link stays.
      */
     public static boolean write(Path file, Body body) throws IOException {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
+        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(file); i++) {
+            file = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")
+                || Files.exists(file) && !Files.isRegularFile(file)) {
             return body.write(file);
         }
-        if (Files.isSymbolicLink(file) && Files.exists(file)) {
-            file = file.toRealPath();
+        Path part = part(file);
+        try {
+            Files.createFile(part);
+        } catch (AccessDeniedException e) {
+            return body.write(file); /* a file we may write in a directory we may not: in place */
         }
+        try {
+            if (body.write(part)) {
+                keepPermissions(file, part);
+                try {
+                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup); /* the write's failure is the one to report */
+            }
+            throw e;
+        }
+        Files.deleteIfExists(part); /* cancelled */
+        return false;
+    }
+
+    /** Gives the part the permissions of the file it replaces (else it has the defaults). */
+    private static void keepPermissions(Path file, Path part) {
+        if (Files.exists(file)) {
+            try {
+                Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException | IOException e) {
+                /* no POSIX permissions on this file system, or not ours to set: the defaults */
+            }
+        }
+    }
+
+    /** The sibling: a short form of the name (a long one would pass the file system's limit). */
+    private static Path part(Path file) throws IOException {
         Path name = file.getFileName();
         if (name == null) {
             throw new IOException(file + " is no file name");
         }
-        Path part = file.resolveSibling("." + name + "." + ProcessHandle.current().pid() + "-"
-                + PARTS.incrementAndGet() + ".part");
-        boolean kept = false;
-        try {
-            if (!body.write(part)) {
-                return false;
-            }
-            try {
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            kept = true;
-            return true;
-        } finally {
-            if (!kept) {
-                Files.deleteIfExists(part);
-            }
-        }
+        String stem = name.toString();
+        stem = stem.length() > 64 ? stem.substring(0, 64) : stem;
+        return file.resolveSibling("." + stem + "." + ProcessHandle.current().pid() + "-" + PARTS.incrementAndGet()
+                + ".part");
     }
 }

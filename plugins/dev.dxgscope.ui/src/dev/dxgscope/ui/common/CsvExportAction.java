@@ -87,7 +87,7 @@ public final class CsvExportAction extends Action {
                         }
                     }
                 }
-                return true;
+                return !monitor.isCanceled(); /* a cancel during the last rows keeps nothing too */
             });
         } finally {
             monitor.done();

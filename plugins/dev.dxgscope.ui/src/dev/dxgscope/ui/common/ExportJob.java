@@ -15,7 +15,8 @@ import org.eclipse.swt.widgets.Shell;
  * Writes an export file (a table's CSV, a chart, the report, the trace) in a user Job, which the
  * Progress view shows with cancel. A failure is shown once, in a dialog titled after the export;
  * the Job then ends with a warning, as an error status would make the workbench show a second
- * dialog. The writer deletes what it leaves half written.
+ * dialog. Writers write through {@code WholeFile}: a failed or cancelled export leaves the file as
+ * it was.
  */
 public final class ExportJob {
     /** Job family of every export (tests wait for it). */
