@@ -17,7 +17,7 @@ needs_build() {
 }
 if needs_build; then
     echo "dxgscope: building (sources changed since the last build) ..." >&2
-    "$DXGSCOPE_MVN" -B -ntp -q -DskipTests clean verify
+    "$DXGSCOPE_MVN" -B -ntp -q -DskipTests clean verify >&2 # the build talks on stderr: a report's stdout stays its own
 fi
 if [ $# -eq 0 ]; then
     set -- --demo # the embedded default: the reference workloads on the simulator, live

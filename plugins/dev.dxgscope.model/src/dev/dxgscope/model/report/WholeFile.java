@@ -36,12 +36,13 @@ public final class WholeFile {
      * writes the file it names (made if it does not exist yet), the link stays.
      */
     public static boolean write(Path file, Body body) throws IOException {
+        if (special(file)) {
+            return body.write(file); /* as given: /dev/stdout leads to /proc/self/fd/1, then to "pipe:[…]" */
+        }
         for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(file); i++) {
             file = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
         }
-        Path absolute = file.toAbsolutePath().normalize();
-        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")
-                || Files.exists(file) && !Files.isRegularFile(file)) {
+        if (special(file) || Files.exists(file) && !Files.isRegularFile(file)) {
             return body.write(file);
         }
         Path part = part(file);
@@ -70,6 +71,12 @@ public final class WholeFile {
         }
         Files.deleteIfExists(part); /* cancelled */
         return false;
+    }
+
+    /** Whether {@code file} is under /dev or /proc, where nothing is renamed over anything. */
+    private static boolean special(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith("/dev") || absolute.startsWith("/proc");
     }
 
     /** Gives the part the permissions of the file it replaces (else it has the defaults). */
