@@ -106,6 +106,11 @@ class WholeFileTest {
             return true;
         }));
         assertFalse(Files.isRegularFile(devNull), "still the device");
+        Path stdout = Path.of("/dev/stdout");
+        assertTrue(WholeFile.write(stdout, part -> {
+            assertEquals(stdout, part, "as given: its link leads to /proc/self/fd/1, maybe a pipe with no path");
+            return true;
+        }));
     }
 
     @Test
