@@ -4,21 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.capture.CaptureFile;
+import dev.dxgscope.capture.CaptureWriter;
+import dev.dxgscope.capture.RecordCursor;
+import dev.dxgscope.capture.RecordKind;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.ui.ViewIds;
+import dev.dxgscope.ui.log.LogView;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.NativeTools;
 import dev.dxgscope.ui.session.Recorders;
 import dev.dxgscope.ui.session.SessionJobs;
 import dev.dxgscope.ui.session.SessionListener;
 import dev.dxgscope.ui.session.Sessions;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A live session on the simulator: the views follow the growing capture while the workload runs,
@@ -27,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.extension.ExtendWith(NoUiErrors.class)
 class LiveSessionTest {
     private final Display display = PlatformUI.getWorkbench().getDisplay();
+    @TempDir
+    Path dir;
+
     private static Path workload(String name) {
         Path w = NativeTools.workloads();
         assertNotNull(w, "the workloads next to dxgcap");
@@ -68,6 +78,73 @@ class LiveSessionTest {
             assertTrue(s.read(m -> m.dxgProcesses().stream().anyMatch(p -> p.commandLine().startsWith("render-loop"))));
         } finally {
             Sessions.get().removeListener(l);
+        }
+    }
+
+    /** One record of a capture, copied. */
+    private record Copied(int kind, long seq, long ts, int pid, int tid, byte[] payload) {
+    }
+
+    private static List<Copied> records(Path capture) throws Exception {
+        List<Copied> out = new ArrayList<>();
+        try (CaptureFile f = CaptureFile.open(capture)) {
+            RecordCursor c = f.records();
+            while (c.next()) {
+                ByteBuffer p = c.payload();
+                byte[] bytes = new byte[p.remaining()];
+                p.get(bytes);
+                out.add(new Copied(c.kindCode(), c.seq(), c.timestampNs(), c.pid(), c.tid(), bytes));
+            }
+        }
+        return out;
+    }
+
+    private static void append(CaptureWriter w, List<Copied> records) throws Exception {
+        for (Copied r : records) {
+            w.append(r.kind(), r.seq(), r.ts(), r.pid(), r.tid(), ByteBuffer.wrap(r.payload()));
+        }
+        w.flush();
+    }
+
+    /**
+     * A live capture written as it grows (late-object.dxgcap, see the model tests'
+     * LateObjectCaptureTest): the Log's row for a call naming a device nobody has reads "no object";
+     * when the process makes that device later, the row is made again and reads "not yet created".
+     */
+    @Test
+    void aLiveLogRowChangesWhenTheObjectItAwaitsArrives() throws Exception {
+        List<Copied> all = records(CaptureViewsTest.CAPTURES.resolve("late-object.dxgcap"));
+        int pause = 0;
+        while (all.get(pause).kind() != RecordKind.MARKER.code()) {
+            pause++;
+        }
+        Path file = dir.resolve("late.dxgcap");
+        Process recorder = new ProcessBuilder("sleep", "60").start(); /* stands for dxgcap while the file grows */
+        try (CaptureWriter w = new CaptureWriter(file)) {
+            append(w, all.subList(0, pause + 1));
+            CaptureSession s = CaptureSession.live(file, "late", recorder);
+            SessionJobs.open(s);
+            LogView log = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ViewIds.LOG)
+                    .getAdapter(LogView.class);
+            java.util.function.Supplier<String> hint = () -> {
+                for (int row = 0; row < log.rowCount(); row++) {
+                    if (log.cells(row).get(4).startsWith("LX_DXCREATECONTEXTVIRTUAL failed")) {
+                        return log.cells(row).get(6);
+                    }
+                }
+                return "";
+            };
+            UiTestSupport.waitUntil(display, () -> hint.get().contains("no object of pid 100"), 20_000,
+                    "the failed call's row with its finding");
+            append(w, all.subList(pause + 1, all.size() - 2)); /* the device; the exit and END wait */
+            UiTestSupport.waitUntil(display, () -> hint.get().contains("not yet created: device created at #"), 20_000,
+                    "the row made again when the device arrived: " + hint.get());
+            assertTrue(!s.finished(), "still live: the row changed while the capture grew");
+            append(w, all.subList(all.size() - 2, all.size()));
+            recorder.destroy();
+            UiTestSupport.waitUntil(display, s::finished, 20_000, "the capture to finish");
+        } finally {
+            recorder.destroy();
         }
     }
 
