@@ -58,6 +58,7 @@ public final class LeaksView extends SessionView {
     private final ESelectionService selectionService;
     private static final int REASON = 1;
     private static final int REASON_WIDTH = 300;
+    private static final int SUSPECT_WIDTH = 540;
     private Label summary;
     private Button capture;
     private Button atCursor;
@@ -114,11 +115,16 @@ public final class LeaksView extends SessionView {
         suspects = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         suspects.setHeaderVisible(true);
         suspects.setLinesVisible(true);
-        column(suspects, "Suspect", 540); /* a recurring leak's summary: kind, call, how many processes, bytes */
+        column(suspects, "Suspect", SUSPECT_WIDTH); /* a recurring leak's summary: kind, call, processes, bytes */
         column(suspects, "Reason", REASON_WIDTH);
         column(suspects, "Objects", 70);
         column(suspects, "Retained", 90);
-        suspects.addListener(SWT.Resize, e -> giveTheRest(suspects, REASON, REASON_WIDTH));
+        suspects.addListener(SWT.Resize, e -> {
+            /* half of what the numbers leave to the summary (a recurring leak's is long), the rest to the reason */
+            int text = suspects.getClientArea().width - suspects.getColumn(2).getWidth() - suspects.getColumn(3).getWidth();
+            suspects.getColumn(0).setWidth(Math.max(SUSPECT_WIDTH, text / 2));
+            giveTheRest(suspects, REASON, REASON_WIDTH);
+        });
         CellToolTips.install(suspects);
         suspects.addListener(SWT.Selection, e -> {
             if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Suspect s) {
