@@ -30,6 +30,7 @@ import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.Wait;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -460,7 +461,7 @@ class TrackerTest {
                 .get("leaks");
         List<Map<String, Object>> rows = (List<Map<String, Object>>) leaks.get("suspects");
         assertEquals(12, rows.size(), "2 loops and 10 trees");
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             index.put((String) rows.get(i).get("summary"), i);
         }

@@ -92,8 +92,8 @@ public final class HandleHistory {
      */
     public List<Awaited> awaited(FailedCall f) {
         DxgProcess through = f.through();
-        boolean callerRuns = f.process().exitSeq() == DxgObject.ALIVE;
-        boolean openerRuns = through != null && through.exitSeq() == DxgObject.ALIVE;
+        boolean callerRuns = !f.process().exited();
+        boolean openerRuns = through != null && !through.exited();
         if (!callerRuns && !openerRuns) {
             return List.of();
         }
@@ -121,7 +121,7 @@ public final class HandleHistory {
     public static final class Awaiting {
         private final Map<DxgProcess, Map<Long, Long>> before = new HashMap<>();
 
-        /** What the findings of {@code calls} wait for. */
+        /** What the findings of {@code calls} wait for ({@code handles} is not read when there are none). */
         public Awaiting(HandleHistory handles, List<FailedCall> calls) {
             for (FailedCall f : calls) {
                 for (Awaited a : handles.awaited(f)) {

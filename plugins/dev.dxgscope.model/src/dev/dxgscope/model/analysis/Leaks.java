@@ -116,8 +116,9 @@ public final class Leaks {
         /** "adapter (LX_DXENUMADAPTERS3) in 12 leaky-sharer processes, 96 MiB". */
         public String summary() {
             long bytes = retainedBytes();
-            return what + " (" + origin + ") in " + processes() + " " + program + " processes"
-                    + (suspects.size() > processes() ? " (" + suspects.size() + " in all)" : "")
+            int processes = processes();
+            return what + " (" + origin + ") in " + processes + " " + program + " processes"
+                    + (suspects.size() > processes ? " (" + suspects.size() + " in all)" : "")
                     + (bytes > 0 ? ", " + Format.bytes(bytes) : "");
         }
     }
@@ -208,8 +209,7 @@ public final class Leaks {
          * row, the other suspects that are not part of another, most retained bytes first.
          */
         public List<Ranked> ranked() {
-            Set<Suspect> under = Collections.newSetFromMap(new IdentityHashMap<>());
-            below.values().forEach(under::addAll);
+            Set<Suspect> under = parts(below);
             recurring.forEach(g -> under.addAll(g.suspects()));
             List<Ranked> top = new ArrayList<>(recurring);
             for (Suspect s : suspects) {
@@ -247,6 +247,13 @@ public final class Leaks {
         public long retainedBytes(DxgObject o) {
             return o.id() < retained.length ? retained[o.id()] : -1;
         }
+    }
+
+    /** The suspects that are part of another (an identity set, to add to). */
+    private static Set<Suspect> parts(Map<Suspect, List<Suspect>> below) {
+        Set<Suspect> under = Collections.newSetFromMap(new IdentityHashMap<>());
+        below.values().forEach(under::addAll);
+        return under;
     }
 
     /** What suspects of one recurring leak have in common. */
@@ -377,7 +384,12 @@ public final class Leaks {
 
     /** An allocation's size (0 when unknown), 0 for every other object. */
     private static long bytes(DxgObject o) {
-        return o instanceof Allocation a ? Math.max(0, a.size()) : 0;
+        return Math.max(0, size(o));
+    }
+
+    /** An allocation's size (-1 when unknown), 0 for every other object. */
+    private static long size(DxgObject o) {
+        return o instanceof Allocation a ? a.size() : 0;
     }
 
     /** Which kind of descriptor {@code f} is. */
@@ -477,6 +489,7 @@ public final class Leaks {
         Map<Integer, long[]> groupCounts = new LinkedHashMap<>();
         Map<Integer, DxgObject> groupFirst = new HashMap<>();
         Map<Signature, LoopCount> loops = new LinkedHashMap<>(); /* set order: ties rank the same every run */
+        Suspect[] treeOf = new Suspect[n]; /* by its top object's id */
         List<Suspect> suspects = new ArrayList<>();
         for (DxgObject o : set) {
             int key = o.process().index() * ObjectType.values().length + o.type().ordinal();
@@ -485,7 +498,7 @@ public final class Leaks {
             g[0]++;
             g[1] += bytes(o);
             Signature sig = new Signature(o.process().index(), o.type(), o.createdBy(),
-                    o.parent() == null ? -1 : o.parent().id(), bytesOrZero(o));
+                    o.parent() == null ? -1 : o.parent().id(), size(o));
             LoopCount lc = loops.computeIfAbsent(sig, k -> new LoopCount(o));
             lc.count++;
             lc.bytes += Math.max(0, retained[o.id()]);
@@ -506,13 +519,13 @@ public final class Leaks {
             long bytes = retained[o.id()];
             Suspect tree = new Suspect(reason, o.process(), o, null, null, count, bytes, path(o), summary(o, count, bytes));
             suspects.add(tree);
+            treeOf[o.id()] = tree;
             if (lc.tops == null) {
                 lc.tops = new ArrayList<>();
             }
             lc.tops.add(tree);
         }
         Map<Suspect, List<Suspect>> below = new IdentityHashMap<>();
-        Map<DxgObject, Suspect> treeOf = null;
         for (LoopCount lc : loops.values()) {
             if (lc.count >= LOOP_THRESHOLD && lc.calls >= LOOP_THRESHOLD) {
                 DxgObject first = lc.first;
@@ -527,19 +540,11 @@ public final class Leaks {
                     }
                     continue;
                 }
-                if (treeOf == null) {
-                    treeOf = new IdentityHashMap<>();
-                    for (Suspect t : suspects) {
-                        if (t.reason() != Reason.CREATED_IN_LOOP) {
-                            treeOf.put(t.object(), t);
-                        }
-                    }
-                }
                 DxgObject root = first;
                 while (root.parent() != null && inSet[root.parent().id()]) {
                     root = root.parent();
                 }
-                Suspect tree = treeOf.get(root);
+                Suspect tree = treeOf[root.id()];
                 if (tree != null) { /* the accumulation inside one tree: part of that suspect */
                     below.computeIfAbsent(tree, t -> new ArrayList<>()).add(loop);
                 }
@@ -562,8 +567,7 @@ public final class Leaks {
             g.add(new Group(o.process(), o.type(), (int) c[0], c[1]));
         });
         g.sort(Comparator.comparingLong((Group x) -> -x.bytes()).thenComparingInt(x -> -x.count()));
-        Set<Suspect> under = Collections.newSetFromMap(new IdentityHashMap<>());
-        below.values().forEach(under::addAll);
+        Set<Suspect> under = parts(below);
         List<Suspect> tops = suspects.stream().filter(x -> !under.contains(x)).toList();
         return new Result(seq, set, g, suspects, retained, recurring(tops), Collections.unmodifiableMap(below));
     }
@@ -614,10 +618,6 @@ public final class Leaks {
         long bytes = s.creator().id() < retained.length ? retained[s.creator().id()] : -1;
         return new Suspect(Reason.KEPT_ALIVE_BY_SHARE, holder, s.creator(), null, s, 1, bytes, path,
                 s.describe() + " outlived its creator; kept alive by " + refs.size() + " reference(s)");
-    }
-
-    private static long bytesOrZero(DxgObject o) {
-        return o instanceof Allocation a ? a.size() : 0;
     }
 
     /**

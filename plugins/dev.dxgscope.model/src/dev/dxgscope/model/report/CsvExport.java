@@ -2,7 +2,6 @@ package dev.dxgscope.model.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +19,8 @@ public final class CsvExport {
         List<Path> files = new ArrayList<>();
         for (Tables.Table t : Tables.all(tree).values()) {
             Path f = dir.resolve(t.name().replace('.', '-') + ".csv");
-            WholeFile.write(f, part -> {
-                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                    write(t.columns(), t.rows(), w);
-                }
+            WholeFile.writeText(f, w -> {
+                write(t.columns(), t.rows(), w);
                 return true;
             });
             files.add(f);

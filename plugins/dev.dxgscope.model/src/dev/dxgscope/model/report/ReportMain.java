@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,19 +63,15 @@ public final class ReportMain {
                 stderr.println("dxgscope report: wrote " + files.size() + " CSV tables to " + o.csv);
             }
             if (o.trace != null) {
-                WholeFile.write(o.trace, part -> {
-                    try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                        TraceExport.write(model, w);
-                    }
+                WholeFile.writeText(o.trace, w -> {
+                    TraceExport.write(model, w);
                     return true;
                 });
                 stderr.println("dxgscope report: wrote the trace to " + o.trace);
             }
             if (o.out != null) {
-                WholeFile.write(o.out, part -> {
-                    try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                        render(tree, o, w);
-                    }
+                WholeFile.writeText(o.out, w -> {
+                    render(tree, o, w);
                     return true;
                 });
             } else {

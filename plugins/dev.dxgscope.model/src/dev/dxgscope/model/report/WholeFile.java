@@ -1,6 +1,8 @@
 package dev.dxgscope.model.report;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -22,6 +24,11 @@ public final class WholeFile {
     /** Writes the file it is given; returns false when cancelled (nothing is kept). */
     public interface Body {
         boolean write(Path part) throws IOException;
+    }
+
+    /** Writes text into the file's UTF-8 writer; returns false when cancelled (nothing is kept). */
+    public interface TextBody {
+        boolean write(Writer w) throws IOException;
     }
 
     private static final AtomicLong PARTS = new AtomicLong();
@@ -71,6 +78,15 @@ public final class WholeFile {
         }
         Files.deleteIfExists(part); /* cancelled */
         return false;
+    }
+
+    /** {@link #write} of UTF-8 text. */
+    public static boolean writeText(Path file, TextBody body) throws IOException {
+        return write(file, part -> {
+            try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                return body.write(w);
+            }
+        });
     }
 
     /** Whether {@code file} is under /dev or /proc, where nothing is renamed over anything. */

@@ -78,6 +78,12 @@ public final class SnapshotLoader<T> {
         generation++;
     }
 
+    /** Shows {@code value} now (no session: an empty chart), dropping every copy still being made; UI thread. */
+    public void showNow(T value) {
+        cancel();
+        show.accept(value);
+    }
+
     /** Whether a copy is still being made or waits to be shown. */
     public boolean busy() {
         return running > 0;

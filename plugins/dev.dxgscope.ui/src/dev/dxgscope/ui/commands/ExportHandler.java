@@ -9,8 +9,6 @@ import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -95,10 +93,8 @@ public final class ExportHandler extends AbstractHandler {
      */
     private static Optional<IOException> writeTo(Path file, IProgressMonitor monitor, Body body) {
         try {
-            WholeFile.write(file, part -> {
-                try (Writer w = new CancellableWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), monitor)) {
-                    body.write(w);
-                }
+            WholeFile.writeText(file, w -> {
+                body.write(new CancellableWriter(w, monitor));
                 return !monitor.isCanceled();
             });
             return Optional.empty();

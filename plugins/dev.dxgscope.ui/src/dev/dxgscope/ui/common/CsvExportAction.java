@@ -3,9 +3,6 @@ package dev.dxgscope.ui.common;
 import dev.dxgscope.model.report.CsvExport;
 import dev.dxgscope.model.report.WholeFile;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -74,16 +71,14 @@ public final class CsvExportAction extends Action {
         List<List<String>> rows = s.rows();
         monitor.beginTask("Writing " + rows.size() + " rows", rows.size());
         try {
-            WholeFile.write(file, part -> {
-                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                    w.write(CsvExport.line(s.columns()));
-                    for (int i = 0; i < rows.size(); i++) {
-                        w.write(CsvExport.line(rows.get(i)));
-                        if ((i & 1023) == 1023) {
-                            monitor.worked(1024);
-                            if (monitor.isCanceled()) {
-                                return false;
-                            }
+            WholeFile.writeText(file, w -> {
+                w.write(CsvExport.line(s.columns()));
+                for (int i = 0; i < rows.size(); i++) {
+                    w.write(CsvExport.line(rows.get(i)));
+                    if ((i & 1023) == 1023) {
+                        monitor.worked(1024);
+                        if (monitor.isCanceled()) {
+                            return false;
                         }
                     }
                 }

@@ -28,22 +28,23 @@ final class LogRows {
     }
 
     /**
-     * The rows, and the objects whose arrival would change a finding (a live capture: the view
-     * makes the rows again when one of them arrives, only then); null when nothing failed.
+     * The rows, and the objects whose arrival would change a finding (a capture still growing: the
+     * view makes the rows again when one of them arrives, only then).
      */
     record Made(List<LogRow> rows, HandleHistory.Awaiting awaiting) {
         /** Whether one of {@code objects} would change a finding. Cost: one lookup per object. */
         boolean answeredBy(List<DxgObject> objects) {
-            return awaiting != null && awaiting.answeredBy(objects);
+            return awaiting.answeredBy(objects);
         }
 
         /** Whether some object still could. */
         boolean awaits() {
-            return awaiting != null && !awaiting.isEmpty();
+            return !awaiting.isEmpty();
         }
     }
 
-    static Made of(CaptureModel m) {
+    /** The rows of {@code m}; {@code growing}: what the findings await too (nothing can arrive otherwise). */
+    static Made of(CaptureModel m, boolean growing) {
         Map<LogLine, FailedCall> calls = new IdentityHashMap<>();
         for (FailedCall f : m.failedCalls()) {
             f.lines().forEach(l -> calls.put(l, f));
@@ -73,7 +74,7 @@ final class LogRows {
                     d.seq()));
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
-        return new Made(rows, handles == null ? null : new HandleHistory.Awaiting(handles, m.failedCalls()));
+        return new Made(rows, new HandleHistory.Awaiting(handles, growing ? m.failedCalls() : List.of()));
     }
 
     /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */

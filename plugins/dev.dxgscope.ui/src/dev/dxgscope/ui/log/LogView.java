@@ -125,6 +125,7 @@ public final class LogView extends SessionView {
         int seen = counted;
         int seenObjects = countedObjects;
         LogRows.Made last = made;
+        boolean growing = s.live() && !s.finished();
         loader.load(s, (CaptureModel m) -> {
             /* each only grows; a line linked to a failure later moves it from a call row to a line row,
                and a late host status changes its row */
@@ -136,7 +137,7 @@ public final class LogView extends SessionView {
             if (n == seen && !(awaits && last.answeredBy(m.objects().subList(seenObjects, objects)))) {
                 return awaits ? new Built(null, n, objects) : null; /* the new objects were looked at, or none */
             }
-            return new Built(LogRows.of(m), n, objects);
+            return new Built(LogRows.of(m, growing), n, objects);
         });
     }
 

@@ -57,9 +57,8 @@ public final class ResidencyView extends SessionView {
     protected void refresh() {
         CaptureSession s = session();
         if (s == null) {
-            loader.cancel(); /* a Job of the last session must not show it again */
             header.setText(NO_CAPTURE);
-            show(ResidencyData.empty());
+            loader.showNow(ResidencyData.empty());
             return;
         }
         String title = s.title();

@@ -109,9 +109,8 @@ public final class SyncView extends SessionView {
     protected void refresh() {
         CaptureSession s = session();
         if (s == null) {
-            loader.cancel(); /* a Job of the last session must not show it again */
             header.setText(NO_CAPTURE);
-            show(new Snapshot(SyncData.empty(), List.of(), table.order(), List.of(), List.of()));
+            loader.showNow(new Snapshot(SyncData.empty(), List.of(), table.order(), List.of(), List.of()));
             return;
         }
         String title = s.title();
