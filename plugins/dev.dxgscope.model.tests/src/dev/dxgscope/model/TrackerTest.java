@@ -1147,6 +1147,28 @@ class TrackerTest {
         assertEquals(true, reportRow(m, null, a).get("locked"), "locked at the end");
         assertEquals(2, reportRow(m, null, a).get("locks"));
         assertEquals(false, reportRow(m, u2 + 1, a).get("locked"));
+        assertTrue(a.lockedWhileAliveAt(l3 + 1));
+        assertFalse(a.lockedWhileAliveAt(a.createdSeq() - 1));
+    }
+
+    /** An allocation destroyed while locked is not locked once it is gone. */
+    @Test
+    void anAllocationDestroyedWhileLockedIsNotLockedAfter() throws Exception {
+        Script s = new Script(dir.resolve("lock-gone.dxgcap"));
+        prologue(s, A);
+        allocate(s, A, 0x40000380, 4096);
+        long lock = s.call(A, "LX_DXLOCK2").in("device", DEVICE).in("allocation", 0x40000380).out("data", 0x7f000000L)
+                .ok();
+        long gone = s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1)
+                .inU32s("allocations", 0x40000380).ok();
+        s.end(0);
+        Allocation a = (Allocation) s.model().objects().stream().filter(o -> o.handle() == 0x40000380).findFirst()
+                .orElseThrow();
+        assertTrue(a.lockedWhileAliveAt(lock + 1));
+        assertFalse(a.aliveAt(gone + 1));
+        assertTrue(a.lockedAt(gone + 1), "the lock interval itself never closed");
+        assertFalse(a.lockedWhileAliveAt(gone + 1));
+        assertEquals("destroyed", a.stateAt(gone + 1));
     }
 
     /** The report's objects row of {@code o}, at {@code at} (null: the end). */
@@ -1177,6 +1199,11 @@ class TrackerTest {
         assertEquals(Residency.RESIDENT, a.residencyAt(mr + 1));
         assertEquals(Residency.EVICTED, a.residencyAt(ev + 1));
         assertEquals(Residency.UNKNOWN, a.residencyAt(mr - 1));
+        assertEquals("not yet created", a.stateAt(a.createdSeq() - 1));
+        assertEquals("unknown", a.stateAt(mr - 1));
+        assertEquals("evicted", a.stateAt(ev + 1));
+        assertEquals(Residency.EVICTED, a.residencyAt(a.destroyedSeq()), "its last residency");
+        assertEquals("destroyed", a.stateAt(a.destroyedSeq()), "what a view shows once it is gone");
         assertNull(m.failedCalls().isEmpty() ? null : m.failedCalls());
     }
 

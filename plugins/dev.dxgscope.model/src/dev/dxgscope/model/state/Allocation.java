@@ -96,6 +96,23 @@ public final class Allocation extends DxgObject {
         return residencyState(i);
     }
 
+    /**
+     * Its state at a seq as a reader of a table says it: "not yet created", "destroyed", or while it
+     * is alive its residency's label. {@link #residencyAt} alone gives a destroyed allocation its last
+     * residency, which a view showing every allocation must not present as its present.
+     */
+    public String stateAt(long seq) {
+        if (seq < createdSeq()) {
+            return "not yet created";
+        }
+        return aliveAt(seq) ? residencyAt(seq).label() : "destroyed";
+    }
+
+    /** Locked at a seq while it is alive (one destroyed while locked is not locked after). */
+    public boolean lockedWhileAliveAt(long seq) {
+        return aliveAt(seq) && lockedAt(seq);
+    }
+
     public Residency residencyAtEnd() {
         return residencyCount == 0 ? Residency.UNKNOWN : residencyState(residencyCount - 1);
     }

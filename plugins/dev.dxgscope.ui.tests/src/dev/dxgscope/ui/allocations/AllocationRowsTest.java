@@ -59,6 +59,26 @@ class AllocationRowsTest {
         assertEquals("0 allocations, 0 B: none created by the cursor", totals(first - 1, false, ""));
     }
 
+    /** With Include destroyed ticked the list has every allocation: each says what it is at the cursor. */
+    @Test
+    void everyAllocationListedSaysWhetherItExistsAtTheCursor() {
+        long first = allocations.stream().mapToLong(Allocation::createdSeq).min().orElseThrow();
+        assertEquals(List.of("not yet created"), residencies(first - 1));
+        assertEquals(List.of("destroyed"), residencies(end));
+        long last = allocations.stream().mapToLong(Allocation::createdSeq).max().orElseThrow();
+        List<String> mid = residencies(last);
+        assertTrue(!mid.contains("destroyed") && !mid.contains("not yet created"), mid.toString());
+    }
+
+    /** The distinct texts of the Residency column, all allocations listed. */
+    private static List<String> residencies(long seq) {
+        AllocationRows rows = AllocationRows.build(model, seq, true, "", AllocationRows.Column.CREATED, false);
+        assertEquals(25, rows.size());
+        return java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> AllocationRows.text(model, rows.get(i), seq, AllocationRows.Column.RESIDENCY))
+                .distinct().toList();
+    }
+
     @Test
     void aListWithRowsSaysOnlyItsSums() {
         long last = allocations.stream().mapToLong(Allocation::createdSeq).max().orElseThrow();

@@ -130,8 +130,8 @@ public final class AllocationRows {
             case PID -> String.valueOf(a.process().pid());
             case SIZE -> a.size() < 0 ? "unknown" : Format.bytes(a.size());
             case SEGMENT -> a.segmentGroup() < 0 ? "unknown" : Names.segmentGroup(a.segmentGroup());
-            case RESIDENCY -> a.aliveAt(seq) ? a.residencyAt(seq).label() : "destroyed";
-            case LOCKED -> a.lockedAt(seq) ? "locked" : "";
+            case RESIDENCY -> a.stateAt(seq);
+            case LOCKED -> a.lockedWhileAliveAt(seq) ? "locked" : "";
             case OWNER -> a.parent() == null ? "" : a.parent().type().label() + " " + a.parent().handleHex()
                     + (a.opened() || a.parent().opened() ? " (opened)" : "");
             case FLAGS -> Names.FlagWord.CREATE_ALLOCATION.describe(a.flags());

@@ -157,8 +157,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("size from", a.sizeSource().label())
                     .put("segment group", a.segmentGroup() < 0 ? "unknown" : Names.segmentGroup(a.segmentGroup()))
                     .put("flags", Names.FlagWord.CREATE_ALLOCATION.describe(a.flags()))
-                    .put("residency at the cursor", a.residencyAt(at).label())
-                    .put("locked at the cursor", a.lockedAt(at) ? "yes" : "no");
+                    .put("residency at the cursor", a.stateAt(at))
+                    .put("locked at the cursor", a.lockedWhileAliveAt(at) ? "yes" : "no");
         }
         if (o instanceof SyncObject s) {
             p.category("Sync object").put("kind", s.kind().label())
