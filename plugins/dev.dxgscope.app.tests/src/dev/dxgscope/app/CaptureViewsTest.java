@@ -220,15 +220,14 @@ class CaptureViewsTest {
         table.notifyListeners(SWT.Selection, e);
         UiTestSupport.spin(display, 400);
         assertEquals(rows.get(big), Sessions.get().selection());
-        IPropertySource props = Adapters.adapt(rows.get(big), IPropertySource.class);
-        assertNotNull(props, "allocations adapt to property sources");
-        String size = null;
-        for (IPropertyDescriptor d : props.getPropertyDescriptors()) {
-            if (d.getDisplayName().equals("size")) {
-                size = String.valueOf(props.getPropertyValue(d.getId()));
-            }
-        }
-        assertEquals("4194304 bytes (4 MiB)", size);
+        assertNotNull(Adapters.adapt(rows.get(big), IPropertySource.class), "allocations adapt to property sources");
+        assertEquals("4194304 bytes (4 MiB)", property(rows.get(big), "size"));
+        assertEquals("unknown", property(rows.get(big), "residency at the cursor"), "leaky-sharer makes none resident");
+        long end = read(m -> m.timeline().lastSeq());
+        Sessions.get().moveCursor(end);
+        assertEquals("destroyed", property(rows.get(big), "residency at the cursor"), "its process exited by the end");
+        assertEquals("no", property(rows.get(big), "locked at the cursor"));
+        Sessions.get().moveCursor(seq);
         UiTestSupport.screenshot(shell(), "allocations.png");
         UiTestSupport.waitForText(display, shell(), t -> t.equals("Allocation"), 5_000); /* the Properties view's category row */
         UiTestSupport.screenshot(shell(), "allocations.png");
@@ -241,6 +240,17 @@ class CaptureViewsTest {
         page().activate(page().showView(ViewIds.ALLOCATIONS));
         UiTestSupport.spin(display, 500);
         assertNull(Sessions.get().selection(), "showing the view selected a row of the new capture by itself");
+    }
+
+    /** The text of the property named {@code name} of what {@code o} shows in Properties, at the cursor. */
+    private static String property(Object o, String name) {
+        IPropertySource props = Adapters.adapt(o, IPropertySource.class);
+        for (IPropertyDescriptor d : props.getPropertyDescriptors()) {
+            if (d.getDisplayName().equals(name)) {
+                return String.valueOf(props.getPropertyValue(d.getId()));
+            }
+        }
+        throw new AssertionError("no property " + name);
     }
 
     private static Table findTable(IViewPart part) {

@@ -217,6 +217,10 @@ class VmbusViewTest {
         List<String> texts = UiTestSupport.treeTexts(tree);
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("command = DESTROYPROCESS")), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("latency = ")), texts.toString());
+        v.selectRow(0);
+        UiTestSupport.spin(display, 300);
+        texts = UiTestSupport.treeTexts((Tree) properties.getCurrentPage().getControl());
+        assertTrue(texts.contains("pid = none (not sent for a process)"), "the driver's own first message: " + texts);
 
         /* another view is active when another capture opens (another file, so opening waits for it) */
         org.eclipse.ui.IViewPart vmbus = page().findView(ViewIds.VMBUS);

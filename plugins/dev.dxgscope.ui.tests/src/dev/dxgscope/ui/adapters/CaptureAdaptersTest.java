@@ -55,7 +55,7 @@ class CaptureAdaptersTest {
     }
 
     @Test
-    void beforeAnyQueryTheCellIsEmpty() {
-        assertEquals("", budgetCell(budget.seq() - 1));
+    void beforeAnyQueryTheCellSaysNoneIsKnown() {
+        assertEquals("none known: no process queried it by the cursor", budgetCell(budget.seq() - 1));
     }
 }

@@ -33,6 +33,10 @@ import org.eclipse.swt.widgets.TableItem;
  * cell grow with every run of a workload.
  */
 final class CaptureAdapters {
+    private static final String[] TITLES = {"LUID", "Kind", "Description", "Processes with a handle",
+        "Budget and usage (last known)"};
+    /** Least widths; a column grows to its longest cell. */
+    private static final int[] WIDTHS = {190, 110, 240, 220, 380};
     private final Composite page;
     private final Label header;
     private final Table table;
@@ -46,11 +50,10 @@ final class CaptureAdapters {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        for (String[] c : new String[][] {{"LUID", "190"}, {"Kind", "110"}, {"Description", "240"},
-            {"Processes with a handle", "220"}, {"Budget and usage (last known)", "380"}}) {
+        for (int i = 0; i < TITLES.length; i++) {
             TableColumn tc = new TableColumn(table, SWT.NONE);
-            tc.setText(c[0]);
-            tc.setWidth(Integer.parseInt(c[1]));
+            tc.setText(TITLES[i]);
+            tc.setWidth(WIDTHS[i]);
         }
     }
 
@@ -90,6 +93,8 @@ final class CaptureAdapters {
                         : exited.size() + " budgets of exited processes";
                 budgetText = budgetText.isEmpty() ? "no running process has one (" + left + " not listed)"
                         : budgetText + "; " + left + " not listed";
+            } else if (budgetText.isEmpty()) {
+                budgetText = "none known: no process queried it by the cursor";
             }
             out.add(new String[] {a.luidText(), a.type() == null ? "unknown" : a.type().summary(),
                 a.description() == null ? "" : a.description(), String.join(", ", holders),
@@ -103,6 +108,11 @@ final class CaptureAdapters {
         table.removeAll();
         for (String[] r : rows) {
             new TableItem(table, SWT.NONE).setText(r);
+        }
+        for (int i = 0; i < WIDTHS.length; i++) { /* whole cells: a cut list of processes hides who holds it */
+            TableColumn c = table.getColumn(i);
+            c.pack();
+            c.setWidth(Math.max(c.getWidth(), WIDTHS[i]));
         }
         page.layout(true, true);
     }

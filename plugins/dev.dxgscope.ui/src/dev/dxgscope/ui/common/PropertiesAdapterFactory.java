@@ -100,7 +100,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
     private static void vmbus(CaptureModel m, VmbusMessage v, ReadOnlyProperties p) {
         p.category("Message").put("no.", v.index() + 1)
                 .put("command", v.commandName() + " (" + v.command() + ")")
-                .put("direction", v.directionName()).put("channel", v.channelName()).put("pid", v.pid())
+                .put("direction", v.directionName()).put("channel", v.channelName())
+                .put("pid", v.pid() == 0 ? "none (not sent for a process)" : String.valueOf(v.pid()))
                 .put("at", Formats.position(m, v.seq())).put("size", v.size() + " bytes")
                 .put("status", v.direction() == 2
                         ? Names.ntstatus(v.status()) + String.format(" (0x%08x)", v.status()) : "")
