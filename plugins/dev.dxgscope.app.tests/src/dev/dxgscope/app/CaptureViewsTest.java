@@ -11,6 +11,7 @@ import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.ui.ViewIds;
@@ -227,6 +228,12 @@ class CaptureViewsTest {
         Sessions.get().moveCursor(end);
         assertEquals("destroyed", property(rows.get(big), "residency at the cursor"), "its process exited by the end");
         assertEquals("no", property(rows.get(big), "locked at the cursor"));
+        SyncObject sync = read(m -> m.objects().stream().filter(SyncObject.class::isInstance)
+                .map(SyncObject.class::cast).filter(o -> !o.aliveAtEnd()).findFirst().orElseThrow());
+        long last = read(m -> sync.fence().lastValue());
+        assertEquals("destroyed (its fence: " + last + ")", property(sync, "value at the cursor"));
+        Sessions.get().moveCursor(sync.createdSeq() - 1);
+        assertEquals("not yet created", property(sync, "value at the cursor"));
         Sessions.get().moveCursor(seq);
         UiTestSupport.screenshot(shell(), "allocations.png");
         UiTestSupport.waitForText(display, shell(), t -> t.equals("Allocation"), 5_000); /* the Properties view's category row */

@@ -120,6 +120,19 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
         }
     }
 
+    /** A sync object's value at a seq; its fence may outlive the handle (other processes opened it). */
+    private static String valueAt(SyncObject s, long seq) {
+        String v = value(s.fence().valueAt(seq));
+        if (seq < s.createdSeq()) {
+            return "not yet created";
+        }
+        return s.aliveAt(seq) ? v : "destroyed (its fence: " + v + ")";
+    }
+
+    private static String value(long v) {
+        return v < 0 ? "none known" : String.valueOf(v);
+    }
+
     private static String recordFlags(int flags) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if ((flags & 1) != 0) {
@@ -165,8 +178,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
             p.category("Sync object").put("kind", s.kind().label())
                     .put("type", s.syncType() < 0 ? "" : Names.syncObjectType(s.syncType()))
                     .put("flags", Names.FlagWord.SYNC_OBJECT.describe(s.flags()))
-                    .put("value at the cursor", s.fence().valueAt(Sessions.get().cursor()))
-                    .put("last value", s.fence().lastValue());
+                    .put("value at the cursor", valueAt(s, Sessions.get().cursor()))
+                    .put("last value", value(s.fence().lastValue()));
         }
     }
 }
