@@ -12,6 +12,10 @@ check 2 "no command" "$dxgcap"
 check 2 "unknown command" "$dxgcap" frobnicate
 check 0 "help" "$dxgcap" --help
 check 0 "version" "$dxgcap" version
+check 0 "record help" "$dxgcap" record --help
+"$dxgcap" record --help | grep -q "^exit status:" || { echo "FAIL: record --help says nothing of its exit status"; fail=1; }
+"$dxgcap" record -h | grep -q -- "--fence-sample-ms MS" || { echo "FAIL: record -h does not explain its options"; fail=1; }
+check 2 "bad record option" "$dxgcap" record --bogus -- true
 check 2 "bad adapters argument" "$dxgcap" adapters --bogus
 check 1 "missing device" "$dxgcap" adapters --device /nonexistent/dxg
 "$dxgcap" adapters --device /nonexistent/dxg 2>&1 | grep -q "ENOENT" || { echo "FAIL: ENOENT not named"; fail=1; }

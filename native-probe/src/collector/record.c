@@ -14,7 +14,7 @@
  * The collector is a child subreaper, so it reaps every descendant and records each exit status.
  * It stops when the command and every descendant have exited, at a limit, or on SIGINT/SIGTERM
  * (then it finishes the capture and waits for the command without disturbing it), and exits with
- * the command's status.
+ * the command's status, or 1 when the command succeeded but a write error cut the capture.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -97,6 +97,38 @@ static int usage_error(const char *what)
     return 2;
 }
 
+/* 'dxgcap record --help': what each option does, its default, and what the exit status means. */
+static int help(void)
+{
+    printf("usage: dxgcap record [OPTIONS] -- CMD [ARGS]\n"
+           "\n"
+           "Runs CMD (and every process it starts) under the probe and writes its capture as it goes.\n"
+           "It stops when CMD and all its descendants have exited, at a limit, or on SIGINT/SIGTERM\n"
+           "(then it finishes the capture and waits for CMD without disturbing it).\n"
+           "\n"
+           "options:\n"
+           "  -o, --output FILE       the capture (default: dxgscope-YYYYMMDD-HHMMSS.dxgcap here)\n"
+           "  --sim[=SEED]            run CMD against a private dxgsim instead of /dev/dxg (seed 1);\n"
+           "                          without it the device is $DXGSCOPE_DEVICE or /dev/dxg\n"
+           "  --sim-arg ARG           pass ARG to that dxgsim (repeatable; implies --sim; see dxgsim --help)\n"
+           "  --no-private-data       leave out the bytes of drivers' private data (marked omitted)\n"
+           "  --no-kernel-log         do not follow the kernel log for dxgkrnl's lines\n"
+           "                          (default: /dev/kmsg, or $DXGSCOPE_KMSG)\n"
+           "  --limit-size BYTES      end the capture before it grows past BYTES (at least 4096)\n"
+           "  --limit-time S          end the capture after S seconds\n"
+           "  --block-timeout-us US   longest a traced thread waits for ring space before its event is\n"
+           "                          dropped and counted as lost (default 10000; 0: never wait)\n"
+           "  --fence-sample-ms MS    how often the probe reads mapped fence values (default 2; 0: off)\n"
+           "  --rings N               ring buffers, one per traced thread at a time (default 128)\n"
+           "  --ring-size BYTES       bytes per ring, a power of two (default 1048576)\n"
+           "  -h, --help              this text\n"
+           "\n"
+           "exit status: CMD's status (128 + N when a signal N killed it); 127 when CMD cannot be run;\n"
+           "2 for a wrong option; 1 when the capture could not be made, or was cut by a write error\n"
+           "(a full disk) while CMD succeeded.\n");
+    return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}
+
 static int parse_u64(const char *s, uint64_t *out)
 {
     char *end;
@@ -119,6 +151,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         if (!strcmp(a, "--")) {
             o->command = argv + i + 1;
             break;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            return -1;
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             o->output = argv[++i];
         } else if (!strcmp(a, "--sim") || !strncmp(a, "--sim=", 6)) {
@@ -550,7 +584,7 @@ int dxgcap_cmd_record(int argc, char **argv)
     struct options o;
     int bad = parse_options(argc, argv, &o);
     if (bad) {
-        return bad;
+        return bad < 0 ? help() : bad;
     }
     char probe[PATH_MAX];
     int err = find_tool("DXGSCOPE_PROBE", "../lib/libdxgscope-probe.so", "libdxgscope-probe.so", probe, sizeof probe);
@@ -724,6 +758,9 @@ int dxgcap_cmd_record(int argc, char **argv)
     err = dxgs_writer_close(&c.writer, c.events_lost);
     if (err) {
         fprintf(stderr, "dxgcap: %s was cut: %s (it reads up to its last whole record)\n", output, strerror(err));
+        if (exit_status == 0) {
+            exit_status = 1; /* a script must not take a cut capture for a whole one */
+        }
     } else if (c.events_lost) {
         fprintf(stderr, "dxgcap: %llu event(s) were lost (see LOST records)\n", (unsigned long long)c.events_lost);
     }
