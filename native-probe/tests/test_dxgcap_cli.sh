@@ -16,6 +16,9 @@ check 0 "record help" "$dxgcap" record --help
 "$dxgcap" record --help | grep -q "^exit status:" || { echo "FAIL: record --help says nothing of its exit status"; fail=1; }
 "$dxgcap" record -h | grep -q -- "--fence-sample-ms MS" || { echo "FAIL: record -h does not explain its options"; fail=1; }
 check 2 "bad record option" "$dxgcap" record --bogus -- true
+for c in dump info snapshot demo adapters abi; do
+    check 0 "$c --help" "$dxgcap" $c --help
+done
 check 2 "bad adapters argument" "$dxgcap" adapters --bogus
 check 1 "missing device" "$dxgcap" adapters --device /nonexistent/dxg
 "$dxgcap" adapters --device /nonexistent/dxg 2>&1 | grep -q "ENOENT" || { echo "FAIL: ENOENT not named"; fail=1; }

@@ -96,7 +96,10 @@ int main(int argc, char **argv)
         return usage(stderr, 2);
     }
     if (!strcmp(argv[1], "record")) {
-        return dxgcap_cmd_record(argc - 2, argv + 2);
+        return dxgcap_cmd_record(argc - 2, argv + 2); /* its own, longer --help */
+    }
+    if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+        return usage(stdout, 0); /* 'dxgcap dump --help': the one table says every command's syntax */
     }
     if (!strcmp(argv[1], "snapshot")) {
         return dxgcap_cmd_snapshot(argc - 2, argv + 2);
