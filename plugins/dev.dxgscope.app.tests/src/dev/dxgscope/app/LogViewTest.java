@@ -92,10 +92,14 @@ class LogViewTest {
                 .filter(f -> f.lines().stream().anyMatch(l -> l.text().contains("Ioctl failed"))).toList());
         assertTrue(calls.size() >= 8, "error-storm fails most of its calls: " + calls.size());
         int linked = 0;
+        String unknownDevice = null;
         for (int row = 0; row < log.rowCount(); row++) {
             List<String> cells = log.cells(row);
             if (cells.get(MESSAGE).contains("Ioctl failed")) {
                 FailedCall f = (FailedCall) log.target(row);
+                if (cells.get(HINT).contains("device 0x12345678")) {
+                    unknownDevice = cells.get(HINT) + " / " + f.process().pid();
+                }
                 assertTrue(calls.contains(f), cells.toString());
                 assertTrue(cells.get(CAUSE).startsWith(f.call() + (f.query().isEmpty() ? "" : " (" + f.query() + ")")
                         + " → " + Names.errno(f.errno())), cells.toString());
@@ -110,6 +114,9 @@ class LogViewTest {
             }
         }
         assertEquals(calls.size(), linked, "every 'Ioctl failed' line names its call");
+        int pid = calls.get(0).process().pid();
+        assertEquals("device 0x12345678: no object of pid " + pid + " had this handle in the capture (never created, "
+                + "or before the recording began) / " + pid, unknownDevice, "check 1's line, in words");
         UiTestSupport.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "log-view.png");
         log.setText("Call from a wrong process");
         assertEquals(1, log.rowCount(), "check 13's dispatcher line");
