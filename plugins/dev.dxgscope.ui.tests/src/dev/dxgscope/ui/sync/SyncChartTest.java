@@ -91,6 +91,25 @@ class SyncChartTest {
         throw new AssertionError("track without a title");
     }
 
+    /** Stuck fences first; one track stays for the busiest fence that works, while there is one. */
+    @Test
+    void theDefaultFencesKeepOneTrackForTrafficThatWorks() {
+        List<SyncData.FenceLine> many = List.of(line(1, 3, 2), line(2, 3, 2), line(3, 600, 0), line(4, 3, 2),
+                line(5, 3, 2), line(6, 3, 2), line(7, 10, 0), line(8, 0, 0));
+        assertEquals(List.of(1, 2, 4, 3), SyncData.defaultFences(many), "3 stuck, then the busiest that works");
+        assertEquals(List.of(1, 2, 4, 5), SyncData.defaultFences(many.stream().filter(f -> f.stuck() > 0).toList()),
+                "only stuck ones: four of them");
+        assertEquals(List.of(1, 2, 3, 7), SyncData.defaultFences(List.of(line(1, 3, 2), line(2, 3, 2), line(3, 600, 0),
+                line(7, 10, 0))), "few stuck ones: every one, then the rest");
+        assertEquals(List.of(3, 7), SyncData.defaultFences(List.of(line(8, 0, 0), line(3, 600, 0), line(7, 10, 0))),
+                "no stuck waits: the busiest first, none without waits");
+    }
+
+    private static SyncData.FenceLine line(int id, int waits, int stuck) {
+        return new SyncData.FenceLine(id, "fence " + id, "monitored fence", new double[0], new double[0], waits, stuck,
+                0, 0);
+    }
+
     @Test
     void theAxisMapsValuesBelowItsHeadroomAndBack() {
         HeadroomAxis axis = new HeadroomAxis("value", 18);

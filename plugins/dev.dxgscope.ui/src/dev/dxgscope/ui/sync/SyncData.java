@@ -22,7 +22,7 @@ import java.util.Map;
  * identities to select. Costs one binary search per fence observation.
  */
 public final class SyncData {
-    /** Fences shown by default, the ones with stuck waits and then with most waits first. */
+    /** Fences shown by default (see {@link #defaultFences()}). */
     public static final int DEFAULT_FENCES = 4;
 
     /** One fence: its value over time (x ascending, y holds until the next x). */
@@ -137,14 +137,29 @@ public final class SyncData {
         return waits.stream().filter(WaitRow::stuck).count();
     }
 
-    /** The fences to show when the user has not chosen: those with waits, stuck ones first; else the busiest. */
+    /**
+     * The fences to show when the user has not chosen: those with waits, stuck ones first; else the
+     * busiest. One track is kept for the busiest fence whose waits were all satisfied, so a session
+     * where one bug repeats (every run of a workload leaves its stuck fence) still shows the
+     * traffic that works beside it.
+     */
     public List<Integer> defaultFences() {
+        return defaultFences(fences);
+    }
+
+    static List<Integer> defaultFences(List<FenceLine> fences) {
         List<FenceLine> sorted = new ArrayList<>(fences);
         boolean anyWaits = fences.stream().anyMatch(f -> f.waits() > 0);
         sorted.removeIf(f -> anyWaits && f.waits() == 0);
         sorted.sort(Comparator.comparingInt((FenceLine f) -> -f.stuck()).thenComparingInt(f -> -f.waits())
                 .thenComparingInt(f -> -f.x().length).thenComparingInt(FenceLine::id));
-        return sorted.stream().limit(DEFAULT_FENCES).map(FenceLine::id).toList();
+        List<FenceLine> stuck = sorted.stream().filter(f -> f.stuck() > 0).toList();
+        List<FenceLine> rest = sorted.stream().filter(f -> f.stuck() == 0).toList();
+        int stuckShown = Math.min(stuck.size(), Math.max(DEFAULT_FENCES - rest.size(), DEFAULT_FENCES - 1));
+        List<Integer> out = new ArrayList<>();
+        stuck.stream().limit(stuckShown).forEach(f -> out.add(f.id()));
+        rest.stream().limit(DEFAULT_FENCES - out.size()).forEach(f -> out.add(f.id()));
+        return out;
     }
 
     /** Copies what the view needs; call under {@code CaptureSession.read}. */
