@@ -4,8 +4,9 @@
 # headless report instead (see docs/REPORT.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+caller=$PWD # files named on the command line are the caller's, relative to where it stands
 cd "$root"
-product=product/dev.dxgscope.product/target/products/dev.dxgscope.product/linux/gtk/x86_64
+product=$root/product/dev.dxgscope.product/target/products/dev.dxgscope.product/linux/gtk/x86_64
 archive=product/dev.dxgscope.product/target/products/dev.dxgscope.product-linux.gtk.x86_64.tar.gz
 # shellcheck source=env.sh
 source releng/scripts/env.sh
@@ -22,4 +23,5 @@ fi
 if [ $# -eq 0 ]; then
     set -- --demo # the embedded default: the reference workloads on the simulator, live
 fi
+cd "$caller"
 exec "$product/dxgscope" "$@"

@@ -472,7 +472,7 @@ class CaptureViewsTest {
         assertFalse(okEnabledWhenBad[0], "OK is off while the entry is outside the capture");
         assertTrue(refused.stream().anyMatch(t -> t.contains("is not in the capture")), "says why: " + refused);
         assertEquals(target, Sessions.get().cursor(), "the cursor went to the typed seq");
-        assertEquals("bad time 'soon' (seconds since the start: 1.5, 250ms, #SEQ or end)", GoToHandler.goTo("soon"));
+        assertEquals("bad time 'soon' (seconds since the start: 1.5, 250ms, 40us, 900ns; #SEQ, start or end)", GoToHandler.goTo("soon"));
         assertEquals(target, Sessions.get().cursor(), "a bad entry moves nothing");
         assertNull(GoToHandler.goTo("end"));
         assertTrue(Sessions.get().cursorAtEnd(), "end follows the end");

@@ -1,5 +1,6 @@
 package dev.dxgscope.model.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,5 +206,45 @@ class ReportTest {
         Run oneTime = run(capture("stuck-wait").toString(), "--diff", "0");
         assertEquals(2, oneTime.status());
         assertTrue(oneTime.err().contains("--diff needs two times"), oneTime.err());
+        Run reversed = run(capture("stuck-wait").toString(), "--diff", "end", "start");
+        assertEquals(2, reversed.status());
+        assertTrue(reversed.err().contains("give the earlier time first"), reversed.err());
+        Run optionForValue = run(capture("stuck-wait").toString(), "--at", "--format", "json");
+        assertEquals(2, optionForValue.status());
+        assertTrue(optionForValue.err().contains("--at needs a value"), optionForValue.err());
+    }
+
+    /** A report never replaces the capture it reads (a recording may be the only copy), nor its other output. */
+    @Test
+    void anOutputThatIsTheCaptureIsRefusedAndTheCaptureKept() throws IOException {
+        Path copy = Files.copy(capture("stuck-wait"), dir.resolve("only-copy.dxgcap"));
+        byte[] before = Files.readAllBytes(copy);
+        Run o = run(copy.toString(), "--format", "json", "-o", copy.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("is the capture being read"), o.err());
+        Files.createSymbolicLink(dir.resolve("link.dxgcap"), copy);
+        Run trace = run(copy.toString(), "--trace", dir.resolve("link.dxgcap").toString());
+        assertEquals(2, trace.status(), "a link to it is the capture too");
+        assertArrayEquals(before, Files.readAllBytes(copy));
+        Path out = dir.resolve("r.txt");
+        Run both = run(copy.toString(), "--trace", out.toString(), "-o", out.toString());
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("--trace and -o name the same file"), both.err());
+        Run dash = run(copy.toString(), "--section", "capture", "-o", "-");
+        assertEquals(0, dash.status());
+        assertTrue(dash.out().contains("capture"), "'-o -' is the standard output");
+    }
+
+    /** A write that fails names the output and why, not a hidden part file. */
+    @Test
+    void anOutputThatCannotBeWrittenSaysWhy() throws IOException {
+        Run noDir = run(capture("stuck-wait").toString(), "-o", dir.resolve("no/such/dir/r.txt").toString());
+        assertEquals(1, noDir.status());
+        assertEquals("dxgscope report: cannot write " + dir.resolve("no/such/dir/r.txt") + ": no such directory\n",
+                noDir.err());
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Run csvOnFile = run(capture("stuck-wait").toString(), "--csv", file.toString());
+        assertEquals(1, csvOnFile.status());
+        assertEquals("dxgscope report: cannot write " + file + ": it exists and is not a directory\n", csvOnFile.err());
     }
 }

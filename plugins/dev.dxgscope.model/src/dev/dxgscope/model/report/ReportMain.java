@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,12 +20,14 @@ import java.util.Set;
  * {@code dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2] [--section NAME]...
  * [--csv DIR] [--trace FILE] [-o FILE]}: the headless report (no display, no workbench). T is
  * seconds since the capture's first record ({@code 1.5}, {@code 1.5s}, {@code 250ms}), {@code #SEQ}
- * or {@code end}. Exit status 0, 1 when the capture cannot be read, 2 for a bad command line.
+ * or {@code end}. Exit status 0, 1 when the capture cannot be read or an output cannot be written,
+ * 2 for a bad command line (an output that is the capture itself included).
  */
 public final class ReportMain {
     static final String USAGE = "usage: dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2]\n"
             + "                       [--section NAME]... [--csv DIR] [--trace FILE] [-o FILE]\n"
-            + "  T: seconds since the capture's start (1.5, 1.5s, 250ms, 40us), #SEQ, or end\n"
+            + "  T: seconds since the capture's start (1.5, 1.5s, 250ms, 40us, 900ns), #SEQ, start or end\n"
+            + "  -o -: the standard output (the default)\n"
             + "  sections: " + String.join(", ", ReportBuilder.SECTIONS) + "\n";
 
     private ReportMain() {
@@ -47,6 +50,12 @@ public final class ReportMain {
             stdout.print(USAGE);
             return 0;
         }
+        try {
+            checkOutputs(o);
+        } catch (IllegalArgumentException e) {
+            stderr.print("dxgscope report: " + e.getMessage() + "\n");
+            return 2;
+        }
         CaptureModel model;
         try {
             model = ModelLoader.load(o.file);
@@ -54,15 +63,22 @@ public final class ReportMain {
             stderr.println("dxgscope report: " + o.file + ": " + ReadProblem.of(e));
             return 1;
         }
+        Path writing = null;
         try {
             Long at = o.at == null ? null : TimeArg.seq(model, o.at);
             long[] diff = o.diff == null ? null : new long[] {TimeArg.seq(model, o.diff[0]), TimeArg.seq(model, o.diff[1])};
+            if (diff != null && diff[1] < diff[0]) {
+                throw new IllegalArgumentException("--diff T1 T2: T2 (#" + diff[1] + ") is before T1 (#" + diff[0]
+                        + "); give the earlier time first");
+            }
             Map<String, Object> tree = new ReportBuilder(model, o.file.toString()).build(at, diff, o.sections);
             if (o.csv != null) {
+                writing = o.csv;
                 List<Path> files = CsvExport.write(tree, o.csv);
                 stderr.println("dxgscope report: wrote " + files.size() + " CSV tables to " + o.csv);
             }
             if (o.trace != null) {
+                writing = o.trace;
                 WholeFile.writeText(o.trace, w -> {
                     TraceExport.write(model, w);
                     return true;
@@ -70,6 +86,7 @@ public final class ReportMain {
                 stderr.println("dxgscope report: wrote the trace to " + o.trace);
             }
             if (o.out != null) {
+                writing = o.out;
                 WholeFile.writeText(o.out, w -> {
                     render(tree, o, w);
                     return true;
@@ -88,8 +105,38 @@ public final class ReportMain {
             stderr.print("dxgscope report: " + e.getMessage() + "\n");
             return 2;
         } catch (IOException e) {
-            stderr.println("dxgscope report: cannot write: " + e.getMessage());
+            stderr.println("dxgscope report: cannot write " + writing + ": " + WholeFile.problem(e));
             return 1;
+        }
+    }
+
+    /**
+     * Refuses an output that is the capture itself or another output: a recording may be the only
+     * copy, and '-o' over it would replace it with its own report.
+     */
+    private static void checkOutputs(Options o) {
+        List<Path> outputs = new java.util.ArrayList<>();
+        for (Path p : new Path[] {o.trace, o.out}) {
+            if (p != null) {
+                for (Path other : outputs) {
+                    if (same(p, other)) {
+                        throw new IllegalArgumentException("--trace and -o name the same file, " + p);
+                    }
+                }
+                if (same(p, o.file)) {
+                    throw new IllegalArgumentException(p + " is the capture being read; write the report elsewhere");
+                }
+                outputs.add(p);
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b)
+                    : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -140,7 +187,10 @@ public final class ReportMain {
                     }
                     case "--csv" -> o.csv = Path.of(value(args, ++i, a));
                     case "--trace" -> o.trace = Path.of(value(args, ++i, a));
-                    case "-o" -> o.out = Path.of(value(args, ++i, a));
+                    case "-o" -> {
+                        String v = value(args, ++i, a);
+                        o.out = v.equals("-") ? null : Path.of(v); /* '-o -': the standard output */
+                    }
                     default -> {
                         if (a.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -162,7 +212,7 @@ public final class ReportMain {
         }
 
         private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
+            if (i >= args.length || args[i].startsWith("--")) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[i];

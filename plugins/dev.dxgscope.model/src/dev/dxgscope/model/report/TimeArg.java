@@ -55,7 +55,7 @@ public final class TimeArg {
         try {
             v = Double.parseDouble(num);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad time '" + text + "' (seconds since the start: 1.5, 250ms, #SEQ or end)");
+            throw new IllegalArgumentException("bad time '" + text + "' (seconds since the start: 1.5, 250ms, 40us, 900ns; #SEQ, start or end)");
         }
         if (v < 0 || Double.isNaN(v)) {
             throw new IllegalArgumentException("bad time '" + text + "': it must not be negative");

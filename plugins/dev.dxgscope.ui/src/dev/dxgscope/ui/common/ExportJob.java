@@ -1,5 +1,6 @@
 package dev.dxgscope.ui.common;
 
+import dev.dxgscope.model.report.WholeFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -46,7 +47,8 @@ public final class ExportJob {
                     display.asyncExec(() -> {
                         Shell parent = shell.get();
                         if (parent != null && !parent.isDisposed()) {
-                            MessageDialog.openError(parent, title, "Cannot write " + file + ": " + e.getMessage());
+                            MessageDialog.openError(parent, title, "Cannot write " + file + ": "
+                                    + (e instanceof IOException io ? WholeFile.problem(io) : e.toString()));
                         }
                     });
                     return new Status(IStatus.WARNING, "dev.dxgscope.ui", "Cannot write " + file, e);
