@@ -113,6 +113,11 @@ bad-args)
     echo "not a capture" >"$work/text"
     "$dxgcap" dump "$work/text" 2>"$work/err"; [ $? -eq 1 ] || fail "dump of a text file"
     grep -q "not a readable capture" "$work/err" || fail "text file not explained"
+    # a simulator that refuses its arguments: status 1, said, and no capture of nothing left behind
+    "$dxgcap" record --sim-arg --no-such-sim-option -o "$work/nosim.dxgcap" -- true 2>"$work/err"
+    [ $? -eq 1 ] || fail "a simulator that did not start is not an error"
+    grep -q "dxgsim did not start" "$work/err" || fail "not explained: $(cat "$work/err")"
+    [ ! -e "$work/nosim.dxgcap" ] || fail "a capture of nothing was left behind"
     ;;
 *)
     fail "unknown scenario"

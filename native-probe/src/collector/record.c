@@ -143,7 +143,8 @@ static int parse_u64(const char *s, uint64_t *out)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    *o = (struct options){.private_data = 1, .kernel_log = 1, .block_timeout_us = 10000, .fence_sample_ms = 2,
+    *o = (struct options){.sim_seed = "1", .private_data = 1, .kernel_log = 1, .block_timeout_us = 10000,
+                          .fence_sample_ms = 2,
                           .rings = 128, .ring_size = 1u << 20};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -663,6 +664,7 @@ int dxgcap_cmd_record(int argc, char **argv)
     pid_t sim = -1;
     if (o.sim && (sim = start_sim(&o, sim_socket, session_path)) < 0) {
         dxgs_writer_close(&c.writer, 0);
+        unlink(output); /* nothing was recorded: no capture of nothing left behind */
         unlink(session_path);
         rmdir(dir);
         return 1;
