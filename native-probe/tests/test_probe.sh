@@ -82,7 +82,12 @@ size-limit)
     "$dxgcap" record --limit-size 100000 -o "$work/c.dxgcap" -- "$target" threads 2 20000 || fail "status $?"
     size=$(stat -c %s "$work/c.dxgcap")
     [ "$size" -le 100200 ] || fail "capture is $size bytes, over the limit"
-    "$dxgcap" info "$work/c.dxgcap" | grep -q "end: complete" || fail "a size-limited capture should end cleanly"
+    "$dxgcap" info "$work/c.dxgcap" >"$work/info"
+    grep -q "end: complete: the size limit was reached" "$work/info" || fail "size limit not named: $(cat "$work/info")"
+    grep -q "events lost: 0$" "$work/info" && fail "the events not written after the limit are not counted"
+    head -c 100 "$work/c.dxgcap" >"$work/short.dxgcap"
+    "$dxgcap" info "$work/short.dxgcap" | grep -q "state: complete (so its preamble says; the file is cut short)" ||
+        fail "a file cut short is called complete: $("$dxgcap" info "$work/short.dxgcap")"
     "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2" || fail "END should name the size limit"
     ;;
 kernel-log)

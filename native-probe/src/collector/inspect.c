@@ -520,6 +520,7 @@ int dxgcap_cmd_info(int argc, char **argv)
     const char *command = NULL;
     size_t command_len = 0;
     int truncated = 0, ended = 0;
+    struct dxgcap_end end = {0};
     uint64_t truncated_at = 0;
     for (;;) {
         const struct dxgcap_header *h;
@@ -563,6 +564,7 @@ int dxgcap_cmd_info(int argc, char **argv)
             lost += u64at(p);
         } else if (h->kind == DXGCAP_END) {
             ended = 1;
+            memcpy(&end, p, h->size < sizeof end ? h->size : sizeof end);
         } else if (h->kind == DXGCAP_PROCESS && h->size >= sizeof(struct dxgcap_process)) {
             struct dxgcap_process pr;
             memcpy(&pr, p, sizeof pr);
@@ -587,8 +589,13 @@ int dxgcap_cmd_info(int argc, char **argv)
             }
         }
     }
+    /* events dropped after a size limit have no LOST record (there is no room for one): the
+     * preamble's and END's totals count every loss */
+    lost = lost > r.preamble.events_lost ? lost : r.preamble.events_lost;
+    lost = lost > end.events_lost ? lost : end.events_lost;
     printf("capture: %s\n", argv[0]);
-    printf("version: %u, state: %s\n", r.preamble.version, state_name(r.preamble.state));
+    printf("version: %u, state: %s%s\n", r.preamble.version, state_name(r.preamble.state),
+           truncated ? " (so its preamble says; the file is cut short)" : "");
     if (command) {
         printf("command: %.*s\n", (int)command_len, command);
     }
@@ -630,8 +637,13 @@ int dxgcap_cmd_info(int argc, char **argv)
                strerror(r.preamble.cut_errno));
     } else if (r.preamble.state == DXGCAP_STATE_RECORDING) {
         printf("end: still being recorded, or the collector died (no clean end)\n");
+    } else if (!ended) {
+        printf("end: complete (no END record)\n");
     } else {
-        printf("end: complete%s\n", ended ? "" : " (no END record)");
+        static const char *const reasons[] = {"", "the command exited", "the size limit was reached",
+                                              "the time limit was reached", "interrupted (SIGINT/SIGTERM)",
+                                              "a write error"};
+        printf("end: complete: %s\n", end.reason >= 1 && end.reason <= 5 ? reasons[end.reason] : "reason unknown");
     }
     dxgs_reader_close(&r);
     return 0;

@@ -764,7 +764,9 @@ int dxgcap_cmd_record(int argc, char **argv)
             exit_status = 1; /* a script must not take a cut capture for a whole one */
         }
     } else if (c.events_lost) {
-        fprintf(stderr, "dxgcap: %llu event(s) were lost (see LOST records)\n", (unsigned long long)c.events_lost);
+        fprintf(stderr, "dxgcap: %llu event(s) were lost%s\n", (unsigned long long)c.events_lost,
+                c.stopped && c.end_reason == DXGCAP_END_SIZE_LIMIT ? " (not written after the size limit)"
+                                                                  : " (see LOST records)");
     }
     dxgs_session_detach(&c.session);
     unlink(session_path);
