@@ -1,6 +1,7 @@
 package dev.dxgscope.model.decode;
 
 import dev.dxgscope.capture.RawRecord;
+import dev.dxgscope.capture.RecordKind;
 import dev.dxgscope.capture.RecordView;
 import dev.dxgscope.model.decode.Diagnostic.Severity;
 import java.util.PriorityQueue;
@@ -90,6 +91,14 @@ public final class SeqOrderer {
             return;
         }
         long count = first.seq() - next;
+        String limit = limitReached(first);
+        if (limit != null) { /* not damage: the collector stopped writing on purpose */
+            diagnostics.accept(new Diagnostic(Severity.INFO, first.offset(), first.seq(), (count == 1
+                    ? "record #" + next + " was" : "records #" + next + "..#" + (first.seq() - 1) + " were")
+                    + " not written: " + limit));
+            next = first.seq();
+            return;
+        }
         gaps++;
         if (gaps <= MAX_GAP_DIAGNOSTICS) {
             diagnostics.accept(new Diagnostic(Severity.ERROR, first.offset(), first.seq(), count == 1
@@ -100,5 +109,17 @@ public final class SeqOrderer {
                     "more gaps in the seq numbers follow; only the first " + MAX_GAP_DIAGNOSTICS + " are listed"));
         }
         next = first.seq();
+    }
+
+    /** "the capture's size limit was reached" when {@code r} is the END of a size or time limit, else null. */
+    private static String limitReached(RawRecord r) {
+        if (r.kind() != RecordKind.END || r.payloadSize() < 4) {
+            return null;
+        }
+        return switch (r.data().getInt(0)) {
+            case 2 -> "the capture's size limit was reached";
+            case 3 -> "the capture's time limit was reached";
+            default -> null;
+        };
     }
 }
