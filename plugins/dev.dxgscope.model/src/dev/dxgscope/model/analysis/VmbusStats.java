@@ -70,14 +70,22 @@ public final class VmbusStats {
         return new Result(rows, t.size(), bytes, failures, unanswered, dropped, q[0], q[1], q[2], q[3]);
     }
 
-    /** p50, p90, p99, max; -1 each when empty. */
+    /**
+     * p50, p90, p99, max by nearest rank (the smallest value with at least that share of the values
+     * at or below it), so a small sample's p99 is its maximum, never a lower pick that hides the
+     * tail; -1 each when empty.
+     */
     static long[] quantiles(List<Long> values) {
         if (values.isEmpty()) {
             return new long[] {-1, -1, -1, -1};
         }
         long[] v = values.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(v);
-        return new long[] {v[(int) ((v.length - 1) * 0.5)], v[(int) ((v.length - 1) * 0.9)],
-            v[(int) ((v.length - 1) * 0.99)], v[v.length - 1]};
+        return new long[] {rank(v, 50), rank(v, 90), rank(v, 99), v[v.length - 1]};
+    }
+
+    private static long rank(long[] sorted, int percent) {
+        long n = sorted.length;
+        return sorted[(int) ((n * percent + 99) / 100) - 1]; /* ceil(n * percent / 100), 1-based */
     }
 }
