@@ -345,6 +345,22 @@ class GroundTruthTest {
         assertTrue(Leaks.compare(compute, end, end).isEmpty(), "nothing happens in an empty interval");
     }
 
+    /** The report's resident-bytes lines name their adapter as the adapters section does, so the two join. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void residencyLinesNameTheirAdapterAsTheAdaptersSectionDoes() {
+        Map<String, Object> r = new dev.dxgscope.model.report.ReportBuilder(compute, "compute-pressure")
+                .build(null, null, java.util.Set.of("adapters", "residency"));
+        List<Map<String, Object>> adapters = (List<Map<String, Object>>) r.get("adapters");
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) ((Map<String, Object>) r.get("residency"))
+                .get("lines");
+        assertFalse(lines.isEmpty());
+        for (Map<String, Object> line : lines) {
+            assertTrue(adapters.stream().anyMatch(a -> a.get("luid").equals(line.get("luid"))), line.toString());
+            assertTrue(((String) line.get("luid")).matches("0x[0-9a-f]{8}:0x[0-9a-f]{8}"), line.toString());
+        }
+    }
+
     /**
      * compute-pressure with the seqs of the failed MakeResident's reply and of its return swapped,
      * as when the collector reads the host's reply after the call: the host status still reaches

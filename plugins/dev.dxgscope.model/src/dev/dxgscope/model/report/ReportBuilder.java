@@ -256,7 +256,7 @@ public final class ReportBuilder {
         }
         List<Object> lines = new ArrayList<>();
         for (ResidencyAnalysis.Line l : res.lines()) {
-            lines.add(map("pid", l.line().process().pid(), "luid", String.format("0x%016x", l.line().luid()),
+            lines.add(map("pid", l.line().process().pid(), "luid", CapturedAdapter.luidText(l.line().luid()),
                     "segment_group", Names.segmentGroup(l.line().segmentGroup()), "peak_bytes", l.peakBytes(),
                     "last_bytes", l.line().bytes().last(0), "budget", l.budget() < 0 ? null : l.budget(),
                     "over_budget", l.overBudget()));
@@ -370,7 +370,7 @@ public final class ReportBuilder {
                 c.fence().creator().describe(), "pid", c.fence().creator().process().pid(), "from_value",
                 neg(c.before()), "to_value", c.after()));
         List<Object> resident = rows(d.resident(), c -> map("pid", c.line().process().pid(), "luid",
-                String.format("0x%016x", c.line().luid()), "segment_group", Names.segmentGroup(c.line().segmentGroup()),
+                CapturedAdapter.luidText(c.line().luid()), "segment_group", Names.segmentGroup(c.line().segmentGroup()),
                 "from_bytes", c.before(), "to_bytes", c.after(), "delta_bytes", c.delta()));
         List<Object> byType = rows(Leaks.compare(m, from, to), c -> map("pid", c.process().pid(), "type", c.kind(),
                 "at_from", c.before(), "created", c.created(), "destroyed", c.destroyed(), "at_to", c.after(),
