@@ -214,6 +214,22 @@ class ReportTest {
         assertTrue(optionForValue.err().contains("--at needs a value"), optionForValue.err());
     }
 
+    /** Text tables cut long cells and say so at the end; --wide keeps them whole. Lists of lines join with "; ". */
+    @Test
+    void longTextCellsAreCutVisiblyOrShownWhole() throws Exception {
+        Path storm = Workloads.record(dir, "error-storm");
+        Run cut = run(storm.toString(), "--section", "errors");
+        assertEquals(0, cut.status());
+        assertTrue(cut.out().contains("…"), "error-storm's dmesg lines are longer than a cell");
+        assertTrue(cut.out().endsWith("(cells longer than 72 characters were cut with …: --wide shows them whole)\n"),
+                cut.out());
+        Run wide = run(storm.toString(), "--section", "errors", "--wide");
+        assertFalse(wide.out().contains("…"));
+        assertTrue(wide.out().contains("invalid device handle: 12345678; misc dxg: dxgk: dxgkio_create_context_virtual: "
+                + "Ioctl failed: -22"), "a call's two dmesg lines, joined as a list: " + wide.out());
+        assertFalse(wide.out().contains(" > misc dxg"), "not as the nodes of a path");
+    }
+
     /** A report never replaces the capture it reads (a recording may be the only copy), nor its other output. */
     @Test
     void anOutputThatIsTheCaptureIsRefusedAndTheCaptureKept() throws IOException {

@@ -34,7 +34,7 @@ public final class CsvExport {
         for (Map<?, ?> row : rows) {
             List<String> cells = new ArrayList<>();
             for (String c : columns) {
-                cells.add(Tables.cell(row.get(c)));
+                cells.add(Tables.cell(c, row.get(c)));
             }
             w.write(line(cells));
         }

@@ -43,7 +43,7 @@ public final class HtmlRenderer {
                 Object x = e.getValue();
                 if (!(x instanceof Map) && !Tables.isTable(x)) {
                     out.write("<dt>" + esc(String.valueOf(e.getKey())) + "</dt><dd>"
-                            + (x instanceof List<?> l && l.isEmpty() ? "none" : esc(Tables.cell(x))) + "</dd>");
+                            + (x instanceof List<?> l && l.isEmpty() ? "none" : esc(Tables.cell(e.getKey(), x))) + "</dd>");
                 }
             }
             out.write("</dl>\n");
@@ -54,7 +54,7 @@ public final class HtmlRenderer {
                 }
             }
         } else {
-            out.write("<p>" + (v instanceof List<?> l && l.isEmpty() ? "none" : esc(Tables.cell(v))) + "</p>\n");
+            out.write("<p>" + (v instanceof List<?> l && l.isEmpty() ? "none" : esc(Tables.cell(name, v))) + "</p>\n");
         }
     }
 
@@ -67,7 +67,7 @@ public final class HtmlRenderer {
         for (Map<?, ?> row : t.rows()) {
             out.write("<tr>");
             for (String c : t.columns()) {
-                out.write("<td>" + esc(Tables.cell(row.get(c))) + "</td>");
+                out.write("<td>" + esc(Tables.cell(c, row.get(c))) + "</td>");
             }
             out.write("</tr>\n");
         }

@@ -25,9 +25,9 @@ import java.util.Set;
  */
 public final class ReportMain {
     static final String USAGE = "usage: dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2]\n"
-            + "                       [--section NAME]... [--csv DIR] [--trace FILE] [-o FILE]\n"
+            + "                       [--section NAME]... [--csv DIR] [--trace FILE] [-o FILE] [--wide]\n"
             + "  T: seconds since the capture's start (1.5, 1.5s, 250ms, 40us, 900ns), #SEQ, start or end\n"
-            + "  -o -: the standard output (the default)\n"
+            + "  -o -: the standard output (the default); --wide: text cells whole, not cut at 72 characters\n"
             + "  sections: " + String.join(", ", ReportBuilder.SECTIONS) + "\n";
 
     private ReportMain() {
@@ -144,7 +144,7 @@ public final class ReportMain {
         switch (o.format) {
             case "json" -> Json.write(tree, w);
             case "html" -> HtmlRenderer.write(tree, "dxgscope report: " + o.file.getFileName(), w);
-            default -> TextRenderer.write(tree, w);
+            default -> TextRenderer.write(tree, w, o.wide);
         }
     }
 
@@ -157,6 +157,7 @@ public final class ReportMain {
         Path csv;
         Path trace;
         Path out;
+        boolean wide;
         boolean help;
 
         static Options parse(String[] args) {
@@ -165,6 +166,7 @@ public final class ReportMain {
                 String a = args[i];
                 switch (a) {
                     case "-h", "--help" -> o.help = true;
+                    case "--wide" -> o.wide = true;
                     case "--format" -> {
                         o.format = value(args, ++i, a);
                         if (!List.of("text", "json", "html").contains(o.format)) {

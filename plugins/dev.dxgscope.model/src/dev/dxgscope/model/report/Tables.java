@@ -53,19 +53,19 @@ final class Tables {
     }
 
     /**
-     * A cell as text: a path's nodes joined with " > ", other lists with "; ", and so are several
-     * whole paths (each "a -> b -> c", as a share kept alive by more than one reference has).
+     * A cell as text: the nodes of a leak's path ({@code key} "path") joined with " > ", several
+     * whole paths (each "a -> b -> c", as a share kept alive by more than one reference has) and
+     * every other list with "; ".
      */
-    static String cell(Object v) {
+    static String cell(Object key, Object v) {
         if (v == null) {
             return "";
         }
         if (v instanceof List<?> l) {
             List<String> parts = new ArrayList<>();
-            l.forEach(x -> parts.add(cell(x)));
-            boolean paths = parts.stream().anyMatch(s -> s.contains(" -> "));
-            boolean words = l.size() > 1 && parts.stream().allMatch(s -> !s.contains(" "));
-            return String.join(paths || words ? "; " : " > ", parts);
+            l.forEach(x -> parts.add(cell(null, x)));
+            boolean nodes = "path".equals(key) && parts.stream().noneMatch(s -> s.contains(" -> "));
+            return String.join(nodes ? " > " : "; ", parts);
         }
         return String.valueOf(v);
     }

@@ -11,19 +11,33 @@ public final class TextRenderer {
     /** Longest cell shown in a text table; longer ones are cut with "…" (JSON/CSV have them whole). */
     static final int MAX_CELL = 72;
 
-    private TextRenderer() {
+    private final int maxCell;
+    private boolean cut;
+
+    private TextRenderer(int maxCell) {
+        this.maxCell = maxCell;
     }
 
+    /** Cells longer than {@link #MAX_CELL} are cut, and a last line says so. */
     public static void write(Map<String, Object> tree, Writer out) throws IOException {
+        write(tree, out, false);
+    }
+
+    /** {@code wide}: every cell whole (dmesg lines, hints, paths), however long the lines get. */
+    public static void write(Map<String, Object> tree, Writer out, boolean wide) throws IOException {
+        TextRenderer r = new TextRenderer(wide ? Integer.MAX_VALUE : MAX_CELL);
         for (Map.Entry<String, Object> e : tree.entrySet()) {
             if (e.getKey().equals("schema")) {
                 continue;
             }
-            section(e.getKey(), e.getValue(), out, 0);
+            r.section(e.getKey(), e.getValue(), out, 0);
+        }
+        if (r.cut) {
+            out.write("(cells longer than " + MAX_CELL + " characters were cut with …: --wide shows them whole)\n");
         }
     }
 
-    private static void section(String name, Object v, Writer out, int depth) throws IOException {
+    private void section(String name, Object v, Writer out, int depth) throws IOException {
         if (Tables.isTable(v)) {
             out.write(heading(name, depth) + " (" + ((List<?>) v).size() + ")\n");
             table(Tables.of(name, (List<?>) v), out);
@@ -38,7 +52,7 @@ public final class TextRenderer {
                 } else if (x instanceof List<?> l && l.isEmpty()) {
                     out.write("  " + e.getKey() + ": none\n");
                 } else {
-                    out.write("  " + e.getKey() + ": " + Tables.cell(x) + "\n");
+                    out.write("  " + e.getKey() + ": " + Tables.cell(e.getKey(), x) + "\n");
                 }
             }
             out.write('\n');
@@ -48,7 +62,7 @@ public final class TextRenderer {
         } else if (v instanceof List<?> l && l.isEmpty()) {
             out.write(heading(name, depth) + ": none\n\n");
         } else {
-            out.write(heading(name, depth) + ": " + Tables.cell(v) + "\n\n");
+            out.write(heading(name, depth) + ": " + Tables.cell(name, v) + "\n\n");
         }
     }
 
@@ -56,7 +70,7 @@ public final class TextRenderer {
         return depth == 0 ? "== " + name + " ==" : "-- " + name;
     }
 
-    private static void table(Tables.Table t, Writer out) throws IOException {
+    private void table(Tables.Table t, Writer out) throws IOException {
         List<String> cols = t.columns();
         int[] width = new int[cols.size()];
         List<String[]> cells = new ArrayList<>();
@@ -66,9 +80,10 @@ public final class TextRenderer {
         for (Map<?, ?> row : t.rows()) {
             String[] r = new String[cols.size()];
             for (int c = 0; c < cols.size(); c++) {
-                String s = Tables.cell(row.get(cols.get(c)));
-                if (s.length() > MAX_CELL) {
-                    s = s.substring(0, MAX_CELL - 1) + "…";
+                String s = Tables.cell(cols.get(c), row.get(cols.get(c)));
+                if (s.length() > maxCell) {
+                    s = s.substring(0, maxCell - 1) + "…";
+                    cut = true;
                 }
                 r[c] = s;
                 width[c] = Math.max(width[c], s.length());
