@@ -274,6 +274,8 @@ class GroundTruthTest {
             assertEquals(allocs.get(i), ev.get(i).allocation());
             assertEquals(ops.get(i < 4 ? 4 : 5).leaveSeq(), ev.get(i).seq(), "evicted to make room for group "
                     + (i < 4 ? 5 : 6));
+            assertEquals(ops.get(i < 4 ? 4 : 5).seq(), ev.get(i).makeResidentSeq(), "the row of that MakeResident");
+            assertTrue(ev.get(i).inferred());
         }
         long afterGroup6 = ops.get(5).completedSeq();
         for (int i = 0; i < 24; i++) {

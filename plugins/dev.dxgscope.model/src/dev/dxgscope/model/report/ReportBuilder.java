@@ -247,7 +247,8 @@ public final class ReportBuilder {
             evictions.add(map("seq", e.seq(), "inferred", e.inferred(), "seen_seq", e.seenSeq(),
                     "resident_since_seq", e.residentSince(), "pid",
                     e.allocation().process().pid(), "allocation", e.allocation().handleHex(),
-                    "size", e.allocation().size() < 0 ? null : e.allocation().size()));
+                    "size", e.allocation().size() < 0 ? null : e.allocation().size(),
+                    "make_resident_seq", e.inferred() ? e.makeResidentSeq() : null));
         }
         List<Object> churn = new ArrayList<>();
         for (ResidencyAnalysis.Churn c : res.churn()) {

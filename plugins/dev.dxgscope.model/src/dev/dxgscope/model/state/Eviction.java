@@ -9,7 +9,12 @@ package dev.dxgscope.model.state;
  *     its room yet), else the query itself
  * @param seenSeq the query that revealed it
  * @param residentSince seq of its last transition to resident
- * @param inferred whether {@code seq} is inferred from a MakeResident rather than seen
+ * @param makeResidentSeq the seq of that MakeResident (its entry, as operations list it), or -1
+ *     when the eviction is placed at the query
  */
-public record Eviction(long seq, long seenSeq, Allocation allocation, long residentSince, boolean inferred) {
+public record Eviction(long seq, long seenSeq, Allocation allocation, long residentSince, long makeResidentSeq) {
+    /** Whether {@code seq} is inferred from a MakeResident rather than seen. */
+    public boolean inferred() {
+        return makeResidentSeq >= 0;
+    }
 }

@@ -355,8 +355,9 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
                     Residency before = a.residencyAtEnd();
                     if (before.resident()) {
                         long since = a.residencySeq(a.residencyTransitions() - 1);
-                        long at = madeRoomAt(a, since, c.leaveSeq());
-                        evictions.add(new Eviction(at, c.leaveSeq(), a, since, at != c.leaveSeq()));
+                        int op = madeRoomBy(a, since, c.leaveSeq());
+                        long at = op < 0 ? c.leaveSeq() : ops.leaveSeq(op);
+                        evictions.add(new Eviction(at, c.leaveSeq(), a, since, op < 0 ? -1 : ops.seq(op)));
                         transition(a, at, Residency.NOT_RESIDENT);
                     } else {
                         transition(a, c.leaveSeq(), Residency.NOT_RESIDENT);
@@ -372,10 +373,10 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
      * When an eviction the query revealed most likely happened: the memory manager makes room for a
      * MakeResident, so at the first MakeResident of the same process and segment group after the
      * allocation became resident that needed room (its bytes took the usage past the known budget)
-     * and has not been given that room by other evictions yet. Without one (or without a known
-     * budget) the query's own seq is used.
+     * and has not been given that room by other evictions yet: that operation's index, or -1
+     * without one (or without a known budget), when the query's own seq is used.
      */
-    private long madeRoomAt(Allocation a, long since, long query) {
+    private int madeRoomBy(Allocation a, long since, long query) {
         for (int i = 0; i < ops.size(); i++) {
             if (ops.kind(i) != ResidencyOp.Kind.MAKE_RESIDENT || ops.ret(i) < 0
                     || ops.processIndex(i) != a.process().index() || ops.segmentGroup(i) != a.segmentGroup()
@@ -385,10 +386,10 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             long need = ops.usageBefore(i) + ops.bytes(i) - ops.budget(i) - roomGiven.getOrDefault(i, 0L);
             if (need > 0) {
                 roomGiven.merge(i, Math.max(0, a.size()), Long::sum);
-                return ops.leaveSeq(i);
+                return i;
             }
         }
-        return query;
+        return -1;
     }
 
     private void videoMemoryInfo(IoctlCall c, DxgProcess p) {
