@@ -100,18 +100,24 @@ final class UiTestSupport {
         return dev.dxgscope.ui.session.Sessions.get().current();
     }
 
+    /** The built native tools and workloads. */
+    static final Path DIST = Path.of(System.getProperty("dxgscope.root", "../..")).resolve("native-probe/target/dist");
+
     /** Records a reference workload on the simulator with the dxgcap of this build. */
     static Path record(Path dir, String workload, String... args) throws Exception {
-        Path root = Path.of(System.getProperty("dxgscope.root", "../.."));
-        Path out = dir.resolve(workload + ".dxgcap");
-        List<String> cmd = new ArrayList<>(List.of(root.resolve("native-probe/target/dist/bin/dxgcap").toString(),
-                "record", "--sim", "-o", out.toString(), "--",
-                root.resolve("native-probe/target/dist/workloads/" + workload).toString()));
+        return recordProgram(dir, workload, DIST.resolve("workloads/" + workload), args);
+    }
+
+    /** Records {@code program ARGS} on the simulator into dir/NAME.dxgcap with the dxgcap of this build. */
+    static Path recordProgram(Path dir, String name, Path program, String... args) throws Exception {
+        Path out = dir.resolve(name + ".dxgcap");
+        List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/dxgcap").toString(), "record", "--sim", "-o",
+                out.toString(), "--", program.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(workload + ".log")
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log")
                 .toFile()).start();
         if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(workload + " did not record: " + Files.readString(dir.resolve(workload + ".log")));
+            throw new AssertionError(name + " did not record: " + Files.readString(dir.resolve(name + ".log")));
         }
         return out;
     }

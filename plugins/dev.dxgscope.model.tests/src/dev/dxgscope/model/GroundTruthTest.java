@@ -489,13 +489,13 @@ class GroundTruthTest {
 
     /**
      * leaky-sharer run twice by a shell: each run leaks the same way in A and in B, so the 12
-     * suspects recur as 5 leaks of the program: every process's adapter tree, the shared fence B
-     * keeps alive, A's share fd of the resource, A's share fd of the fence, and B's received fence
-     * fd. A's two share fds come from one call but name different kinds of object, so they are two
+     * suspects recur as 6 leaks of the program: A's adapter tree (with the shared resource), B's
+     * (with a context), the shared fence B keeps alive, A's share fd of the resource, A's share fd
+     * of the fence, and B's received fence fd. A's two share fds come from one call but name different kinds of object, so they are two
      * leaks (two code paths to fix).
      */
     @Test
-    void leakySharerRunTwiceRecursAsFiveLeaksOfTheProgram() throws Exception {
+    void leakySharerRunTwiceRecursAsSixLeaksOfTheProgram() throws Exception {
         Path sh = Path.of("/bin/sh");
         String w = Workloads.DIST.resolve("workloads/leaky-sharer").toString();
         CaptureModel twice = Workloads.load(Workloads.recordProgram(dir, "leaky-sharer-twice", sh, "-c", w + " && " + w));
@@ -505,34 +505,42 @@ class GroundTruthTest {
         Leaks.Result leaks = Leaks.ofCapture(twice);
         assertEquals(12, leaks.suspects().size(), "6 a run");
         List<Leaks.Recurrence> r = leaks.recurring();
-        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) in 4 leaky-sharer processes, 24 MiB",
+        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) holding device, resource, allocation, sync object, in 2"
+                + " leaky-sharer processes, 16 MiB",
+                "adapter (LX_DXENUMADAPTERS3) holding device, context, allocation, sync object, in 2 leaky-sharer"
+                + " processes, 8 MiB",
                 "shared sync object (LX_DXCREATESYNCHRONIZATIONOBJECT) in 2 leaky-sharer processes",
                 "NT-handle fd of a resource (LX_DXSHAREOBJECTS) in 2 leaky-sharer processes",
                 "NT-handle fd of a sync object (LX_DXSHAREOBJECTS) in 2 leaky-sharer processes",
                 "NT-handle fd of a sync object (received over a socket (SCM_RIGHTS)) in 2 leaky-sharer processes"),
                 r.stream().map(Leaks.Recurrence::summary).toList(),
                 "most bytes, then most objects, then the reason's order (a share kept alive before an fd)");
-        assertEquals(List.of(Leaks.Reason.NEVER_RELEASED, Leaks.Reason.KEPT_ALIVE_BY_SHARE,
+        assertEquals(List.of(Leaks.Reason.NEVER_RELEASED, Leaks.Reason.NEVER_RELEASED, Leaks.Reason.KEPT_ALIVE_BY_SHARE,
                 Leaks.Reason.FD_NEVER_CLOSED, Leaks.Reason.FD_NEVER_CLOSED, Leaks.Reason.FD_NEVER_CLOSED),
                 r.stream().map(Leaks.Recurrence::reason).toList());
-        for (Leaks.Recurrence fds : r.subList(2, 5)) {
+        for (Leaks.Recurrence fds : r.subList(3, 6)) {
             assertEquals(2, fds.suspects().size(), "one fd in each run: " + fds.summary());
             assertEquals(fds.what().endsWith("resource") ? ObjectType.RESOURCE : ObjectType.SYNC_OBJECT,
                     fds.suspects().get(0).shared().type(), fds.summary());
         }
-        Leaks.Recurrence trees = r.get(0);
-        assertEquals(24, trees.count(), "6 objects in each of the 4 processes");
-        assertEquals(24 * MIB, trees.retainedBytes(), "A's 8 MiB and B's 4 MiB, twice");
-        assertEquals(List.of(8 * MIB, 8 * MIB, 4 * MIB, 4 * MIB),
-                trees.suspects().stream().map(Leaks.Suspect::retainedBytes).toList(), "most retained first");
-        assertEquals(Set.copyOf(ps), trees.suspects().stream().map(Leaks.Suspect::process).collect(Collectors.toSet()));
+        Leaks.Recurrence treesOfA = r.get(0);
+        Leaks.Recurrence treesOfB = r.get(1);
+        assertEquals(12, treesOfA.count(), "6 objects in each run's A");
+        assertEquals(List.of(8 * MIB, 8 * MIB), treesOfA.suspects().stream().map(Leaks.Suspect::retainedBytes).toList());
+        assertEquals(List.of(4 * MIB, 4 * MIB), treesOfB.suspects().stream().map(Leaks.Suspect::retainedBytes).toList());
+        Set<DxgProcess> parents = Set.copyOf(treesOfA.processList());
+        Set<DxgProcess> children = Set.copyOf(treesOfB.processList());
+        assertEquals(2, parents.size(), "A of each run");
+        assertTrue(children.stream().allMatch(b -> parents.stream().anyMatch(a -> a.pid() == b.parentPid())),
+                "B of each run, A's child");
+        assertEquals(Set.copyOf(ps), java.util.stream.Stream.concat(parents.stream(), children.stream())
+                .collect(Collectors.toSet()));
         assertEquals(12, r.stream().mapToInt(x -> x.suspects().size()).sum(), "every suspect recurs");
-        assertEquals(-1, r.get(2).retainedBytes(), "a descriptor retains no known bytes");
+        assertEquals(-1, r.get(3).retainedBytes(), "a descriptor retains no known bytes");
 
         Leaks.Result once = Leaks.ofCapture(sharer);
-        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, 12 MiB"),
-                once.recurring().stream().map(Leaks.Recurrence::summary).toList(),
-                "one run: only the adapter trees of A and B recur; its descriptors and share are A's or B's alone");
+        assertEquals(List.of(), once.recurring(), "one run: A's tree and B's are two leaks (a shared resource, a"
+                + " context), and its descriptors and share are A's or B's alone");
     }
 
     @Test

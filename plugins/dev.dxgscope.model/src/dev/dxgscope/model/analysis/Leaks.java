@@ -78,15 +78,16 @@ public final class Leaks {
 
     /**
      * One leak that recurs: suspects with the same reason, of the same kind, made by the same call,
-     * in several processes of one program (each run of a test that leaks the same way; both ends of
-     * a sharing pair). MAT lists many instances of one class as one suspect; here a process is the
-     * instance (for a share kept alive, the process holding it). {@code suspects} are its members,
-     * most retained first; {@code what} is an object type's label (with "shared " before a type
-     * kept alive by a share), {@link #NT_HANDLE_FD} " of a " the shared type, or {@link #SYNC_FILE_FD}; {@code origin} the
-     * creating call or how the descriptor came.
+     * in several processes of one program (each run of a test that leaks the same way). MAT lists
+     * many instances of one class as one suspect; here a process is the instance (for a share kept
+     * alive, the process holding it). {@code suspects} are its members, most retained first;
+     * {@code what} is an object type's label (with "shared " before a type kept alive by a share),
+     * {@link #NT_HANDLE_FD} " of a " the shared type, or {@link #SYNC_FILE_FD}; {@code origin} the
+     * creating call or how the descriptor came; {@code below} the types below a tree's top, which
+     * its members share ("" for other suspects).
      */
-    public record Recurrence(Reason reason, String program, String what, String origin, List<Suspect> suspects)
-            implements Ranked {
+    public record Recurrence(Reason reason, String program, String what, String origin, String below,
+            List<Suspect> suspects) implements Ranked {
         /** Objects below all its members. */
         public int count() {
             return suspects.stream().mapToInt(Suspect::count).sum();
@@ -113,11 +114,12 @@ public final class Leaks {
             return processList().size();
         }
 
-        /** "adapter (LX_DXENUMADAPTERS3) in 12 leaky-sharer processes, 96 MiB". */
+        /** "adapter (LX_DXENUMADAPTERS3) holding device, resource, allocation, in 12 leaky-sharer processes, 96 MiB". */
         public String summary() {
             long bytes = retainedBytes();
             int processes = processes();
-            return what + " (" + origin + ") in " + processes + " " + program + " processes"
+            return what + " (" + origin + ")" + (below.isEmpty() ? "" : " holding " + below + ",") + " in "
+                    + processes + " " + program + " processes"
                     + (suspects.size() > processes ? " (" + suspects.size() + " in all)" : "")
                     + (bytes > 0 ? ", " + Format.bytes(bytes) : "");
         }
@@ -257,27 +259,30 @@ public final class Leaks {
     }
 
     /** What suspects of one recurring leak have in common. */
-    private record Alike(Reason reason, String program, String what, String origin) {
+    private record Alike(Reason reason, String program, String what, String origin, String below) {
     }
 
     /**
      * The top suspects (those not part of another) that recur in two or more processes of one
-     * program, most retained bytes first. A share kept alive counts in the program of the process
+     * program, most retained bytes first. A tree recurs only as a tree with the same types below its
+     * top: a parent that leaks a shared resource and its child that leaks a context both hold an
+     * adapter, but they are two leaks. A share kept alive counts in the program of the process
      * holding it (the one that did not let go); processes whose image the capture does not know are
      * left out. Cost: one pass over the suspects.
      */
-    private static List<Recurrence> recurring(List<Suspect> suspects) {
+    private static List<Recurrence> recurring(List<Suspect> suspects, int[] typesBelow) {
         Map<Alike, List<Suspect>> by = new LinkedHashMap<>();
         for (Suspect s : suspects) {
             DxgProcess p = s.process();
             if (p != null && !(p.executable().isEmpty() && p.args().isEmpty())) {
-                Alike key = new Alike(s.reason(), p.program(), what(s), origin(s));
+                Alike key = new Alike(s.reason(), p.program(), what(s), origin(s), below(s, typesBelow));
                 by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
             }
         }
         List<Recurrence> out = new ArrayList<>();
         by.forEach((k, members) -> {
-            Recurrence r = new Recurrence(k.reason(), k.program(), k.what(), k.origin(), List.copyOf(members));
+            Recurrence r = new Recurrence(k.reason(), k.program(), k.what(), k.origin(), k.below(),
+                    List.copyOf(members));
             if (r.processes() >= 2) {
                 out.add(r);
             }
@@ -299,6 +304,22 @@ public final class Leaks {
         }
         String type = s.object() == null ? "object" : s.object().type().label();
         return s.reason() == Reason.KEPT_ALIVE_BY_SHARE ? "shared " + type : type;
+    }
+
+    /** "device, resource, allocation": the types below a tree suspect's top, in type order; "" for others. */
+    private static String below(Suspect s, int[] typesBelow) {
+        if (s.fd() != null || s.object() == null || s.reason() == Reason.CREATED_IN_LOOP
+                || s.reason() == Reason.KEPT_ALIVE_BY_SHARE) {
+            return "";
+        }
+        int bits = typesBelow[s.object().id()];
+        List<String> types = new ArrayList<>();
+        for (ObjectType t : ObjectType.values()) {
+            if ((bits & 1 << t.ordinal()) != 0) {
+                types.add(t.label());
+            }
+        }
+        return String.join(", ", types);
     }
 
     /** Where a suspect came from: the call that made its object, or how its descriptor came. */
@@ -485,7 +506,8 @@ public final class Leaks {
             inSet[o.id()] = true;
         }
         long[] retained = retained(set, n);
-        int[] counts = objectsBelow(set, inSet, n);
+        int[] typesBelow = new int[n];
+        int[] counts = objectsBelow(set, inSet, n, typesBelow);
         Map<Integer, long[]> groupCounts = new LinkedHashMap<>();
         Map<Integer, DxgObject> groupFirst = new HashMap<>();
         Map<Signature, LoopCount> loops = new LinkedHashMap<>(); /* set order: ties rank the same every run */
@@ -569,7 +591,8 @@ public final class Leaks {
         g.sort(Comparator.comparingLong((Group x) -> -x.bytes()).thenComparingInt(x -> -x.count()));
         Set<Suspect> under = parts(below);
         List<Suspect> tops = suspects.stream().filter(x -> !under.contains(x)).toList();
-        return new Result(seq, set, g, suspects, retained, recurring(tops), Collections.unmodifiableMap(below));
+        return new Result(seq, set, g, suspects, retained, recurring(tops, typesBelow),
+                Collections.unmodifiableMap(below));
     }
 
     /** Shares that outlived their creator, and NT-handle fds and sync files never closed. */
@@ -621,14 +644,18 @@ public final class Leaks {
     }
 
     /**
-     * Objects each object makes with those below it in the set, by id (0 outside it). Cost: for
-     * each object, a walk up to its top in the set.
+     * Objects each object makes with those below it in the set, by id (0 outside it), and in
+     * {@code typesBelow} the types below it as bits of {@link ObjectType#ordinal()}. Cost: for each
+     * object, a walk up to its top in the set.
      */
-    private static int[] objectsBelow(List<DxgObject> set, boolean[] inSet, int n) {
+    private static int[] objectsBelow(List<DxgObject> set, boolean[] inSet, int n, int[] typesBelow) {
         int[] r = new int[n];
         for (DxgObject o : set) {
-            for (DxgObject up = o; up != null && inSet[up.id()]; up = up.parent()) {
+            int bit = 1 << o.type().ordinal();
+            r[o.id()]++;
+            for (DxgObject up = o.parent(); up != null && inSet[up.id()]; up = up.parent()) {
                 r[up.id()]++;
+                typesBelow[up.id()] |= bit;
             }
         }
         return r;

@@ -215,7 +215,7 @@ public final class ReportBuilder {
                     "origin", r.origin(), "processes", r.processes(), "suspects", r.suspects().size(),
                     "pids", r.processList().stream().map(DxgProcess::pid).toList(),
                     "count", r.count(), "retained_bytes", r.retainedBytes() < 0 ? null : r.retainedBytes(),
-                    "summary", r.summary()));
+                    "summary", r.summary(), "below", r.below().isEmpty() ? null : r.below()));
         }
         List<Object> owners = new ArrayList<>();
         for (Leaks.Owner o : res.owners()) {
