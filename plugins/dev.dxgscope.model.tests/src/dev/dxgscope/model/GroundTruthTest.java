@@ -347,10 +347,10 @@ class GroundTruthTest {
         assertTrue(Leaks.compare(compute, end, end).isEmpty(), "nothing happens in an empty interval");
     }
 
-    /** The report's resident-bytes lines name their adapter as the adapters section does, so the two join. */
+    /** The report's resident-bytes lines and budgets name their adapter as the adapters section does, so they join. */
     @Test
     @SuppressWarnings("unchecked")
-    void residencyLinesNameTheirAdapterAsTheAdaptersSectionDoes() {
+    void residencyLinesAndBudgetsNameTheirAdapterAsTheAdaptersSectionDoes() {
         Map<String, Object> r = new dev.dxgscope.model.report.ReportBuilder(compute, "compute-pressure")
                 .build(null, null, java.util.Set.of("adapters", "residency"));
         List<Map<String, Object>> adapters = (List<Map<String, Object>>) r.get("adapters");
@@ -360,6 +360,15 @@ class GroundTruthTest {
         for (Map<String, Object> line : lines) {
             assertTrue(adapters.stream().anyMatch(a -> a.get("luid").equals(line.get("luid"))), line.toString());
             assertTrue(((String) line.get("luid")).matches("0x[0-9a-f]{8}:0x[0-9a-f]{8}"), line.toString());
+        }
+        List<Map<String, Object>> budgets = (List<Map<String, Object>>) ((Map<String, Object>) r.get("residency"))
+                .get("budgets");
+        assertFalse(budgets.isEmpty(), "compute-pressure asks for its budget");
+        for (Map<String, Object> b : budgets) {
+            assertEquals(256 * MIB, b.get("budget"), b.toString());
+            assertEquals("LX_DXQUERYVIDEOMEMORYINFO", b.get("source"));
+            assertEquals("LOCAL", b.get("segment_group"));
+            assertTrue(adapters.stream().anyMatch(a -> a.get("luid").equals(b.get("luid"))), b.toString());
         }
     }
 

@@ -12,6 +12,7 @@ import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CallStats;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.Budget;
 import dev.dxgscope.model.state.CapturedAdapter;
 import dev.dxgscope.model.state.Diff;
 import dev.dxgscope.model.state.DxgObject;
@@ -262,7 +263,14 @@ public final class ReportBuilder {
                     "last_bytes", l.line().bytes().last(0), "budget", l.budget() < 0 ? null : l.budget(),
                     "over_budget", l.overBudget()));
         }
-        return map("operations", ops, "failures", failures, "evictions", evictions, "churn", churn, "lines", lines);
+        List<Object> budgets = new ArrayList<>();
+        for (Budget b : m.budgets()) {
+            budgets.add(map("seq", b.seq(), "pid", b.pid(), "luid", b.luid() == 0 ? null : CapturedAdapter.luidText(b.luid()),
+                    "segment_group", Names.segmentGroup(b.segmentGroup()), "budget", b.budget(), "usage",
+                    b.currentUsage(), "source", b.source()));
+        }
+        return map("operations", ops, "failures", failures, "evictions", evictions, "churn", churn, "lines", lines,
+                "budgets", budgets);
     }
 
     private Map<String, Object> wait(SyncAnalysis.TimedWait tw) {
