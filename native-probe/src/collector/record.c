@@ -757,7 +757,12 @@ int dxgcap_cmd_record(int argc, char **argv)
         .events_lost = c.events_lost,
     };
     emit_record(&c, DXGCAP_END, (uint32_t)getpid(), 0, &end, sizeof end, 1);
+    uint64_t written = c.writer.records, bytes = c.writer.file_offset;
     err = dxgs_writer_close(&c.writer, c.events_lost);
+    if (!err) { /* where the capture is, for the next command (dxgscope FILE, dxgcap info FILE) */
+        fprintf(stderr, "dxgcap: wrote %s (%llu records, %.1f MiB)\n", output, (unsigned long long)written,
+                (double)bytes / (1024.0 * 1024.0));
+    }
     if (err) {
         fprintf(stderr, "dxgcap: %s was cut: %s (it reads up to its last whole record)\n", output, strerror(err));
         if (exit_status == 0) {
