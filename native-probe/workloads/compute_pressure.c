@@ -24,6 +24,7 @@ struct pressure {
     struct wl_queue paging;
     struct wl_alloc *allocs;
     uint32_t count;
+    uint64_t budget; /* the local budget it was told, 0 when the query failed */
 };
 
 /* A real host may not offer hardware queues (no hardware scheduling): run without them there. */
@@ -54,6 +55,7 @@ static int build(struct pressure *p, uint64_t size)
     if (wl_query_budget(&p->d, DXGSIM_LOCAL, &budget, &usage) < 0) {
         return -1;
     }
+    p->budget = budget;
     wl_info("local budget %llu MiB, usage %llu MiB", (unsigned long long)(budget / WL_MIB),
             (unsigned long long)(usage / WL_MIB));
     wl_info("device 0x%08x, context 0x%08x, hwqueue 0x%08x (progress fence 0x%08x), paging queue 0x%08x, "
@@ -95,7 +97,8 @@ static int resident_in_groups(struct pressure *p)
 static int judge_big(const struct pressure *p, int r)
 {
     if (r == -ENOMEM) {
-        wl_info("expected failure: LX_DXMAKERESIDENT of 300 MiB: ENOMEM (larger than the 256 MiB budget)");
+        wl_info("expected failure: LX_DXMAKERESIDENT of 300 MiB: ENOMEM (larger than the %llu MiB budget)",
+                (unsigned long long)(p->budget / WL_MIB));
         return 0;
     }
     if (!p->d.is_sim) {
