@@ -299,8 +299,8 @@ class CaptureViewsTest {
                 t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
         UiTestSupport.waitUntil(display, () -> tree.getItemCount() == 6, 5_000, "a row per recurring leak");
         org.eclipse.swt.widgets.TreeItem first = tree.getItem(0);
-        assertEquals("adapter (LX_DXENUMADAPTERS3) holding device, resource, allocation, sync object, in 2"
-                + " leaky-sharer processes, 16 MiB", first.getText(0));
+        assertEquals("adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, 16 MiB, holding device, resource,"
+                + " allocation, sync object", first.getText(0));
         assertEquals("12", first.getText(2), "6 objects in each");
         List<Leaks.Suspect> members = view.result().recurring().get(0).suspects();
         assertEquals(members.stream().map(Leaks.Suspect::summary).toList(),

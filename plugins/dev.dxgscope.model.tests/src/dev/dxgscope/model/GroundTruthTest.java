@@ -514,10 +514,10 @@ class GroundTruthTest {
         Leaks.Result leaks = Leaks.ofCapture(twice);
         assertEquals(12, leaks.suspects().size(), "6 a run");
         List<Leaks.Recurrence> r = leaks.recurring();
-        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) holding device, resource, allocation, sync object, in 2"
-                + " leaky-sharer processes, 16 MiB",
-                "adapter (LX_DXENUMADAPTERS3) holding device, context, allocation, sync object, in 2 leaky-sharer"
-                + " processes, 8 MiB",
+        assertEquals(List.of("adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, 16 MiB, holding device, resource,"
+                + " allocation, sync object",
+                "adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, 8 MiB, holding device, context, allocation,"
+                + " sync object",
                 "shared sync object (LX_DXCREATESYNCHRONIZATIONOBJECT) in 2 leaky-sharer processes",
                 "NT-handle fd of a resource (LX_DXSHAREOBJECTS) in 2 leaky-sharer processes",
                 "NT-handle fd of a sync object (LX_DXSHAREOBJECTS) in 2 leaky-sharer processes",

@@ -114,14 +114,16 @@ public final class Leaks {
             return processList().size();
         }
 
-        /** "adapter (LX_DXENUMADAPTERS3) holding device, resource, allocation, in 12 leaky-sharer processes, 96 MiB". */
+        /**
+         * "adapter (LX_DXENUMADAPTERS3) in 12 leaky-sharer processes, 96 MiB, holding device,
+         * resource, allocation": what a narrow column cuts is the end of the list of types.
+         */
         public String summary() {
             long bytes = retainedBytes();
             int processes = processes();
-            return what + " (" + origin + ")" + (below.isEmpty() ? "" : " holding " + below + ",") + " in "
-                    + processes + " " + program + " processes"
+            return what + " (" + origin + ") in " + processes + " " + program + " processes"
                     + (suspects.size() > processes ? " (" + suspects.size() + " in all)" : "")
-                    + (bytes > 0 ? ", " + Format.bytes(bytes) : "");
+                    + (bytes > 0 ? ", " + Format.bytes(bytes) : "") + (below.isEmpty() ? "" : ", holding " + below);
         }
     }
 
