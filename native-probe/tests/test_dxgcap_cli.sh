@@ -19,6 +19,7 @@ check 2 "bad record option" "$dxgcap" record --bogus -- true
 for c in dump info snapshot demo adapters abi; do
     check 0 "$c --help" "$dxgcap" $c --help
 done
+check 2 "help of an unknown command" "$dxgcap" frobnicate --help
 check 2 "bad adapters argument" "$dxgcap" adapters --bogus
 check 1 "missing device" "$dxgcap" adapters --device /nonexistent/dxg
 "$dxgcap" adapters --device /nonexistent/dxg 2>&1 | grep -q "ENOENT" || { echo "FAIL: ENOENT not named"; fail=1; }

@@ -123,6 +123,13 @@ bad-args)
     [ $? -eq 1 ] || fail "a simulator that did not start is not an error"
     grep -q "dxgsim did not start" "$work/err" || fail "not explained: $(cat "$work/err")"
     [ ! -e "$work/nosim.dxgcap" ] || fail "a capture of nothing was left behind"
+    echo "an earlier file" >"$work/kept"
+    "$dxgcap" record --sim-arg --no-such-sim-option -o "$work/kept" -- true 2>/dev/null
+    [ -e "$work/kept" ] || fail "a path that was there before was removed"
+    # a device is written, not synced or given a mode: /dev/null stays usable and the record is no failure
+    mode=$(stat -c %a /dev/null)
+    "$dxgcap" record -o /dev/null -- true 2>"$work/err" || fail "recording to /dev/null failed: $(cat "$work/err")"
+    [ "$(stat -c %a /dev/null)" = "$mode" ] || fail "/dev/null's mode changed to $(stat -c %a /dev/null)"
     ;;
 *)
     fail "unknown scenario"

@@ -595,7 +595,8 @@ int dxgcap_cmd_info(int argc, char **argv)
     lost = lost > end.events_lost ? lost : end.events_lost;
     printf("capture: %s\n", argv[0]);
     printf("version: %u, state: %s%s\n", r.preamble.version, state_name(r.preamble.state),
-           truncated ? " (so its preamble says; the file is cut short)" : "");
+           truncated && r.preamble.state == DXGCAP_STATE_COMPLETE ? " (so its preamble says; the file is cut short)"
+                                                                  : "");
     if (command) {
         printf("command: %.*s\n", (int)command_len, command);
     }
@@ -641,7 +642,7 @@ int dxgcap_cmd_info(int argc, char **argv)
         printf("end: complete (no END record)\n");
     } else {
         static const char *const reasons[] = {"", "the command exited", "the size limit was reached",
-                                              "the time limit was reached", "interrupted (SIGINT/SIGTERM)",
+                                              "the time limit was reached", "interrupted (SIGINT/SIGTERM/SIGHUP)",
                                               "a write error"};
         printf("end: complete: %s\n", end.reason >= 1 && end.reason <= 5 ? reasons[end.reason] : "reason unknown");
     }

@@ -103,7 +103,7 @@ static int help(void)
     printf("usage: dxgcap record [OPTIONS] -- CMD [ARGS]\n"
            "\n"
            "Runs CMD (and every process it starts) under the probe and writes its capture as it goes.\n"
-           "It stops when CMD and all its descendants have exited, at a limit, or on SIGINT/SIGTERM\n"
+           "It stops when CMD and all its descendants have exited, at a limit, or on SIGINT/SIGTERM/SIGHUP\n"
            "(then it finishes the capture and waits for CMD without disturbing it).\n"
            "\n"
            "options:\n"
@@ -625,6 +625,8 @@ int dxgcap_cmd_record(int argc, char **argv)
         return 1;
     }
     c.seen_lost = calloc(o.rings, sizeof *c.seen_lost);
+    struct stat before;
+    int output_existed = lstat(output, &before) == 0; /* only a file made here may be removed again */
     if ((err = dxgs_writer_open(&c.writer, output, o.limit_size)) != 0) {
         fprintf(stderr, "dxgcap: cannot create %s: %s\n", output, strerror(err));
         unlink(session_path);
@@ -664,7 +666,9 @@ int dxgcap_cmd_record(int argc, char **argv)
     pid_t sim = -1;
     if (o.sim && (sim = start_sim(&o, sim_socket, session_path)) < 0) {
         dxgs_writer_close(&c.writer, 0);
-        unlink(output); /* nothing was recorded: no capture of nothing left behind */
+        if (!output_existed) {
+            unlink(output); /* nothing was recorded: no capture of nothing left behind */
+        }
         unlink(session_path);
         rmdir(dir);
         return 1;
@@ -757,11 +761,10 @@ int dxgcap_cmd_record(int argc, char **argv)
         .events_lost = c.events_lost,
     };
     emit_record(&c, DXGCAP_END, (uint32_t)getpid(), 0, &end, sizeof end, 1);
-    uint64_t written = c.writer.records, bytes = c.writer.file_offset;
     err = dxgs_writer_close(&c.writer, c.events_lost);
     if (!err) { /* where the capture is, for the next command (dxgscope FILE, dxgcap info FILE) */
-        fprintf(stderr, "dxgcap: wrote %s (%llu records, %.1f MiB)\n", output, (unsigned long long)written,
-                (double)bytes / (1024.0 * 1024.0));
+        fprintf(stderr, "dxgcap: wrote %s (%llu records, %.1f MiB)\n", output, (unsigned long long)c.writer.records,
+                (double)c.writer.file_offset / (1024.0 * 1024.0));
     }
     if (err) {
         fprintf(stderr, "dxgcap: %s was cut: %s (it reads up to its last whole record)\n", output, strerror(err));
@@ -770,8 +773,9 @@ int dxgcap_cmd_record(int argc, char **argv)
         }
     } else if (c.events_lost) {
         fprintf(stderr, "dxgcap: %llu event(s) were lost%s\n", (unsigned long long)c.events_lost,
-                c.stopped && c.end_reason == DXGCAP_END_SIZE_LIMIT ? " (not written after the size limit)"
-                                                                  : " (see LOST records)");
+                c.stopped && c.end_reason != DXGCAP_END_WRITE_ERROR
+                    ? " (LOST records name those dropped while recording; the rest came after it stopped)"
+                    : " (see LOST records)");
     }
     dxgs_session_detach(&c.session);
     unlink(session_path);

@@ -62,7 +62,11 @@ int dxgs_writer_open(struct dxgs_writer *w, const char *path, uint64_t limit_byt
     if (w->fd < 0) {
         return errno;
     }
-    (void)fchmod(w->fd, 0600);
+    struct stat st;
+    w->regular = fstat(w->fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (w->regular) {
+        (void)fchmod(w->fd, 0600); /* a capture made earlier with wider permissions */
+    }
     w->buf = malloc(WRITER_BUFFER);
     if (!w->buf) {
         close(w->fd);
@@ -180,7 +184,7 @@ int dxgs_writer_close(struct dxgs_writer *w, uint64_t events_lost)
     if (!w->failed_errno) {
         write_state(w, DXGCAP_STATE_COMPLETE, 0, events_lost);
     }
-    if (fsync(w->fd) < 0 && !err) {
+    if (w->regular && fsync(w->fd) < 0 && !err) { /* /dev/null and pipes cannot be synced */
         err = errno;
     }
     close(w->fd);

@@ -20,6 +20,7 @@ struct dxgs_writer {
     uint64_t limit_bytes; /* 0 = none */
     int failed_errno;     /* set once writing stopped */
     int limit_reached;
+    int regular;          /* a regular file (not /dev/null, a pipe): only then are mode and fsync ours */
 };
 
 /* Creates (or truncates) path with mode 0600 and writes the preamble. Returns 0 or errno. */

@@ -98,8 +98,11 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "record")) {
         return dxgcap_cmd_record(argc - 2, argv + 2); /* its own, longer --help */
     }
-    if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
-        return usage(stdout, 0); /* 'dxgcap dump --help': the one table says every command's syntax */
+    static const char *const listed[] = {"snapshot", "demo", "info", "dump", "abi", "adapters"};
+    for (size_t i = 0; argc > 2 && i < sizeof listed / sizeof listed[0]; i++) {
+        if (!strcmp(argv[1], listed[i]) && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+            return usage(stdout, 0); /* 'dxgcap dump --help': the one table says every command's syntax */
+        }
     }
     if (!strcmp(argv[1], "snapshot")) {
         return dxgcap_cmd_snapshot(argc - 2, argv + 2);

@@ -44,7 +44,22 @@ class SeqOrdererTest {
         assertEquals(List.of(1L, 2L, 10L), delivered);
         assertEquals(1, health.size());
         assertEquals(Severity.INFO, health.get(0).severity());
-        assertEquals("records #3..#9 were not written: the capture's size limit was reached", health.get(0).text());
+        assertEquals("records #3..#9 were not written: the recording stopped early (size limit)", health.get(0).text());
+    }
+
+    @Test
+    void aGapBeforeTheEndOfATimeLimitOrAnInterruptIsNotDamage() {
+        orderer.offer(record(1, RecordKind.MARKER, 0));
+        orderer.offer(record(3, RecordKind.END, 3));
+        orderer.flush();
+        SeqOrderer interrupted = new SeqOrderer(r -> { }, health::add);
+        interrupted.offer(record(1, RecordKind.MARKER, 0));
+        interrupted.offer(record(5, RecordKind.END, 4)); /* Ctrl-C: the collector stops writing, the command runs on */
+        interrupted.flush();
+        assertEquals(List.of("record #2 was not written: the recording stopped early (time limit)",
+                "records #2..#4 were not written: the recording stopped early (collector interrupted)"),
+                health.stream().map(Diagnostic::text).toList());
+        assertEquals(List.of(Severity.INFO, Severity.INFO), health.stream().map(Diagnostic::severity).toList());
     }
 
     @Test

@@ -246,6 +246,13 @@ class ReportTest {
         Run both = run(copy.toString(), "--trace", out.toString(), "-o", out.toString());
         assertEquals(2, both.status());
         assertTrue(both.err().contains("--trace and -o name the same file"), both.err());
+        Path gone = dir.resolve("gone.dxgcap");
+        Run missing = run(gone.toString(), "-o", gone.toString());
+        assertEquals(1, missing.status(), "a capture that is not there is that, not an output in its way");
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        Run diffOption = run(copy.toString(), "--diff", "0", "--wide");
+        assertEquals(2, diffOption.status());
+        assertTrue(diffOption.err().contains("--diff needs two times"), diffOption.err());
         Run dash = run(copy.toString(), "--section", "capture", "-o", "-");
         assertEquals(0, dash.status());
         assertTrue(dash.out().contains("capture"), "'-o -' is the standard output");

@@ -61,7 +61,7 @@ public final class VmbusExpert {
             if (count >= MIN_SAMPLES) {
                 long[] v = Arrays.copyOf(a, count);
                 Arrays.sort(v);
-                p99.put(command, v[(int) ((count - 1) * 0.99)]);
+                p99.put(command, VmbusStats.rank(v, 99)); /* the p99 the statistics show */
             }
         });
         byte[] f = new byte[n];

@@ -84,7 +84,8 @@ public final class VmbusStats {
         return new long[] {rank(v, 50), rank(v, 90), rank(v, 99), v[v.length - 1]};
     }
 
-    private static long rank(long[] sorted, int percent) {
+    /** The nearest-rank {@code percent} percentile of ascending values (at least one). */
+    static long rank(long[] sorted, int percent) {
         long n = sorted.length;
         return sorted[(int) ((n * percent + 99) / 100) - 1]; /* ceil(n * percent / 100), 1-based */
     }

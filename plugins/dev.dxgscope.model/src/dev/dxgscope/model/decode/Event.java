@@ -129,6 +129,11 @@ public sealed interface Event {
     record End(long seq, long ts, int pid, int tid, long offset, int reason, int exitStatus, long eventsLost)
             implements Event {
         public String reasonText() {
+            return reasonText(reason);
+        }
+
+        /** "size limit" for an END reason code (FORMAT.md). */
+        public static String reasonText(int reason) {
             return switch (reason) {
                 case 1 -> "target exited";
                 case 2 -> "size limit";
@@ -137,6 +142,11 @@ public sealed interface Event {
                 case 5 -> "write error";
                 default -> "reason " + reason;
             };
+        }
+
+        /** Whether the collector stopped writing on purpose before the END (a limit, an interrupt). */
+        public static boolean stoppedEarly(int reason) {
+            return reason >= 2 && reason <= 4;
         }
     }
 }

@@ -8,10 +8,12 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * Delivers records in seq order. Seqs are dense (every number handed out is written, FORMAT.md),
- * so a record is passed on at once when it is the next expected one, which is nearly always; a
- * record that arrives early is copied and held until the gap before it fills. When the held
- * records pass a bound the gap is declared missing (damage, a killed writer) and delivery goes on.
+ * Delivers records in seq order. Seqs are dense (every number handed out is written, FORMAT.md)
+ * except right before the END of a recording stopped early, so a record is passed on at once when
+ * it is the next expected one, which is nearly always; a record that arrives early is copied and
+ * held until the gap before it fills. When the held records pass a bound the gap is declared
+ * missing (damage, a killed writer) and delivery goes on; a gap before such an END is said as what
+ * it is.
  *
  * <p>Cost: nothing on the in-order path (the cursor itself is passed on); a payload copy and a heap
  * insertion per held record.
@@ -111,15 +113,17 @@ public final class SeqOrderer {
         next = first.seq();
     }
 
-    /** "the capture's size limit was reached" when {@code r} is the END of a size or time limit, else null. */
+    /**
+     * "the recording stopped early (size limit)" when {@code r} is the END of a recording stopped
+     * before its command ended (a limit, an interrupt), else null. The probe hands out seqs until the
+     * END; the collector writes none after it stopped.
+     */
     private static String limitReached(RawRecord r) {
         if (r.kind() != RecordKind.END || r.payloadSize() < 4) {
             return null;
         }
-        return switch (r.data().getInt(0)) {
-            case 2 -> "the capture's size limit was reached";
-            case 3 -> "the capture's time limit was reached";
-            default -> null;
-        };
+        int reason = r.data().getInt(0);
+        return Event.End.stoppedEarly(reason) ? "the recording stopped early (" + Event.End.reasonText(reason) + ")"
+                : null;
     }
 }

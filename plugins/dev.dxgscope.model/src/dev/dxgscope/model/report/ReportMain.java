@@ -123,7 +123,7 @@ public final class ReportMain {
                         throw new IllegalArgumentException("--trace and -o name the same file, " + p);
                     }
                 }
-                if (same(p, o.file)) {
+                if (Files.exists(p) && Files.exists(o.file) && same(p, o.file)) { /* one not there is not the capture */
                     throw new IllegalArgumentException(p + " is the capture being read; write the report elsewhere");
                 }
                 outputs.add(p);
@@ -175,7 +175,7 @@ public final class ReportMain {
                     }
                     case "--at" -> o.at = value(args, ++i, a);
                     case "--diff" -> {
-                        if (i + 2 >= args.length) {
+                        if (i + 2 >= args.length || args[i + 1].startsWith("--") || args[i + 2].startsWith("--")) {
                             throw new IllegalArgumentException("--diff needs two times: --diff T1 T2");
                         }
                         o.diff = new String[] {args[++i], args[++i]};

@@ -88,7 +88,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
             }
             case Leaks.Recurrence r -> p.category("Recurring leak").put("reason", r.reason().text())
                     .put("program", r.program()).put("what", r.what()).put("origin", r.origin())
-                    .put("below", r.below().isEmpty() ? "" : r.below())
+                    .put("below", r.below())
                     .put("processes", r.processes()).put("pids", String.join(", ", r.processList().stream()
                             .map(x -> String.valueOf(x.pid())).toList()))
                     .put("suspects", r.suspects().size()).put("objects", r.count())
