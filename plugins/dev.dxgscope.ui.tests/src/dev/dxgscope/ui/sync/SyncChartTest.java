@@ -103,6 +103,8 @@ class SyncChartTest {
                 line(7, 10, 0))), "few stuck ones: every one, then the rest");
         assertEquals(List.of(3, 7), SyncData.defaultFences(List.of(line(8, 0, 0), line(3, 600, 0), line(7, 10, 0))),
                 "no stuck waits: the busiest first, none without waits");
+        assertEquals(List.of(1, 2, 4, 5), SyncData.defaultFences(List.of(line(1, 3, 2), line(2, 3, 2), line(9, 1, 0),
+                line(4, 3, 2), line(5, 3, 2))), "a fence with one satisfied wait does not push out a fourth stuck one");
     }
 
     private static SyncData.FenceLine line(int id, int waits, int stuck) {

@@ -139,7 +139,8 @@ public final class SyncData {
 
     /**
      * The fences to show when the user has not chosen: those with waits, stuck ones first; else the
-     * busiest. One track is kept for the busiest fence whose waits were all satisfied, so a session
+     * busiest. When stuck fences would fill every track, one is kept for the busiest fence whose
+     * waits were all satisfied if it has more waits than the stuck fence it pushes out, so a session
      * where one bug repeats (every run of a workload leaves its stuck fence) still shows the
      * traffic that works beside it.
      */
@@ -155,7 +156,10 @@ public final class SyncData {
                 .thenComparingInt(f -> -f.x().length).thenComparingInt(FenceLine::id));
         List<FenceLine> stuck = sorted.stream().filter(f -> f.stuck() > 0).toList();
         List<FenceLine> rest = sorted.stream().filter(f -> f.stuck() == 0).toList();
-        int stuckShown = Math.min(stuck.size(), Math.max(DEFAULT_FENCES - rest.size(), DEFAULT_FENCES - 1));
+        /* the reserved track goes to real traffic: more waits than the stuck fence it would push out */
+        boolean reserve = !rest.isEmpty() && stuck.size() >= DEFAULT_FENCES
+                && rest.get(0).waits() > stuck.get(DEFAULT_FENCES - 1).waits();
+        int stuckShown = Math.min(stuck.size(), reserve ? DEFAULT_FENCES - 1 : DEFAULT_FENCES);
         List<Integer> out = new ArrayList<>();
         stuck.stream().limit(stuckShown).forEach(f -> out.add(f.id()));
         rest.stream().limit(DEFAULT_FENCES - out.size()).forEach(f -> out.add(f.id()));
