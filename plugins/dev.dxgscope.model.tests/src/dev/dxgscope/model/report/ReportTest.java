@@ -107,6 +107,8 @@ class ReportTest {
         Run at = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", "#60");
         assertEquals(0, at.status(), at.err());
         assertTrue(at.out().contains("\"at\": {"));
+        assertTrue(at.out().replaceAll("\\s", "").contains("\"applies_to\":[\"processes\",\"objects\",\"leaks\"]"),
+                "which sections are at that moment: " + at.out());
         assertTrue(at.out().contains("\"type\": \"sync object\""), "the fence is alive at #60");
         Run start = run(capture("stuck-wait").toString(), "--format", "json", "--section", "objects", "--at", "0");
         assertFalse(start.out().contains("\"type\": \"sync object\""), "nothing exists at the start");

@@ -43,6 +43,8 @@ import java.util.Set;
  */
 public final class ReportBuilder {
     public static final String SCHEMA = "dxgscope-report/1";
+    /** The sections --at shows at that moment; the others cover the whole capture. */
+    static final List<String> AT_SECTIONS = List.of("processes", "objects", "leaks");
     /** Section names, in report order. */
     public static final List<String> SECTIONS = List.of("capture", "processes", "adapters", "objects", "leaks",
             "residency", "sync", "errors", "vmbus", "calls", "diff");
@@ -69,7 +71,7 @@ public final class ReportBuilder {
             r.put("capture", capture());
         }
         if (at != null) {
-            r.put("at", map("seq", at, "time_ns", t.sinceStart(at)));
+            r.put("at", map("seq", at, "time_ns", t.sinceStart(at), "applies_to", AT_SECTIONS));
         }
         if (want(sections, "processes")) {
             r.put("processes", processes(at));
