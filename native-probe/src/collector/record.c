@@ -144,8 +144,7 @@ static int parse_u64(const char *s, uint64_t *out)
 static int parse_options(int argc, char **argv, struct options *o)
 {
     *o = (struct options){.sim_seed = "1", .private_data = 1, .kernel_log = 1, .block_timeout_us = 10000,
-                          .fence_sample_ms = 2,
-                          .rings = 128, .ring_size = 1u << 20};
+                          .fence_sample_ms = 2, .rings = 128, .ring_size = 1u << 20};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         uint64_t v;
@@ -762,20 +761,21 @@ int dxgcap_cmd_record(int argc, char **argv)
     };
     emit_record(&c, DXGCAP_END, (uint32_t)getpid(), 0, &end, sizeof end, 1);
     err = dxgs_writer_close(&c.writer, c.events_lost);
-    if (!err) { /* where the capture is, for the next command (dxgscope FILE, dxgcap info FILE) */
-        fprintf(stderr, "dxgcap: wrote %s (%llu records, %.1f MiB)\n", output, (unsigned long long)c.writer.records,
-                (double)c.writer.file_offset / (1024.0 * 1024.0));
-    }
     if (err) {
         fprintf(stderr, "dxgcap: %s was cut: %s (it reads up to its last whole record)\n", output, strerror(err));
         if (exit_status == 0) {
             exit_status = 1; /* a script must not take a cut capture for a whole one */
         }
-    } else if (c.events_lost) {
-        fprintf(stderr, "dxgcap: %llu event(s) were lost%s\n", (unsigned long long)c.events_lost,
-                c.stopped && c.end_reason != DXGCAP_END_WRITE_ERROR
-                    ? " (LOST records name those dropped while recording; the rest came after it stopped)"
-                    : " (see LOST records)");
+    } else {
+        /* where the capture is, for the next command (dxgscope FILE, dxgcap info FILE) */
+        fprintf(stderr, "dxgcap: wrote %s (%llu records, %.1f MiB)\n", output, (unsigned long long)c.writer.records,
+                (double)c.writer.file_offset / (1024.0 * 1024.0));
+        if (c.events_lost) {
+            fprintf(stderr, "dxgcap: %llu event(s) were lost%s\n", (unsigned long long)c.events_lost,
+                    c.stopped && c.end_reason != DXGCAP_END_WRITE_ERROR
+                        ? " (LOST records name those dropped while recording; the rest came after it stopped)"
+                        : " (see LOST records)");
+        }
     }
     dxgs_session_detach(&c.session);
     unlink(session_path);

@@ -93,11 +93,11 @@ public final class SeqOrderer {
             return;
         }
         long count = first.seq() - next;
-        String limit = limitReached(first);
-        if (limit != null) { /* not damage: the collector stopped writing on purpose */
+        String stopped = stoppedEarly(first);
+        if (stopped != null) { /* not damage: the collector stopped writing on purpose */
             diagnostics.accept(new Diagnostic(Severity.INFO, first.offset(), first.seq(), (count == 1
                     ? "record #" + next + " was" : "records #" + next + "..#" + (first.seq() - 1) + " were")
-                    + " not written: " + limit));
+                    + " not written: " + stopped));
             next = first.seq();
             return;
         }
@@ -118,7 +118,7 @@ public final class SeqOrderer {
      * before its command ended (a limit, an interrupt), else null. The probe hands out seqs until the
      * END; the collector writes none after it stopped.
      */
-    private static String limitReached(RawRecord r) {
+    private static String stoppedEarly(RawRecord r) {
         if (r.kind() != RecordKind.END || r.payloadSize() < 4) {
             return null;
         }

@@ -123,7 +123,7 @@ public final class ReportMain {
                         throw new IllegalArgumentException("--trace and -o name the same file, " + p);
                     }
                 }
-                if (Files.exists(p) && Files.exists(o.file) && same(p, o.file)) { /* one not there is not the capture */
+                if (sameExistingFile(p, o.file)) {
                     throw new IllegalArgumentException(p + " is the capture being read; write the report elsewhere");
                 }
                 outputs.add(p);
@@ -131,10 +131,16 @@ public final class ReportMain {
         }
     }
 
+    /** Two outputs: the same file, or (not made yet) the same path. */
     private static boolean same(Path a, Path b) {
+        return Files.exists(a) && Files.exists(b) ? sameExistingFile(a, b)
+                : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** One file under both paths (links included); a path not there is no file. */
+    private static boolean sameExistingFile(Path a, Path b) {
         try {
-            return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b)
-                    : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
         }

@@ -123,10 +123,10 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
 
     /** A sync object's value at a seq; its fence may outlive the handle (other processes opened it). */
     private static String valueAt(SyncObject s, long seq) {
-        String v = value(s.fence().valueAt(seq));
         if (seq < s.createdSeq()) {
             return "not yet created";
         }
+        String v = value(s.fence().valueAt(seq));
         return s.aliveAt(seq) ? v : "destroyed (its fence: " + v + ")";
     }
 
