@@ -272,4 +272,50 @@ class ReportTest {
         assertEquals(1, csvOnFile.status());
         assertEquals("dxgscope report: cannot write " + file + ": it exists and is not a directory\n", csvOnFile.err());
     }
+
+    /**
+     * The standard output failing: a reader that went away ({@code report | head}) ends quietly with
+     * SIGPIPE's status, as {@code cat} would; a full disk is said, with why.
+     */
+    @Test
+    void aClosedPipeEndsQuietlyAndAFullDiskIsSaid() {
+        for (String format : List.of("text", "json", "html")) {
+            Failing pipe = new Failing("Broken pipe");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = ReportMain.run(new String[] {capture("stuck-wait").toString(), "--format", format}, pipe,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(ReportMain.CLOSED_PIPE, status, format);
+            assertEquals("", err.toString(StandardCharsets.UTF_8), format);
+            assertTrue(pipe.tried, "the report was written until the pipe closed");
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(new String[] {capture("stuck-wait").toString()}, new Failing("No space left on device"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals("dxgscope report: cannot write to the standard output: No space left on device\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(ReportMain.CLOSED_PIPE, ReportMain.run(new String[] {"--help"}, new Failing("Broken pipe"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    }
+
+    /** A standard output whose every write fails as the system says. */
+    private static final class Failing extends java.io.OutputStream {
+        private final String why;
+        boolean tried;
+
+        Failing(String why) {
+            this.why = why;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            tried = true;
+            throw new IOException(why);
+        }
+    }
 }

@@ -4,7 +4,10 @@ import dev.dxgscope.capture.ReadProblem;
 import dev.dxgscope.model.ModelLoader;
 import dev.dxgscope.model.state.CaptureModel;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -21,24 +24,31 @@ import java.util.Set;
  * [--csv DIR] [--trace FILE] [-o FILE]}: the headless report (no display, no workbench). T is
  * seconds since the capture's first record ({@code 1.5}, {@code 1.5s}, {@code 250ms}), {@code #SEQ}
  * or {@code end}. Exit status 0, 1 when the capture cannot be read or an output cannot be written,
- * 2 for a bad command line (an output that is the capture itself included).
+ * 2 for a bad command line (an output that is the capture itself included), 141 (as a program
+ * killed by SIGPIPE) without a word when the standard output's reader went away ({@code | head}).
  */
 public final class ReportMain {
     static final String USAGE = "usage: dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2]\n"
             + "                       [--section NAME]... [--csv DIR] [--trace FILE] [-o FILE] [--wide]\n"
             + "  T: seconds since the capture's start (1.5, 1.5s, 250ms, 40us, 900ns), #SEQ, start or end\n"
             + "  -o -: the standard output (the default); --wide: text cells whole, not cut at 72 characters\n"
-            + "  sections: " + String.join(", ", ReportBuilder.SECTIONS) + "\n";
+            + "  sections: " + String.join(", ", ReportBuilder.SECTIONS) + "\n"
+            + "  exit status: 0; 1 when the capture cannot be read or an output cannot be written;\n"
+            + "  2 for a bad command line; 141 when the standard output's reader went away\n";
+
+    /** The exit status of a program killed by SIGPIPE, which a shell's pipefail expects. */
+    static final int CLOSED_PIPE = 141;
 
     private ReportMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        /* the standard output itself, not System.out: a PrintStream hides why a write failed */
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out), System.err));
     }
 
     /** Runs the command; returns the exit status. */
-    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+    public static int run(String[] args, OutputStream stdout, PrintStream stderr) {
         Options o;
         try {
             o = Options.parse(args);
@@ -47,8 +57,7 @@ public final class ReportMain {
             return 2;
         }
         if (o.help) {
-            stdout.print(USAGE);
-            return 0;
+            return toStandardOutput(stdout, stderr, w -> w.write(USAGE));
         }
         try {
             checkOutputs(o);
@@ -92,13 +101,7 @@ public final class ReportMain {
                     return true;
                 });
             } else {
-                Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-                render(tree, o, w);
-                w.flush();
-                if (stdout.checkError()) { /* a PrintStream never throws: a full disk or a closed pipe */
-                    stderr.println("dxgscope report: cannot write to the standard output");
-                    return 1;
-                }
+                return toStandardOutput(stdout, stderr, w -> render(tree, o, w));
             }
             return 0;
         } catch (IllegalArgumentException e) {
@@ -144,6 +147,40 @@ public final class ReportMain {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** What is written to the standard output. */
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} to the standard output; returns the exit status. A reader that went away
+     * ({@code report | head}) is not an error worth a word: the status is that of a program killed
+     * by SIGPIPE. Any other failure (a full disk) is said, with why when the stream tells.
+     */
+    private static int toStandardOutput(OutputStream stdout, PrintStream stderr, Body body) {
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        } catch (IOException e) {
+            if (closedPipe(e)) {
+                return CLOSED_PIPE;
+            }
+            stderr.println("dxgscope report: cannot write to the standard output: " + WholeFile.problem(e));
+            return 1;
+        }
+        if (stdout instanceof PrintStream p && p.checkError()) { /* a PrintStream never says why */
+            stderr.println("dxgscope report: cannot write to the standard output");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Whether a write failed because the pipe's reader closed it (EPIPE). */
+    static boolean closedPipe(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
     }
 
     private static void render(Map<String, Object> tree, Options o, Writer w) throws IOException {
