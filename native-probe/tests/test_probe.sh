@@ -88,7 +88,7 @@ size-limit)
     head -c 100 "$work/c.dxgcap" >"$work/short.dxgcap"
     "$dxgcap" info "$work/short.dxgcap" | grep -q "state: complete (so its preamble says; the file is cut short)" ||
         fail "a file cut short is called complete: $("$dxgcap" info "$work/short.dxgcap")"
-    "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2" || fail "END should name the size limit"
+    "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2 (size_limit)" || fail "END should name the size limit"
     ;;
 kernel-log)
     # dxgkrnl's lines in the kernel log become LOG records naming no call (a file stands in for

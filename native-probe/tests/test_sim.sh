@@ -82,10 +82,10 @@ workloads)
     fi
     # Two processes share a resource and a fence by fd over a Unix socket.
     record sharer --sim -- "$workloads/leaky-sharer" || fail "leaky-sharer: $(cat "$work/sharer.out")"
-    [ "$(count sharer 'FD op=4')" -ge 1 ] || fail "leaky-sharer: no fd sent over SCM_RIGHTS"
-    [ "$(count sharer 'FD op=5')" -ge 1 ] || fail "leaky-sharer: no dxg fd received"
-    [ "$(count sharer 'command=32 ')" -ge 2 ] || fail "leaky-sharer: OPENRESOURCE not sent"
-    [ "$(count sharer 'command=1005 ')" -ge 1 ] || fail "leaky-sharer: no DESTROYNTSHAREDOBJECT after the last fd closed"
+    [ "$(count sharer 'FD op=4 (send)')" -ge 1 ] || fail "leaky-sharer: no fd sent over SCM_RIGHTS"
+    [ "$(count sharer 'FD op=5 (recv)')" -ge 1 ] || fail "leaky-sharer: no dxg fd received"
+    [ "$(count sharer 'command=32 (OPENRESOURCE) ')" -ge 2 ] || fail "leaky-sharer: OPENRESOURCE not sent"
+    [ "$(count sharer 'command=1005 (DESTROYNTSHAREDOBJECT) ')" -ge 1 ] || fail "leaky-sharer: no DESTROYNTSHAREDOBJECT after the last fd closed"
     [ "$(count sharer 'direction=1 .*command=1001 ')" -eq 2 ] || fail "leaky-sharer: both processes must be torn down"
     ;;
 faults)

@@ -112,6 +112,36 @@ static void put_strings(FILE *out, const uint8_t *p, size_t n)
     fputc(']', out);
 }
 
+/* The word for a small number of the capture format, or "?" (a newer writer's value). */
+static const char *word(const char *const *words, size_t n, uint32_t v)
+{
+    return v < n && words[v] ? words[v] : "?";
+}
+#define WORD(words, v) word(words, sizeof words / sizeof words[0], v)
+
+static const char *const fd_ops[] = {NULL, "open", "close", "dup", "send", "recv", "send_failed"};
+static const char *const mmap_ops[] = {NULL, "map", "unmap"};
+static const char *const mem_whats[] = {"fd", "fence", "lock"};
+static const char *const proc_ops[] = {NULL, "start", "fork", "exec", "exit", "vanished"};
+static const char *const end_reasons[] = {NULL, "command_exited", "size_limit", "time_limit", "interrupted",
+                                          "write_error"};
+static const char *const lost_reasons[] = {NULL, "blocked", "no_collector", "no_ring", "size_limit"};
+static const char *const fence_kinds[] = {NULL, "monitored", "paging", "hwqueue"};
+static const char *const channels[] = {"global", "adapter"};
+static const char *const directions[] = {NULL, "request", "reply", "host_message"};
+static const char *const sample_kinds[] = {NULL, "adapter", "vidmem", "processes", "statistics"};
+
+/* A VMBus command's name, numbered as the Java model numbers them: a host message by the host's
+ * table, 1000 and up by the global channel's, the rest by an adapter channel's. */
+static const char *vmbus_command(uint32_t direction, uint32_t command)
+{
+    uint32_t table = direction == DXGCAP_VMBUS_HOST_MESSAGE ? 2 /* DXGKVMB_HOST_TO_VM */
+                     : command >= 1000                       ? 1 /* DXGKVMB_VM_TO_HOST */
+                                                             : 0 /* DXGKVMB_VGPU_TO_HOST */;
+    const char *name = dxgs_abi_vmbus_command_name(table, command);
+    return name ? name : "?";
+}
+
 static void put_hex(FILE *out, const uint8_t *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -226,7 +256,8 @@ static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, 
         if (n >= sizeof(struct dxgcap_end)) {
             struct dxgcap_end e;
             memcpy(&e, p, sizeof e);
-            fprintf(out, " reason=%u status=%d lost=%llu", e.reason, e.exit_status, (unsigned long long)e.events_lost);
+            fprintf(out, " reason=%u (%s) status=%d lost=%llu", e.reason, WORD(end_reasons, e.reason), e.exit_status,
+                    (unsigned long long)e.events_lost);
         }
         break;
     case DXGCAP_IOCTL_ENTER:
@@ -255,7 +286,7 @@ static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, 
             struct dxgcap_fd f;
             memcpy(&f, p, sizeof f);
             size_t fds_end = sizeof f + (size_t)f.count * 4;
-            fprintf(out, " op=%u fd=%d other=%d fds=[", f.op, f.fd, f.other_fd);
+            fprintf(out, " op=%u (%s) fd=%d other=%d fds=[", f.op, WORD(fd_ops, f.op), f.fd, f.other_fd);
             for (uint32_t i = 0; i < f.count && sizeof f + (i + 1) * 4 <= n; i++) {
                 fprintf(out, "%s%d", i ? "," : "", (int32_t)u32at(p + sizeof f + i * 4));
             }
@@ -267,15 +298,16 @@ static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, 
         if (n >= sizeof(struct dxgcap_mmap)) {
             struct dxgcap_mmap m;
             memcpy(&m, p, sizeof m);
-            fprintf(out, " op=%u fd=%d address=0x%llx length=%llu prot=%u what=%u", m.op, m.fd,
-                    (unsigned long long)m.address, (unsigned long long)m.length, m.prot, m.what);
+            fprintf(out, " op=%u (%s) fd=%d address=0x%llx length=%llu prot=%u what=%u (%s)", m.op, WORD(mmap_ops, m.op),
+                    m.fd, (unsigned long long)m.address, (unsigned long long)m.length, m.prot, m.what,
+                    WORD(mem_whats, m.what));
         }
         break;
     case DXGCAP_PROCESS:
         if (n >= sizeof(struct dxgcap_process)) {
             struct dxgcap_process pr;
             memcpy(&pr, p, sizeof pr);
-            fprintf(out, " op=%u other=%d status=%d ", pr.op, pr.other_pid, pr.status);
+            fprintf(out, " op=%u (%s) other=%d status=%d ", pr.op, WORD(proc_ops, pr.op), pr.other_pid, pr.status);
             put_strings(out, p + sizeof pr, n - sizeof pr);
         }
         break;
@@ -285,8 +317,9 @@ static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, 
             fprintf(out, " count=%u", count);
             for (uint32_t i = 0; i < count && 8 + (i + 1) * 24 <= n; i++) {
                 const uint8_t *e = p + 8 + i * 24;
-                fprintf(out, " [handle=0x%08x kind=%u va=0x%llx value=%llu]", u32at(e), u32at(e + 4),
-                        (unsigned long long)u64at(e + 8), (unsigned long long)u64at(e + 16));
+                fprintf(out, " [handle=0x%08x kind=%u (%s) va=0x%llx value=%llu]", u32at(e), u32at(e + 4),
+                        WORD(fence_kinds, u32at(e + 4)), (unsigned long long)u64at(e + 8),
+                        (unsigned long long)u64at(e + 16));
             }
         }
         break;
@@ -294,10 +327,12 @@ static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, 
         if (n >= sizeof(struct dxgcap_vmbus)) {
             struct dxgcap_vmbus v;
             memcpy(&v, p, sizeof v);
-            fprintf(out, " channel=%u direction=%u luid=0x%llx cause=#%llu transaction=%llu flags=%u status=0x%08x "
-                         "command=%u size=%u data=",
-                    v.channel, v.direction, (unsigned long long)v.adapter_luid, (unsigned long long)v.cause,
-                    (unsigned long long)v.transaction, v.flags, (uint32_t)v.status, v.command_type, v.size);
+            fprintf(out, " channel=%u (%s) direction=%u (%s) luid=0x%llx cause=#%llu transaction=%llu flags=%u "
+                         "status=0x%08x command=%u (%s) size=%u data=",
+                    v.channel, WORD(channels, v.channel), v.direction, WORD(directions, v.direction),
+                    (unsigned long long)v.adapter_luid, (unsigned long long)v.cause,
+                    (unsigned long long)v.transaction, v.flags, (uint32_t)v.status, v.command_type,
+                    vmbus_command(v.direction, v.command_type), v.size);
             put_hex(out, p + sizeof v, v.size <= n - sizeof v ? v.size : n - sizeof v);
         }
         break;
@@ -313,12 +348,24 @@ static void put_text(FILE *out, uint64_t offset, const struct dxgcap_header *h, 
         fputc(' ', out);
         put_string(out, p, strnlen((const char *)p, n));
         break;
+    case DXGCAP_DEVICE_SAMPLE:
+        if (n >= sizeof(struct dxgcap_device_sample)) {
+            struct dxgcap_device_sample d;
+            memcpy(&d, p, sizeof d);
+            fprintf(out, " kind=%u (%s) err=%d luid=0x%llx data=", d.kind, WORD(sample_kinds, d.kind), d.err,
+                    (unsigned long long)d.luid_high << 32 | d.luid_low);
+            put_hex(out, p + sizeof d, n - sizeof d);
+        } else {
+            fputs(" data=", out);
+            put_hex(out, p, n);
+        }
+        break;
     case DXGCAP_LOST:
         if (n >= sizeof(struct dxgcap_lost)) {
             struct dxgcap_lost l;
             memcpy(&l, p, sizeof l);
-            fprintf(out, " events=%llu bytes=%llu reason=%u", (unsigned long long)l.events,
-                    (unsigned long long)l.bytes, l.reason);
+            fprintf(out, " events=%llu bytes=%llu reason=%u (%s)", (unsigned long long)l.events,
+                    (unsigned long long)l.bytes, l.reason, WORD(lost_reasons, l.reason));
         }
         break;
     default:
