@@ -158,5 +158,37 @@ class LiveSessionTest {
         UiTestSupport.waitUntil(display, s::finished, 30_000, "the capture to finish after Stop");
         assertNotNull(s.read(CaptureModel::end), "END record written");
         assertTrue(s.read(CaptureModel::events) > 50);
+        UiTestSupport.spin(display, 1000);
+        assertEquals(null, recorderNote(), "a stop by the user is not a failure");
+    }
+
+    /**
+     * A recorded command that fails: when the capture is read to its end, a note (not blocking)
+     * gives the recorder's status and its last lines, and where its whole output is.
+     */
+    @Test
+    void aFailedRecordingSaysHowItEnded() throws Exception {
+        CaptureSession s = Recorders.record(List.of("/bin/sh", "-c", "echo 'no adapter for this test' >&2; exit 3"), true);
+        SessionJobs.open(s);
+        UiTestSupport.waitUntil(display, s::finished, 30_000, "the capture to finish");
+        UiTestSupport.waitUntil(display, () -> recorderNote() != null, 10_000, "the note on the recorder's end");
+        org.eclipse.swt.widgets.Shell note = recorderNote();
+        List<String> texts = new ArrayList<>();
+        UiTestSupport.collectTexts(note, texts);
+        String text = String.join("\n", texts);
+        UiTestSupport.screenshot(note, "recorder-ended.png");
+        note.close();
+        assertTrue(text.contains("The recorder ended with status 3"), text);
+        assertTrue(text.contains("no adapter for this test"), "its last lines: " + text);
+        assertTrue(text.contains(s.file().getFileName() + ".log"), "where its output is: " + text);
+    }
+
+    private org.eclipse.swt.widgets.Shell recorderNote() {
+        for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
+            if (!shell.isDisposed() && shell.isVisible() && SessionJobs.RECORDER_ENDED.equals(shell.getText())) {
+                return shell;
+            }
+        }
+        return null;
     }
 }

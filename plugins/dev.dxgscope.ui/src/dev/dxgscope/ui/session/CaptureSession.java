@@ -34,6 +34,7 @@ public final class CaptureSession implements AutoCloseable {
     private CaptureModel model;
     private volatile boolean following = true;
     private volatile boolean finished;
+    private volatile boolean stopped;
 
     private CaptureSession(Path file, String title, Process recorder) {
         this.file = file;
@@ -182,6 +183,7 @@ public final class CaptureSession implements AutoCloseable {
     /** Stops a live recording: the recorder finishes the file (END record) and exits. */
     public void stop() throws InterruptedException {
         if (recorder != null && recorder.isAlive()) {
+            stopped = true;
             recorder.toHandle().descendants().forEach(ProcessHandle::destroy);
             recorder.destroy();
             if (!recorder.waitFor(10, TimeUnit.SECONDS)) {
@@ -190,9 +192,21 @@ public final class CaptureSession implements AutoCloseable {
         }
     }
 
-    /** The recorder's exit status, or null while it runs (or for a file). */
-    public Integer recorderExit() {
-        return recorder == null || recorder.isAlive() ? null : recorder.exitValue();
+    /**
+     * Why the recorder's end needs saying, or null: it ran to the end with status 0, was stopped
+     * by the user, or still runs. Otherwise its status and the last lines it wrote to its log
+     * ({@link Recorders#logOf}): a recorded command that failed, a simulator that did not start
+     * (dxgcap then removes the capture it made, and what was read is all there is), a full disk.
+     */
+    public String recorderProblem() {
+        if (recorder == null || recorder.isAlive() || stopped || recorder.exitValue() == 0) {
+            return null;
+        }
+        Path log = Recorders.logOf(file);
+        String tail = Recorders.tail(log, 6);
+        return "The recorder ended with status " + recorder.exitValue()
+                + (tail.isEmpty() ? "." : ". Its last lines:\n\n" + tail) + "\n\nWhat it recorded is shown; its whole output is in "
+                + log + ".";
     }
 
     @Override

@@ -35,8 +35,30 @@ public final class Recorders {
         return cap;
     }
 
+    /** Where a recorder's output goes: beside its capture, {@code NAME.dxgcap.log}. */
+    static Path logOf(Path capture) {
+        return capture.resolveSibling(capture.getFileName() + ".log");
+    }
+
+    /** The last {@code lines} lines of a log (of its last 8 KiB), or "" when it cannot be read. */
+    static String tail(Path log, int lines) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(log)) {
+            long from = Math.max(0, ch.size() - 8192);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) (ch.size() - from));
+            ch.position(from);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                /* read to the end */
+            }
+            List<String> all = new String(b.array(), 0, b.position(), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip().lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static Process start(List<String> cmd, Path capture) throws IOException {
-        Path log = capture.resolveSibling(capture.getFileName() + ".log");
+        Path log = logOf(capture);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         /* the capture file exists as soon as the collector has written its preamble */

@@ -116,6 +116,8 @@ public final class SessionJobs {
                 }
                 if (!session.finished()) {
                     schedule(POLL_MS);
+                } else {
+                    Display.getDefault().asyncExec(() -> reportRecorderEnd(session));
                 }
                 return Status.OK_STATUS;
             }
@@ -127,6 +129,26 @@ public final class SessionJobs {
         };
         job.setSystem(true);
         job.schedule(POLL_MS);
+    }
+
+    /** The title of the note shown when a live recording's recorder failed. */
+    public static final String RECORDER_ENDED = "Recording ended";
+
+    /**
+     * A recorder that failed (a recorded command's error, a simulator that did not start, a full
+     * disk) says so once, with its last lines, without blocking; a stop by the user or a clean end
+     * says nothing.
+     */
+    static void reportRecorderEnd(CaptureSession s) {
+        String problem = s.recorderProblem();
+        if (problem == null || !PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
+                : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        MessageDialog d = new MessageDialog(shell, RECORDER_ENDED, null, problem, MessageDialog.WARNING, 0, "OK");
+        d.setBlockOnOpen(false);
+        d.open();
     }
 
     /**
