@@ -1022,6 +1022,28 @@ class TrackerTest {
     }
 
     /**
+     * {@code dxgcap snapshot}'s worker runs under the probe: its QueryVideoMemoryInfo and the device
+     * sample that reports the answer are one fact, listed once (as the sample); a query whose answer
+     * the sample does not repeat stays.
+     */
+    @Test
+    void aSamplersOwnQueryAndItsSampleAreOneBudget() throws Exception {
+        Script s = new Script(dir.resolve("sampler.dxgcap"));
+        prologue(s, A);
+        s.call(A, "LX_DXQUERYVIDEOMEMORYINFO").in("adapter", ADAPTER).in("memory_segment_group", 0)
+                .out("budget", 4096).out("current_usage", 0).ok();
+        s.vidmemSample(A, 0x1234, 0, 4096, 0);
+        s.call(A, "LX_DXQUERYVIDEOMEMORYINFO").in("adapter", ADAPTER).in("memory_segment_group", 1)
+                .out("budget", 8192).out("current_usage", 0).ok();
+        s.vidmemSample(A, 0x1234, 1, 9000, 0); /* not what the query said: both stay */
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(List.of(4096L, 8192L, 9000L), m.budgets().stream().map(Budget::budget).toList());
+        assertEquals(List.of(Budget.DEVICE_SAMPLE, "LX_DXQUERYVIDEOMEMORYINFO", Budget.DEVICE_SAMPLE),
+                m.budgets().stream().map(Budget::source).toList());
+    }
+
+    /**
      * Pids are used again, so a budget belongs to the process that had its pid when it was asked
      * for: a snapshot's and a caller's own, and one a caller asks about another pid.
      */

@@ -19,6 +19,17 @@ public record Budget(long seq, int pid, DxgProcess process, long luid, int segme
      * ask for its own budget, and the host's budget for one guest process is the nearest fact the
      * capture has about the others on that adapter.
      */
+    /**
+     * Whether this device sample reports {@code query}: the sampler's own QueryVideoMemoryInfo
+     * (under the probe, {@code dxgcap snapshot}'s worker is a process of the capture), same
+     * process, adapter, segment group and answer.
+     */
+    boolean reports(Budget query) {
+        return DEVICE_SAMPLE.equals(source) && !DEVICE_SAMPLE.equals(query.source) && query.pid == pid
+                && query.process == process && query.luid == luid && query.segmentGroup == segmentGroup
+                && query.budget == budget && query.currentUsage == currentUsage;
+    }
+
     public boolean appliesTo(int pid, long luid, int group) {
         return (this.pid == pid || DEVICE_SAMPLE.equals(source)) && (this.luid == luid || this.luid == 0 || luid == 0)
                 && (segmentGroup == group || group < 0);

@@ -410,8 +410,13 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         ByteBuffer b = e.body();
         int at = b.position();
-        budgets.add(new Budget(e.seq(), e.pid(), objects.existing(e.pid()), e.luid(), b.getInt(at), b.getLong(at + 8),
-                b.getLong(at + 16), Budget.DEVICE_SAMPLE));
+        Budget sample = new Budget(e.seq(), e.pid(), objects.existing(e.pid()), e.luid(), b.getInt(at), b.getLong(at + 8),
+                b.getLong(at + 16), Budget.DEVICE_SAMPLE);
+        int last = budgets.size() - 1;
+        if (last >= 0 && sample.reports(budgets.get(last))) {
+            budgets.remove(last); /* the sampler's own query, which this sample reports: one fact, listed once */
+        }
+        budgets.add(sample);
     }
 
     private long budget(int pid, long luid, int group) {
