@@ -1022,6 +1022,33 @@ class TrackerTest {
     }
 
     /**
+     * A MakeResident naming a destroyed allocation: the call counts the allocation it knows and the
+     * handle it does not, and its bytes are the known ones (not a claim that the stale one is 0 B).
+     */
+    @Test
+    void aResidencyCallCountsTheHandlesTheCaptureDoesNotKnow() throws Exception {
+        Script s = new Script(dir.resolve("stale-mr.dxgcap"));
+        prologue(s, A);
+        s.call(A, "LX_DXCREATEPAGINGQUEUE").in("device", DEVICE).out("paging_queue", 0x40000300)
+                .out("sync_object", 0x40000340).ok();
+        allocate(s, A, 0x40000380, 1000);
+        allocate(s, A, 0x400003c0, 24);
+        s.call(A, "LX_DXDESTROYALLOCATION2").in("device", DEVICE).in("alloc_count", 1).inU32s("allocations", 0x400003c0)
+                .ok();
+        failNow(s, s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 2)
+                .inU32s("allocation_list", 0x40000380, 0x400003c0), 22);
+        s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 1)
+                .inU32s("allocation_list", 0x40000380).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        ResidencyOp stale = m.residencyOps().get(0);
+        assertEquals(1, stale.allocations().size());
+        assertEquals(1, stale.unknownHandles(), "the destroyed allocation's handle");
+        assertEquals(1000, stale.bytes(), "known bytes only");
+        assertEquals(0, m.residencyOps().get(1).unknownHandles());
+    }
+
+    /**
      * {@code dxgcap snapshot}'s worker runs under the probe: its QueryVideoMemoryInfo and the device
      * sample that reports the answer are one fact, listed once (as the sample); a query whose answer
      * the sample does not repeat stays.

@@ -232,7 +232,7 @@ public final class ReportBuilder {
     private Map<String, Object> op(ResidencyAnalysis.Op o) {
         ResidencyOp op = o.op();
         return map("seq", op.seq(), "pid", op.process().pid(), "kind", op.kind().label(),
-                "allocations", op.allocations().size(), "bytes", op.bytes(),
+                "allocations", op.allocations().size(), "unknown_handles", op.unknownHandles(), "bytes", op.bytes(),
                 "result", op.failed() ? Names.errno(op.errno()) : op.pending() ? "STATUS_PENDING" : "0",
                 "paging_fence_value", op.pagingFenceValue(), "latency_ns", o.latencyNs() < 0 ? null : o.latencyNs(),
                 "segment_group", op.segmentGroup() < 0 ? null : Names.segmentGroup(op.segmentGroup()),

@@ -57,9 +57,18 @@ public final class ResidencyOp extends RowView<ResidencyOpStore> {
         return store.pagingQueue(index);
     }
 
-    /** The allocations named (unknown handles are left out). */
+    /** The allocations named (unknown handles are left out: {@link #unknownHandles}). */
     public List<Allocation> allocations() {
         return RowView.list(() -> store.allocationCount(index), k -> store.allocation(index, k));
+    }
+
+    /**
+     * The handles it named that were no allocation (or, for an Offer or Reclaim by resource, no
+     * resource) of the process the capture knows: stale, another process's, or made before the
+     * capture. Their sizes are not in {@link #bytes}.
+     */
+    public int unknownHandles() {
+        return store.unknownHandles(index);
     }
 
     /**

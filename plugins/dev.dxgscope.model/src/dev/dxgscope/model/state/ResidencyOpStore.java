@@ -7,16 +7,16 @@ import java.util.List;
  * Every MakeResident and Evict call of a capture as rows of longs ({@link Rows}), read through
  * {@link ResidencyOp} views; the allocations each names are one shared int[] of object ids. So
  * millions of calls are a few thousand pages and one array for the collector, not millions of objects and lists (rows, not
- * columns: see {@link SignalStore}). 96 bytes a call plus 4 a named allocation.
+ * columns: see {@link SignalStore}). 104 bytes a call plus 4 a named allocation.
  */
 final class ResidencyOpStore {
     private static final ResidencyOp.Kind[] KINDS = ResidencyOp.Kind.values();
     /**
      * seq, leaveSeq, bytes, pagingFenceValue, completedSeq, bytesToTrim, usageBefore, budget,
      * process << 32 | pagingQueue, ret << 32 | errno, segmentGroup << 32 | kind,
-     * first allocation << 32 | allocation count.
+     * first allocation << 32 | allocation count, handles the capture did not know.
      */
-    private static final int STRIDE = 12;
+    private static final int STRIDE = 13;
     private final ObjectTracker objects;
     private final Rows rows = new Rows(STRIDE);
     private int[] allocationIds = new int[16];
@@ -45,6 +45,7 @@ final class ResidencyOpStore {
         long usageBefore;
         long budget;
         int segmentGroup;
+        int unknownHandles;
     }
 
     /** Adds a call; returns its index. */
@@ -65,6 +66,7 @@ final class ResidencyOpStore {
         row[at + 9] = Rows.pair(r.ret, r.errno);
         row[at + 10] = Rows.pair(r.segmentGroup, r.kind.ordinal());
         row[at + 11] = Rows.pair(allocationCount, n);
+        row[at + 12] = r.unknownHandles;
         if (allocationCount + n > allocationIds.length) {
             allocationIds = Arrays.copyOf(allocationIds, Math.max(allocationCount + n, allocationIds.length * 2));
         }
@@ -169,6 +171,10 @@ final class ResidencyOpStore {
 
     int errno(int i) {
         return Rows.low(rows.get(i, 9));
+    }
+
+    int unknownHandles(int i) {
+        return (int) rows.get(i, 12);
     }
 
     int segmentGroup(int i) {

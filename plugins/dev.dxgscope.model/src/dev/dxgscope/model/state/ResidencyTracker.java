@@ -47,6 +47,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     private final List<Allocation> allocationList = new ArrayList<>();
     /** For each allocation {@link #offered} listed, the index of the handle that named it. */
     private int[] namedBy = new int[16];
+    /** How many handles of the call whose list {@link #allocationList} holds the capture did not know. */
+    private int unknownHandles;
     final List<Budget> budgets = new ArrayList<>();
     final List<Eviction> evictions = new ArrayList<>();
     /** The lines in the order they appeared. */
@@ -100,9 +102,12 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     private List<Allocation> allocations(DxgProcess p, IoctlCall.Buffer handles) {
         List<Allocation> list = allocationList;
         list.clear();
+        unknownHandles = 0;
         for (int i = 0; i < handles.u32Count(); i++) {
             if (objects.resolve(p, Integer.toUnsignedLong(handles.u32(i))) instanceof Allocation a) {
                 list.add(a);
+            } else {
+                unknownHandles++;
             }
         }
         return list;
@@ -181,6 +186,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         r.usageBefore = usage;
         r.budget = budget;
         r.segmentGroup = group;
+        r.unknownHandles = unknownHandles;
         int i = ops.add(r);
         r.allocations = null;
         return i;
@@ -236,8 +242,12 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         List<Allocation> list = allocationList;
         list.clear();
+        unknownHandles = 0;
         for (int i = 0; i < handles.u32Count(); i++) {
             DxgObject o = objects.resolve(p, Integer.toUnsignedLong(handles.u32(i)));
+            if (byResource ? o == null || o.type() != ObjectType.RESOURCE : !(o instanceof Allocation)) {
+                unknownHandles++;
+            }
             for (DxgObject x : o == null ? List.<DxgObject>of() : byResource ? o.children() : List.of(o)) {
                 if (x instanceof Allocation a) {
                     if (list.size() == namedBy.length) {

@@ -228,8 +228,11 @@ public final class ResidencyData {
         double x = seconds(t, op.seq());
         String group = op.segmentGroup() < 0 ? "segment group unknown" : Names.segmentGroup(op.segmentGroup());
         String head = op.kind().label() + " by " + op.process().label() + " at " + at(t, op.seq());
-        String what = op.allocations().size() + " allocation" + (op.allocations().size() == 1 ? "" : "s") + ", "
-                + ByteFormat.bytes(op.bytes()) + " (" + group + ")";
+        int unknown = op.unknownHandles();
+        String what = op.allocations().size() + " allocation" + (op.allocations().size() == 1 ? "" : "s")
+                + (unknown == 0 ? "" : " and " + unknown + " handle" + (unknown == 1 ? "" : "s")
+                        + " the capture does not know (stale, or another process's)")
+                + ", " + ByteFormat.bytes(op.bytes()) + (unknown == 0 ? "" : " known") + " (" + group + ")";
         String budget = op.budget() < 0 ? "budget unknown (no QueryVideoMemoryInfo in the capture)"
                 : "budget " + ByteFormat.bytes(op.budget());
         if (op.failed()) {
