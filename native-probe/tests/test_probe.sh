@@ -90,6 +90,16 @@ size-limit)
         fail "a file cut short is called complete: $("$dxgcap" info "$work/short.dxgcap")"
     "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2 (size_limit)" || fail "END should name the size limit"
     ;;
+time-limit)
+    # The capture ends when the limit stopped it, not when CMD exits later; END still has CMD's status.
+    "$dxgcap" record --limit-time 1 -o "$work/c.dxgcap" -- sh -c 'sleep 4; exit 5'
+    [ $? -eq 5 ] || fail "record should exit with CMD's status"
+    "$dxgcap" info "$work/c.dxgcap" >"$work/info"
+    grep -q "end: complete: the time limit was reached" "$work/info" || fail "time limit not named: $(cat "$work/info")"
+    seconds=$(sed -n 's/.*duration: \([0-9]*\)\..*/\1/p' "$work/info")
+    [ -n "$seconds" ] && [ "$seconds" -lt 3 ] || fail "the capture lasts until CMD exited: $(cat "$work/info")"
+    "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=3 (time_limit) status=5" || fail "END lost CMD's status"
+    ;;
 kernel-log)
     # dxgkrnl's lines in the kernel log become LOG records naming no call (a file stands in for
     # /dev/kmsg); other lines and lines from before the recording are left out.

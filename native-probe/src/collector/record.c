@@ -76,6 +76,7 @@ struct collector {
     uint64_t events_lost;
     int stopped;           /* no more records are written */
     uint32_t end_reason;
+    uint64_t stopped_ns;   /* when it stopped: the END record's time, so the capture lasts as long as it recorded */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -367,6 +368,7 @@ static void stop_recording(struct collector *c, uint32_t reason)
     if (!c->stopped) {
         c->stopped = 1;
         c->end_reason = reason;
+        c->stopped_ns = collector_now_ns();
         atomic_store(&c->session.hdr->collector_state, DXGS_COLLECTOR_STOPPED);
     }
 }
@@ -389,9 +391,9 @@ static void append(struct collector *c, const void *record, uint32_t length)
     }
 }
 
-/* Builds a collector record; `always` bypasses the stopped state (the END record). */
-static void emit_record(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid, const void *payload,
-                        uint32_t size, int always)
+/* Builds a collector record of time `ts_ns`; `always` bypasses the stopped state (the END record). */
+static void emit_record_at(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid, const void *payload,
+                           uint32_t size, int always, uint64_t ts_ns)
 {
     uint32_t length = dxgcap_record_length(size);
     uint8_t rec[512];
@@ -401,7 +403,7 @@ static void emit_record(struct collector *c, uint16_t kind, uint32_t pid, uint32
     memset(rec, 0, length);
     struct dxgcap_header *h = (struct dxgcap_header *)rec;
     *h = (struct dxgcap_header){.length = length, .kind = kind, .size = size,
-                                .seq = dxgs_session_next_seq(&c->session), .ts_ns = collector_now_ns(),
+                                .seq = dxgs_session_next_seq(&c->session), .ts_ns = ts_ns,
                                 .pid = pid, .tid = tid};
     memcpy(rec + DXGCAP_HEADER_SIZE, payload, size);
     if (always) {
@@ -409,6 +411,12 @@ static void emit_record(struct collector *c, uint16_t kind, uint32_t pid, uint32
     } else {
         collect(c, rec, length); /* in seq order with everything else */
     }
+}
+
+static void emit_record(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid, const void *payload,
+                        uint32_t size, int always)
+{
+    emit_record_at(c, kind, pid, tid, payload, size, always, collector_now_ns());
 }
 
 static void emit(struct collector *c, uint16_t kind, uint32_t pid, uint32_t tid, const void *payload,
@@ -759,7 +767,10 @@ int dxgcap_cmd_record(int argc, char **argv)
                        : WIFEXITED(child_status) ? WEXITSTATUS(child_status) : -WTERMSIG(child_status),
         .events_lost = c.events_lost,
     };
-    emit_record(&c, DXGCAP_END, (uint32_t)getpid(), 0, &end, sizeof end, 1);
+    /* stopped early (a limit, a signal, a write error), the capture ends when it stopped recording,
+     * not when CMD exited later (its status is still the one END gives) */
+    emit_record_at(&c, DXGCAP_END, (uint32_t)getpid(), 0, &end, sizeof end, 1,
+                   c.stopped ? c.stopped_ns : collector_now_ns());
     err = dxgs_writer_close(&c.writer, c.events_lost);
     if (err) {
         fprintf(stderr, "dxgcap: %s was cut: %s (it reads up to its last whole record)\n", output, strerror(err));
