@@ -40,12 +40,22 @@ static void on_fault(int sig, siginfo_t *info, void *uctx)
         next->sa_handler(sig);
         return;
     }
+    /* Sent by kill, raise or sigqueue (si_code <= 0), not raised by a faulting access: nothing is
+     * re-executed on return, so it is ignored or sent again as the target asked. */
+    int sent = info == NULL || info->si_code <= 0;
+    if (sent && !(next->sa_flags & SA_SIGINFO) && next->sa_handler == SIG_IGN) {
+        return;
+    }
     /* Default action: restore it; returning re-executes the faulting access, which then kills
-     * the process exactly as it would have without the probe. */
+     * the process exactly as it would have without the probe (a fault the target ignores kills
+     * it too, as the kernel does). */
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     real.sigaction(sig, &dfl, NULL);
+    if (sent) {
+        raise(sig);
+    }
 }
 
 void guard_install(void)
