@@ -10,16 +10,22 @@
  *                                 number of ioctls it made at the end (for collector-death tests)
  *   probe_target scm              passes the device fd to a child over a Unix socket, after one
  *                                 send that fails (its socket's peer is closed)
+ *   probe_target reap             three children: one execs "probe_target exit7" (returns 7 from
+ *                                 main), one dies of SIGSEGV, one calls _exit(3);
+ *                                 reaped by waitpid with no status pointer, waitid and wait; prints
+ *                                 their pids in that order
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -195,8 +201,59 @@ static int run_scm(void)
     return 0;
 }
 
+/* A child that opens the device, makes one call and ends as `how` says. */
+static pid_t child(int how, const char *self)
+{
+    pid_t pid = fork();
+    if (pid == 0 && how == 0) {
+        execl(self, self, "exit7", (char *)NULL); /* returns 7 from main: the probe learns no status */
+        _exit(126);
+    }
+    if (pid == 0) {
+        int fd = open_device();
+        struct d3dkmt_enumadapters3 e = {0};
+        ioctl(fd, LX_DXENUMADAPTERS3, &e);
+        if (how == 1) {
+            struct rlimit none = {0, 0};
+            setrlimit(RLIMIT_CORE, &none); /* no core file in the test's folder */
+            signal(SIGSEGV, SIG_DFL);
+            raise(SIGSEGV);
+            _exit(99); /* the signal was swallowed */
+        }
+        if (how == 2) {
+            _exit(3);
+        }
+    }
+    return pid;
+}
+
+static int run_reap(const char *self)
+{
+    pid_t a = child(0, self), b = child(1, self), c = child(2, self);
+    printf("%d %d %d\n", (int)a, (int)b, (int)c);
+    fflush(stdout);
+    if (waitpid(a, NULL, 0) != a) {
+        return 1;
+    }
+    siginfo_t info;
+    if (waitid(P_PID, (id_t)b, &info, WEXITED) != 0 || info.si_code == CLD_EXITED) {
+        return 1;
+    }
+    int status = 0;
+    return wait(&status) == c && WIFEXITED(status) && WEXITSTATUS(status) == 3 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && !strcmp(argv[1], "reap")) {
+        return run_reap(argv[0]);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "exit7")) {
+        int fd = open_device();
+        struct d3dkmt_enumadapters3 e = {0};
+        ioctl(fd, LX_DXENUMADAPTERS3, &e);
+        return 7;
+    }
     if (argc >= 4 && !strcmp(argv[1], "threads")) {
         return run_threads(atoi(argv[2]), atoi(argv[3]));
     }

@@ -90,6 +90,19 @@ size-limit)
         fail "a file cut short is called complete: $("$dxgcap" info "$work/short.dxgcap")"
     "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2 (size_limit)" || fail "END should name the size limit"
     ;;
+reap)
+    # Children the recorded program reaps itself: their parent's wait gives their status (a return
+    # from main, a signal), which the probe cannot learn in the child.
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$target" reap >"$work/pids" || fail "target status $?"
+    read -r a b c <"$work/pids"
+    "$dxgcap" dump "$work/c.dxgcap" >"$work/dump"
+    for want in "other=$a status=7" "other=$b status=-11" "other=$c status=3"; do
+        grep -q "PROCESS op=6 (reaped) $want " "$work/dump" || fail "no reaped record with $want: $(grep PROCESS "$work/dump")"
+    done
+    "$dxgcap" info "$work/c.dxgcap" >"$work/info"
+    grep -q "^  $a .*(exit 7)" "$work/info" || fail "info: $a should exit 7: $(cat "$work/info")"
+    grep -q "^  $b .*(killed by signal 11)" "$work/info" || fail "info: $b should be killed by signal 11: $(cat "$work/info")"
+    ;;
 time-limit)
     # The capture ends when the limit stopped it, not when CMD exits later; END still has CMD's status.
     "$dxgcap" record --limit-time 1 -o "$work/c.dxgcap" -- sh -c 'sleep 4; exit 5'

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates plugins/dev.dxgscope.model/src/dev/dxgscope/model/decode/AbiNames.java from the
+"""Generates plugins/dev.dxgscope.capture/src/dev/dxgscope/capture/AbiNames.java from the
 native ABI headers and ioctl table: enumeration value names, flag bit names and each ioctl's kernel
 handler (the function name dxgkrnl's dmesg lines start with). Offsets never come from here
 (they travel in each capture's ABI record); only names do. Run after changing the headers:
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HEADERS = [ROOT / "native-probe/include/dxgscope/d3dkmthk.h", ROOT / "native-probe/include/dxgscope/dxgvmbus.h"]
 IOCTL_TABLE = ROOT / "native-probe/src/common/abi_table.c"
-OUT = ROOT / "plugins/dev.dxgscope.model/src/dev/dxgscope/model/decode/AbiNames.java"
+OUT = ROOT / "plugins/dev.dxgscope.capture/src/dev/dxgscope/capture/AbiNames.java"
 
 ENUMS = {
     "kmtqueryadapterinfotype": ("KMTQAITYPE", "KMTQAITYPE_"),
@@ -82,23 +82,24 @@ def flag_bits(name):
 
 
 out = [
-    "package dev.dxgscope.model.decode;",
+    "package dev.dxgscope.capture;",
     "",
     "import java.util.Map;",
     "",
     "/**",
     " * Names of the dxg ABI's enumeration values and flag bits, generated from the native headers by",
     " * {@code releng/scripts/gen-names.py} (do not edit). Only names live here: struct offsets come from",
-    " * each capture's own ABI record.",
+    " * each capture's own ABI record. Here, beside the reader, so that the model's decoder and the",
+    " * reader's text dump ({@link CaptureDump}, equal to {@code dxgcap dump}) name values alike.",
     " */",
-    "final class AbiNames {",
+    "public final class AbiNames {",
     "    private AbiNames() {",
     "    }",
     "",
 ]
 for enum, (const, prefix) in ENUMS.items():
     out.append("    /** {@code enum " + enum + "}. */")
-    out.append("    static final Map<Integer, String> " + const + " = Map.ofEntries(")
+    out.append("    public static final Map<Integer, String> " + const + " = Map.ofEntries(")
     entries = []
     for v, key in enum_values(enum):
         short = key[len(prefix):] if key.startswith(prefix) else key
@@ -107,7 +108,7 @@ for enum, (const, prefix) in ENUMS.items():
     out.append("")
 for struct, const in FLAGS.items():
     out.append("    /** Bits of {@code struct " + struct + "}: {bit, width, name}. */")
-    out.append("    static final Object[][] " + const + " = {")
+    out.append("    public static final Object[][] " + const + " = {")
     for at, width, field in flag_bits(struct):
         out.append('            {%d, %d, "%s"},' % (at, width, field))
     out.append("    };")
@@ -118,7 +119,7 @@ handlers += [(n, h) for n, h in re.findall(r"UNKNOWN\((LX_\w+),\s*0x[0-9a-f]+,\s
 if len(handlers) < 60 or len({h for _, h in handlers}) != len(handlers):
     raise SystemExit("ioctl handlers not found or not unique in " + str(IOCTL_TABLE))
 out.append("    /** Each ioctl's kernel handler, by handler name (native-probe/src/common/abi_table.c). */")
-out.append("    static final Map<String, String> IOCTL_BY_HANDLER = Map.ofEntries(")
+out.append("    public static final Map<String, String> IOCTL_BY_HANDLER = Map.ofEntries(")
 out.append(",\n".join('            Map.entry("%s", "%s")' % (h, n) for n, h in handlers) + ");")
 out.append("")
 out.append("}")

@@ -145,6 +145,7 @@ enum {
     DXGCAP_PROC_EXEC = 3,
     DXGCAP_PROC_EXIT = 4,
     DXGCAP_PROC_VANISHED = 5,
+    DXGCAP_PROC_REAPED = 6, /* the process reaped child other_pid, which ended with status */
 };
 
 struct dxgcap_process {

@@ -122,7 +122,7 @@ static const char *word(const char *const *words, size_t n, uint32_t v)
 static const char *const fd_ops[] = {NULL, "open", "close", "dup", "send", "recv", "send_failed"};
 static const char *const mmap_ops[] = {NULL, "map", "unmap"};
 static const char *const mem_whats[] = {"fd", "fence", "lock"};
-static const char *const proc_ops[] = {NULL, "start", "fork", "exec", "exit", "vanished"};
+static const char *const proc_ops[] = {NULL, "start", "fork", "exec", "exit", "vanished", "reaped"};
 static const char *const end_reasons[] = {NULL, "command_exited", "size_limit", "time_limit", "interrupted",
                                           "write_error"};
 static const char *const lost_reasons[] = {NULL, "blocked", "no_collector", "no_ring", "size_limit"};
@@ -632,6 +632,14 @@ int dxgcap_cmd_info(int argc, char **argv)
                 if (pr.op == DXGCAP_PROC_EXIT && (!pids[k].exited || pr.status != DXGCAP_STATUS_UNKNOWN)) {
                     pids[k].exited = 1;
                     pids[k].status = pr.status;
+                }
+            }
+            if (pr.op == DXGCAP_PROC_REAPED) { /* its parent's wait: the child's status */
+                for (size_t c = 0; c < npids; c++) {
+                    if (pids[c].pid == (uint32_t)pr.other_pid) {
+                        pids[c].exited = 1;
+                        pids[c].status = pr.status;
+                    }
                 }
             }
         }

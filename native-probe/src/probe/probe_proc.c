@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "probe.h"
@@ -460,4 +461,78 @@ void _Exit(int status)
     probe_ensure_init();
     record_exit(status);
     real._Exit(status);
+}
+
+/* ---- wait: a child's end as its parent learns it ----
+ * A child the recorded program reaps itself is not the collector's to reap, and one that returns
+ * from main or dies of a signal tells the probe no status. Its parent's wait does: each interposer
+ * records the status it got (exit code, or minus the signal) as PROCESS REAPED, asking for it
+ * when the caller passed no status pointer, and leaves the result and errno as they were. */
+
+static void record_reaped(pid_t child, int wait_status)
+{
+    if (child <= 0 || !cfg.recording || tls.busy || !(WIFEXITED(wait_status) || WIFSIGNALED(wait_status))) {
+        return;
+    }
+    int saved = errno;
+    tls.busy++;
+    emit_process(DXGCAP_PROC_REAPED, child, WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -WTERMSIG(wait_status),
+                 NULL, NULL);
+    tls.busy--;
+    errno = saved;
+}
+
+pid_t wait(int *status)
+{
+    probe_ensure_init();
+    int own = 0;
+    int *st = status ? status : &own;
+    pid_t r = real.wait(st);
+    record_reaped(r, *st);
+    return r;
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+    probe_ensure_init();
+    int own = 0;
+    int *st = status ? status : &own;
+    pid_t r = real.waitpid(pid, st, options);
+    record_reaped(r, *st);
+    return r;
+}
+
+pid_t wait3(int *status, int options, struct rusage *usage)
+{
+    probe_ensure_init();
+    int own = 0;
+    int *st = status ? status : &own;
+    pid_t r = real.wait3(st, options, usage);
+    record_reaped(r, *st);
+    return r;
+}
+
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
+{
+    probe_ensure_init();
+    int own = 0;
+    int *st = status ? status : &own;
+    pid_t r = real.wait4(pid, st, options, usage);
+    record_reaped(r, *st);
+    return r;
+}
+
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
+{
+    probe_ensure_init();
+    int r = real.waitid(idtype, id, info, options);
+    if (r == 0 && info && info->si_pid > 0) {
+        int code = info->si_code;
+        if (code == CLD_EXITED) {
+            record_reaped(info->si_pid, W_EXITCODE(info->si_status, 0));
+        } else if (code == CLD_KILLED || code == CLD_DUMPED) {
+            record_reaped(info->si_pid, info->si_status & 0x7f);
+        }
+    }
+    return r;
 }

@@ -38,7 +38,12 @@ class CaptureReaderTest {
 
     @Test
     void javaDumpEqualsTheCDumpLineForLine() throws Exception {
-        for (Path capture : List.of(threads, tree, badptr)) {
+        /* and, with VMBus messages, fd passing and device samples: a committed simulator capture and a snapshot */
+        Path sharer = NativeTools.ROOT.resolve("plugins/dev.dxgscope.model.tests/resources/captures/leaky-sharer.dxgcap");
+        Path snapshot = dir.resolve("snapshot.dxgcap");
+        NativeTools.run(Map.of(), NativeTools.DXGCAP.toString(), "snapshot", "--sim", "--interval", "100", "--duration",
+                "1", "-o", snapshot.toString());
+        for (Path capture : List.of(threads, tree, badptr, sharer, snapshot)) {
             String c = NativeTools.run(Map.of(), NativeTools.DXGCAP.toString(), "dump", capture.toString());
             try (CaptureFile file = CaptureFile.open(capture)) {
                 assertEquals(c, CaptureDump.dump(file), capture.getFileName().toString());

@@ -70,7 +70,8 @@ public final class CaptureDump {
             }
             case END -> {
                 if (n >= 16) {
-                    s.append(" reason=").append(Integer.toUnsignedString(p.getInt(0))).append(" status=")
+                    s.append(" reason=").append(Integer.toUnsignedString(p.getInt(0))).append(word(END_REASONS, p.getInt(0)))
+                            .append(" status=")
                             .append(p.getInt(4)).append(" lost=").append(Long.toUnsignedString(p.getLong(8)));
                 }
             }
@@ -98,8 +99,8 @@ public final class CaptureDump {
             case FD -> {
                 if (n >= 16) {
                     long count = Integer.toUnsignedLong(p.getInt(12));
-                    s.append(" op=").append(Integer.toUnsignedString(p.getInt(0))).append(" fd=").append(p.getInt(4))
-                            .append(" other=").append(p.getInt(8)).append(" fds=[");
+                    s.append(" op=").append(Integer.toUnsignedString(p.getInt(0))).append(word(FD_OPS, p.getInt(0)))
+                            .append(" fd=").append(p.getInt(4)).append(" other=").append(p.getInt(8)).append(" fds=[");
                     for (long i = 0; i < count && 16 + (i + 1) * 4 <= n; i++) {
                         s.append(i > 0 ? "," : "").append(p.getInt(16 + (int) i * 4));
                     }
@@ -109,16 +110,17 @@ public final class CaptureDump {
             }
             case MMAP -> {
                 if (n >= 32) {
-                    s.append(" op=").append(Integer.toUnsignedString(p.getInt(0))).append(" fd=").append(p.getInt(4))
-                            .append(" address=0x").append(Long.toHexString(p.getLong(8))).append(" length=")
+                    s.append(" op=").append(Integer.toUnsignedString(p.getInt(0))).append(word(MMAP_OPS, p.getInt(0)))
+                            .append(" fd=").append(p.getInt(4)).append(" address=0x").append(Long.toHexString(p.getLong(8))).append(" length=")
                             .append(Long.toUnsignedString(p.getLong(16))).append(" prot=")
                             .append(Integer.toUnsignedString(p.getInt(24))).append(" what=")
-                            .append(Integer.toUnsignedString(p.getInt(28)));
+                            .append(Integer.toUnsignedString(p.getInt(28))).append(word(MEM_WHATS, p.getInt(28)));
                 }
             }
             case PROCESS -> {
                 if (n >= 16) {
-                    s.append(" op=").append(Integer.toUnsignedString(p.getInt(0))).append(" other=").append(p.getInt(4))
+                    s.append(" op=").append(Integer.toUnsignedString(p.getInt(0))).append(word(PROCESS_OPS, p.getInt(0)))
+                            .append(" other=").append(p.getInt(4))
                             .append(" status=").append(p.getInt(8)).append(' ').append(strings(p, 16));
                 }
             }
@@ -129,7 +131,8 @@ public final class CaptureDump {
                     for (long i = 0; i < count && 8 + (i + 1) * 24 <= n; i++) {
                         int e = 8 + (int) i * 24;
                         s.append(" [handle=0x").append(String.format("%08x", p.getInt(e))).append(" kind=")
-                                .append(Integer.toUnsignedString(p.getInt(e + 4))).append(" va=0x")
+                                .append(Integer.toUnsignedString(p.getInt(e + 4))).append(word(FENCE_KINDS, p.getInt(e + 4)))
+                                .append(" va=0x")
                                 .append(Long.toHexString(p.getLong(e + 8))).append(" value=")
                                 .append(Long.toUnsignedString(p.getLong(e + 16))).append(']');
                     }
@@ -138,14 +141,16 @@ public final class CaptureDump {
             case VMBUS -> {
                 if (n >= 48) {
                     long size = Integer.toUnsignedLong(p.getInt(44));
-                    s.append(" channel=").append(Integer.toUnsignedString(p.getInt(0))).append(" direction=")
-                            .append(Integer.toUnsignedString(p.getInt(4))).append(" luid=0x")
+                    s.append(" channel=").append(Integer.toUnsignedString(p.getInt(0))).append(word(CHANNELS, p.getInt(0)))
+                            .append(" direction=").append(Integer.toUnsignedString(p.getInt(4)))
+                            .append(word(DIRECTIONS, p.getInt(4))).append(" luid=0x")
                             .append(Long.toHexString(p.getLong(8))).append(" cause=#")
                             .append(Long.toUnsignedString(p.getLong(16))).append(" transaction=")
                             .append(Long.toUnsignedString(p.getLong(24))).append(" flags=")
                             .append(Integer.toUnsignedString(p.getInt(32))).append(" status=0x")
                             .append(String.format("%08x", p.getInt(36))).append(" command=")
-                            .append(Integer.toUnsignedString(p.getInt(40))).append(" size=").append(size)
+                            .append(Integer.toUnsignedString(p.getInt(40))).append(" (")
+                            .append(vmbusCommand(p.getInt(4), p.getInt(40))).append(") size=").append(size)
                             .append(" data=").append(HEX.formatHex(bytes(p, 48, (int) Math.min(size, n - 48))));
                 }
             }
@@ -161,12 +166,47 @@ public final class CaptureDump {
                 if (n >= 24) {
                     s.append(" events=").append(Long.toUnsignedString(p.getLong(0))).append(" bytes=")
                             .append(Long.toUnsignedString(p.getLong(8))).append(" reason=")
-                            .append(Integer.toUnsignedString(p.getInt(16)));
+                            .append(Integer.toUnsignedString(p.getInt(16))).append(word(LOST_REASONS, p.getInt(16)));
                 }
             }
-            case DEVICE_SAMPLE -> s.append(" data=").append(HEX.formatHex(bytes(p, 0, n)));
+            case DEVICE_SAMPLE -> {
+                if (n >= 16) {
+                    s.append(" kind=").append(Integer.toUnsignedString(p.getInt(0))).append(word(SAMPLE_KINDS, p.getInt(0)))
+                            .append(" err=").append(p.getInt(4)).append(" luid=0x")
+                            .append(Long.toHexString(Integer.toUnsignedLong(p.getInt(12)) << 32
+                                    | Integer.toUnsignedLong(p.getInt(8))))
+                            .append(" data=").append(HEX.formatHex(bytes(p, 16, n - 16)));
+                } else {
+                    s.append(" data=").append(HEX.formatHex(bytes(p, 0, n)));
+                }
+            }
         }
         return s.toString();
+    }
+
+    /* The words dxgcap dump prints after a numbered field (native-probe/src/collector/inspect.c). */
+    private static final String[] FD_OPS = {null, "open", "close", "dup", "send", "recv", "send_failed"};
+    private static final String[] MMAP_OPS = {null, "map", "unmap"};
+    private static final String[] MEM_WHATS = {"fd", "fence", "lock"};
+    private static final String[] PROCESS_OPS = {null, "start", "fork", "exec", "exit", "vanished", "reaped"};
+    private static final String[] END_REASONS = {null, "command_exited", "size_limit", "time_limit", "interrupted",
+        "write_error"};
+    private static final String[] LOST_REASONS = {null, "blocked", "no_collector", "no_ring", "size_limit"};
+    private static final String[] FENCE_KINDS = {null, "monitored", "paging", "hwqueue"};
+    private static final String[] CHANNELS = {"global", "adapter"};
+    private static final String[] DIRECTIONS = {null, "request", "reply", "host_message"};
+    private static final String[] SAMPLE_KINDS = {null, "adapter", "vidmem", "processes", "statistics"};
+
+    /** " (word)" for a number of the format, " (?)" for one this build does not know. */
+    private static String word(String[] words, int v) {
+        return " (" + (v >= 0 && v < words.length && words[v] != null ? words[v] : "?") + ")";
+    }
+
+    /** As the model numbers them: host messages, then 1000 and up on the global channel, else an adapter's. */
+    private static String vmbusCommand(int direction, int command) {
+        java.util.Map<Integer, String> table = direction == 3 ? AbiNames.VMBUS_HOST_COMMAND
+                : command >= 1000 ? AbiNames.VMBUS_GLOBAL_COMMAND : AbiNames.VMBUS_ADAPTER_COMMAND;
+        return table.getOrDefault(command, "?");
     }
 
     private static String ioctlName(AbiTables abi, int request) {

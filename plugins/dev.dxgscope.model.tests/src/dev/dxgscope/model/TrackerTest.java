@@ -1022,6 +1022,32 @@ class TrackerTest {
     }
 
     /**
+     * A parent's wait gives a child's real end: a status the child could not tell (a return from
+     * main), and a crash the child never recorded, which also ends it and tears its objects down.
+     * A reaped pid the capture never had makes no process.
+     */
+    @Test
+    void aParentsWaitGivesItsChildrensEnd() throws Exception {
+        Script s = new Script(dir.resolve("reaped.dxgcap"));
+        s.process(A, 1, 1, 0, "/bin/runner", "runner");
+        prologue(s, B);
+        s.process(B, 4, 0, Integer.MIN_VALUE); /* returned from main: no status */
+        s.process(A, 6, B, 7);
+        prologue(s, B + 1); /* crashes: no EXIT of its own */
+        s.process(A, 6, B + 1, -11);
+        s.process(A, 6, 4242, 0);
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess returned = m.processes().stream().filter(p -> p.pid() == B).findFirst().orElseThrow();
+        DxgProcess crashed = m.processes().stream().filter(p -> p.pid() == B + 1).findFirst().orElseThrow();
+        assertEquals(7, returned.exitStatus());
+        assertTrue(crashed.exited());
+        assertEquals(-11, crashed.exitStatus());
+        assertTrue(crashed.objects().stream().noneMatch(DxgObject::aliveAtEnd), "torn down at the crash");
+        assertTrue(m.processes().stream().noneMatch(p -> p.pid() == 4242));
+    }
+
+    /**
      * A MakeResident naming a destroyed allocation: the call counts the allocation it knows and the
      * handle it does not, and its bytes are the known ones (not a claim that the stale one is 0 B).
      */

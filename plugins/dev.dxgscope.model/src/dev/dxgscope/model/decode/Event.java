@@ -56,17 +56,18 @@ public sealed interface Event {
             int what) implements Event {
     }
 
+    /** A PROCESS record's op; REAPED: the process's wait returned child {@code other}'s status. */
     enum ProcessOp {
-        START, FORK, EXEC, EXIT, VANISHED, UNKNOWN;
+        START, FORK, EXEC, EXIT, VANISHED, REAPED, UNKNOWN;
 
         static ProcessOp of(int op) {
-            return op >= 1 && op <= 5 ? values()[op - 1] : UNKNOWN;
+            return op >= 1 && op <= 6 ? values()[op - 1] : UNKNOWN;
         }
     }
 
     /**
-     * Process lifetime. {@code other}: parent pid (start) or child pid (fork). {@code status}: exit
-     * code, minus a signal, or {@link Integer#MIN_VALUE} when unknown. {@code byCollector}: the
+     * Process lifetime. {@code other}: parent pid (start) or child pid (fork, reaped). {@code status}:
+     * exit code, minus a signal, or {@link Integer#MIN_VALUE} when unknown. {@code byCollector}: the
      * collector reaped it (its status is the real wait status).
      */
     record Process(long seq, long ts, int pid, int tid, long offset, ProcessOp op, int other, int status,

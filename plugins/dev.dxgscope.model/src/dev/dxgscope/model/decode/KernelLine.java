@@ -1,5 +1,7 @@
 package dev.dxgscope.model.decode;
 
+import dev.dxgscope.capture.AbiNames;
+
 /**
  * What a dxgkrnl kernel-log line says about the call that printed it. Most lines start with the
  * name of the ioctl's handler ({@code misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12});

@@ -1,5 +1,6 @@
 package dev.dxgscope.model.decode;
 
+import dev.dxgscope.capture.AbiNames;
 import dev.dxgscope.capture.Errno;
 import java.util.Map;
 import java.util.StringJoiner;

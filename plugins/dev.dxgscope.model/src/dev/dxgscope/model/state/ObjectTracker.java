@@ -130,7 +130,14 @@ final class ObjectTracker {
                     }
                 }
             }
-            case EXIT, VANISHED -> exit(e);
+            case EXIT, VANISHED -> exit(process(e.pid(), e.seq()), e.seq(), e.status(), e.byCollector());
+            case REAPED -> {
+                /* the parent's wait saw the real status; a child the capture never had is not made up */
+                DxgProcess child = byPid.get(e.other());
+                if (child != null) {
+                    exit(child, e.seq(), e.status(), true);
+                }
+            }
             default -> diagnostics.accept(new Diagnostic(Severity.INFO, e.offset(), e.seq(),
                     "PROCESS record with an unknown op; skipped"));
         }
@@ -175,20 +182,17 @@ final class ObjectTracker {
         }
     }
 
-    private void exit(Event.Process e) {
-        DxgProcess p = byPid.get(e.pid());
-        if (p == null) {
-            p = process(e.pid(), e.seq());
-        }
+    /** A process ended; {@code authoritative}: its status is the real wait status. */
+    private void exit(DxgProcess p, long seq, int status, boolean authoritative) {
         boolean first = !p.exited();
-        p.exit(e.seq(), e.status(), e.byCollector());
+        p.exit(seq, status, authoritative);
         if (!first) {
             return;
         }
         for (FdRef f : List.copyOf(p.fds.values())) {
-            close(p, f, e.seq(), FdRef.CloseReason.EXIT);
+            close(p, f, seq, FdRef.CloseReason.EXIT);
         }
-        teardown(p, e.seq()); /* the kernel released everything the process held */
+        teardown(p, seq); /* the kernel released everything the process held */
     }
 
     // ---- descriptors ----

@@ -1,18 +1,19 @@
-package dev.dxgscope.model.decode;
+package dev.dxgscope.capture;
 
 import java.util.Map;
 
 /**
  * Names of the dxg ABI's enumeration values and flag bits, generated from the native headers by
  * {@code releng/scripts/gen-names.py} (do not edit). Only names live here: struct offsets come from
- * each capture's own ABI record.
+ * each capture's own ABI record. Here, beside the reader, so that the model's decoder and the
+ * reader's text dump ({@link CaptureDump}, equal to {@code dxgcap dump}) name values alike.
  */
-final class AbiNames {
+public final class AbiNames {
     private AbiNames() {
     }
 
     /** {@code enum kmtqueryadapterinfotype}. */
-    static final Map<Integer, String> KMTQAITYPE = Map.ofEntries(
+    public static final Map<Integer, String> KMTQAITYPE = Map.ofEntries(
             Map.entry(0, "UMDRIVERPRIVATE"),
             Map.entry(1, "UMDRIVERNAME"),
             Map.entry(2, "UMOPENGLINFO"),
@@ -83,7 +84,7 @@ final class AbiNames {
             Map.entry(68, "PARAVIRTUALIZATION_RENDER"));
 
     /** {@code enum d3dddi_synchronizationobject_type}. */
-    static final Map<Integer, String> SYNC_OBJECT_TYPE = Map.ofEntries(
+    public static final Map<Integer, String> SYNC_OBJECT_TYPE = Map.ofEntries(
             Map.entry(1, "SYNCHRONIZATION_MUTEX"),
             Map.entry(2, "SEMAPHORE"),
             Map.entry(3, "FENCE"),
@@ -92,18 +93,18 @@ final class AbiNames {
             Map.entry(6, "PERIODIC_MONITORED_FENCE"));
 
     /** {@code enum d3dkmt_allocationresidencystatus}. */
-    static final Map<Integer, String> RESIDENCY_STATUS = Map.ofEntries(
+    public static final Map<Integer, String> RESIDENCY_STATUS = Map.ofEntries(
             Map.entry(1, "RESIDENTINGPUMEMORY"),
             Map.entry(2, "RESIDENTINSHAREDMEMORY"),
             Map.entry(3, "NOTRESIDENT"));
 
     /** {@code enum d3dkmt_memory_segment_group}. */
-    static final Map<Integer, String> SEGMENT_GROUP = Map.ofEntries(
+    public static final Map<Integer, String> SEGMENT_GROUP = Map.ofEntries(
             Map.entry(0, "LOCAL"),
             Map.entry(1, "NON_LOCAL"));
 
     /** {@code enum d3dkmt_querystatistics_type}. */
-    static final Map<Integer, String> QUERY_STATISTICS_TYPE = Map.ofEntries(
+    public static final Map<Integer, String> QUERY_STATISTICS_TYPE = Map.ofEntries(
             Map.entry(0, "ADAPTER"),
             Map.entry(1, "PROCESS"),
             Map.entry(2, "PROCESS_ADAPTER"),
@@ -117,18 +118,18 @@ final class AbiNames {
             Map.entry(10, "PHYSICAL_ADAPTER"));
 
     /** {@code enum d3dkmt_standardallocationtype}. */
-    static final Map<Integer, String> STANDARD_ALLOCATION_TYPE = Map.ofEntries(
+    public static final Map<Integer, String> STANDARD_ALLOCATION_TYPE = Map.ofEntries(
             Map.entry(1, "EXISTINGHEAP"),
             Map.entry(2, "CROSSADAPTER"));
 
     /** {@code enum d3dddi_pagingqueue_priority}. */
-    static final Map<Integer, String> PAGING_QUEUE_PRIORITY = Map.ofEntries(
+    public static final Map<Integer, String> PAGING_QUEUE_PRIORITY = Map.ofEntries(
             Map.entry(-1, "BELOW_NORMAL"),
             Map.entry(0, "NORMAL"),
             Map.entry(1, "ABOVE_NORMAL"));
 
     /** {@code enum d3dkmt_deviceexecution_state}. */
-    static final Map<Integer, String> DEVICE_EXECUTION_STATE = Map.ofEntries(
+    public static final Map<Integer, String> DEVICE_EXECUTION_STATE = Map.ofEntries(
             Map.entry(1, "ACTIVE"),
             Map.entry(2, "RESET"),
             Map.entry(3, "HUNG"),
@@ -138,7 +139,7 @@ final class AbiNames {
             Map.entry(7, "ERROR_DMAPAGEFAULT"));
 
     /** {@code enum dxgkvmb_commandtype_global}. */
-    static final Map<Integer, String> VMBUS_GLOBAL_COMMAND = Map.ofEntries(
+    public static final Map<Integer, String> VMBUS_GLOBAL_COMMAND = Map.ofEntries(
             Map.entry(1000, "CREATEPROCESS"),
             Map.entry(1001, "DESTROYPROCESS"),
             Map.entry(1002, "OPENSYNCOBJECT"),
@@ -155,7 +156,7 @@ final class AbiNames {
             Map.entry(1022, "ISFEATUREENABLED_GLOBAL"));
 
     /** {@code enum dxgkvmb_commandtype}. */
-    static final Map<Integer, String> VMBUS_ADAPTER_COMMAND = Map.ofEntries(
+    public static final Map<Integer, String> VMBUS_ADAPTER_COMMAND = Map.ofEntries(
             Map.entry(0, "CREATEDEVICE"),
             Map.entry(1, "DESTROYDEVICE"),
             Map.entry(2, "QUERYADAPTERINFO"),
@@ -224,7 +225,7 @@ final class AbiNames {
             Map.entry(68, "ISFEATUREENABLED"));
 
     /** {@code enum dxgkvmb_commandtype_host_to_vm}. */
-    static final Map<Integer, String> VMBUS_HOST_COMMAND = Map.ofEntries(
+    public static final Map<Integer, String> VMBUS_HOST_COMMAND = Map.ofEntries(
             Map.entry(0, "SIGNALGUESTEVENT"),
             Map.entry(1, "PROPAGATEPRESENTHISTORYTOKEN"),
             Map.entry(2, "SETGUESTDATA"),
@@ -232,13 +233,13 @@ final class AbiNames {
             Map.entry(4, "SENDWNFNOTIFICATION"));
 
     /** {@code enum dxgkvmb_commandchanneltype}. */
-    static final Map<Integer, String> VMBUS_CHANNEL_TYPE = Map.ofEntries(
+    public static final Map<Integer, String> VMBUS_CHANNEL_TYPE = Map.ofEntries(
             Map.entry(0, "VGPU_TO_HOST"),
             Map.entry(1, "VM_TO_HOST"),
             Map.entry(2, "HOST_TO_VM"));
 
     /** Bits of {@code struct d3dkmt_createdeviceflags}: {bit, width, name}. */
-    static final Object[][] CREATE_DEVICE_FLAGS = {
+    public static final Object[][] CREATE_DEVICE_FLAGS = {
             {0, 1, "legacy_mode"},
             {1, 1, "request_vsync"},
             {2, 1, "disable_gpu_timeout"},
@@ -246,7 +247,7 @@ final class AbiNames {
     };
 
     /** Bits of {@code struct d3dddi_createcontextflags}: {bit, width, name}. */
-    static final Object[][] CREATE_CONTEXT_FLAGS = {
+    public static final Object[][] CREATE_CONTEXT_FLAGS = {
             {0, 1, "null_rendering"},
             {1, 1, "initial_data"},
             {2, 1, "disable_gpu_timeout"},
@@ -255,12 +256,12 @@ final class AbiNames {
     };
 
     /** Bits of {@code struct d3dddi_createhwqueueflags}: {bit, width, name}. */
-    static final Object[][] CREATE_HWQUEUE_FLAGS = {
+    public static final Object[][] CREATE_HWQUEUE_FLAGS = {
             {0, 1, "disable_gpu_timeout"},
     };
 
     /** Bits of {@code struct d3dkmt_createallocationflags}: {bit, width, name}. */
-    static final Object[][] CREATE_ALLOCATION_FLAGS = {
+    public static final Object[][] CREATE_ALLOCATION_FLAGS = {
             {0, 1, "create_resource"},
             {1, 1, "create_shared"},
             {2, 1, "non_secure"},
@@ -282,30 +283,30 @@ final class AbiNames {
     };
 
     /** Bits of {@code struct d3dddicb_destroyallocation2flags}: {bit, width, name}. */
-    static final Object[][] DESTROY_ALLOCATION_FLAGS = {
+    public static final Object[][] DESTROY_ALLOCATION_FLAGS = {
             {0, 1, "assume_not_in_use"},
             {1, 1, "synchronous_destroy"},
             {31, 1, "system_use_only"},
     };
 
     /** Bits of {@code struct d3dddi_makeresident_flags}: {bit, width, name}. */
-    static final Object[][] MAKE_RESIDENT_FLAGS = {
+    public static final Object[][] MAKE_RESIDENT_FLAGS = {
             {0, 1, "cant_trim_further"},
             {1, 1, "must_succeed"},
     };
 
     /** Bits of {@code struct d3dddi_evict_flags}: {bit, width, name}. */
-    static final Object[][] EVICT_FLAGS = {
+    public static final Object[][] EVICT_FLAGS = {
             {0, 1, "evict_only_if_necessary"},
             {1, 1, "not_written_to"},
     };
 
     /** Bits of {@code struct d3dddicb_lock2flags}: {bit, width, name}. */
-    static final Object[][] LOCK2_FLAGS = {
+    public static final Object[][] LOCK2_FLAGS = {
     };
 
     /** Bits of {@code struct d3dddi_synchronizationobject_flags}: {bit, width, name}. */
-    static final Object[][] SYNC_OBJECT_FLAGS = {
+    public static final Object[][] SYNC_OBJECT_FLAGS = {
             {0, 1, "shared"},
             {1, 1, "nt_security_sharing"},
             {2, 1, "cross_adapter"},
@@ -317,7 +318,7 @@ final class AbiNames {
     };
 
     /** Bits of {@code struct d3dddicb_signalflags}: {bit, width, name}. */
-    static final Object[][] SIGNAL_FLAGS = {
+    public static final Object[][] SIGNAL_FLAGS = {
             {0, 1, "signal_at_submission"},
             {1, 1, "enqueue_cpu_event"},
             {2, 1, "allow_fence_rewind"},
@@ -325,18 +326,18 @@ final class AbiNames {
     };
 
     /** Bits of {@code struct d3dddi_waitforsynchronizationobjectfromcpu_flags}: {bit, width, name}. */
-    static final Object[][] WAIT_FROM_CPU_FLAGS = {
+    public static final Object[][] WAIT_FROM_CPU_FLAGS = {
             {0, 1, "wait_any"},
     };
 
     /** Bits of {@code struct d3dkmt_submitcommandflags}: {bit, width, name}. */
-    static final Object[][] SUBMIT_FLAGS = {
+    public static final Object[][] SUBMIT_FLAGS = {
             {0, 1, "null_rendering"},
             {1, 1, "present_redirected"},
     };
 
     /** Each ioctl's kernel handler, by handler name (native-probe/src/common/abi_table.c). */
-    static final Map<String, String> IOCTL_BY_HANDLER = Map.ofEntries(
+    public static final Map<String, String> IOCTL_BY_HANDLER = Map.ofEntries(
             Map.entry("dxgkio_open_adapter_from_luid", "LX_DXOPENADAPTERFROMLUID"),
             Map.entry("dxgkio_create_device", "LX_DXCREATEDEVICE"),
             Map.entry("dxgkio_create_context_virtual", "LX_DXCREATECONTEXTVIRTUAL"),
