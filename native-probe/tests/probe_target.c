@@ -11,7 +11,11 @@
  *   probe_target scm              passes the device fd to a child over a Unix socket, after one
  *                                 send that fails (its socket's peer is closed)
  *   probe_target reap             three children: one execs "probe_target exit7" (returns 7 from
- *                                 main), one dies of SIGSEGV, one calls _exit(3);
+ *                                 main), one dies of SIGSEGV, one calls _exit(3); waits with
+ *                                 waitpid (no status pointer), waitid WNOWAIT then wait4, and
+ *                                 wait; a fourth _exit(3)s, waited for with a bad status
+ *                                 pointer (EFAULT); then
+ *                                 ignores SIGSEGV (SA_SIGINFO set) and sends it to itself
  *                                 reaped by waitpid with no status pointer, waitid and wait; prints
  *                                 their pids in that order
  */
@@ -236,11 +240,32 @@ static int run_reap(const char *self)
         return 1;
     }
     siginfo_t info;
-    if (waitid(P_PID, (id_t)b, &info, WEXITED) != 0 || info.si_code == CLD_EXITED) {
+    /* WNOWAIT only looks: b is reaped by wait4 after it */
+    if (waitid(P_PID, (id_t)b, &info, WEXITED | WNOWAIT) != 0 || info.si_code == CLD_EXITED) {
         return 1;
     }
     int status = 0;
-    return wait(&status) == c && WIFEXITED(status) && WEXITSTATUS(status) == 3 ? 0 : 1;
+    if (wait4(b, &status, 0, NULL) != b || !WIFSIGNALED(status) || WTERMSIG(status) != SIGSEGV) {
+        return 1;
+    }
+    if (wait(&status) != c || !WIFEXITED(status) || WEXITSTATUS(status) != 3) {
+        return 1;
+    }
+    /* a status pointer the kernel cannot write: EFAULT, as without the probe, not a crash (the
+     * kernel reaps the child all the same, and no status is known) */
+    pid_t d = child(2, self);
+    errno = 0;
+    if (waitpid(d, (int *)8, 0) != -1 || errno != EFAULT) {
+        return 1;
+    }
+    /* SIGSEGV ignored with SA_SIGINFO set, then sent: ignored, as without the probe */
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    ignore.sa_flags = SA_SIGINFO;
+    sigaction(SIGSEGV, &ignore, NULL);
+    kill(getpid(), SIGSEGV);
+    return 0;
 }
 
 int main(int argc, char **argv)

@@ -97,7 +97,8 @@ reap)
     read -r a b c <"$work/pids"
     "$dxgcap" dump "$work/c.dxgcap" >"$work/dump"
     for want in "other=$a status=7" "other=$b status=-11" "other=$c status=3"; do
-        grep -q "PROCESS op=6 (reaped) $want " "$work/dump" || fail "no reaped record with $want: $(grep PROCESS "$work/dump")"
+        [ "$(grep -c "PROCESS op=6 (reaped) $want " "$work/dump")" -eq 1 ] ||
+            fail "not one reaped record with $want: $(grep PROCESS "$work/dump")"
     done
     "$dxgcap" info "$work/c.dxgcap" >"$work/info"
     grep -q "^  $a .*(exit 7)" "$work/info" || fail "info: $a should exit 7: $(cat "$work/info")"

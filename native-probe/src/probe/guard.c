@@ -25,26 +25,28 @@ static int slot(int sig)
 
 static void on_fault(int sig, siginfo_t *info, void *uctx)
 {
-    if (armed) {
+    /* Sent by kill, raise or sigqueue (si_code <= 0), not raised by a faulting access: it is not
+     * the probe's read that failed, and nothing is re-executed on return. */
+    int sent = info == NULL || info->si_code <= 0;
+    if (armed && !sent) {
         sigjmp_buf *jb = armed;
         armed = NULL;
         siglongjmp(*jb, 1);
     }
     struct sigaction *next = &chained[slot(sig)];
-    if (next->sa_flags & SA_SIGINFO) {
-        if (next->sa_sigaction) {
+    /* SIG_DFL and SIG_IGN are what they are whatever the flags say (the kernel ignores SA_SIGINFO
+     * for them): only a real handler is called, by the form the flags name. */
+    int is_default = next->sa_handler == SIG_DFL, ignored = next->sa_handler == SIG_IGN;
+    if (!is_default && !ignored) {
+        if (next->sa_flags & SA_SIGINFO) {
             next->sa_sigaction(sig, info, uctx);
-            return;
+        } else {
+            next->sa_handler(sig);
         }
-    } else if (next->sa_handler != SIG_DFL && next->sa_handler != SIG_IGN) {
-        next->sa_handler(sig);
         return;
     }
-    /* Sent by kill, raise or sigqueue (si_code <= 0), not raised by a faulting access: nothing is
-     * re-executed on return, so it is ignored or sent again as the target asked. */
-    int sent = info == NULL || info->si_code <= 0;
-    if (sent && !(next->sa_flags & SA_SIGINFO) && next->sa_handler == SIG_IGN) {
-        return;
+    if (sent && ignored) {
+        return; /* ignored, as without the probe */
     }
     /* Default action: restore it; returning re-executes the faulting access, which then kills
      * the process exactly as it would have without the probe (a fault the target ignores kills

@@ -488,7 +488,9 @@ pid_t wait(int *status)
     int own = 0;
     int *st = status ? status : &own;
     pid_t r = real.wait(st);
-    record_reaped(r, *st);
+    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
+        record_reaped(r, *st);
+    }
     return r;
 }
 
@@ -498,7 +500,9 @@ pid_t waitpid(pid_t pid, int *status, int options)
     int own = 0;
     int *st = status ? status : &own;
     pid_t r = real.waitpid(pid, st, options);
-    record_reaped(r, *st);
+    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
+        record_reaped(r, *st);
+    }
     return r;
 }
 
@@ -508,7 +512,9 @@ pid_t wait3(int *status, int options, struct rusage *usage)
     int own = 0;
     int *st = status ? status : &own;
     pid_t r = real.wait3(st, options, usage);
-    record_reaped(r, *st);
+    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
+        record_reaped(r, *st);
+    }
     return r;
 }
 
@@ -518,7 +524,9 @@ pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
     int own = 0;
     int *st = status ? status : &own;
     pid_t r = real.wait4(pid, st, options, usage);
-    record_reaped(r, *st);
+    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
+        record_reaped(r, *st);
+    }
     return r;
 }
 
@@ -526,7 +534,8 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
 {
     probe_ensure_init();
     int r = real.waitid(idtype, id, info, options);
-    if (r == 0 && info && info->si_pid > 0) {
+    /* WNOWAIT leaves the child to be reaped: its end is recorded when it is */
+    if (r == 0 && info && !(options & WNOWAIT) && info->si_pid > 0) {
         int code = info->si_code;
         if (code == CLD_EXITED) {
             record_reaped(info->si_pid, W_EXITCODE(info->si_status, 0));
