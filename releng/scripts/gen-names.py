@@ -62,7 +62,8 @@ def enum_values(name):
             continue  # an alias spelling
         v = known[val] if val in known else int(val, 0)
         known[key] = v
-        if "FIRST" in key or "INVALID" in key or "LIMIT" in key:
+        # range markers, not values (SETQUEUEDLIMIT and INVALIDATECACHE are real commands)
+        if re.search(r"(_FIRST|_LIMIT|_INVALID(_\w+)?)$", key):
             continue
         values.append((v, key))
     return values

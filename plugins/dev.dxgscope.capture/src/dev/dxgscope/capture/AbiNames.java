@@ -188,6 +188,7 @@ public final class AbiNames {
             Map.entry(28, "GETDEVICESTATE"),
             Map.entry(29, "MARKDEVICEASERROR"),
             Map.entry(30, "ADAPTERSTOP"),
+            Map.entry(31, "SETQUEUEDLIMIT"),
             Map.entry(32, "OPENRESOURCE"),
             Map.entry(33, "SETCONTEXTSCHEDULINGPRIORITY"),
             Map.entry(34, "PRESENTHISTORYTOKEN"),
@@ -222,6 +223,7 @@ public final class AbiNames {
             Map.entry(64, "QUERYRESOURCEINFO"),
             Map.entry(65, "LOGEVENT"),
             Map.entry(66, "SETEXISTINGSYSMEMPAGES"),
+            Map.entry(67, "INVALIDATECACHE"),
             Map.entry(68, "ISFEATUREENABLED"));
 
     /** {@code enum dxgkvmb_commandtype_host_to_vm}. */

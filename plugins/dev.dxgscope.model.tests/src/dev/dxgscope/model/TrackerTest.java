@@ -51,7 +51,12 @@ class TrackerTest {
 
     /** Opens the device, one adapter handle, one device: the prologue of every script. */
     private static void prologue(Script s, int pid) throws Exception {
-        s.process(pid, 1, 1, 0, "/bin/app", "app");
+        prologue(s, pid, 1);
+    }
+
+    /** A process of {@code parent} that opens the adapter and makes the device. */
+    private static void prologue(Script s, int pid, int parent) throws Exception {
+        s.process(pid, 1, parent, 0, "/bin/app", "app");
         s.fd(pid, 1, 3, -1, new int[0], "/dev/dxg");
         openAdapter(s, pid, ADAPTER);
         s.call(pid, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE).ok();
@@ -1030,12 +1035,15 @@ class TrackerTest {
     void aParentsWaitGivesItsChildrensEnd() throws Exception {
         Script s = new Script(dir.resolve("reaped.dxgcap"));
         s.process(A, 1, 1, 0, "/bin/runner", "runner");
-        prologue(s, B);
+        prologue(s, B, A);
         s.process(B, 4, 0, Integer.MIN_VALUE); /* returned from main: no status */
         s.process(A, 6, B, 7);
-        prologue(s, B + 1); /* crashes: no EXIT of its own */
+        prologue(s, B + 1, A); /* crashes: no EXIT of its own */
         s.process(A, 6, B + 1, -11);
         s.process(A, 6, 4242, 0);
+        prologue(s, B + 2); /* started by another parent (1); A reaps an unprobed child that reused its pid */
+        s.process(B + 2, 4, 0, 0);
+        s.process(A, 6, B + 2, 9);
         s.end(0);
         CaptureModel m = s.model();
         DxgProcess returned = m.processes().stream().filter(p -> p.pid() == B).findFirst().orElseThrow();
@@ -1045,6 +1053,8 @@ class TrackerTest {
         assertEquals(-11, crashed.exitStatus());
         assertTrue(crashed.objects().stream().noneMatch(DxgObject::aliveAtEnd), "torn down at the crash");
         assertTrue(m.processes().stream().noneMatch(p -> p.pid() == 4242));
+        assertEquals(0, m.processes().stream().filter(p -> p.pid() == B + 2).findFirst().orElseThrow().exitStatus(),
+                "not A's child: its status stays its own");
     }
 
     /**
@@ -1065,8 +1075,11 @@ class TrackerTest {
                 .inU32s("allocation_list", 0x40000380, 0x400003c0), 22);
         s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 1)
                 .inU32s("allocation_list", 0x40000380).ok();
+        s.call(A, "LX_DXMAKERESIDENT").in("paging_queue", 0x40000300).in("alloc_count", 3).ok(); /* list not captured */
         s.end(0);
         CaptureModel m = s.model();
+        assertEquals(3, m.residencyOps().get(2).unknownHandles(), "handles the call named but the capture lacks");
+        assertEquals(0, m.residencyOps().get(2).allocations().size());
         ResidencyOp stale = m.residencyOps().get(0);
         assertEquals(1, stale.allocations().size());
         assertEquals(1, stale.unknownHandles(), "the destroyed allocation's handle");

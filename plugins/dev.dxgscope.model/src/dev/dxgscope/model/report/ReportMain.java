@@ -165,7 +165,7 @@ public final class ReportMain {
             body.write(w);
             w.flush();
         } catch (IOException e) {
-            if (closedPipe(e)) {
+            if (closedPipe(e) || stdout instanceof FileOutputStream && standardOutputIsPipe()) {
                 return CLOSED_PIPE;
             }
             stderr.println("dxgscope report: cannot write to the standard output: " + WholeFile.problem(e));
@@ -178,9 +178,21 @@ public final class ReportMain {
         return 0;
     }
 
-    /** Whether a write failed because the pipe's reader closed it (EPIPE). */
+    /** Whether a write failed because the pipe's reader closed it (EPIPE, as the C library words it). */
     static boolean closedPipe(IOException e) {
-        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
+        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
+    }
+
+    /**
+     * Whether the process's standard output is a pipe: a write to a pipe fails only when its reader
+     * went away, whatever language the system words that in.
+     */
+    private static boolean standardOutputIsPipe() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString().startsWith("pipe:");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static void render(Map<String, Object> tree, Options o, Writer w) throws IOException {

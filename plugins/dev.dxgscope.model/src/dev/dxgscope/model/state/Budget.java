@@ -14,12 +14,6 @@ public record Budget(long seq, int pid, DxgProcess process, long luid, int segme
     public static final String DEVICE_SAMPLE = "device sample";
 
     /**
-     * Whether it is a budget for {@code pid}'s line on adapter {@code luid}, segment group
-     * {@code group}: the process's own, or a device sample's. A {@code dxgcap snapshot} can only
-     * ask for its own budget, and the host's budget for one guest process is the nearest fact the
-     * capture has about the others on that adapter.
-     */
-    /**
      * Whether this device sample reports {@code query}: the sampler's own QueryVideoMemoryInfo
      * (under the probe, {@code dxgcap snapshot}'s worker is a process of the capture), same
      * process, adapter, segment group and answer.
@@ -30,6 +24,12 @@ public record Budget(long seq, int pid, DxgProcess process, long luid, int segme
                 && query.budget == budget && query.currentUsage == currentUsage;
     }
 
+    /**
+     * Whether it is a budget for {@code pid}'s line on adapter {@code luid}, segment group
+     * {@code group}: the process's own, or a device sample's. A {@code dxgcap snapshot} can only
+     * ask for its own budget, and the host's budget for one guest process is the nearest fact the
+     * capture has about the others on that adapter.
+     */
     public boolean appliesTo(int pid, long luid, int group) {
         return (this.pid == pid || DEVICE_SAMPLE.equals(source)) && (this.luid == luid || this.luid == 0 || luid == 0)
                 && (segmentGroup == group || group < 0);

@@ -132,9 +132,10 @@ final class ObjectTracker {
             }
             case EXIT, VANISHED -> exit(process(e.pid(), e.seq()), e.seq(), e.status(), e.byCollector());
             case REAPED -> {
-                /* the parent's wait saw the real status; a child the capture never had is not made up */
+                /* the parent's wait saw the real status; a child the capture never had is not made up,
+                 * nor is an earlier process that had the pid (an unprobed child can reuse it) */
                 DxgProcess child = byPid.get(e.other());
-                if (child != null) {
+                if (child != null && child.parentPid() == e.pid()) {
                     exit(child, e.seq(), e.status(), true);
                 }
             }

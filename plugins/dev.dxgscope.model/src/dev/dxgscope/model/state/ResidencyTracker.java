@@ -98,11 +98,14 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
     }
 
-    /** The allocations behind a call's handle array, in a list reused by the next call. */
-    private List<Allocation> allocations(DxgProcess p, IoctlCall.Buffer handles) {
+    /**
+     * The allocations behind a call's handle array, in a list reused by the next call; the call's
+     * {@code declared} count of handles counts those the capture lacks (its buffer not captured).
+     */
+    private List<Allocation> allocations(DxgProcess p, IoctlCall.Buffer handles, long declared) {
         List<Allocation> list = allocationList;
         list.clear();
-        unknownHandles = 0;
+        unknownHandles = uncaptured(handles, declared);
         for (int i = 0; i < handles.u32Count(); i++) {
             if (objects.resolve(p, Integer.toUnsignedLong(handles.u32(i))) instanceof Allocation a) {
                 list.add(a);
@@ -111,6 +114,12 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
             }
         }
         return list;
+    }
+
+    /** How many of the {@code declared} handles the captured array lacks (0 when unknown). */
+    private static int uncaptured(IoctlCall.Buffer handles, long declared) {
+        return declared == IoctlCall.UNKNOWN || declared <= handles.u32Count() ? 0
+                : (int) Math.min(Integer.MAX_VALUE, declared - handles.u32Count());
     }
 
     private static long known(List<Allocation> list) {
@@ -131,7 +140,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private void makeResident(IoctlCall c, DxgProcess p) {
-        List<Allocation> list = allocations(p, c.buffer("allocation_list", false, -1, handlesBuffer));
+        List<Allocation> list = allocations(p, c.buffer("allocation_list", false, -1, handlesBuffer),
+                c.u32In("alloc_count"));
         DxgObject queue = objects.resolve(p, c.u32In("paging_queue"));
         int group = group(list);
         long luid = queue != null ? queue.luid() : list.isEmpty() ? 0 : list.get(0).luid();
@@ -242,7 +252,7 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
         }
         List<Allocation> list = allocationList;
         list.clear();
-        unknownHandles = 0;
+        unknownHandles = uncaptured(handles, c.u32In("allocation_count"));
         for (int i = 0; i < handles.u32Count(); i++) {
             DxgObject o = objects.resolve(p, Integer.toUnsignedLong(handles.u32(i)));
             if (byResource ? o == null || o.type() != ObjectType.RESOURCE : !(o instanceof Allocation)) {
@@ -314,7 +324,8 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
     }
 
     private void evict(IoctlCall c, DxgProcess p) {
-        List<Allocation> list = allocations(p, c.buffer("allocations", false, -1, handlesBuffer));
+        List<Allocation> list = allocations(p, c.buffer("allocations", false, -1, handlesBuffer),
+                c.u32In("alloc_count"));
         DxgObject device = objects.resolve(p, c.u32In("device"));
         int group = group(list);
         long luid = device != null ? device.luid() : 0;
