@@ -1,6 +1,7 @@
 package dev.dxgscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -130,7 +131,14 @@ class ChartViewsTest {
         assertEquals(2, truth.stuck().size(), "stuck-wait 1 leaves two waits pending");
         assertEquals(truth.stuck().size(), waits.getItemCount(stuck), "every stuck wait is a red bar");
         for (int i = 0; i < waits.getItemCount(stuck); i++) {
-            assertEquals(data.end(), waits.getEndXValue(stuck, i), 1e-12, "a stuck wait reaches the end");
+            SyncData.WaitRow row = (SyncData.WaitRow) waits.payload(stuck, i);
+            double abandoned = session.read((CaptureModel m) -> m.timeline().sinceStart(row.target().abandonedSeq()) / 1e9);
+            assertEquals(abandoned, waits.getEndXValue(stuck, i), 1e-12,
+                    "a stuck wait ends where its fence was destroyed, not at the capture's end");
+            assertTrue(abandoned < data.end());
+            assertTrue(row.tooltip().contains("abandoned at") && row.tooltip().contains("its object was destroyed"),
+                    row.tooltip());
+            assertFalse(row.duration().startsWith("≥"), "an abandoned wait's duration is exact: " + row.duration());
         }
         assertEquals(1, track.signals().getItemCount(0), "the satisfied wait is linked to its signal");
         SyncData.WaitRow linked = (SyncData.WaitRow) track.signals().payload(0, 0);

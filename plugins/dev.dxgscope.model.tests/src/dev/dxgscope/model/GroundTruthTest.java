@@ -628,9 +628,15 @@ class GroundTruthTest {
             assertTrue(w.stuck(), w.toString());
             assertEquals(Wait.Outcome.NEVER_SATISFIED, w.outcome());
             assertEquals(fence.destroyedSeq(), w.objectDestroyedSeq(), "fence destroyed while waiting");
+            assertEquals(fence.destroyedSeq(), w.abandonedSeq(), "the wait ends there, not at the capture's end");
         }
         SyncAnalysis.Result sync = SyncAnalysis.of(stuck);
         assertEquals(2, sync.stuck().size());
+        for (SyncAnalysis.TimedWait tw : sync.stuck()) {
+            assertEquals(stuck.timeline().timeOf(fence.destroyedSeq()) - stuck.timeline().timeOf(tw.w().seq()),
+                    tw.durationNs(), "stuck until its fence was destroyed");
+        }
+        assertEquals(DxgObject.ALIVE, first.abandonedSeq(), "a satisfied wait is not abandoned");
         assertEquals(2, sync.onDestroyedObjects().size());
         assertTrue(p.objects().stream().allMatch(o -> o.destroyReason() == DestroyReason.CALL
                 || o.destroyReason() == DestroyReason.PARENT));

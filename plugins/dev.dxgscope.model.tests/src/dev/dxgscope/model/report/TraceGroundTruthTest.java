@@ -162,7 +162,7 @@ class TraceGroundTruthTest {
     }
 
     @Test
-    void stuckWaitsTraceHasTheTwoStuckWaitsToTheEnd() throws Exception {
+    void stuckWaitsTraceHasTheTwoStuckWaitsUntilTheirFenceWasDestroyed() throws Exception {
         List<Ev> t = trace(stuck);
         Timeline tl = stuck.timeline();
         List<Ev> waits = of(t, "X", "wait");
@@ -179,12 +179,14 @@ class TraceGroundTruthTest {
         Ev satisfied = waits.stream().filter(e -> e.argLong("value") == 1).findFirst().orElseThrow();
         assertEquals("satisfied", satisfied.arg("outcome"));
         assertTrue(satisfied.arg("satisfied_by").startsWith("GPU signal"), satisfied.line());
-        double end = tl.sinceStart(tl.lastSeq()) / 1e3;
         for (long v : new long[] {7, 5}) {
             Ev e = waits.stream().filter(x -> x.argLong("value") == v).findFirst().orElseThrow();
+            Wait w = ws.stream().filter(x -> x.value() == v).findFirst().orElseThrow();
             assertEquals("never satisfied", e.arg("outcome"));
             assertEquals("null", e.arg("satisfied_by"));
-            assertEquals(end, e.ts() + e.dur(), 0.002, "a stuck wait lasts to the end of the capture");
+            assertEquals(micros(tl, w.abandonedSeq()), e.ts() + e.dur(), 0.002,
+                    "a stuck wait lasts until its fence was destroyed, not to the end of the capture");
+            assertTrue(w.abandonedSeq() < tl.lastSeq());
         }
         assertEquals(0, of(t, "i", "error").size(), "stuck-wait fails no call");
     }

@@ -36,7 +36,9 @@ public final class SyncAnalysis {
         long longest = 0;
         long endNs = t.endNs();
         for (Wait w : m.waits()) {
-            long d = w.endSeq() == DxgObject.ALIVE ? endNs - t.timeOf(w.seq()) : t.timeOf(w.endSeq()) - t.timeOf(w.seq());
+            long abandoned = w.abandonedSeq();
+            long d = w.endSeq() != DxgObject.ALIVE ? t.timeOf(w.endSeq()) - t.timeOf(w.seq())
+                    : abandoned != DxgObject.ALIVE ? t.timeOf(abandoned) - t.timeOf(w.seq()) : endNs - t.timeOf(w.seq());
             TimedWait tw = new TimedWait(w, d);
             all.add(tw);
             if (w.stuck()) {

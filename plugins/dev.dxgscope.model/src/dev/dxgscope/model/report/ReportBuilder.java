@@ -282,7 +282,7 @@ public final class ReportBuilder {
                 "object", w.object().describe(), "value", w.value(), "seq", w.seq(), "end_seq", seqOrNull(w.endSeq()),
                 "duration_ns", tw.durationNs(), "outcome", w.outcome().label(),
                 "satisfied_by", s == null ? null : s.describe(),
-                "object_destroyed_seq", seqOrNull(w.objectDestroyedSeq()));
+                "object_destroyed_seq", seqOrNull(w.objectDestroyedSeq()), "abandoned_seq", seqOrNull(w.abandonedSeq()));
     }
 
     private Map<String, Object> sync() {

@@ -102,6 +102,21 @@ public final class Wait extends RowView<WaitStore> {
         return store.objectDestroyedSeq(index);
     }
 
+    /**
+     * When a never-satisfied wait stopped waiting without its value: its object was destroyed or
+     * its process ended, whichever came first; ALIVE while it still waited at the end of the
+     * capture (and for a wait that ended otherwise). So a stuck wait lasts until then, not to the
+     * end of a capture that went on without it.
+     */
+    public long abandonedSeq() {
+        if (!stuck()) {
+            return DxgObject.ALIVE;
+        }
+        long exit = process().exited() ? process().exitSeq() : DxgObject.ALIVE;
+        long at = Math.min(objectDestroyedSeq(), exit);
+        return at >= seq() ? at : DxgObject.ALIVE;
+    }
+
     /** Never satisfied by the end of the capture. */
     public boolean stuck() {
         Outcome o = outcome();

@@ -54,11 +54,15 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
             case Wait w -> p.category("Wait").put("kind", w.kind().label()).put("object", w.object().describe())
                     .put("value", w.value()).put("pid", w.process().pid()).put("tid", w.tid())
                     .put("started", Formats.position(m, w.seq()))
-                    .put("ended", w.endSeq() == DxgObject.ALIVE ? "never" : Formats.position(m, w.endSeq()))
+                    .put("ended", w.endSeq() != DxgObject.ALIVE ? Formats.position(m, w.endSeq())
+                            : w.abandonedSeq() != DxgObject.ALIVE ? "abandoned " + Formats.position(m, w.abandonedSeq())
+                                    + (w.abandonedSeq() == w.objectDestroyedSeq() ? ": its object was destroyed"
+                                            : ": its process ended")
+                            : "never: still waiting at the end of the capture")
                     .put("outcome", w.outcome().label())
                     .put("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())
-                    .put("object destroyed while waiting", w.objectDestroyedSeq() == DxgObject.ALIVE ? "no"
-                            : Formats.position(m, w.objectDestroyedSeq()));
+                    .put("object destroyed", w.objectDestroyedSeq() == DxgObject.ALIVE ? "not while waiting"
+                            : Formats.position(m, w.objectDestroyedSeq()) + ", while waiting");
             case FailedCall f -> p.category("Failed call").put("call", f.call()).put("query", f.query())
                     .put("adapter", f.adapter()).put("request", Names.request(f.request()))
                     .put("errno", Names.errno(f.errno()))

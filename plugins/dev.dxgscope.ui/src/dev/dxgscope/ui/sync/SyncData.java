@@ -38,9 +38,9 @@ public final class SyncData {
             return outcome == Wait.Outcome.NEVER_SATISFIED || outcome == Wait.Outcome.PENDING;
         }
 
-        /** "20.3 µs", "≥ 1.003 s" while never satisfied. */
+        /** "20.3 µs"; "≥ 1.003 s" while still waiting at the end of the capture. */
         public String duration() {
-            return (stuck() ? "≥ " : "") + Format.duration(durationNs);
+            return (stuck() && target.abandonedSeq() == DxgObject.ALIVE ? "≥ " : "") + Format.duration(durationNs);
         }
     }
 
@@ -217,9 +217,11 @@ public final class SyncData {
 
     private static WaitRow row(Timeline t, Wait w, double end, String object) {
         double start = seconds(t, w.seq());
-        boolean ended = w.endSeq() != DxgObject.ALIVE;
-        double stop = ended ? seconds(t, w.endSeq()) : end;
-        long duration = (ended ? t.timeOf(w.endSeq()) : t.endNs()) - t.timeOf(w.seq());
+        long abandoned = w.abandonedSeq();
+        long endSeq = w.endSeq() != DxgObject.ALIVE ? w.endSeq() : abandoned;
+        boolean ended = endSeq != DxgObject.ALIVE;
+        double stop = ended ? seconds(t, endSeq) : end;
+        long duration = (ended ? t.timeOf(endSeq) : t.endNs()) - t.timeOf(w.seq());
         Signal s = w.satisfiedBy();
         Fence f = w.object().fence();
         StringBuilder tip = new StringBuilder(w.kind().label()).append(" on ").append(object)
@@ -229,11 +231,15 @@ public final class SyncData {
             case SATISFIED -> tip.append("satisfied at ").append(at(t, w.endSeq())).append(" after ")
                     .append(Format.duration(duration)).append(s == null ? "" : "\nby " + s.describe());
             case FAILED -> tip.append("the call failed at ").append(at(t, w.endSeq()));
-            default -> tip.append("NEVER satisfied: still waiting at the end of the capture (")
+            default -> tip.append(abandoned == DxgObject.ALIVE
+                    ? "NEVER satisfied: still waiting at the end of the capture ("
+                    : "NEVER satisfied: abandoned at " + at(t, abandoned) + " when "
+                            + (abandoned == w.objectDestroyedSeq() ? "its object was destroyed" : "its process ended")
+                            + " (after ")
                     .append(Format.duration(duration)).append(")\nthe fence's last known value is ")
                     .append(f.lastValue()).append(", the wait needs ").append(w.value());
         }
-        if (w.objectDestroyedSeq() != DxgObject.ALIVE) {
+        if (w.objectDestroyedSeq() != DxgObject.ALIVE && w.objectDestroyedSeq() != abandoned) {
             tip.append("\nthe object was destroyed at ").append(at(t, w.objectDestroyedSeq())).append(" while waiting");
         }
         return new WaitRow(w, f.id(), w.kind().label(), object, w.value(), w.seq(), start, stop,
