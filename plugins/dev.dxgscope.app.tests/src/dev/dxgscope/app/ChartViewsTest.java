@@ -106,7 +106,11 @@ class ChartViewsTest {
         assertEquals(1, markers.getItemCount(failed));
         String tip = ((ResidencyData.Marker) markers.payload(failed, 0)).tooltip();
         assertTrue(tip.contains("ENOMEM") && tip.contains("budget 256 MiB") && tip.contains("300 MiB"), tip);
+        assertTrue(tip.contains("the request alone (300 MiB) is more than the budget"), "why no eviction helps: " + tip);
         assertTrue(seriesIndex(markers, ResidencyData.Kind.EVICTED_BY_MM.label()) >= 0, "evictions are marked");
+        String summary = view.chart().data().summary();
+        assertTrue(summary.contains("0 Evict calls · 8 allocations (128 MiB) evicted by the memory manager, 2 times"),
+                "allocations counted, not markers: " + summary);
 
         ChartCanvas canvas = view.canvas();
         assertCursorFollows(session, canvas, ((ResidencyData.Marker) markers.payload(failed, 0)).seq());

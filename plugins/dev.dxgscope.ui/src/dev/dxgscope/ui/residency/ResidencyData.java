@@ -61,12 +61,18 @@ public final class ResidencyData {
     private final List<Line> lines;
     private final Map<Kind, List<Marker>> markers;
     private final double end;
+    /** Allocations the memory manager evicted, and their known bytes (a marker is one moment of several). */
+    private final int evicted;
+    private final long evictedBytes;
 
-    private ResidencyData(String title, List<Line> lines, Map<Kind, List<Marker>> markers, double end) {
+    private ResidencyData(String title, List<Line> lines, Map<Kind, List<Marker>> markers, double end, int evicted,
+            long evictedBytes) {
         this.title = title;
         this.lines = lines;
         this.markers = markers;
         this.end = end;
+        this.evicted = evicted;
+        this.evictedBytes = evictedBytes;
     }
 
     /** Nothing to show. */
@@ -75,7 +81,7 @@ public final class ResidencyData {
         for (Kind k : Kind.values()) {
             none.put(k, List.of());
         }
-        return new ResidencyData("", List.of(), none, 0);
+        return new ResidencyData("", List.of(), none, 0, 0, 0);
     }
 
     public List<Line> lines() {
@@ -111,8 +117,14 @@ public final class ResidencyData {
                 + markers.get(Kind.FAILED).size();
         b.append(" · ").append(ops).append(" MakeResident (").append(markers.get(Kind.FAILED).size())
                 .append(" failed, ").append(markers.get(Kind.PENDING).size()).append(" pending)");
-        b.append(" · ").append(markers.get(Kind.EVICT).size()).append(" Evict · ")
-                .append(markers.get(Kind.EVICTED_BY_MM).size()).append(" evicted by the memory manager");
+        int times = markers.get(Kind.EVICTED_BY_MM).size();
+        b.append(" · ").append(markers.get(Kind.EVICT).size()).append(" Evict call")
+                .append(markers.get(Kind.EVICT).size() == 1 ? "" : "s").append(" · ").append(evicted)
+                .append(evicted == 1 ? " allocation" : " allocations").append(" (")
+                .append(ByteFormat.bytes(evictedBytes)).append(") evicted by the memory manager");
+        if (times > 1) {
+            b.append(", ").append(times).append(" times");
+        }
         if (!markers.get(Kind.OFFER).isEmpty() || !markers.get(Kind.RECLAIM).isEmpty()) {
             b.append(" · ").append(markers.get(Kind.OFFER).size()).append(" Offer, ")
                     .append(markers.get(Kind.RECLAIM).size()).append(" Reclaim");
@@ -140,8 +152,10 @@ public final class ResidencyData {
             markers.get(mk.kind()).add(mk);
         }
         Map<Long, List<Eviction>> evictions = new java.util.TreeMap<>();
+        long evictedBytes = 0;
         for (Eviction e : m.evictions()) {
             evictions.computeIfAbsent(e.seq(), k -> new ArrayList<>()).add(e);
+            evictedBytes += Math.max(0, e.allocation().size());
         }
         for (List<Eviction> same : evictions.values()) {
             markers.get(Kind.EVICTED_BY_MM).add(eviction(t, same, find(resident, same.get(0).allocation())));
@@ -149,7 +163,7 @@ public final class ResidencyData {
         for (List<Marker> list : markers.values()) {
             list.sort(Comparator.comparingDouble(Marker::x));
         }
-        return new ResidencyData(title, lines, markers, end);
+        return new ResidencyData(title, lines, markers, end, m.evictions().size(), evictedBytes);
     }
 
     private static Line line(CaptureModel m, Timeline t, CaptureModel.ResidentLine r, double end, boolean luid) {
@@ -236,10 +250,13 @@ public final class ResidencyData {
         String budget = op.budget() < 0 ? "budget unknown (no QueryVideoMemoryInfo in the capture)"
                 : "budget " + ByteFormat.bytes(op.budget());
         if (op.failed()) {
+            boolean tooBig = op.budget() >= 0 && op.bytes() > op.budget();
             String text = op.kind().label() + " FAILED: " + Names.errno(op.errno()) + "\n" + what + "\n" + budget
                     + ", usage " + ByteFormat.bytes(op.usageBefore()) + " at that moment (would have been "
-                    + ByteFormat.bytes(op.usageBefore() + op.bytes()) + ")\nby " + op.process().label() + " at "
-                    + at(t, op.seq());
+                    + ByteFormat.bytes(op.usageBefore() + op.bytes()) + ")"
+                    + (tooBig ? "\nthe request alone (" + ByteFormat.bytes(op.bytes()) + ") is more than the budget:"
+                            + " no eviction could make room" : "")
+                    + "\nby " + op.process().label() + " at " + at(t, op.seq());
             Kind k = switch (op.kind()) {
                 case MAKE_RESIDENT -> Kind.FAILED;
                 case EVICT -> Kind.EVICT;
