@@ -289,6 +289,10 @@ class CaptureViewsTest {
         assertEquals(12 * 1048576L, view.result().totalBytes());
         assertEquals(List.of(), view.result().recurring(), "one run: A's leak and B's are two leaks");
         UiTestSupport.waitForText(display, shell(), t -> t.contains("outlived its creator"), 5_000);
+        org.eclipse.swt.widgets.Tree suspects = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
+                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        assertEquals(3, java.util.Arrays.stream(suspects.getItems()).filter(i -> i.getText(2).equals("1 fd")).count(),
+                "a descriptor's row counts an fd, not an object");
 
         /* run twice, A's adapter trees are one leak of the program: one row, the two suspects below it */
         Path w = UiTestSupport.DIST.resolve("workloads/leaky-sharer");

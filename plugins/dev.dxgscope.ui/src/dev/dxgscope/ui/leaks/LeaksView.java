@@ -305,7 +305,9 @@ public final class LeaksView extends SessionView {
      * suspects that are part of it (a loop inside a tree, the trees a loop made).
      */
     private static TreeItem rankedItem(TreeItem item, Leaks.Ranked row, Leaks.Result r) {
-        item.setText(new String[] {row.summary(), row.reason().text(), String.valueOf(row.count()),
+        /* a descriptor is no object: its row says so, so the rows do not seem to add up to more objects */
+        String count = row.reason() == Leaks.Reason.FD_NEVER_CLOSED ? row.count() + " fd" : String.valueOf(row.count());
+        item.setText(new String[] {row.summary(), row.reason().text(), count,
             row.retainedBytes() < 0 ? "" : Format.bytes(row.retainedBytes())});
         item.setData(row);
         if (row instanceof Leaks.Suspect s) {
