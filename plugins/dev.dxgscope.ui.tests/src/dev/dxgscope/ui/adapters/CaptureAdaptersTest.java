@@ -43,7 +43,8 @@ class CaptureAdaptersTest {
     void aRunningProcessesBudgetIsListedUnderItsName() {
         assertTrue(process.exitSeq() > budget.seq(), "the budget was learned before the exit");
         String cell = budgetCell(process.exitSeq() - 1);
-        assertTrue(cell.startsWith(process.label() + " LOCAL: ") && cell.endsWith(" of 256 MiB"), cell);
+        assertTrue(cell.startsWith(process.label() + " LOCAL: ") && cell.contains(" of 256 MiB (asked at "), cell);
+        assertTrue(cell.endsWith("(#" + budget.seq() + "))"), "when the host's answer was given: " + cell);
         assertTrue(!cell.contains("exited"), cell);
     }
 

@@ -33,6 +33,9 @@ public final class AdaptersView extends SessionView {
 
     private final ESelectionService selection;
     private CaptureAdapters captured;
+    private SashForm sash;
+    /** Whether the device answered at the last query (null before the first): the split follows it. */
+    private Boolean deviceAvailable;
     private Composite stack;
     private StackLayout layout;
     private UnavailablePage unavailablePage;
@@ -45,7 +48,7 @@ public final class AdaptersView extends SessionView {
 
     @PostConstruct
     void createControls(Composite parent) {
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash = new SashForm(parent, SWT.VERTICAL);
         stack = new Composite(sash, SWT.NONE);
         layout = new StackLayout();
         stack.setLayout(layout);
@@ -113,6 +116,13 @@ public final class AdaptersView extends SessionView {
                 table.show(a);
                 layout.topControl = table.control();
             }
+        }
+        boolean available = status instanceof DeviceStatus.Available;
+        if (deviceAvailable == null || deviceAvailable != available) {
+            /* no device: its note needs a few lines, the capture's adapters the room (set on a change
+             * only, so a split the user dragged stays) */
+            sash.setWeights(available ? 55 : 30, available ? 45 : 70);
+            deviceAvailable = available;
         }
         stack.layout(true, true);
     }

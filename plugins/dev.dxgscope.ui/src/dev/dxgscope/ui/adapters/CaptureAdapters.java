@@ -8,6 +8,7 @@ import dev.dxgscope.model.state.CapturedAdapter;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
+import dev.dxgscope.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,9 +83,10 @@ final class CaptureAdapters {
                         exited.add(key);
                         continue;
                     }
+                    /* the usage is the host's answer then, not now: say when it was asked */
                     budgets.put(key, (p != null ? p.label() : "pid " + b.pid()) + " "
                             + Names.segmentGroup(b.segmentGroup()) + ": " + Format.bytes(b.currentUsage()) + " of "
-                            + Format.bytes(b.budget()));
+                            + Format.bytes(b.budget()) + " (asked at " + Formats.position(m, b.seq()) + ")");
                 }
             }
             String budgetText = String.join("; ", budgets.values());
