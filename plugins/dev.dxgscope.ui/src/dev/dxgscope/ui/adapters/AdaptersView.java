@@ -121,7 +121,15 @@ public final class AdaptersView extends SessionView {
         if (deviceAvailable == null || deviceAvailable != available) {
             /* no device: its note needs a few lines, the capture's adapters the room (set on a change
              * only, so a split the user dragged stays) */
-            sash.setWeights(available ? 55 : 30, available ? 45 : 70);
+            int total = sash.getClientArea().height;
+            int note = unavailablePage.control().computeSize(Math.max(sash.getClientArea().width, 400), SWT.DEFAULT).y + 8;
+            if (available) {
+                sash.setWeights(55, 45);
+            } else if (total > note * 2) {
+                sash.setWeights(note, total - note);
+            } else {
+                sash.setWeights(40, 60);
+            }
             deviceAvailable = available;
         }
         stack.layout(true, true);

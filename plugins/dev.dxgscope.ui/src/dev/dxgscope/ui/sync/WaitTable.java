@@ -1,5 +1,6 @@
 package dev.dxgscope.ui.sync;
 
+import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.sync.SyncData.WaitRow;
@@ -35,7 +36,8 @@ final class WaitTable {
             new Column("Object", 270, WaitRow::object, Comparator.comparing(WaitRow::object)),
             new Column("Value", 70, r -> Long.toString(r.value()), Comparator.comparingLong(WaitRow::value)),
             new Column("Start (s)", 95, r -> seconds(r.start()), Comparator.comparingDouble(WaitRow::start)),
-            new Column("End (s)", 95, r -> r.stuck() ? "never" : seconds(r.end()),
+            new Column("End (s)", 95, r -> !r.stuck() ? seconds(r.end())
+                    : r.target().abandonedSeq() != DxgObject.ALIVE ? seconds(r.end()) + " abandoned" : "never",
                     Comparator.comparingDouble(WaitRow::end)),
             new Column("Duration", 90, WaitRow::duration, Comparator.comparingLong(WaitRow::durationNs)),
             new Column("Outcome", 120, r -> r.outcome().label(), Comparator.comparing(WaitRow::outcome)),
