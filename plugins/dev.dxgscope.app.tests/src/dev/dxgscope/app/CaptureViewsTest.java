@@ -223,7 +223,8 @@ class CaptureViewsTest {
         assertEquals(rows.get(big), Sessions.get().selection());
         assertNotNull(Adapters.adapt(rows.get(big), IPropertySource.class), "allocations adapt to property sources");
         assertEquals("4194304 bytes (4 MiB)", property(rows.get(big), "size"));
-        assertEquals("unknown", property(rows.get(big), "residency at the cursor"), "leaky-sharer makes none resident");
+        assertEquals("unknown (no MakeResident or query seen)", property(rows.get(big), "residency at the cursor"),
+                "leaky-sharer makes none resident");
         long end = read(m -> m.timeline().lastSeq());
         Sessions.get().moveCursor(end);
         assertEquals("destroyed", property(rows.get(big), "residency at the cursor"), "its process exited by the end");

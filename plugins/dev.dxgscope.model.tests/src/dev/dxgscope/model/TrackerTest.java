@@ -1288,7 +1288,7 @@ class TrackerTest {
         assertEquals(Residency.EVICTED, a.residencyAt(ev + 1));
         assertEquals(Residency.UNKNOWN, a.residencyAt(mr - 1));
         assertEquals("not yet created", a.stateAt(a.createdSeq() - 1));
-        assertEquals("unknown", a.stateAt(mr - 1));
+        assertEquals("unknown (no MakeResident or query seen)", a.stateAt(mr - 1));
         assertEquals("evicted", a.stateAt(ev + 1));
         assertEquals(Residency.EVICTED, a.residencyAt(a.destroyedSeq()), "its last residency");
         assertEquals("destroyed", a.stateAt(a.destroyedSeq()), "what a view shows once it is gone");

@@ -105,7 +105,11 @@ public final class Allocation extends DxgObject {
         if (seq < createdSeq()) {
             return "not yet created";
         }
-        return aliveAt(seq) ? residencyAt(seq).label() : "destroyed";
+        if (!aliveAt(seq)) {
+            return "destroyed";
+        }
+        Residency r = residencyAt(seq);
+        return r == Residency.UNKNOWN ? "unknown (no MakeResident or query seen)" : r.label();
     }
 
     /** Locked at a seq while it is alive (one destroyed while locked is not locked after). */

@@ -112,7 +112,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                         ? Names.ntstatus(v.status()) + String.format(" (0x%08x)", v.status()) : "")
                 .put("transaction", v.transaction() == 0 ? "none (async or host message)" : v.transaction())
                 .put("record flags", recordFlags(v.flags()))
-                .put("caused by", v.cause() == 0 ? "" : causedBy(m, v.cause()))
+                .put("caused by", v.cause() == 0 ? "" : causedBy(m, v.cause(), v.direction()))
                 .put("file offset", v.offset());
         if (v.pair() >= 0) {
             VmbusMessage other = m.vmbus().row(v.pair());
@@ -152,14 +152,19 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
         return out.isEmpty() ? "observed" : String.join(", ", out);
     }
 
-    /** "#21" and, when that call failed, what it failed with. */
-    private static String causedBy(CaptureModel m, long cause) {
+    /**
+     * "#21" and, when that call failed, what it failed with; what the call is to the message: the
+     * guest's call sent a request (and got its reply), while a host's message answers a call (a
+     * signal for the event a wait handed over).
+     */
+    private static String causedBy(CaptureModel m, long cause, int direction) {
         for (FailedCall f : m.failedCalls()) {
             if (f.seq() == cause) {
                 return "#" + cause + " " + f.call() + " (failed: " + Names.errno(f.errno()) + ")";
             }
         }
-        return "#" + cause + " (the ioctl that sent it)";
+        return "#" + cause + (direction == 3 ? " (the call whose wait or event it completes)"
+                : direction == 2 ? " (the call whose request it answers)" : " (the call that sent it)");
     }
 
     private static void object(CaptureModel m, DxgObject o, ReadOnlyProperties p) {
