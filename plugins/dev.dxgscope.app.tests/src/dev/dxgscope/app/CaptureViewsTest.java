@@ -229,6 +229,7 @@ class CaptureViewsTest {
         Sessions.get().moveCursor(end);
         assertEquals("destroyed", property(rows.get(big), "residency at the cursor"), "its process exited by the end");
         assertEquals("no", property(rows.get(big), "locked at the cursor"));
+        assertEquals("no", property(rows.get(big), "evicted by the memory manager"));
         SyncObject sync = read(m -> m.objects().stream().filter(SyncObject.class::isInstance)
                 .map(SyncObject.class::cast).filter(o -> !o.aliveAtEnd()).findFirst().orElseThrow());
         long last = read(m -> sync.fence().lastValue());

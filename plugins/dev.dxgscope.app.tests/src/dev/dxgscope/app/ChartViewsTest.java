@@ -108,6 +108,10 @@ class ChartViewsTest {
         assertTrue(tip.contains("ENOMEM") && tip.contains("budget 256 MiB") && tip.contains("300 MiB"), tip);
         assertTrue(tip.contains("the request alone (300 MiB) is more than the budget"), "why no eviction helps: " + tip);
         assertTrue(seriesIndex(markers, ResidencyData.Kind.EVICTED_BY_MM.label()) >= 0, "evictions are marked");
+        dev.dxgscope.model.state.Eviction eviction = session.read((CaptureModel m) -> m.evictions().get(0));
+        String evicted = evictedProperty(eviction.allocation());
+        assertTrue(evicted.startsWith(session.read((CaptureModel m) -> dev.dxgscope.ui.common.Formats.position(m,
+                eviction.seq()))) && evicted.contains("making room for the MakeResident there"), evicted);
         String summary = view.chart().data().summary();
         assertTrue(summary.contains("0 Evict calls · 8 allocations (128 MiB) evicted by the memory manager, 2 times"),
                 "allocations counted, not markers: " + summary);
@@ -420,5 +424,17 @@ class ChartViewsTest {
 
     private Shell shell() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
+
+    /** An allocation's "evicted by the memory manager" property, as the Properties view shows it. */
+    private static String evictedProperty(Object allocation) {
+        org.eclipse.ui.views.properties.IPropertySource props = org.eclipse.core.runtime.Adapters.adapt(allocation,
+                org.eclipse.ui.views.properties.IPropertySource.class);
+        for (org.eclipse.ui.views.properties.IPropertyDescriptor d : props.getPropertyDescriptors()) {
+            if (d.getDisplayName().equals("evicted by the memory manager")) {
+                return String.valueOf(props.getPropertyValue(d.getId()));
+            }
+        }
+        throw new AssertionError("no eviction property");
     }
 }

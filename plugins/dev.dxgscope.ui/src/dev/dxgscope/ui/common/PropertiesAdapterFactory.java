@@ -167,6 +167,18 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                 : direction == 2 ? " (the call whose request it answers)" : " (the call that sent it)");
     }
 
+    /** When the memory manager evicted it: where placed (the MakeResident that needed room), and seen by which query. */
+    private static String evictions(CaptureModel m, Allocation a) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (dev.dxgscope.model.state.Eviction e : m.evictions()) {
+            if (e.allocation() == a) {
+                out.add(Formats.position(m, e.seq()) + (e.inferred() ? ", making room for the MakeResident there"
+                        : "") + "; seen not resident by the query at " + Formats.position(m, e.seenSeq()));
+            }
+        }
+        return out.isEmpty() ? "no" : String.join(" | ", out);
+    }
+
     private static void object(CaptureModel m, DxgObject o, ReadOnlyProperties p) {
         p.category("Object").put("type", o.type().label()).put("handle", o.handleHex())
                 .put("process", o.process().label())
@@ -182,6 +194,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("segment group", a.segmentGroup() < 0 ? "unknown" : Names.segmentGroup(a.segmentGroup()))
                     .put("flags", Names.FlagWord.CREATE_ALLOCATION.describe(a.flags()))
                     .put("residency at the cursor", a.stateAt(at))
+                    .put("evicted by the memory manager", evictions(m, a))
                     .put("locked at the cursor", a.lockedWhileAliveAt(at) ? "yes" : "no");
         }
         if (o instanceof SyncObject s) {
