@@ -50,6 +50,27 @@ class CellToolTipsTest {
         assertNull(CellToolTips.cutText(tree, centre(item.getBounds(1))), "the column widened");
     }
 
+    /** A table the same way; where nothing is cut, the table's own hint stays. */
+    @Test
+    void aCutTableCellShowsItsWholeText() {
+        shell.setLayout(new FillLayout());
+        org.eclipse.swt.widgets.Table table = new org.eclipse.swt.widgets.Table(shell, SWT.FULL_SELECTION);
+        for (int width : new int[] {300, 120}) {
+            new org.eclipse.swt.widgets.TableColumn(table, SWT.NONE).setWidth(width);
+        }
+        org.eclipse.swt.widgets.TableItem item = new org.eclipse.swt.widgets.TableItem(table, SWT.NONE);
+        item.setText(new String[] {"short", LONG});
+        CellToolTips.install(table, "Double-click: go to the call");
+        shell.setSize(600, 200);
+        shell.open();
+        while (display.readAndDispatch()) {
+            /* lay out */
+        }
+        assertEquals("Double-click: go to the call", table.getToolTipText());
+        assertNull(CellToolTips.cutText(table, centre(item.getBounds(0))), "a text that fits");
+        assertEquals(LONG, CellToolTips.cutText(table, centre(item.getBounds(1))), "a text the column cuts");
+    }
+
     private static Point centre(Rectangle r) {
         return new Point(r.x + r.width / 2, r.y + r.height / 2);
     }

@@ -5,6 +5,7 @@ import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.charts.SnapshotLoader;
+import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.RowsFocus;
@@ -98,7 +99,8 @@ public final class LogView extends SessionView {
             col.setText(LogRow.TITLES.get(k));
             col.setWidth(LogRow.WIDTHS[k]);
         }
-        table.setToolTipText("Double-click: move the time cursor to the call that caused the line and select it");
+        /* a cut message or hint shows whole on hover; elsewhere, what a double-click does */
+        CellToolTips.install(table, "Double-click: move the time cursor to the call that caused the line and select it");
         table.addListener(SWT.DefaultSelection, e -> activate(window.selection()));
         loader = new SnapshotLoader<>("Log lines", c, this::show);
         attach(c);
