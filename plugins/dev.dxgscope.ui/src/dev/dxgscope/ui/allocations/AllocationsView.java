@@ -2,6 +2,7 @@ package dev.dxgscope.ui.allocations;
 
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CheckBox;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
@@ -70,6 +71,7 @@ public final class AllocationsView extends SessionView {
         filter.addModifyListener(e -> refresh());
         window = new WindowedTable(c, SWT.BORDER, this::fill, this::picked);
         table = window.table();
+        CellToolTips.install(table, null); /* long owners and states show whole */
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(window.control());

@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.sync;
 
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.sync.SyncData.WaitRow;
@@ -53,6 +54,7 @@ final class WaitTable {
     WaitTable(Composite parent, Consumer<WaitRow> onSelect, Consumer<WaitRow> onOpen) {
         window = new WindowedTable(parent, SWT.BORDER, this::fill, r -> onSelect.accept(rows.get(r)));
         table = window.table();
+        CellToolTips.install(table, null); /* long object names and signals show whole */
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (int i = 0; i < COLUMNS.size(); i++) {

@@ -2,6 +2,7 @@ package dev.dxgscope.ui.vmbus;
 
 import dev.dxgscope.model.analysis.VmbusExpert;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.WindowedTable;
 import dev.dxgscope.ui.session.CaptureSession;
 import java.util.Arrays;
@@ -46,6 +47,7 @@ final class MessageList {
         this.configure = configure;
         window = new WindowedTable(parent, SWT.BORDER, this::fill, r -> this.selected.accept(rows[r]));
         Table t = window.table();
+        CellToolTips.install(t, null); /* long summaries show whole */
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         for (int c = 0; c < MessageColumns.TITLES.size(); c++) {
