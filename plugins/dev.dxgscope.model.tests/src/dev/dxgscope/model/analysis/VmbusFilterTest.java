@@ -104,6 +104,8 @@ class VmbusFilterTest {
             {"frobnicate", "neither", "1"},
             {"pid == 1 $", "unexpected character", "10"},
             {"channel == pci", "global or adapter", "12"},
+            {"command contains WAIT", "'command' is a field: compare it", "1"},
+            {"WAIT", "(part of a command name: command ~ WAIT)", "1"},
         };
         for (String[] b : bad) {
             VmbusFilter.SyntaxError e = assertThrows(VmbusFilter.SyntaxError.class, () -> VmbusFilter.parse(b[0]),

@@ -25,6 +25,9 @@ final class VmbusFilterParser {
     }
 
     private static final Set<String> NUMERIC = Set.of("no", "seq", "pid", "size", "cause", "transaction");
+    /** Every field name (and short form) a comparison accepts. */
+    private static final Set<String> FIELDS = Set.of("no", "seq", "pid", "size", "cause", "transaction", "latency",
+            "command", "cmd", "status", "channel", "direction", "dir", "flags", "flag", "luid");
     private static final java.util.List<String> TWO_CHAR = java.util.List.of("&&", "||", "==", "!=", "<=", ">=", "!~");
 
     private final String text;
@@ -110,7 +113,14 @@ final class VmbusFilterParser {
         if (Names.vmbusCommandNames().contains(command)) {
             return (t, x, i) -> t.commandName(i).equals(command);
         }
-        throw error("'" + w.text + "' is neither a field with a comparison, a flag nor a command name", w);
+        String lower = w.text.toLowerCase(Locale.ROOT);
+        if (FIELDS.contains(lower)) {
+            throw error("'" + w.text + "' is a field: compare it (" + w.text + " == VALUE, or " + w.text
+                    + " ~ PART for part of a name)" + (token.type == Type.END ? "" : ", not '" + token.text + "'"), w);
+        }
+        boolean part = Names.vmbusCommandNames().stream().anyMatch(n -> n.contains(command));
+        throw error("'" + w.text + "' is neither a field with a comparison, a flag nor a command name"
+                + (part ? " (part of a command name: command ~ " + w.text + ")" : ""), w);
     }
 
     private Test comparison(Token field, Token op, Token value) throws SyntaxError {
