@@ -709,6 +709,15 @@ class GroundTruthTest {
         }
         assertEquals(Refusal.MISMATCH, f.get(3).refusal());
         assertTrue(f.get(3).hint().contains("another dxgkrnl ABI"), f.get(3).hint());
+        /* the range checks dxgkrnl makes before asking the host name the argument and its range */
+        assertEquals("private_data_size is 0: dxgkrnl refuses it before asking the host (private_data_size must be in"
+                + " 1..131072)", f.get(5).hint());
+        assertEquals("alloc_count is 0: dxgkrnl refuses it before asking the host (alloc_count must be in 1..1024)",
+                f.get(6).hint());
+        assertTrue(f.get(7).hint().startsWith("alloc_count is 2000:"), f.get(7).hint());
+        assertTrue(f.get(8).hint().endsWith("(alloc_count must be in 1..10240)"), f.get(8).hint());
+        assertEquals("object_count is 2: dxgkrnl refuses it before asking the host (object_count must be 1)",
+                f.get(9).hint());
         assertEquals(Refusal.NO_HANDLER, f.get(4).refusal());
         assertTrue(f.get(4).hint().startsWith("dxgkrnl has no handler for this legacy request"), f.get(4).hint());
         assertEquals(Refusal.WRONG_PROCESS, f.get(12).refusal());

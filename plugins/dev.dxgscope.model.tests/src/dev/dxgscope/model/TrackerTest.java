@@ -761,7 +761,8 @@ class TrackerTest {
         feature.enter();
         feature.leave(-1, 22);
         s.call(A, "LX_DXCREATEDEVICE").in("adapter", ADAPTER).out("device", DEVICE).ok();
-        var later = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff);
+        var later = s.call(A, "LX_DXQUERYADAPTERINFO").in("adapter", ADAPTER).in("type", 0x7fff)
+                .in("private_data_size", 4);
         later.enter();
         later.leave(-1, 22);
         s.end(0);

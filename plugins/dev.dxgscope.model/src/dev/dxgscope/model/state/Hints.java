@@ -122,6 +122,45 @@ final class Hints {
         if (errno == 110 || errno == 62) {
             return "the host did not answer in time (VMBus timeout); the host driver may be hung";
         }
+        if (errno == 22) {
+            return outOfRange(c);
+        }
+        return null;
+    }
+
+    /** A count or size dxgkrnl checks before it asks the host (dxg-abi.md 2.3): ioctl, field, least, most. */
+    private record Limit(String ioctl, String field, long min, long max) {
+    }
+
+    private static final java.util.List<Limit> LIMITS = java.util.List.of(
+            new Limit("LX_DXQUERYADAPTERINFO", "private_data_size", 1, 131072),
+            new Limit("LX_DXCREATEALLOCATION", "alloc_count", 1, 1024),
+            new Limit("LX_DXDESTROYALLOCATION2", "alloc_count", 0, 1024),
+            new Limit("LX_DXMAKERESIDENT", "alloc_count", 1, 10240),
+            new Limit("LX_DXMAKERESIDENT", "paging_queue", 1, 0xffffffffL),
+            new Limit("LX_DXEVICT", "alloc_count", 1, 10240),
+            new Limit("LX_DXOFFERALLOCATIONS", "allocation_count", 1, 10240),
+            new Limit("LX_DXRECLAIMALLOCATIONS2", "allocation_count", 1, 10240),
+            new Limit("LX_DXSHAREOBJECTS", "object_count", 1, 1),
+            new Limit("LX_DXSIGNALSYNCHRONIZATIONOBJECTFROMCPU", "object_count", 1, 32),
+            new Limit("LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU", "object_count", 1, 131072),
+            new Limit("LX_DXQUERYVIDEOMEMORYINFO", "process", 0, 0));
+
+    /** For EINVAL: the argument the driver's own checks refuse, with its range, or null. */
+    private static String outOfRange(IoctlCall c) {
+        for (Limit l : LIMITS) {
+            if (!l.ioctl().equals(c.name())) {
+                continue;
+            }
+            long v = l.field().equals("process") ? c.u64In(l.field()) : c.u32In(l.field());
+            if (v == IoctlCall.UNKNOWN || (v >= l.min() && v <= l.max())) {
+                continue;
+            }
+            String range = l.min() == l.max() ? "must be " + l.min()
+                    : l.max() == 0xffffffffL ? "must not be 0" : "must be in " + l.min() + ".." + l.max();
+            return l.field() + " is " + v + ": dxgkrnl refuses it before asking the host (" + l.field() + " " + range
+                    + ")";
+        }
         return null;
     }
 }
