@@ -109,7 +109,7 @@ class ChartViewsTest {
         assertTrue(tip.contains("the request alone (300 MiB) is more than the budget"), "why no eviction helps: " + tip);
         assertTrue(seriesIndex(markers, ResidencyData.Kind.EVICTED_BY_MM.label()) >= 0, "evictions are marked");
         dev.dxgscope.model.state.Eviction eviction = session.read((CaptureModel m) -> m.evictions().get(0));
-        String evicted = evictedProperty(eviction.allocation());
+        String evicted = property(eviction.allocation(), "evicted by the memory manager");
         assertTrue(evicted.startsWith(session.read((CaptureModel m) -> dev.dxgscope.ui.common.Formats.position(m,
                 eviction.seq()))) && evicted.contains("making room for the MakeResident there"), evicted);
         String summary = view.chart().data().summary();
@@ -166,6 +166,10 @@ class ChartViewsTest {
         assertTrue(((Wait) Sessions.get().selection()).stuck());
         assertSame(clicked, view.chart().selected());
         assertPropertiesShow("never satisfied");
+        for (Wait w : session.read((CaptureModel m) -> m.waits())) {
+            assertEquals(w.kind() == Wait.Kind.GPU ? w.context().describe() : "", property(w, "context (GPU wait)"),
+                    "a GPU wait names the context that waits");
+        }
 
         /* a row of the table selects its wait too */
         int row = view.tableRows().indexOf(linked);
@@ -426,15 +430,15 @@ class ChartViewsTest {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
 
-    /** An allocation's "evicted by the memory manager" property, as the Properties view shows it. */
-    private static String evictedProperty(Object allocation) {
-        org.eclipse.ui.views.properties.IPropertySource props = org.eclipse.core.runtime.Adapters.adapt(allocation,
+    /** A property of {@code o} as the Properties view shows it. */
+    private static String property(Object o, String name) {
+        org.eclipse.ui.views.properties.IPropertySource props = org.eclipse.core.runtime.Adapters.adapt(o,
                 org.eclipse.ui.views.properties.IPropertySource.class);
         for (org.eclipse.ui.views.properties.IPropertyDescriptor d : props.getPropertyDescriptors()) {
-            if (d.getDisplayName().equals("evicted by the memory manager")) {
+            if (d.getDisplayName().equals(name)) {
                 return String.valueOf(props.getPropertyValue(d.getId()));
             }
         }
-        throw new AssertionError("no eviction property");
+        throw new AssertionError("no property " + name);
     }
 }
