@@ -166,6 +166,12 @@ class ChartViewsTest {
         assertTrue(((Wait) Sessions.get().selection()).stuck());
         assertSame(clicked, view.chart().selected());
         assertPropertiesShow("never satisfied");
+        /* another view activated shows the same selection in Properties, not nothing */
+        page().showView(ViewIds.PROCESSES);
+        page().activate(page().findView(ViewIds.PROCESSES));
+        UiTestSupport.spin(display, 300);
+        assertPropertiesShow("never satisfied");
+        page().activate(page().findView(ViewIds.SYNC));
         for (Wait w : session.read((CaptureModel m) -> m.waits())) {
             assertEquals(w.kind() == Wait.Kind.GPU ? w.context().describe() : "", property(w, "context (GPU wait)"),
                     "a GPU wait names the context that waits");

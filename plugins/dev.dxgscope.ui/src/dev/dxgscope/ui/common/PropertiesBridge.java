@@ -3,8 +3,6 @@ package dev.dxgscope.ui.common;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.SessionListener;
 import dev.dxgscope.ui.session.Sessions;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -27,16 +25,14 @@ import org.eclipse.ui.part.IContributedContentsView;
  * <p>Properties makes a page (a tree with headers: 20 to 40 ms of the UI thread) for each view the
  * first time it is activated. Ours tell it, through an adapter, that their page is the one of a
  * single view (the first of ours activated, while it is open), so Properties makes one page for
- * all of them. The bridge gives that page the active view's last selection whenever one of our
- * views is activated, and forgets every selection when another capture (or none) is shown: what
- * they showed belongs to the closed capture.
+ * all of them. A selection is made everywhere at once (each view shows it as it can), so the bridge
+ * gives that page the current selection whenever one of our views is activated; when another
+ * capture (or none) is shown, Properties is emptied: what it showed belongs to the closed capture.
  */
 public final class PropertiesBridge implements SessionListener, IPartListener {
     private static final String OUR_VIEWS = "dev.dxgscope.ui.";
     private static PropertiesBridge installed;
 
-    /** Each of our views' last selection in the capture shown. */
-    private final Map<IWorkbenchPart, StructuredSelection> last = new IdentityHashMap<>();
     /** The view whose Properties page all of ours share (null: none open yet). */
     private IWorkbenchPart hub;
 
@@ -57,7 +53,6 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
 
     @Override
     public void sessionChanged(CaptureSession session) {
-        last.clear();
         IWorkbenchPage page = activePage();
         if (page != null) {
             show(page, StructuredSelection.EMPTY);
@@ -68,18 +63,14 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
     public void selected(Object selection, Object source) {
         IWorkbenchPage page = activePage();
         if (selection != null && page != null) {
-            StructuredSelection s = new StructuredSelection(selection);
-            IWorkbenchPart active = page.getActivePart();
-            if (ours(active)) {
-                last.put(active, s);
-            }
-            show(page, s);
+            show(page, new StructuredSelection(selection));
         }
     }
 
     /**
-     * Shows the view's last selection once Properties has taken the view as its source: after
-     * the other part listeners (Properties among them) have run, hence the asyncExec.
+     * Shows the current selection once Properties has taken the view as its source: after the
+     * other part listeners (Properties among them) have run, hence the asyncExec. A row another
+     * view selected is selected here too, so Properties describes it, not nothing.
      */
     @Override
     public void partActivated(IWorkbenchPart part) {
@@ -87,7 +78,8 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
             Display.getCurrent().asyncExec(() -> {
                 IWorkbenchPage page = part.getSite().getPage();
                 if (page.getActivePart() == part) {
-                    show(page, last.getOrDefault(part, StructuredSelection.EMPTY));
+                    Object current = Sessions.get().selection();
+                    show(page, current == null ? StructuredSelection.EMPTY : new StructuredSelection(current));
                 }
             });
         }
@@ -95,7 +87,6 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
 
     @Override
     public void partClosed(IWorkbenchPart part) {
-        last.remove(part);
         if (part == hub) {
             hub = null; /* Properties drops its page; the next of ours activated gets a new one */
         }
