@@ -71,9 +71,6 @@ static void resolve_all(void)
     R(_Exit, "_Exit");
     R(sigaction, "sigaction");
     R(signal, "signal");
-    R(wait, "wait");
-    R(waitpid, "waitpid");
-    R(wait3, "wait3");
     R(wait4, "wait4");
     R(waitid, "waitid");
 #undef R

@@ -482,42 +482,7 @@ static void record_reaped(pid_t child, int wait_status)
     errno = saved;
 }
 
-pid_t wait(int *status)
-{
-    probe_ensure_init();
-    int own = 0;
-    int *st = status ? status : &own;
-    pid_t r = real.wait(st);
-    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
-        record_reaped(r, *st);
-    }
-    return r;
-}
-
-pid_t waitpid(pid_t pid, int *status, int options)
-{
-    probe_ensure_init();
-    int own = 0;
-    int *st = status ? status : &own;
-    pid_t r = real.waitpid(pid, st, options);
-    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
-        record_reaped(r, *st);
-    }
-    return r;
-}
-
-pid_t wait3(int *status, int options, struct rusage *usage)
-{
-    probe_ensure_init();
-    int own = 0;
-    int *st = status ? status : &own;
-    pid_t r = real.wait3(st, options, usage);
-    if (r > 0) { /* only then is *st the callee's to have written (a bad pointer gave EFAULT) */
-        record_reaped(r, *st);
-    }
-    return r;
-}
-
+/* wait, waitpid and wait3 are wait4 with defaults (as glibc makes them): one path for all four. */
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
 {
     probe_ensure_init();
@@ -528,6 +493,21 @@ pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
         record_reaped(r, *st);
     }
     return r;
+}
+
+pid_t wait(int *status)
+{
+    return wait4(-1, status, 0, NULL);
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+    return wait4(pid, status, options, NULL);
+}
+
+pid_t wait3(int *status, int options, struct rusage *usage)
+{
+    return wait4(-1, status, options, usage);
 }
 
 int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
