@@ -123,6 +123,17 @@ out.append("    /** Each ioctl's kernel handler, by handler name (native-probe/s
 out.append("    public static final Map<String, String> IOCTL_BY_HANDLER = Map.ofEntries(")
 out.append(",\n".join('            Map.entry("%s", "%s")' % (h, n) for n, h in handlers) + ");")
 out.append("")
+out += [
+    "    /**",
+    "     * A VMBus command's name by its numbering: a host-to-guest message (direction 3) by the host's",
+    "     * table, 1000 and up by the global channel's, the rest by an adapter channel's; null when unknown.",
+    "     */",
+    "    public static String vmbusCommand(int direction, int command) {",
+    "        Map<Integer, String> table = direction == 3 ? VMBUS_HOST_COMMAND",
+    "                : command >= 1000 ? VMBUS_GLOBAL_COMMAND : VMBUS_ADAPTER_COMMAND;",
+    "        return table.get(command);",
+    "    }",
+]
 out.append("}")
 OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text("\n".join(out) + "\n")

@@ -408,4 +408,13 @@ public final class AbiNames {
             Map.entry("dxgkio_create_native_fence", "LX_CREATENATIVEFENCE"),
             Map.entry("dxgkio_open_native_fence_object_nt", "LX_DXOPENNATIVEFENCEFROMNTHANDLE"));
 
+    /**
+     * A VMBus command's name by its numbering: a host-to-guest message (direction 3) by the host's
+     * table, 1000 and up by the global channel's, the rest by an adapter channel's; null when unknown.
+     */
+    public static String vmbusCommand(int direction, int command) {
+        Map<Integer, String> table = direction == 3 ? VMBUS_HOST_COMMAND
+                : command >= 1000 ? VMBUS_GLOBAL_COMMAND : VMBUS_ADAPTER_COMMAND;
+        return table.get(command);
+    }
 }

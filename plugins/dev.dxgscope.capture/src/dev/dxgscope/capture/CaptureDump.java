@@ -150,7 +150,7 @@ public final class CaptureDump {
                             .append(Integer.toUnsignedString(p.getInt(32))).append(" status=0x")
                             .append(String.format("%08x", p.getInt(36))).append(" command=")
                             .append(Integer.toUnsignedString(p.getInt(40))).append(" (")
-                            .append(vmbusCommand(p.getInt(4), p.getInt(40))).append(") size=").append(size)
+                            .append(java.util.Objects.requireNonNullElse(AbiNames.vmbusCommand(p.getInt(4), p.getInt(40)), "?")).append(") size=").append(size)
                             .append(" data=").append(HEX.formatHex(bytes(p, 48, (int) Math.min(size, n - 48))));
                 }
             }
@@ -200,13 +200,6 @@ public final class CaptureDump {
     /** " (word)" for a number of the format, " (?)" for one this build does not know. */
     private static String word(String[] words, int v) {
         return " (" + (v >= 0 && v < words.length && words[v] != null ? words[v] : "?") + ")";
-    }
-
-    /** As the model numbers them: host messages, then 1000 and up on the global channel, else an adapter's. */
-    private static String vmbusCommand(int direction, int command) {
-        java.util.Map<Integer, String> table = direction == 3 ? AbiNames.VMBUS_HOST_COMMAND
-                : command >= 1000 ? AbiNames.VMBUS_GLOBAL_COMMAND : AbiNames.VMBUS_ADAPTER_COMMAND;
-        return table.getOrDefault(command, "?");
     }
 
     private static String ioctlName(AbiTables abi, int request) {

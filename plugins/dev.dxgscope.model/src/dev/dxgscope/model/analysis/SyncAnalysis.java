@@ -36,9 +36,8 @@ public final class SyncAnalysis {
         long longest = 0;
         long endNs = t.endNs();
         for (Wait w : m.waits()) {
-            long abandoned = w.abandonedSeq();
-            long d = w.endSeq() != DxgObject.ALIVE ? t.timeOf(w.endSeq()) - t.timeOf(w.seq())
-                    : abandoned != DxgObject.ALIVE ? t.timeOf(abandoned) - t.timeOf(w.seq()) : endNs - t.timeOf(w.seq());
+            long stopped = w.stoppedSeq();
+            long d = (stopped == DxgObject.ALIVE ? endNs : t.timeOf(stopped)) - t.timeOf(w.seq());
             TimedWait tw = new TimedWait(w, d);
             all.add(tw);
             if (w.stuck()) {

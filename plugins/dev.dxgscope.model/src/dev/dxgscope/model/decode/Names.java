@@ -79,9 +79,7 @@ public final class Names {
      * host-to-guest messages use their own numbering, global-channel commands start at 1000.
      */
     public static String vmbusCommand(int direction, int command) {
-        Map<Integer, String> table = direction == 3 ? AbiNames.VMBUS_HOST_COMMAND
-                : command >= 1000 ? AbiNames.VMBUS_GLOBAL_COMMAND : AbiNames.VMBUS_ADAPTER_COMMAND;
-        String n = table.get(command);
+        String n = AbiNames.vmbusCommand(direction, command);
         return n != null ? n : "command " + command;
     }
 

@@ -117,6 +117,17 @@ public final class Wait extends RowView<WaitStore> {
         return at >= seq() ? at : DxgObject.ALIVE;
     }
 
+    /** Why it was abandoned ("its object was destroyed", "its process ended"), or null. */
+    public String abandonedWhy() {
+        long at = abandonedSeq();
+        return at == DxgObject.ALIVE ? null : at == objectDestroyedSeq() ? "its object was destroyed" : "its process ended";
+    }
+
+    /** When it stopped waiting: satisfied or failed ({@link #endSeq}), or abandoned; ALIVE while it waits at the end. */
+    public long stoppedSeq() {
+        return endSeq() != DxgObject.ALIVE ? endSeq() : abandonedSeq();
+    }
+
     /** Never satisfied by the end of the capture. */
     public boolean stuck() {
         Outcome o = outcome();

@@ -57,9 +57,8 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("call", w.call())
                     .put("started", Formats.position(m, w.seq()))
                     .put("ended", w.endSeq() != DxgObject.ALIVE ? Formats.position(m, w.endSeq())
-                            : w.abandonedSeq() != DxgObject.ALIVE ? "abandoned " + Formats.position(m, w.abandonedSeq())
-                                    + (w.abandonedSeq() == w.objectDestroyedSeq() ? ": its object was destroyed"
-                                            : ": its process ended")
+                            : w.abandonedSeq() != DxgObject.ALIVE
+                                    ? "abandoned " + Formats.position(m, w.abandonedSeq()) + ": " + w.abandonedWhy()
                             : "never: still waiting at the end of the capture")
                     .put("outcome", w.outcome().label())
                     .put("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())

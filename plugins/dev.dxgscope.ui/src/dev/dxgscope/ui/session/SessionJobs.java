@@ -141,12 +141,19 @@ public final class SessionJobs {
      */
     static void reportRecorderEnd(CaptureSession s) {
         String problem = s.recorderProblem();
-        if (problem == null || !PlatformUI.isWorkbenchRunning()) {
+        if (problem != null) {
+            note(RECORDER_ENDED, problem);
+        }
+    }
+
+    /** A warning that does not block, over the workbench window (none without a workbench). */
+    private static void note(String title, String text) {
+        if (!PlatformUI.isWorkbenchRunning()) {
             return;
         }
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
                 : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        MessageDialog d = new MessageDialog(shell, RECORDER_ENDED, null, problem, MessageDialog.WARNING, 0, "OK");
+        MessageDialog d = new MessageDialog(shell, title, null, text, MessageDialog.WARNING, 0, "OK");
         d.setBlockOnOpen(false);
         d.open();
     }
@@ -158,17 +165,13 @@ public final class SessionJobs {
     static void reportHealth(CaptureSession s) {
         List<Diagnostic> errors = s.read((CaptureModel m) -> m.diagnostics().stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
-        if (errors == null || errors.isEmpty() || !PlatformUI.isWorkbenchRunning()) {
+        if (errors == null || errors.isEmpty()) {
             return;
         }
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
-                : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         String text = s.file().getFileName() + " is damaged: " + errors.size() + " problem"
                 + (errors.size() == 1 ? "" : "s") + ", the first " + errors.get(0).text()
                 + (errors.get(0).offset() >= 0 ? " (at byte " + errors.get(0).offset() + ")" : "")
                 + ".\n\nEverything that could be read is shown. The Log view lists every problem.";
-        MessageDialog d = new MessageDialog(shell, "Damaged capture", null, text, MessageDialog.WARNING, 0, "OK");
-        d.setBlockOnOpen(false);
-        d.open();
+        note("Damaged capture", text);
     }
 }

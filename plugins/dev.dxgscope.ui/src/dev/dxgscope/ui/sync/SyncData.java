@@ -218,7 +218,7 @@ public final class SyncData {
     private static WaitRow row(Timeline t, Wait w, double end, String object) {
         double start = seconds(t, w.seq());
         long abandoned = w.abandonedSeq();
-        long endSeq = w.endSeq() != DxgObject.ALIVE ? w.endSeq() : abandoned;
+        long endSeq = w.stoppedSeq();
         boolean ended = endSeq != DxgObject.ALIVE;
         double stop = ended ? seconds(t, endSeq) : end;
         long duration = (ended ? t.timeOf(endSeq) : t.endNs()) - t.timeOf(w.seq());
@@ -233,9 +233,7 @@ public final class SyncData {
             case FAILED -> tip.append("the call failed at ").append(at(t, w.endSeq()));
             default -> tip.append(abandoned == DxgObject.ALIVE
                     ? "NEVER satisfied: still waiting at the end of the capture ("
-                    : "NEVER satisfied: abandoned at " + at(t, abandoned) + " when "
-                            + (abandoned == w.objectDestroyedSeq() ? "its object was destroyed" : "its process ended")
-                            + " (after ")
+                    : "NEVER satisfied: abandoned at " + at(t, abandoned) + " when " + w.abandonedWhy() + " (after ")
                     .append(Format.duration(duration)).append(")\nthe fence's last known value is ")
                     .append(f.lastValue()).append(", the wait needs ").append(w.value());
         }
