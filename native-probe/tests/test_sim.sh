@@ -150,6 +150,14 @@ direct)
         >"$work/none.out" 2>&1 && fail "no simulator should mean no device"
     grep -q "No such file" "$work/none.out" || fail "a missing simulator should look like a missing device"
     ;;
+reap-in-wait)
+    # A SIGCHLD handler reaps a child while its thread is blocked in a traced CPU wait: the child's
+    # end is still recorded, once (the probe once dropped it because the thread was inside a call).
+    record reap --sim -- "$(dirname "$conformance")/reap_in_wait" || fail "$(cat "$work/reap.out")"
+    child=$(grep -x "[0-9]*" "$work/reap.out" | head -n 1)
+    [ "$(count reap "PROCESS op=6 (reaped) other=$child status=4 ")" -eq 1 ] ||
+        fail "not one reaped record for $child: $("$dxgcap" dump "$work/reap.dxgcap" | grep PROCESS)"
+    ;;
 *)
     fail "unknown scenario"
     ;;

@@ -51,7 +51,14 @@ void fences_add(uint32_t handle, uint32_t kind, uint64_t cpu_va, uint32_t device
         pthread_attr_t attr;
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        if (pthread_create(&t, &attr, sampler, NULL) != 0) {
+        /* The sampler inherits a mask that blocks every signal: the target's handlers must not run
+         * on the probe's thread, where nothing they do would be traced. */
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
+        int failed = pthread_create(&t, &attr, sampler, NULL) != 0;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (failed) {
             pthread_mutex_lock(&fence_lock);
             sampler_started = 0;
             pthread_mutex_unlock(&fence_lock);

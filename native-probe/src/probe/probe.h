@@ -85,6 +85,7 @@ struct probe_tls {
     struct dxgs_ring_writer ring;
     uint8_t *scratch;         /* record under construction (ring max record bytes) */
     uint64_t enter_seq;       /* seq of the IOCTL_ENTER in progress (the simulator links to it) */
+    volatile sig_atomic_t committing; /* inside probe_commit_from: this thread's ring is mid-write */
 };
 
 extern __thread struct probe_tls tls;
@@ -113,6 +114,15 @@ uint32_t probe_max_record(void);
 /* Copies a finished record from scratch into this thread's ring (fills seq/ts/pid/tid). Returns
  * the record's seq, or 0 when it was dropped. */
 uint64_t probe_commit(uint16_t kind, uint32_t payload_size);
+
+/* probe_commit for a record built in the caller's buffer (header room first, padded length), so
+ * a signal handler can record while the thread it interrupted is building one in scratch. */
+uint64_t probe_commit_from(uint8_t *record, uint16_t kind, uint32_t payload_size);
+
+/* Whether a record can be committed from here, even inside a signal handler that interrupted the
+ * probe: not while this thread's ring is mid-write, nor when claiming a ring would be needed inside
+ * the probe. A record that cannot be is counted as lost. */
+int probe_can_commit_now(void);
 
 /* Convenience: a record made of one contiguous payload. */
 uint64_t probe_emit(uint16_t kind, const void *payload, uint32_t size);

@@ -206,8 +206,13 @@ uint8_t *probe_scratch(void)
 
 uint64_t probe_commit(uint16_t kind, uint32_t payload_size)
 {
+    return probe_commit_from(tls.scratch, kind, payload_size);
+}
+
+uint64_t probe_commit_from(uint8_t *record, uint16_t kind, uint32_t payload_size)
+{
     uint32_t length = dxgcap_record_length(payload_size);
-    struct dxgcap_header *h = (struct dxgcap_header *)tls.scratch;
+    struct dxgcap_header *h = (struct dxgcap_header *)record;
     h->length = length;
     h->kind = kind;
     h->flags = 0;
@@ -216,22 +221,41 @@ uint64_t probe_commit(uint16_t kind, uint32_t payload_size)
     h->pid = (uint32_t)tls.pid;
     h->tid = (uint32_t)tls.tid;
     /* Zero the padding so files are deterministic. */
-    memset(tls.scratch + DXGCAP_HEADER_SIZE + payload_size, 0, length - DXGCAP_HEADER_SIZE - payload_size);
+    memset(record + DXGCAP_HEADER_SIZE + payload_size, 0, length - DXGCAP_HEADER_SIZE - payload_size);
+    tls.committing = 1; /* a signal handler's record waits for none of this (probe_can_commit_now) */
     void *slot = dxgs_ring_reserve(&tls.ring, length);
     if (!slot) {
         dxgs_ring_count_lost(&tls.ring, length);
+        tls.committing = 0;
         return 0;
     }
     /* The record is copied first (any page fault on the ring happens now), then seq and time are
      * stamped in place and committed at once: a dropped event takes no number, and nothing can
      * stall a thread between taking its seq and committing it (seqs stay dense, FORMAT.md). */
-    memcpy(slot, tls.scratch, length);
+    memcpy(slot, record, length);
     struct dxgcap_header *r = (struct dxgcap_header *)slot;
     r->seq = dxgs_session_next_seq(&session);
     r->ts_ns = probe_now_ns();
     uint64_t seq = r->seq;
     dxgs_ring_commit(&tls.ring);
+    tls.committing = 0;
     return seq;
+}
+
+int probe_can_commit_now(void)
+{
+    if (!cfg.recording) {
+        return 0;
+    }
+    if (tls.committing || (tls.busy && tls.ring_state != 1)) {
+        if (tls.ring_state == 1) {
+            dxgs_ring_count_lost(&tls.ring, 0);
+        } else {
+            atomic_fetch_add_explicit(&session.hdr->lost_no_ring, 1, memory_order_relaxed);
+        }
+        return 0;
+    }
+    return tls.ring_state == 1 || probe_scratch() != NULL;
 }
 
 uint64_t probe_emit(uint16_t kind, const void *payload, uint32_t size)

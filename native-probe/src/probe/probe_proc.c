@@ -471,14 +471,20 @@ void _Exit(int status)
 
 static void record_reaped(pid_t child, int wait_status)
 {
-    if (child <= 0 || !cfg.recording || tls.busy || !(WIFEXITED(wait_status) || WIFSIGNALED(wait_status))) {
+    if (child <= 0 || !(WIFEXITED(wait_status) || WIFSIGNALED(wait_status))) {
         return;
     }
+    /* Not skipped when the thread is busy: a SIGCHLD handler often reaps while the thread it
+     * interrupted waits inside a traced ioctl (the probe itself never waits for a child). The record
+     * is built on the stack, since the interrupted code may be building one in scratch. */
     int saved = errno;
-    tls.busy++;
-    emit_process(DXGCAP_PROC_REAPED, child, WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -WTERMSIG(wait_status),
-                 NULL, NULL);
-    tls.busy--;
+    if (probe_can_commit_now()) {
+        _Alignas(8) uint8_t record[DXGCAP_HEADER_SIZE + ((sizeof(struct dxgcap_process) + 7) & ~(size_t)7)];
+        struct dxgcap_process rec = {.op = DXGCAP_PROC_REAPED, .other_pid = child,
+                                     .status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -WTERMSIG(wait_status)};
+        memcpy(record + DXGCAP_HEADER_SIZE, &rec, sizeof rec);
+        probe_commit_from(record, DXGCAP_PROCESS, sizeof rec);
+    }
     errno = saved;
 }
 
