@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.ObjectType;
@@ -99,9 +100,36 @@ class ManyObjectsTest {
         assertEquals(String.valueOf(COUNT + 2), tree.getText(2), "the adapter, the device, the allocations");
         String pid = tree.getText(0).replaceAll(".*\\(pid (\\d+)\\).*", "$1");
         List<String> below = Arrays.stream(tree.getItems()).map(i -> i.getText(0)).toList();
-        assertEquals(List.of("many-objects (pid " + pid + ")", "adapter 0x40000000", COUNT
-                + " x allocation created by LX_DXCREATEALLOCATION in many-objects (pid " + pid
-                + "), all alive at the chosen moment"), below, "its path, then the loop inside it");
+        assertEquals(List.of("many-objects (pid " + pid + ")", "adapter 0x40000000", "Objects it keeps (" + (COUNT + 2)
+                + ")", COUNT + " x allocation created by LX_DXCREATEALLOCATION in many-objects (pid " + pid
+                + "), all alive at the chosen moment"), below, "its path, what it keeps, then the loop inside it");
+
+        /* what it keeps, by type, made on the first expand: a thousand rows of a type, then how many more */
+        TreeItem kept = tree.getItem(2);
+        expand(suspects, kept);
+        List<String> types = Arrays.stream(kept.getItems()).map(i -> i.getText(0) + "|" + i.getText(2) + "|"
+                + i.getText(3)).toList();
+        assertEquals(List.of("adapter|1|", "device|1|", "allocation|" + COUNT + "|" + Format.bytes(COUNT * (64L << 10))),
+                types);
+        TreeItem allocations = kept.getItem(2);
+        assertEquals(1001, allocations.getItemCount(), "a thousand objects and a last row");
+        assertEquals("... and " + (COUNT - 1000) + " more (the first 1000 are listed)", allocations.getItem(1000).getText(0));
+        TreeItem one = allocations.getItem(0);
+        assertTrue(one.getText(0).matches("allocation 0x[0-9a-f]+, made by LX_DXCREATEALLOCATION at .* \\(#\\d+\\)"),
+                one.getText(0));
+        assertEquals("64 KiB", one.getText(3));
+        Event pick = new Event();
+        pick.item = one;
+        suspects.notifyListeners(SWT.Selection, pick);
+        assertSame(one.getData(), Sessions.get().selection(), "an object's row selects the object");
+
+        /* the process's allocations in the lower tree list their objects too */
+        Tree held = UiTestSupport.find(shell, Tree.class, t -> t.getColumnCount() > 0 && "Process / type".equals(t.getColumn(0).getText()));
+        TreeItem type = Arrays.stream(held.getItem(0).getItems()).filter(i -> i.getText(0).equals("allocation"))
+                .findFirst().orElseThrow();
+        expand(held, type);
+        assertEquals(1001, type.getItemCount());
+        assertEquals("64 KiB", type.getItem(0).getText(2));
         Path csv = dir.resolve("suspects.csv");
         leaks.exportSuspectsCsv(csv);
         List<String> lines = Files.readAllLines(csv);
@@ -113,6 +141,14 @@ class ManyObjectsTest {
         tree.setExpanded(true);
         UiTestSupport.spin(display, 200);
         UiTestSupport.screenshot(shell, "many-objects-leaks.png");
+    }
+
+    /** Expands a row as a click on its arrow does: the tree is told first, so lazy rows get made. */
+    private static void expand(Tree tree, TreeItem item) {
+        Event e = new Event();
+        e.item = item;
+        tree.notifyListeners(SWT.Expand, e);
+        item.setExpanded(true);
     }
 
     /** Where the UI thread was in the worst block, when it was long enough to have been sampled. */

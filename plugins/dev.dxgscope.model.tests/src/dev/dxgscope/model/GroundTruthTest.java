@@ -168,6 +168,14 @@ class GroundTruthTest {
         assertEquals(MANY + " x allocation created by LX_DXCREATEALLOCATION in " + p.label()
                 + ", all alive at the chosen moment", loop.summary(), "not \"never destroyed\": they were, later");
         assertEquals(List.of(tree, loop), atPeak.suspects(), "both are listed; the loop is part of the tree");
+        List<DxgObject> kept = atPeak.retainedObjects(tree);
+        assertEquals(MANY + 2, kept.size(), "what the tree keeps is listed, as many as it counts");
+        assertEquals(List.of(adapter, device), kept.subList(0, 2), "in the order they were made");
+        assertTrue(kept.subList(2, kept.size()).stream().allMatch(o -> o.type() == ObjectType.ALLOCATION));
+        assertEquals(kept.subList(2, kept.size()), atPeak.retainedObjects(loop), "the loop keeps only its allocations");
+        Leaks.Group allocations = atPeak.groups().get(0);
+        assertEquals(ObjectType.ALLOCATION, allocations.type());
+        assertEquals(kept.subList(2, kept.size()), atPeak.objectsOf(allocations));
     }
 
     @Test

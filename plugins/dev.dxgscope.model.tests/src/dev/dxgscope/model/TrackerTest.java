@@ -461,6 +461,11 @@ class TrackerTest {
         assertEquals(9, inside.get(0).count());
         assertEquals(900, inside.get(0).retainedBytes());
         assertTrue(trees.subList(1, 10).stream().allMatch(t -> t.count() == 1 && r.below(t).isEmpty()));
+        assertEquals(20, r.retainedObjects(adapters).size(), "the loop's adapters and all below them");
+        assertEquals(11, r.retainedObjects(first).size());
+        assertEquals(first.object(), r.retainedObjects(first).get(0));
+        assertEquals(9, r.retainedObjects(inside.get(0)).stream().filter(o -> o.type() == ObjectType.ALLOCATION).count());
+        assertEquals(List.of(trees.get(1).object()), r.retainedObjects(trees.get(1)));
 
         Map<String, Object> leaks = (Map<String, Object>) new ReportBuilder(m, "x").build(null, null, Set.of("leaks"))
                 .get("leaks");

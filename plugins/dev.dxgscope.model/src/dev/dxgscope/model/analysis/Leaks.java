@@ -251,6 +251,47 @@ public final class Leaks {
         public long retainedBytes(DxgObject o) {
             return o.id() < retained.length ? retained[o.id()] : -1;
         }
+
+        /**
+         * The objects a suspect keeps, in the set's order: a tree's top and everything below it; a
+         * loop's objects (alike: one process, type, creating call, parent and size) and everything
+         * below them; the creator a share keeps alive, when it is in the set, and what is below it.
+         * Empty for a descriptor. What MAT lists under a suspect's accumulation point. Cost: one
+         * pass over the set, walking each object up to its top.
+         */
+        public List<DxgObject> retainedObjects(Suspect s) {
+            if (s.object() == null) {
+                return List.of();
+            }
+            int n = 0;
+            for (DxgObject o : objects) {
+                n = Math.max(n, o.id() + 1);
+            }
+            boolean[] inSet = new boolean[Math.max(n, s.object().id() + 1)];
+            objects.forEach(o -> inSet[o.id()] = true);
+            boolean[] root = new boolean[inSet.length];
+            if (s.reason() == Reason.CREATED_IN_LOOP) {
+                Signature loop = signature(s.object());
+                objects.stream().filter(o -> signature(o).equals(loop)).forEach(o -> root[o.id()] = true);
+            } else {
+                root[s.object().id()] = inSet[s.object().id()];
+            }
+            List<DxgObject> out = new ArrayList<>();
+            for (DxgObject o : objects) {
+                for (DxgObject up = o; up != null && up.id() < inSet.length && inSet[up.id()]; up = up.parent()) {
+                    if (root[up.id()]) {
+                        out.add(o);
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The objects of one row of {@link #groups()}: a process's objects of one type, in the set's order. */
+        public List<DxgObject> objectsOf(Group g) {
+            return objects.stream().filter(o -> o.process() == g.process() && o.type() == g.type()).toList();
+        }
     }
 
     /** The suspects that are part of another (an identity set, to add to). */
@@ -484,6 +525,11 @@ public final class Leaks {
     private record Signature(int process, ObjectType type, String createdBy, int parent, long size) {
     }
 
+    private static Signature signature(DxgObject o) {
+        return new Signature(o.process().index(), o.type(), o.createdBy(), o.parent() == null ? -1 : o.parent().id(),
+                size(o));
+    }
+
     /** Objects alike (one signature) in the set: how many, in how many calls, what they retain. */
     private static final class LoopCount {
         final DxgObject first;
@@ -521,8 +567,7 @@ public final class Leaks {
             groupFirst.putIfAbsent(key, o);
             g[0]++;
             g[1] += bytes(o);
-            Signature sig = new Signature(o.process().index(), o.type(), o.createdBy(),
-                    o.parent() == null ? -1 : o.parent().id(), size(o));
+            Signature sig = signature(o);
             LoopCount lc = loops.computeIfAbsent(sig, k -> new LoopCount(o));
             lc.count++;
             lc.bytes += Math.max(0, retained[o.id()]);

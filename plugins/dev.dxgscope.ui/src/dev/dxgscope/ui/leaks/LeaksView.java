@@ -3,6 +3,7 @@ package dev.dxgscope.ui.leaks;
 import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.CaptureModel;
+import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.ui.commands.GoToHandler;
 import dev.dxgscope.ui.common.CellToolTips;
@@ -57,6 +58,7 @@ public final class LeaksView extends SessionView {
 
     private final ESelectionService selectionService;
     private static final int REASON = 1;
+    private static final int RETAINED = 3;
     private static final int REASON_WIDTH = 300;
     private static final int SUSPECT_WIDTH = 540;
     private Label summary;
@@ -133,13 +135,18 @@ public final class LeaksView extends SessionView {
             } else if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Recurrence r) {
                 selectionService.setSelection(new StructuredSelection(r)); /* its members are one level down */
                 Sessions.get().select(r, this);
+            } else {
+                selectObject(e.item);
             }
         });
+        ObjectRows.install(suspects, this::session);
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         groups.setHeaderVisible(true);
         groups.setLinesVisible(true);
         groupColumns(false);
         groups.addListener(SWT.Resize, e -> giveTheRest(groups, 0, NAME_WIDTH));
+        groups.addListener(SWT.Selection, e -> selectObject(e.item));
+        ObjectRows.install(groups, this::session);
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();
         sm.add(new CsvExportAction("leak-suspects", c::getShell, this::suspectsCsv));
@@ -150,6 +157,14 @@ public final class LeaksView extends SessionView {
         attach(c);
         if (session() == null) {
             refresh(); /* else attach() shows the session, once the view is on screen */
+        }
+    }
+
+    /** An object's row (below a suspect or a type) shows the object in Properties and the other views. */
+    private void selectObject(org.eclipse.swt.widgets.Widget row) {
+        if (row instanceof TreeItem item && item.getData() instanceof DxgObject o) {
+            selectionService.setSelection(new StructuredSelection(o));
+            Sessions.get().select(o, this);
         }
     }
 
@@ -314,6 +329,10 @@ public final class LeaksView extends SessionView {
             for (String step : s.path()) {
                 new TreeItem(item, SWT.NONE).setText(0, step);
             }
+            if (s.object() != null && s.reason() != Leaks.Reason.KEPT_ALIVE_BY_SHARE) {
+                ObjectRows.offer(item, "Objects it keeps (" + s.count() + ")",
+                        new ObjectRows.Pending(m -> r.retainedObjects(s), true, RETAINED));
+            }
             r.below(s).forEach(part -> rankedItem(new TreeItem(item, SWT.NONE), part, r));
         }
         return item;
@@ -327,8 +346,9 @@ public final class LeaksView extends SessionView {
             item.setData(o.process());
             for (Leaks.Group g : r.groups()) {
                 if (g.process() == o.process()) {
-                    new TreeItem(item, SWT.NONE).setText(new String[] {g.type().label(), String.valueOf(g.count()),
-                        bytes(g.bytes())});
+                    TreeItem type = new TreeItem(item, SWT.NONE);
+                    type.setText(new String[] {g.type().label(), String.valueOf(g.count()), bytes(g.bytes())});
+                    ObjectRows.later(type, new ObjectRows.Pending(m -> r.objectsOf(g), false, HELD.length - 1));
                 }
             }
             item.setExpanded(true);
