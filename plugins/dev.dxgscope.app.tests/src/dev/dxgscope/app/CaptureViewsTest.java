@@ -285,6 +285,8 @@ class CaptureViewsTest {
         open(CAPTURES.resolve("leaky-sharer.dxgcap"));
         LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
         UiTestSupport.waitUntil(display, () -> view.result() != null, 10_000, "the leak analysis");
+        assertTrue(!UiTestSupport.visibleToolItem(shell(), "Stop").getEnabled()
+                && !UiTestSupport.visibleToolItem(shell(), "Pause/Follow").getEnabled(), "a file is no recording");
         List<Leaks.Reason> reasons = view.result().suspects().stream().map(Leaks.Suspect::reason).toList();
         assertTrue(reasons.contains(Leaks.Reason.KEPT_ALIVE_BY_SHARE), reasons.toString());
         assertEquals(3, reasons.stream().filter(r -> r == Leaks.Reason.FD_NEVER_CLOSED).count());

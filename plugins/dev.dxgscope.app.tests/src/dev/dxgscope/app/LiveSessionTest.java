@@ -154,8 +154,14 @@ class LiveSessionTest {
         SessionJobs.open(s);
         UiTestSupport.waitUntil(display, () -> Sessions.get().current() == s, 20_000, "the session");
         UiTestSupport.spin(display, 1500);
+        org.eclipse.swt.widgets.Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        org.eclipse.swt.widgets.ToolItem stop = UiTestSupport.visibleToolItem(shell, "Stop");
+        org.eclipse.swt.widgets.ToolItem follow = UiTestSupport.visibleToolItem(shell, "Pause/Follow");
+        assertTrue(stop.getEnabled() && follow.getEnabled(), "a recording can be stopped and paused");
         s.stop();
         UiTestSupport.waitUntil(display, s::finished, 30_000, "the capture to finish after Stop");
+        UiTestSupport.waitUntil(display, () -> !stop.getEnabled() && !follow.getEnabled(), 5_000,
+                "Stop and Pause/Follow disabled once the capture is complete");
         assertNotNull(s.read(CaptureModel::end), "END record written");
         assertTrue(s.read(CaptureModel::events) > 50);
         UiTestSupport.spin(display, 1000);

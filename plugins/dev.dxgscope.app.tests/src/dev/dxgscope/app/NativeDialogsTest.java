@@ -20,7 +20,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -79,7 +78,7 @@ class NativeDialogsTest {
 
         page.showView(ViewIds.RESIDENCY);
         UiTestSupport.spin(display, 300);
-        ToolItem exportChart = visibleToolItem("Export Chart…");
+        ToolItem exportChart = UiTestSupport.visibleToolItem(shell(), "Export Chart…");
         Path stem = dir.resolve("residency-typed");
         try (KeyTyper typer = KeyTyper.whenDialogShows(display, stem.toString(), "chart-dialog")) {
             exportChart.notifyListeners(SWT.Selection, new Event());
@@ -126,13 +125,5 @@ class NativeDialogsTest {
         UiTestSupport.waitUntil(display, () -> Files.exists(file)
                 && Job.getJobManager().find(ExportJob.FAMILY).length == 0, 30_000,
                 file.getFileName() + " to be written");
-    }
-
-    private ToolItem visibleToolItem(String text) {
-        ToolBar bar = UiTestSupport.find(shell(), ToolBar.class, t -> t.isVisible()
-                && Arrays.stream(t.getItems()).anyMatch(i -> text.equals(i.getText()) || text.equals(i.getToolTipText())));
-        assertNotNull(bar, "a visible tool bar with " + text);
-        return Arrays.stream(bar.getItems()).filter(i -> text.equals(i.getText()) || text.equals(i.getToolTipText()))
-                .findFirst().orElseThrow();
     }
 }

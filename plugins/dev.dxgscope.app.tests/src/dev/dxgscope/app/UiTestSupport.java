@@ -3,6 +3,7 @@ package dev.dxgscope.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.swt.SWT;
@@ -22,6 +23,8 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 
 /** Widget-level helpers for UI tests: spin the event loop, find texts, save screenshots. */
 final class UiTestSupport {
@@ -120,6 +123,16 @@ final class UiTestSupport {
             throw new AssertionError(name + " did not record: " + Files.readString(dir.resolve(name + ".log")));
         }
         return out;
+    }
+
+    /** The item of a visible tool bar under {@code root} whose text or tooltip is {@code text}. */
+    static ToolItem visibleToolItem(Control root, String text) {
+        Predicate<ToolItem> named = i -> text.equals(i.getText()) || text.equals(i.getToolTipText());
+        ToolBar bar = find(root, ToolBar.class, t -> t.isVisible() && Arrays.stream(t.getItems()).anyMatch(named));
+        if (bar == null) {
+            throw new AssertionError("no visible tool bar with " + text);
+        }
+        return Arrays.stream(bar.getItems()).filter(named).findFirst().orElseThrow();
     }
 
     /** The first control of a type under {@code root} that matches, or null. */

@@ -3,6 +3,7 @@ package dev.dxgscope.app;
 import dev.dxgscope.ui.ChartWarmup;
 import dev.dxgscope.ui.ViewIds;
 import dev.dxgscope.ui.ViewWarmup;
+import dev.dxgscope.ui.commands.LiveCommandsEnablement;
 import dev.dxgscope.ui.common.PropertiesBridge;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -27,6 +28,7 @@ final class DxgscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         PropertiesBridge.install();
+        LiveCommandsEnablement.install();
         ChartWarmup.schedule();
         ViewWarmup.schedule();
         StartupArguments.apply(Platform.getApplicationArgs(), PlatformUI.getWorkbench().getActiveWorkbenchWindow()

@@ -132,11 +132,27 @@ public final class SessionHandlers {
         return out;
     }
 
-    public static final class Stop extends AbstractHandler {
+    /**
+     * A command that only a recording can do (Stop, Pause/Follow): enabled while the current capture
+     * is still being recorded, so its buttons look disabled for a file or a finished recording. The
+     * toolbar asks again whenever the session or its state changes ({@link LiveCommandsEnablement}).
+     */
+    abstract static class LiveOnly extends AbstractHandler {
+        @Override
+        public boolean isEnabled() {
+            return recording(Sessions.get().current());
+        }
+
+        static boolean recording(CaptureSession s) {
+            return s != null && s.live() && !s.finished();
+        }
+    }
+
+    public static final class Stop extends LiveOnly {
         @Override
         public Object execute(ExecutionEvent event) {
             CaptureSession s = Sessions.get().current();
-            if (s != null && s.live()) {
+            if (recording(s)) {
                 try {
                     s.stop();
                 } catch (InterruptedException e) {
@@ -147,11 +163,11 @@ public final class SessionHandlers {
         }
     }
 
-    public static final class Follow extends AbstractHandler {
+    public static final class Follow extends LiveOnly {
         @Override
         public Object execute(ExecutionEvent event) {
             CaptureSession s = Sessions.get().current();
-            if (s != null && s.live()) {
+            if (recording(s)) {
                 s.follow(!s.following());
                 if (s.following()) {
                     Sessions.get().cursorToEnd();
