@@ -189,6 +189,30 @@ class LiveSessionTest {
         assertTrue(text.contains(s.file().getFileName() + ".log"), "where its output is: " + text);
     }
 
+    /**
+     * A recorder that fails to start after it began the capture (a simulator that did not come up:
+     * dxgcap then removes the file): the capture cannot be read, and the reason says how the
+     * recorder ended and what it wrote, not only that the file is missing.
+     */
+    @Test
+    void aCaptureItsRecorderRemovedSaysWhy() throws Exception {
+        Path capture = dir.resolve("gone.dxgcap");
+        Path sample = UiTestSupport.recordProgram(dir, "sample", Path.of("/bin/true"));
+        java.nio.file.Files.copy(sample, capture);
+        Process recorder = new ProcessBuilder("/bin/sh", "-c",
+                "rm -f '" + capture + "'; echo 'dxgcap: the simulator did not start: address in use' >&2; exit 1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("gone.dxgcap.log").toFile()).start();
+        recorder.waitFor();
+        CaptureSession s = CaptureSession.live(capture, "gone", recorder);
+        java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> s.load(null));
+        String why = SessionJobs.whyNotOpened(s, failure);
+        s.close();
+        assertTrue(why.contains("The recorder ended with status 1"), why);
+        assertTrue(why.contains("the simulator did not start: address in use"), "its last lines: " + why);
+        assertTrue(why.contains("gone.dxgcap.log"), "where its output is: " + why);
+    }
+
     private org.eclipse.swt.widgets.Shell recorderNote() {
         for (org.eclipse.swt.widgets.Shell shell : display.getShells()) {
             if (!shell.isDisposed() && shell.isVisible() && SessionJobs.RECORDER_ENDED.equals(shell.getText())) {

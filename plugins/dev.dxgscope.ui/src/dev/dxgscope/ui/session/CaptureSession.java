@@ -205,8 +205,24 @@ public final class CaptureSession implements AutoCloseable {
         Path log = Recorders.logOf(file);
         String tail = Recorders.tail(log, 6);
         return "The recorder ended with status " + recorder.exitValue()
-                + (tail.isEmpty() ? "." : ". Its last lines:\n\n" + tail) + "\n\nWhat it recorded is shown; its whole output is in "
-                + log + ".";
+                + (tail.isEmpty() ? "." : ". Its last lines:\n\n" + tail) + "\n\nIts whole output is in " + log + ".";
+    }
+
+    /**
+     * {@link #recorderProblem()} once the recorder has ended, waiting for it at most {@code ms}: a
+     * live capture that cannot be read was often removed by a recorder that failed to start (a
+     * simulator that did not come up), and its log says why.
+     */
+    public String recorderProblemWithin(long ms) {
+        if (recorder == null) {
+            return null;
+        }
+        try {
+            recorder.waitFor(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return recorderProblem();
     }
 
     @Override

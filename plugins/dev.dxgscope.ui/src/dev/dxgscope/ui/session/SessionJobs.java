@@ -29,6 +29,9 @@ public final class SessionJobs {
     /** Family of the jobs, so tests can wait for them. */
     public static final Object FAMILY = SessionJobs.class;
 
+    /** How long a live capture that cannot be read waits for its recorder to end and say why. */
+    private static final long RECORDER_END_WAIT_MS = 3000;
+
     private SessionJobs() {
     }
 
@@ -60,8 +63,9 @@ public final class SessionJobs {
                     closeQuietly(session);
                     return Status.CANCEL_STATUS;
                 } catch (IOException e) {
+                    String why = whyNotOpened(session, e);
                     closeQuietly(session);
-                    return failed(session, ReadProblem.of(e));
+                    return failed(session, why);
                 }
                 /* what the cursor steps through, computed here rather than on the first key press */
                 session.read(Milestones::cached);
@@ -83,6 +87,15 @@ public final class SessionJobs {
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /**
+     * Why a capture could not be read; for a live one also how its recorder ended, since a
+     * recorder that fails to start (a simulator that did not come up) removes the capture it began.
+     */
+    public static String whyNotOpened(CaptureSession session, IOException e) {
+        String recorder = session.recorderProblemWithin(RECORDER_END_WAIT_MS);
+        return ReadProblem.of(e) + (recorder == null ? "" : "\n\n" + recorder);
     }
 
     private static void closeQuietly(CaptureSession s) {
@@ -142,7 +155,7 @@ public final class SessionJobs {
     static void reportRecorderEnd(CaptureSession s) {
         String problem = s.recorderProblem();
         if (problem != null) {
-            note(RECORDER_ENDED, problem);
+            note(RECORDER_ENDED, problem + " What it recorded is shown.");
         }
     }
 
