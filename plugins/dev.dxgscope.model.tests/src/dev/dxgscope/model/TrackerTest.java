@@ -1115,6 +1115,21 @@ class TrackerTest {
                 m.budgets().stream().map(Budget::source).toList());
     }
 
+    /** dxgcap snapshot's own sampler is named as such, not as one more "dxgcap" application. */
+    @Test
+    void theSnapshotsSamplerIsNamed() throws Exception {
+        Script s = new Script(dir.resolve("named.dxgcap"));
+        s.process(A, 1, 1, 0, "/opt/dxgscope/bin/dxgcap", "dxgcap", "__snapshot-worker", "500", "5");
+        s.process(B, 1, 1, 0, "/opt/dxgscope/bin/dxgcap", "dxgcap", "info", "x.dxgcap");
+        s.end(0);
+        CaptureModel m = s.model();
+        DxgProcess sampler = m.processes().get(0);
+        assertTrue(sampler.isSnapshotSampler());
+        assertEquals("dxgcap snapshot (pid " + A + ")", sampler.label());
+        assertEquals("dxgcap (pid " + B + ")", m.processes().get(1).label(), "dxgcap doing anything else is dxgcap");
+        assertTrue(!m.processes().get(1).isSnapshotSampler());
+    }
+
     /**
      * Pids are used again, so a budget belongs to the process that had its pid when it was asked
      * for: a snapshot's and a caller's own, and one a caller asks about another pid.

@@ -59,11 +59,24 @@ public final class DxgProcess {
         return args;
     }
 
-    /** "render-loop": the executable's file name (argv[0]'s when the executable is not known). */
+    /**
+     * "render-loop": the executable's file name (argv[0]'s when the executable is not known).
+     * {@code dxgcap snapshot}'s own sampler reads "dxgcap snapshot", so that it is not taken for
+     * an application: its calls are the snapshot's questions to the device.
+     */
     public String program() {
         String exe = executable.isEmpty() ? (args.isEmpty() ? "?" : args.get(0)) : executable;
-        return exe.substring(exe.lastIndexOf('/') + 1);
+        String name = exe.substring(exe.lastIndexOf('/') + 1);
+        return isSnapshotSampler() ? name + " snapshot" : name;
     }
+
+    /** Whether this is {@code dxgcap snapshot}'s sampler (its hidden worker command). */
+    public boolean isSnapshotSampler() {
+        return args.size() > 1 && args.get(1).equals(SNAPSHOT_WORKER);
+    }
+
+    /** The argument that makes dxgcap the snapshot's sampler (native-probe/src/collector/snapshot.c). */
+    private static final String SNAPSHOT_WORKER = "__snapshot-worker";
 
     /** "render-loop 3 1" (the executable's file name and its arguments). */
     public String commandLine() {
