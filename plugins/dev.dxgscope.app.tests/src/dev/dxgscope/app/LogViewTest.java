@@ -15,6 +15,7 @@ import dev.dxgscope.model.decode.Diagnostic;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.FailedCall;
+import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.ui.ViewIds;
 import dev.dxgscope.ui.log.LogView;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -92,6 +93,7 @@ class LogViewTest {
                 .filter(f -> f.lines().stream().anyMatch(l -> l.text().contains("Ioctl failed"))).toList());
         assertTrue(calls.size() >= 8, "error-storm fails most of its calls: " + calls.size());
         int linked = 0;
+        java.util.Set<FailedCall> rowsOf = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         String unknownDevice = null;
         for (int row = 0; row < log.rowCount(); row++) {
             List<String> cells = log.cells(row);
@@ -104,6 +106,10 @@ class LogViewTest {
                 assertTrue(cells.get(CAUSE).startsWith(f.call() + (f.query().isEmpty() ? "" : " (" + f.query() + ")")
                         + " → " + Names.errno(f.errno())), cells.toString());
                 assertTrue(cells.get(MESSAGE).endsWith(": -" + Math.abs(f.errno())), cells.toString());
+                assertEquals(String.join("  ⏎  ", f.lines().stream().map(LogLine::text).toList()), cells.get(MESSAGE),
+                        "the call's lines are one row, the reason first");
+                assertEquals(f.lines().size() == 1 ? "dmesg" : "dmesg ×" + f.lines().size(), cells.get(1));
+                assertTrue(rowsOf.add(f), "one row per call: " + cells);
                 List<String> hint = new java.util.ArrayList<>();
                 if (f.hint() != null) {
                     hint.add(f.hint());

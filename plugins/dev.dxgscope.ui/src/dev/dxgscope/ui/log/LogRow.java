@@ -15,7 +15,7 @@ import java.util.Locale;
 record LogRow(long seq, String time, String source, String pid, int severity, String message, String cause,
         String hint, Object target, long cursorSeq) {
     static final List<String> TITLES = List.of("Time", "Source", "PID", "Level", "Message", "Caused by", "Hint");
-    static final int[] WIDTHS = {96, 64, 56, 64, 480, 400, 360};
+    static final int[] WIDTHS = {96, 80, 56, 64, 480, 400, 360};
     static final String[] LEVELS = {"error", "warning", "info"};
 
     String level() {

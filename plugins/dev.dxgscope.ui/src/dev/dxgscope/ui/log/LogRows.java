@@ -17,6 +17,7 @@ import java.util.Map;
 
 /**
  * The Log view's rows from the model: every dmesg line, joined with the failed call that caused it
+ * (a call's lines are one row: dxgkrnl prints the reason, then "Ioctl failed")
  * (errno by name, the host's NTSTATUS, the known-issue hint and what was wrong with the handles it
  * named; "inferred" when the line named no call and the model matched it by what it says), every
  * failed call that has no line (a kernel log that was not readable, or a failure that prints
@@ -54,10 +55,15 @@ final class LogRows {
         List<LogRow> rows = new ArrayList<>();
         for (LogLine l : m.logLines()) {
             FailedCall f = calls.get(l);
+            if (f != null && hints.containsKey(f)) {
+                continue; /* one of the lines already joined in its call's row */
+            }
             String cause = f != null ? cause(f) + (l.cause() == 0 ? " (inferred from the line)" : "")
                     : l.cause() != 0 ? "ioctl #" + l.cause() : "";
-            rows.add(new LogRow(l.seq(), Formats.time(m, l.seq()), "dmesg", String.valueOf(l.pid()),
-                    l.level() <= 3 ? 0 : l.level() == 4 ? 1 : 2, l.text(), cause,
+            List<LogLine> lines = f == null ? List.of(l) : f.lines();
+            rows.add(new LogRow(l.seq(), Formats.time(m, l.seq()), lines.size() == 1 ? "dmesg" : "dmesg ×" + lines.size(),
+                    String.valueOf(l.pid()), lines.stream().mapToInt(LogRows::severity).min().orElse(2),
+                    String.join(LINE_BREAK, lines.stream().map(LogLine::text).toList()), cause,
                     f == null ? "" : hints.computeIfAbsent(f, x -> hint(x, handles)), f != null ? f : l,
                     f != null ? f.seq() : l.cause() != 0 ? l.cause() : l.seq()));
         }
@@ -75,6 +81,14 @@ final class LogRows {
         }
         rows.sort(Comparator.comparingLong(LogRow::seq));
         return new Made(rows, new HandleHistory.Awaiting(handles, growing ? m.failedCalls() : List.of()));
+    }
+
+    /** Between the lines of one call in its row's message (dxgkrnl prints a reason, then "Ioctl failed"). */
+    static final String LINE_BREAK = "  ⏎  ";
+
+    /** A kernel level as a row's severity: 0 error (err and worse), 1 warning, 2 info. */
+    private static int severity(LogLine l) {
+        return l.level() <= 3 ? 0 : l.level() == 4 ? 1 : 2;
     }
 
     /** The call's hint, then what was wrong with the handles it named; "" when neither says anything. */

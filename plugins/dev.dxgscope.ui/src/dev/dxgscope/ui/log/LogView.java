@@ -182,8 +182,8 @@ public final class LogView extends SessionView {
         select(selected);
         /* the view is often narrow: a short text, the whole of it on hover */
         count.setText(session() == null ? "No capture open"
-                : all.isEmpty() ? "0 lines (no dmesg, no failed call, capture whole)"
-                        : rows.size() + " of " + all.size() + " lines");
+                : all.isEmpty() ? "0 rows (no dmesg, no failed call, capture whole)"
+                        : rows.size() + " of " + all.size() + " rows");
         count.setToolTipText(session() != null && all.isEmpty()
                 ? "The capture has no dmesg lines, no call failed and it read whole (no capture-health note)."
                         + " Leaks and stuck waits are not log lines: Leaks and Sync Objects show them."
