@@ -204,7 +204,8 @@ class LogViewTest {
         assertEquals("LX_DXMAKERESIDENT", value(callProperties, "call"));
         assertEquals("STATUS_INVALID_PARAMETER", value(callProperties, "host status"));
         assertEquals("0xc030470b (_IOWR 'G' 0x0b, 48 bytes)", value(callProperties, "request"));
-        assertEquals("", value(callProperties, "refused by the dispatcher"), "a handler ran");
+        assertEquals("no (a handler ran)", value(callProperties, "refused by the dispatcher"));
+        assertNull(value(callProperties, "hint"), "no empty rows: a call without a hint has no hint row");
         FailedCall forked = s.read((CaptureModel m) -> m.failedCalls().get(12));
         IPropertySource forkedProperties = Adapters.adapt(forked, IPropertySource.class);
         assertEquals("wrong process", value(forkedProperties, "refused by the dispatcher"), "check 13, the forked child");

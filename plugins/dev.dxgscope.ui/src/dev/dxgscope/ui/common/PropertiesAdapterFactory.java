@@ -4,6 +4,7 @@ import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.HandleHistory;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.decode.Diagnostic;
+import dev.dxgscope.model.decode.KernelLine.Refusal;
 import dev.dxgscope.model.decode.Names;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
@@ -64,17 +65,19 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())
                     .put("object destroyed", w.objectDestroyedSeq() == DxgObject.ALIVE ? "not while waiting"
                             : Formats.position(m, w.objectDestroyedSeq()) + ", while waiting");
-            case FailedCall f -> p.category("Failed call").put("call", f.call()).put("query", f.query())
+            case FailedCall f -> p.category("Failed call").put("call", f.call()).putIfAny("query", f.query())
                     .put("adapter", f.adapter()).put("request", Names.request(f.request()))
                     .put("errno", Names.errno(f.errno()))
-                    .put("refused by the dispatcher", f.refusal().label())
-                    .put("handles", String.join(", ", f.handles().stream().map(Object::toString).toList()))
-                    .put("handle findings", String.join(" | ", HandleHistory.forCall(f).explain(f)))
-                    .put("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))
+                    .put("refused by the dispatcher", f.refusal() == Refusal.NONE ? "no (a handler ran)" : f.refusal().label())
+                    .put("handles", f.handles().isEmpty() ? "none named"
+                            : String.join(", ", f.handles().stream().map(Object::toString).toList()))
+                    .putIfAny("handle findings", String.join(" | ", HandleHistory.forCall(f).explain(f)))
+                    .putIfAny("host status", f.hostStatus() == 0 ? "" : Names.ntstatus(f.hostStatus()))
                     .put("pid", f.process().pid()).put("tid", f.tid()).put("at", Formats.position(m, f.seq()))
-                    .put("hint", f.hint() == null ? "" : f.hint())
-                    .put("dmesg", String.join(" | ", f.lines().stream().map(LogLine::text).toList()))
-                    .put("dmesg linked by", f.lines().isEmpty() ? "" : f.linesInferred()
+                    .putIfAny("hint", f.hint())
+                    .put("dmesg", f.lines().isEmpty() ? "none captured"
+                            : String.join(" | ", f.lines().stream().map(LogLine::text).toList()))
+                    .putIfAny("dmesg linked by", f.lines().isEmpty() ? "" : f.linesInferred()
                             ? "handler name, errno, process and time (inferred)" : "the call's seq");
             case VmbusMessage v -> vmbus(m, v, p);
             case Diagnostic d -> p.category("Capture health").put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))

@@ -26,6 +26,11 @@ final class ReadOnlyProperties implements IPropertySource {
         return this;
     }
 
+    /** Like {@link #put}, leaving the row out when there is nothing to say (no empty rows). */
+    ReadOnlyProperties putIfAny(String name, String value) {
+        return value == null || value.isEmpty() ? this : put(name, value);
+    }
+
     String get(String category, String name) {
         Object v = values.get(category + "/" + name);
         return v == null ? null : String.valueOf(v);
