@@ -481,6 +481,8 @@ class GroundTruthTest {
         SharedObject sharedFence = of(a, ObjectType.SYNC_OBJECT).get(0).shared();
         assertEquals(a.exitSeq(), sharedResource.destroyedSeq(), "the shared resource dies at A's exit");
         assertEquals(b.exitSeq(), sharedFence.destroyedSeq(), "B keeps the shared fence alive until its exit");
+        assertEquals(bFence.destroyedSeq(), ((SyncObject) bFence).fence().goneSeq(),
+                "the fence goes with the last object naming it, B's, not A's");
 
         Leaks.Result leaks = Leaks.ofCapture(sharer);
         Map<Leaks.Reason, Long> reasons = leaks.suspects().stream()
@@ -619,6 +621,8 @@ class GroundTruthTest {
         DxgProcess p = only(stuck);
         SyncObject fence = (SyncObject) of(p, ObjectType.SYNC_OBJECT).get(0);
         assertEquals(1, fence.fence().lastValue(), "value 1 from the GPU signal, never higher");
+        assertEquals(fence.destroyedSeq(), fence.fence().goneSeq(), "its only object was destroyed");
+        assertTrue(fence.destroyedSeq() != DxgObject.ALIVE);
         List<Wait> waits = stuck.waits();
         assertEquals(3, waits.size());
         Wait first = waits.get(0);

@@ -66,6 +66,21 @@ public final class Fence {
         return views.get(0);
     }
 
+    /**
+     * When the fence went away: the seq at which the last object naming it was destroyed, or
+     * {@link DxgObject#ALIVE} while one still names it (a shared fence lives on in its openers).
+     */
+    public long goneSeq() {
+        long gone = -1;
+        for (SyncObject v : views) {
+            if (v.destroyedSeq() == DxgObject.ALIVE) {
+                return DxgObject.ALIVE;
+            }
+            gone = Math.max(gone, v.destroyedSeq());
+        }
+        return gone < 0 ? DxgObject.ALIVE : gone;
+    }
+
     public int observations() {
         return count;
     }

@@ -109,7 +109,27 @@ class SyncChartTest {
 
     private static SyncData.FenceLine line(int id, int waits, int stuck) {
         return new SyncData.FenceLine(id, "fence " + id, "monitored fence", new double[0], new double[0], waits, stuck,
-                0, 0);
+                0, 0, Double.NaN);
+    }
+
+    /**
+     * stuck-wait destroys its fence before it exits: the track marks where, and the fence's value
+     * line stops there instead of running on to the end of the capture.
+     */
+    @Test
+    void aDestroyedFenceIsMarkedWhereItWent() {
+        SyncChart chart = new SyncChart();
+        chart.show(data, data.defaultFences());
+        SyncChart.Track t = chart.tracks().get(0);
+        SyncData.FenceLine line = data.fences().stream().filter(f -> f.id() == t.fence()).findFirst().orElseThrow();
+        assertTrue(line.destroyed(), "stuck-wait destroys its fence");
+        assertTrue(line.gone() < data.end(), "before the capture ends");
+        var markers = t.plot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertEquals(1, markers.size());
+        org.jfree.chart.plot.ValueMarker gone = (org.jfree.chart.plot.ValueMarker) markers.iterator().next();
+        assertEquals(line.gone(), gone.getValue(), 0);
+        assertEquals("destroyed", gone.getLabel());
+        assertEquals(line.gone(), line.x()[line.x().length - 1], 0, "the value holds to the destruction, no further");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("objects", x.objects().size()).put("dxg descriptors", x.fds().size());
             case Wait w -> p.category("Wait").put("kind", w.kind().label()).put("object", w.object().describe())
                     .put("value", w.value()).put("pid", w.process().pid()).put("tid", w.tid())
-                    .put("context (GPU wait)", w.context() == null ? "" : w.context().describe())
+                    .putIfAny("context (GPU wait)", w.context() == null ? "" : w.context().describe())
                     .put("call", w.call())
                     .put("started", Formats.position(m, w.seq()))
                     .put("ended", w.endSeq() != DxgObject.ALIVE ? Formats.position(m, w.endSeq())

@@ -25,11 +25,15 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 
 /**
@@ -45,6 +49,7 @@ public final class SyncChart {
     static final Color SIGNAL = new Color(0x1a7f1a);
     static final Color BACKWARDS = new Color(0xc51b7d);
     static final Color SELECTED = new Color(0, 0, 0, 110);
+    static final Color DESTROYED = new Color(0x555555);
     private static final Shape SIGNAL_SHAPE = ShapeUtils.createUpTriangle(4f);
     private static final Shape BACKWARDS_SHAPE = ShapeUtils.createDownTriangle(5f);
     /** Pixels kept above a track's data for its title (a line of the small font and its padding). */
@@ -286,6 +291,15 @@ public final class SyncChart {
         title.setHorizontalAlignment(HorizontalAlignment.LEFT); /* cut at the right in a narrow plot, not both sides */
         title.setTextAlignment(HorizontalAlignment.LEFT);
         p.addAnnotation(new TopTitleAnnotation(title), false); /* in the axis's headroom */
+        if (f.destroyed()) { /* where the fence went away: nothing after it can be about this fence */
+            ValueMarker gone = new ValueMarker(f.gone(), DESTROYED, ChartStyle.DASHED);
+            gone.setLabel("destroyed");
+            gone.setLabelFont(ChartStyle.SMALL_FONT);
+            gone.setLabelPaint(DESTROYED);
+            gone.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            gone.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            p.addDomainMarker(gone, Layer.FOREGROUND);
+        }
         return new Track(f.id(), p, values, waits, signals, backwards, selection);
     }
 

@@ -27,7 +27,11 @@ public final class SyncData {
 
     /** One fence: its value over time (x ascending, y holds until the next x). */
     public record FenceLine(int id, String label, String kind, double[] x, double[] y, int waits, int stuck,
-            int signals, long lastValue) {
+            int signals, long lastValue, double gone) {
+        /** Whether the fence went away in the capture (its last object destroyed, at {@code gone} seconds). */
+        public boolean destroyed() {
+            return !Double.isNaN(gone);
+        }
     }
 
     /** One wait with everything the table, the chart and its tooltip show. */
@@ -206,13 +210,15 @@ public final class SyncData {
             x[i] = seconds(t, f.seq(i));
             y[i] = f.value(i);
         }
+        double gone = f.goneSeq() == DxgObject.ALIVE ? Double.NaN : seconds(t, f.goneSeq());
         if (n == 0) {
             return new FenceLine(f.id(), describe(f), kind(f), new double[0], new double[0], counts[0], counts[1],
-                    counts[2], -1);
+                    counts[2], -1, gone);
         }
-        x[n] = Math.max(end, x[n - 1]); /* the last known value holds to the end */
+        /* the last known value holds to the end, or to when the fence went away */
+        x[n] = Math.max(Double.isNaN(gone) ? end : gone, x[n - 1]);
         y[n] = y[n - 1];
-        return new FenceLine(f.id(), describe(f), kind(f), x, y, counts[0], counts[1], counts[2], f.lastValue());
+        return new FenceLine(f.id(), describe(f), kind(f), x, y, counts[0], counts[1], counts[2], f.lastValue(), gone);
     }
 
     private static WaitRow row(Timeline t, Wait w, double end, String object) {
