@@ -175,6 +175,9 @@ class ChartViewsTest {
         for (Wait w : session.read((CaptureModel m) -> m.waits())) {
             assertEquals(w.kind() == Wait.Kind.GPU ? w.context().describe() : null, propertyOrNull(w, "context (GPU wait)"),
                     "a GPU wait names the context that waits; a CPU wait has no such row");
+            String behind = propertyOrNull(w, "submit behind it");
+            assertTrue(w.kind() == Wait.Kind.GPU ? behind.startsWith("LX_DXSUBMITCOMMAND ") : behind == null,
+                    "stuck-wait queues a submit behind its GPU wait: " + behind);
         }
 
         /* a row of the table selects its wait too */

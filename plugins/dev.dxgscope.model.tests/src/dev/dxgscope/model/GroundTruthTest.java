@@ -636,6 +636,11 @@ class GroundTruthTest {
         Wait cpu = waits.get(2);
         assertEquals(Wait.Kind.CPU_ASYNC, cpu.kind());
         assertEquals(5, cpu.value());
+        assertEquals(1, stuck.callStats().get("LX_DXSUBMITCOMMAND").calls(), "one submit, queued behind the GPU wait");
+        assertTrue(gpu.submitBehindSeq() > gpu.seq() && gpu.submitBehindSeq() < cpu.seq(),
+                "the submit behind the GPU wait: " + gpu.submitBehindSeq());
+        assertEquals(-1, first.submitBehindSeq(), "a CPU wait has nothing queued behind it");
+        assertEquals(-1, cpu.submitBehindSeq());
         for (Wait w : List.of(gpu, cpu)) {
             assertTrue(w.stuck(), w.toString());
             assertEquals(Wait.Outcome.NEVER_SATISFIED, w.outcome());

@@ -282,7 +282,8 @@ public final class ReportBuilder {
                 "object", w.object().describe(), "value", w.value(), "seq", w.seq(), "end_seq", seqOrNull(w.endSeq()),
                 "duration_ns", tw.durationNs(), "outcome", w.outcome().label(),
                 "satisfied_by", s == null ? null : s.describe(),
-                "object_destroyed_seq", seqOrNull(w.objectDestroyedSeq()), "abandoned_seq", seqOrNull(w.abandonedSeq()));
+                "object_destroyed_seq", seqOrNull(w.objectDestroyedSeq()), "abandoned_seq", seqOrNull(w.abandonedSeq()),
+                "submit_behind_seq", w.submitBehindSeq() < 0 ? null : w.submitBehindSeq());
     }
 
     private Map<String, Object> sync() {

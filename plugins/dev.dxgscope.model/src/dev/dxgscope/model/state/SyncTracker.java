@@ -29,6 +29,8 @@ final class SyncTracker implements ObjectTracker.Listener {
     /** The waits of one call are added together: [first, end) by the call's enter seq. */
     private final LongMap<int[]> waitsByCall = new LongMap<>();
     private final LongMap<int[]> waitsByEvent = new LongMap<>();
+    /** GPU waits queued on a context (by its object id) since its last submit: the next submit is behind them. */
+    private final LongMap<Ints> gpuWaitsByContext = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
     /* A call's handle and value arrays, read in place and filled again for every call. */
     private final IoctlCall.Buffer handles = new IoctlCall.Buffer();
@@ -155,6 +157,15 @@ final class SyncTracker implements ObjectTracker.Listener {
                             v == IoctlCall.UNKNOWN ? 0 : v, Integer.MAX_VALUE);
                 }
             }
+            case "LX_DXSUBMITCOMMAND" -> {
+                if (c.succeeded()) {
+                    DxgObject ctx = objects.resolve(p, c.u32In("broadcast_context")); /* the first of them */
+                    Ints queued = ctx == null ? null : gpuWaitsByContext.remove(ctx.id());
+                    for (int i = 0; queued != null && i < queued.size; i++) {
+                        waits.submittedBehind(queued.at[i], c.enterSeq()); /* only those still pending */
+                    }
+                }
+            }
             case "LX_DXSUBMITCOMMANDTOHWQUEUE" -> {
                 if (c.succeeded()) {
                     DxgObject q = objects.resolve(p, c.u32In("hwqueue"));
@@ -220,6 +231,13 @@ final class SyncTracker implements ObjectTracker.Listener {
     /** A wait of the call for {@code s} to reach {@code value}, satisfied at once if it is there. */
     private int addWait(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, SyncObject s, long value) {
         int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, value, ctx, c.name());
+        if (kind == Wait.Kind.GPU && ctx != null) {
+            Ints queued = gpuWaitsByContext.get(ctx.id());
+            if (queued == null) {
+                gpuWaitsByContext.put(ctx.id(), queued = new Ints());
+            }
+            queued.add(w);
+        }
         if (s.fence().lastValue() >= value) {
             waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), value, c.enterSeq())); /* already there */
         } else {

@@ -103,6 +103,14 @@ public final class Wait extends RowView<WaitStore> {
     }
 
     /**
+     * Enter seq of the first LX_DXSUBMITCOMMAND queued on a GPU wait's context while the wait was
+     * pending, -1 when none: work the GPU cannot start until the wait ends (what a hang is made of).
+     */
+    public long submitBehindSeq() {
+        return store.submitBehindSeq(index);
+    }
+
+    /**
      * When a never-satisfied wait stopped waiting without its value: its object was destroyed or
      * its process ended, whichever came first; ALIVE while it still waited at the end of the
      * capture (and for a wait that ended otherwise). So a stuck wait lasts until then, not to the

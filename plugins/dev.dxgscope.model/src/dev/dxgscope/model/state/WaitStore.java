@@ -7,8 +7,8 @@ import java.util.List;
  * Every wait of a capture as rows of longs ({@link Rows}; objects, processes and the satisfying
  * signal by id or index), read through {@link Wait} views, so millions of waits are a few thousand
  * pages for the collector rather than millions of objects (rows, not columns: see
- * {@link SignalStore}). 48 bytes a wait. The host event id and the destruction of the object
- * waited on are rare, and kept in side maps.
+ * {@link SignalStore}). 48 bytes a wait. The host event id, the destruction of the object waited
+ * on and a submit queued behind a GPU wait are rare, and kept in side maps.
  */
 final class WaitStore {
     private static final Wait.Kind[] KINDS = Wait.Kind.values();
@@ -25,6 +25,7 @@ final class WaitStore {
     private final Rows rows = new Rows(STRIDE);
     private final LongMap<Long> eventIds = new LongMap<>();
     private final LongMap<Long> objectDestroyed = new LongMap<>();
+    private final LongMap<Long> submitsBehind = new LongMap<>();
 
     WaitStore(ObjectTracker objects, SignalStore signals) {
         this.objects = objects;
@@ -139,6 +140,18 @@ final class WaitStore {
         if (pending(i)) {
             end(i, at, Wait.Outcome.FAILED, -1);
         }
+    }
+
+    /** The first submit queued on a GPU wait's context behind it while it was pending (rare: a side map). */
+    void submittedBehind(int i, long submitSeq) {
+        if (pending(i) && submitsBehind.get(i) == null) {
+            submitsBehind.put(i, submitSeq);
+        }
+    }
+
+    long submitBehindSeq(int i) {
+        Long v = submitsBehind.get(i);
+        return v == null ? -1 : v;
     }
 
     void objectDestroyed(int i, long at) {

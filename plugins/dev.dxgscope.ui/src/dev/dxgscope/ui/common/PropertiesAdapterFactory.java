@@ -55,6 +55,10 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
             case Wait w -> p.category("Wait").put("kind", w.kind().label()).put("object", w.object().describe())
                     .put("value", w.value()).put("pid", w.process().pid()).put("tid", w.tid())
                     .putIfAny("context (GPU wait)", w.context() == null ? "" : w.context().describe())
+                    .putIfAny("submit behind it", w.kind() != Wait.Kind.GPU ? ""
+                            : w.submitBehindSeq() < 0 ? "none seen while it was pending"
+                            : "LX_DXSUBMITCOMMAND " + Formats.position(m, w.submitBehindSeq())
+                                    + ": the context cannot run it until this wait ends")
                     .put("call", w.call())
                     .put("started", Formats.position(m, w.seq()))
                     .put("ended", w.endSeq() != DxgObject.ALIVE ? Formats.position(m, w.endSeq())
