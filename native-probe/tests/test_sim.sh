@@ -131,6 +131,8 @@ snapshot)
     # dxgcap snapshot samples the device itself: adapters, budgets, processes, statistics.
     "$dxgcap" snapshot --sim --interval 100 --duration 1 -o "$work/s.dxgcap" >/dev/null 2>&1 || fail "snapshot --sim"
     [ "$(count s 'DEVICE_SAMPLE')" -ge 20 ] || fail "too few device samples"
+    "$dxgcap" info "$work/s.dxgcap" | grep -q "^  [0-9]* .*dxgcap (the snapshot's sampler)" ||
+        fail "info does not name the sampler: $("$dxgcap" info "$work/s.dxgcap")"
     DXGSCOPE_DEVICE=/nonexistent "$dxgcap" snapshot --duration 1 -o "$work/n.dxgcap" 2>"$work/err" && fail "no device"
     grep -q "cannot open the device" "$work/err" || fail "missing device not explained: $(cat "$work/err")"
     [ "$(count n 'DEVICE_SAMPLE')" -eq 1 ] || fail "the failed look is not recorded"

@@ -546,9 +546,25 @@ int dxgcap_cmd_dump(int argc, char **argv)
 struct pid_info {
     uint32_t pid;
     char exe[128];
+    int sampler; /* dxgcap snapshot's own worker (argv[1] "__snapshot-worker") */
     int exited;
     int status;
 };
+
+/* Whether a PROCESS record's strings (path, then argv) are those of dxgcap snapshot's worker. */
+static int is_snapshot_sampler(const char *strings, size_t n)
+{
+    size_t at = 0;
+    for (int i = 0; i < 2 && at < n; i++) { /* past the path and argv[0] */
+        const char *end = memchr(strings + at, 0, n - at);
+        if (!end) {
+            return 0;
+        }
+        at = (size_t)(end - strings) + 1;
+    }
+    static const char worker[] = "__snapshot-worker";
+    return at + sizeof worker <= n && !memcmp(strings + at, worker, sizeof worker);
+}
 
 int dxgcap_cmd_info(int argc, char **argv)
 {
@@ -627,6 +643,7 @@ int dxgcap_cmd_info(int argc, char **argv)
                 if ((pr.op == DXGCAP_PROC_START || pr.op == DXGCAP_PROC_EXEC) && h->size > sizeof pr) {
                     snprintf(pids[k].exe, sizeof pids[k].exe, "%.*s", (int)(h->size - sizeof pr),
                              (const char *)p + sizeof pr);
+                    pids[k].sampler = is_snapshot_sampler((const char *)p + sizeof pr, h->size - sizeof pr);
                 }
                 /* a known status (the collector's, from wait) wins over the probe's unknown one */
                 if (pr.op == DXGCAP_PROC_EXIT && (!pids[k].exited || pr.status != DXGCAP_STATUS_UNKNOWN)) {
@@ -659,7 +676,8 @@ int dxgcap_cmd_info(int argc, char **argv)
            last_ts > first_ts ? (double)(last_ts - first_ts) / 1e9 : 0.0, (unsigned long long)lost);
     printf("processes: %zu\n", npids);
     for (size_t k = 0; k < npids; k++) {
-        printf("  %u %s", pids[k].pid, pids[k].exe[0] ? pids[k].exe : "?");
+        printf("  %u %s%s", pids[k].pid, pids[k].exe[0] ? pids[k].exe : "?",
+               pids[k].sampler ? " (the snapshot's sampler)" : "");
         if (pids[k].exited && pids[k].status == DXGCAP_STATUS_UNKNOWN) {
             printf(" (exited)");
         } else if (pids[k].exited) {
