@@ -85,7 +85,7 @@ int main(void)
 
     pid_t child = fork();
     if (child == 0) {
-        sleep_ms(200); /* ends while the parent waits in the ioctl */
+        sleep_ms(500); /* ends while the parent waits in the ioctl (the test checks that it did) */
         _exit(4);
     }
     printf("%d\n", (int)child);

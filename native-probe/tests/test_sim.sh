@@ -159,6 +159,22 @@ reap-in-wait)
     child=$(grep -x "[0-9]*" "$work/reap.out" | head -n 1)
     [ "$(count reap "PROCESS op=6 (reaped) other=$child status=4 ")" -eq 1 ] ||
         fail "not one reaped record for $child: $("$dxgcap" dump "$work/reap.dxgcap" | grep PROCESS)"
+    # and it was written while the wait was in the ioctl (else this tests nothing new)
+    "$dxgcap" dump "$work/reap.dxgcap" >"$work/reap.dump"
+    seq_of() { sed -n "s/^@[0-9]* #\([0-9]*\) .*$1.*/\1/p" "$work/reap.dump" | head -n 1; }
+    entered=$(seq_of "IOCTL_ENTER .*(LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU)")
+    left=$(seq_of "IOCTL_LEAVE .*(LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMCPU)")
+    reaped=$(seq_of "PROCESS op=6 (reaped) other=$child ")
+    [ -n "$entered" ] && [ -n "$left" ] && [ "$entered" -lt "$reaped" ] && [ "$reaped" -lt "$left" ] ||
+        fail "the child was not reaped during the wait (#$entered..#$left, reaped #$reaped)"
+    ;;
+unmapped-fence)
+    # The fence sampler reads a fence page the target unmapped behind its back: the fault is caught
+    # and the target runs on (its handler must run on the sampler's thread, not be blocked there).
+    "$dxgcap" record --sim --fence-sample-ms 1 -o "$work/unmapped.dxgcap" -- "$(dirname "$conformance")/unmapped_fence" \
+        >"$work/unmapped.out" 2>&1 || fail "the target did not survive: status $? $(cat "$work/unmapped.out")"
+    grep -q "ran on" "$work/unmapped.out" || fail "$(cat "$work/unmapped.out")"
+    [ "$(count unmapped 'FENCE_SAMPLE')" -ge 1 ] || fail "the fence was never sampled while mapped"
     ;;
 *)
     fail "unknown scenario"

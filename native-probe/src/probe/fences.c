@@ -51,10 +51,17 @@ void fences_add(uint32_t handle, uint32_t kind, uint64_t cpu_va, uint32_t device
         pthread_attr_t attr;
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        /* The sampler inherits a mask that blocks every signal: the target's handlers must not run
-         * on the probe's thread, where nothing they do would be traced. */
+        /* The sampler inherits a mask that blocks every signal sent to the process: the target's
+         * handlers must not run on the probe's thread, where nothing they do would be traced. Faults
+         * stay unblocked: a blocked SIGSEGV raised by the CPU kills the process, and guard_copy's
+         * handler must catch a fence page unmapped behind the sampler's back. */
         sigset_t all, old;
         sigfillset(&all);
+        sigdelset(&all, SIGSEGV);
+        sigdelset(&all, SIGBUS);
+        sigdelset(&all, SIGILL);
+        sigdelset(&all, SIGFPE);
+        sigdelset(&all, SIGTRAP);
         pthread_sigmask(SIG_SETMASK, &all, &old);
         int failed = pthread_create(&t, &attr, sampler, NULL) != 0;
         pthread_sigmask(SIG_SETMASK, &old, NULL);

@@ -121,8 +121,8 @@ uint64_t probe_commit_from(uint8_t *record, uint16_t kind, uint32_t payload_size
 
 /* Whether a record can be committed from here, even inside a signal handler that interrupted the
  * probe: not while this thread's ring is mid-write, nor when claiming a ring would be needed inside
- * the probe. A record that cannot be is counted as lost. */
-int probe_can_commit_now(void);
+ * the probe. A record that cannot be (record_length bytes) is counted as lost. */
+int probe_can_commit_now(uint32_t record_length);
 
 /* Convenience: a record made of one contiguous payload. */
 uint64_t probe_emit(uint16_t kind, const void *payload, uint32_t size);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,10 +80,12 @@ static void resolve_all(void)
 static void release_thread_ring(void *unused)
 {
     (void)unused;
-    if (tls.ring_state == 1 && tls.pid == getpid()) {
+    int had = tls.ring_state == 1 && tls.pid == getpid();
+    tls.ring_state = 0; /* first: a signal handler that records from here on finds no ring, not half of one */
+    atomic_signal_fence(memory_order_seq_cst);
+    if (had) {
         dxgs_ring_release(&tls.ring);
     }
-    tls.ring_state = 0;
 }
 
 static void after_fork_child(void)
@@ -223,6 +226,7 @@ uint64_t probe_commit_from(uint8_t *record, uint16_t kind, uint32_t payload_size
     /* Zero the padding so files are deterministic. */
     memset(record + DXGCAP_HEADER_SIZE + payload_size, 0, length - DXGCAP_HEADER_SIZE - payload_size);
     tls.committing = 1; /* a signal handler's record waits for none of this (probe_can_commit_now) */
+    atomic_signal_fence(memory_order_seq_cst);
     void *slot = dxgs_ring_reserve(&tls.ring, length);
     if (!slot) {
         dxgs_ring_count_lost(&tls.ring, length);
@@ -242,14 +246,14 @@ uint64_t probe_commit_from(uint8_t *record, uint16_t kind, uint32_t payload_size
     return seq;
 }
 
-int probe_can_commit_now(void)
+int probe_can_commit_now(uint32_t record_length)
 {
     if (!cfg.recording) {
         return 0;
     }
     if (tls.committing || (tls.busy && tls.ring_state != 1)) {
         if (tls.ring_state == 1) {
-            dxgs_ring_count_lost(&tls.ring, 0);
+            dxgs_ring_count_lost(&tls.ring, record_length);
         } else {
             atomic_fetch_add_explicit(&session.hdr->lost_no_ring, 1, memory_order_relaxed);
         }

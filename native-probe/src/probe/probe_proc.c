@@ -478,8 +478,8 @@ static void record_reaped(pid_t child, int wait_status)
      * interrupted waits inside a traced ioctl (the probe itself never waits for a child). The record
      * is built on the stack, since the interrupted code may be building one in scratch. */
     int saved = errno;
-    if (probe_can_commit_now()) {
-        _Alignas(8) uint8_t record[DXGCAP_HEADER_SIZE + ((sizeof(struct dxgcap_process) + 7) & ~(size_t)7)];
+    _Alignas(8) uint8_t record[DXGCAP_HEADER_SIZE + ((sizeof(struct dxgcap_process) + 7) & ~(size_t)7)];
+    if (probe_can_commit_now(sizeof record)) {
         struct dxgcap_process rec = {.op = DXGCAP_PROC_REAPED, .other_pid = child,
                                      .status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -WTERMSIG(wait_status)};
         memcpy(record + DXGCAP_HEADER_SIZE, &rec, sizeof rec);
