@@ -832,6 +832,8 @@ class TrackerTest {
         failed.leave(-1, 22); /* a failed submission queues nothing */
         long stuckSeq = s.call(A, "LX_DXSUBMITWAITFORSYNCOBJECTSTOHWQUEUE").in("hwqueue", queue).in("object_count", 1)
                 .inU32s("objects", fence).inU64s("fence_values", 9).ok();
+        long behind = s.call(A, "LX_DXSUBMITCOMMANDTOHWQUEUE").in("hwqueue", queue).in("hwqueue_progress_fence_id", 1)
+                .ok();
         s.end(0);
         CaptureModel m = s.model();
         assertEquals(2, m.waits().size(), m.waits().toString());
@@ -842,13 +844,46 @@ class TrackerTest {
         assertEquals(Wait.Outcome.SATISFIED, w.outcome());
         assertEquals(sampleSeq, w.endSeq(), "the fence page showed 4");
         assertEquals(signalSeq, w.satisfiedBy().seq());
-        assertEquals(1, m.signals().size());
+        assertEquals(2, m.signals().size(), "the queued signal, then the submit's progress fence");
         assertEquals(queue, m.signals().get(0).context().handle(), "the queue signals");
         assertEquals(4, m.signals().get(0).value());
         Wait stuck = m.waits().get(1);
         assertEquals(stuckSeq, stuck.seq());
         assertEquals(9, stuck.value());
         assertTrue(stuck.stuck());
+        assertEquals(behind, stuck.submitBehindSeq(), "the queue's next submit is behind its pending wait");
+        assertEquals(-1, w.submitBehindSeq(), "the first wait was satisfied before it");
+    }
+
+    /**
+     * A submit is behind every GPU wait still pending on a context it names (any of its broadcast
+     * contexts); only the first submit counts, and a destroyed context has nothing behind its waits.
+     */
+    @Test
+    void aSubmitIsBehindThePendingGpuWaitsOfItsContexts() throws Exception {
+        Script s = new Script(dir.resolve("behind.dxgcap"));
+        prologue(s, A);
+        int one = 0x40000080;
+        int two = 0x40000140;
+        int fence = 0x40000200;
+        s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", DEVICE).out("context", one).ok();
+        s.call(A, "LX_DXCREATECONTEXTVIRTUAL").in("device", DEVICE).out("context", two).ok();
+        s.call(A, "LX_DXCREATESYNCHRONIZATIONOBJECT").in("device", DEVICE).in("info", 5 /* monitored fence */)
+                .out("sync_object", fence).ok();
+        s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMGPU").in("context", two).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("monitored_fence_values", 9).ok();
+        s.call(A, "LX_DXSUBMITCOMMAND").in("broadcast_context_count", 1).in("broadcast_context", one).ok();
+        long both = s.call(A, "LX_DXSUBMITCOMMAND").in("broadcast_context_count", 2)
+                .in("broadcast_context", (long) two << 32 | one).ok();
+        s.call(A, "LX_DXSUBMITCOMMAND").in("broadcast_context_count", 1).in("broadcast_context", two).ok();
+        s.call(A, "LX_DXWAITFORSYNCHRONIZATIONOBJECTFROMGPU").in("context", one).in("object_count", 1)
+                .inU32s("objects", fence).inU64s("monitored_fence_values", 10).ok();
+        s.call(A, "LX_DXDESTROYCONTEXT").in("context", one).ok();
+        s.end(0);
+        CaptureModel m = s.model();
+        assertEquals(2, m.waits().size(), m.waits().toString());
+        assertEquals(both, m.waits().get(0).submitBehindSeq(), "the first submit naming context two, its second");
+        assertEquals(-1, m.waits().get(1).submitBehindSeq(), "its context went before anything was submitted");
     }
 
     /**
@@ -1126,6 +1161,7 @@ class TrackerTest {
         DxgProcess sampler = m.processes().get(0);
         assertTrue(sampler.isSnapshotSampler());
         assertEquals("dxgcap snapshot (pid " + A + ")", sampler.label());
+        assertEquals("dxgcap __snapshot-worker 500 5", sampler.commandLine(), "the command line stays what ran");
         assertEquals("dxgcap (pid " + B + ")", m.processes().get(1).label(), "dxgcap doing anything else is dxgcap");
         assertTrue(!m.processes().get(1).isSnapshotSampler());
     }

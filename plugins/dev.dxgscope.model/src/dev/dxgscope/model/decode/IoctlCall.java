@@ -443,6 +443,15 @@ public final class IoctlCall {
         return read(in, field, 4);
     }
 
+    /** Element {@code index} of an inline array of 32-bit values (a struct member) as the caller passed it. */
+    public long u32In(String field, int index) {
+        AbiTables.Field f = kind.field(field);
+        if (in.argAt() < 0 || f == null || index < 0 || (index + 1) * 4 > f.size()) {
+            return UNKNOWN;
+        }
+        return readField(in, f.offset() + index * 4, 4, 4);
+    }
+
     /** A 64-bit field of the argument struct as the caller passed it. */
     public long u64In(String field) {
         return read(in, field, 8);

@@ -104,6 +104,13 @@ public final class LongMap<V> {
         return size;
     }
 
+    /** Empties the map and gives back its memory. */
+    public void clear() {
+        keys = new long[64];
+        values = new Object[64];
+        size = 0;
+    }
+
     @SuppressWarnings("unchecked")
     public List<V> values() {
         List<V> out = new ArrayList<>(size);

@@ -59,15 +59,10 @@ public final class DxgProcess {
         return args;
     }
 
-    /**
-     * "render-loop": the executable's file name (argv[0]'s when the executable is not known).
-     * {@code dxgcap snapshot}'s own sampler reads "dxgcap snapshot", so that it is not taken for
-     * an application: its calls are the snapshot's questions to the device.
-     */
+    /** "render-loop": the executable's file name (argv[0]'s when the executable is not known). */
     public String program() {
         String exe = executable.isEmpty() ? (args.isEmpty() ? "?" : args.get(0)) : executable;
-        String name = exe.substring(exe.lastIndexOf('/') + 1);
-        return isSnapshotSampler() ? name + " snapshot" : name;
+        return exe.substring(exe.lastIndexOf('/') + 1);
     }
 
     /** Whether this is {@code dxgcap snapshot}'s sampler (its hidden worker command). */
@@ -89,7 +84,9 @@ public final class DxgProcess {
 
     /** "render-loop (pid 42)". */
     public String label() {
-        return program() + " (pid " + pid + ")";
+        /* dxgcap snapshot's own sampler is not to be taken for an application: its calls are the
+           snapshot's questions to the device */
+        return program() + (isSnapshotSampler() ? " snapshot" : "") + " (pid " + pid + ")";
     }
 
     public long startSeq() {

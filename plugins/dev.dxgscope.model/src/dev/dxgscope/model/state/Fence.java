@@ -68,7 +68,8 @@ public final class Fence {
 
     /**
      * When the fence went away: the seq at which the last object naming it was destroyed, or
-     * {@link DxgObject#ALIVE} while one still names it (a shared fence lives on in its openers).
+     * {@link DxgObject#ALIVE} while one still names it. A shared fence lives on in its openers and
+     * in NT-handle descriptors: until its shared object goes too.
      */
     public long goneSeq() {
         long gone = -1;
@@ -77,6 +78,13 @@ public final class Fence {
                 return DxgObject.ALIVE;
             }
             gone = Math.max(gone, v.destroyedSeq());
+        }
+        SharedObject shared = views.isEmpty() ? null : creator().shared();
+        if (shared != null) {
+            if (shared.destroyedSeq() == DxgObject.ALIVE) {
+                return DxgObject.ALIVE;
+            }
+            gone = Math.max(gone, shared.destroyedSeq());
         }
         return gone < 0 ? DxgObject.ALIVE : gone;
     }

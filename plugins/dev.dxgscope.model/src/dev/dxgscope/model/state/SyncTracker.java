@@ -29,8 +29,12 @@ final class SyncTracker implements ObjectTracker.Listener {
     /** The waits of one call are added together: [first, end) by the call's enter seq. */
     private final LongMap<int[]> waitsByCall = new LongMap<>();
     private final LongMap<int[]> waitsByEvent = new LongMap<>();
-    /** GPU waits queued on a context (by its object id) since its last submit: the next submit is behind them. */
-    private final LongMap<Ints> gpuWaitsByContext = new LongMap<>();
+    /**
+     * Pending GPU waits queued on a context or hardware queue (by its object id) since its last
+     * submit: the next submit there is behind them. Emptied by each submit and when the context
+     * goes; dropped when the capture is complete.
+     */
+    private final LongMap<Ints> gpuWaitsByQueue = new LongMap<>();
     private final List<FenceListener> listeners = new ArrayList<>();
     /* A call's handle and value arrays, read in place and filled again for every call. */
     private final IoctlCall.Buffer handles = new IoctlCall.Buffer();
@@ -159,16 +163,20 @@ final class SyncTracker implements ObjectTracker.Listener {
             }
             case "LX_DXSUBMITCOMMAND" -> {
                 if (c.succeeded()) {
-                    DxgObject ctx = objects.resolve(p, c.u32In("broadcast_context")); /* the first of them */
-                    Ints queued = ctx == null ? null : gpuWaitsByContext.remove(ctx.id());
-                    for (int i = 0; queued != null && i < queued.size; i++) {
-                        waits.submittedBehind(queued.at[i], c.enterSeq()); /* only those still pending */
+                    long n = c.u32In("broadcast_context_count");
+                    for (int i = 0; n != IoctlCall.UNKNOWN && i < n; i++) {
+                        long ctx = c.u32In("broadcast_context", i);
+                        if (ctx == IoctlCall.UNKNOWN) {
+                            break;
+                        }
+                        submittedBehind(objects.resolve(p, ctx), c.enterSeq());
                     }
                 }
             }
             case "LX_DXSUBMITCOMMANDTOHWQUEUE" -> {
                 if (c.succeeded()) {
                     DxgObject q = objects.resolve(p, c.u32In("hwqueue"));
+                    submittedBehind(q, c.enterSeq());
                     long id = c.u64In("hwqueue_progress_fence_id");
                     if (q != null && id != IoctlCall.UNKNOWN) {
                         for (DxgObject child : q.children()) {
@@ -228,20 +236,28 @@ final class SyncTracker implements ObjectTracker.Listener {
         waitsByCall.put(c.enterSeq(), new int[] {first, waits.size()});
     }
 
+    /** A submit at {@code seq} on a context or hardware queue: behind every GPU wait pending there. */
+    private void submittedBehind(DxgObject queue, long seq) {
+        Ints queued = queue == null ? null : gpuWaitsByQueue.remove(queue.id());
+        for (int i = 0; queued != null && i < queued.size; i++) {
+            waits.submittedBehind(queued.at[i], seq); /* only those still pending */
+        }
+    }
+
     /** A wait of the call for {@code s} to reach {@code value}, satisfied at once if it is there. */
     private int addWait(IoctlCall c, DxgProcess p, Wait.Kind kind, DxgObject ctx, SyncObject s, long value) {
         int w = waits.add(kind, c.enterSeq(), p, c.tid(), s, value, ctx, c.name());
-        if (kind == Wait.Kind.GPU && ctx != null) {
-            Ints queued = gpuWaitsByContext.get(ctx.id());
-            if (queued == null) {
-                gpuWaitsByContext.put(ctx.id(), queued = new Ints());
-            }
-            queued.add(w);
-        }
         if (s.fence().lastValue() >= value) {
             waits.satisfy(w, c.enterSeq(), firstSignal(s.fence(), value, c.enterSeq())); /* already there */
         } else {
             byFence(pending, s.fence(), Ints::new).add(w);
+            if (kind == Wait.Kind.GPU && ctx != null) {
+                Ints queued = gpuWaitsByQueue.get(ctx.id());
+                if (queued == null) {
+                    gpuWaitsByQueue.put(ctx.id(), queued = new Ints());
+                }
+                queued.add(w);
+            }
         }
         return w;
     }
@@ -382,6 +398,10 @@ final class SyncTracker implements ObjectTracker.Listener {
 
     @Override
     public void destroyed(DxgObject o, long seq) {
+        if (o.type() == ObjectType.CONTEXT || o.type() == ObjectType.HW_QUEUE) {
+            gpuWaitsByQueue.remove(o.id()); /* nothing more is submitted behind its waits */
+            return;
+        }
         if (!(o instanceof SyncObject s) || s.fence() == null) {
             return;
         }
@@ -400,6 +420,7 @@ final class SyncTracker implements ObjectTracker.Listener {
         waits.finish();
         /* nothing more can be signalled or waited for: drop the load-time index and spare capacity */
         signalsByFence.clear();
+        gpuWaitsByQueue.clear();
         objects.fences.forEach(Fence::trim);
         handles.clear(); /* the model keeps this tracker, not the reader's window */
         contexts.clear();

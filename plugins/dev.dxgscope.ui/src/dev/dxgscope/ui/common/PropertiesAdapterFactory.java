@@ -14,6 +14,7 @@ import dev.dxgscope.model.state.FailedCall;
 import dev.dxgscope.model.state.LogLine;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.model.state.VmbusMessage;
+import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.model.state.Wait;
 import dev.dxgscope.ui.session.CaptureSession;
 import dev.dxgscope.ui.session.Sessions;
@@ -57,8 +58,9 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .putIfAny("context (GPU wait)", w.context() == null ? "" : w.context().describe())
                     .putIfAny("submit behind it", w.kind() != Wait.Kind.GPU ? ""
                             : w.submitBehindSeq() < 0 ? "none seen while it was pending"
-                            : "LX_DXSUBMITCOMMAND " + Formats.position(m, w.submitBehindSeq())
-                                    + ": the context cannot run it until this wait ends")
+                            : (w.context() != null && w.context().type() == ObjectType.HW_QUEUE
+                                    ? "LX_DXSUBMITCOMMANDTOHWQUEUE " : "LX_DXSUBMITCOMMAND ")
+                                    + Formats.position(m, w.submitBehindSeq()) + ": it cannot run until this wait ends")
                     .put("call", w.call())
                     .put("started", Formats.position(m, w.seq()))
                     .put("ended", w.endSeq() != DxgObject.ALIVE ? Formats.position(m, w.endSeq())
@@ -70,7 +72,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .put("object destroyed", w.objectDestroyedSeq() == DxgObject.ALIVE ? "not while waiting"
                             : Formats.position(m, w.objectDestroyedSeq()) + ", while waiting");
             case FailedCall f -> p.category("Failed call").put("call", f.call()).putIfAny("query", f.query())
-                    .put("adapter", f.adapter()).put("request", Names.request(f.request()))
+                    .putIfAny("adapter", f.adapter()).put("request", Names.request(f.request()))
                     .put("errno", Names.errno(f.errno()))
                     .put("refused by the dispatcher", f.refusal() == Refusal.NONE ? "no (a handler ran)" : f.refusal().label())
                     .put("handles", f.handles().isEmpty() ? "none named"
