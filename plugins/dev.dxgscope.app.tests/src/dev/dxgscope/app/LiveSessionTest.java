@@ -206,7 +206,7 @@ class LiveSessionTest {
         CaptureSession s = CaptureSession.live(capture, "gone", recorder);
         java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> s.load(null));
-        String why = SessionJobs.whyNotOpened(s, failure);
+        String why = SessionJobs.whyNotOpened(s, failure, () -> false);
         s.close();
         assertTrue(why.contains("The recorder ended with status 1"), why);
         assertTrue(why.contains("the simulator did not start: address in use"), "its last lines: " + why);

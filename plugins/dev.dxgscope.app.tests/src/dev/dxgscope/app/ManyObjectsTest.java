@@ -143,12 +143,17 @@ class ManyObjectsTest {
         UiTestSupport.screenshot(shell, "many-objects-leaks.png");
     }
 
-    /** Expands a row as a click on its arrow does: the tree is told first, so lazy rows get made. */
-    private static void expand(Tree tree, TreeItem item) {
+    /**
+     * Expands a row as a click on its arrow does: the tree is told first, so lazy rows get made
+     * (in a Job: "Listing..." until they are there).
+     */
+    private void expand(Tree tree, TreeItem item) {
         Event e = new Event();
         e.item = item;
         tree.notifyListeners(SWT.Expand, e);
         item.setExpanded(true);
+        UiTestSupport.waitUntil(display, () -> item.getItemCount() > 0 && !"Listing...".equals(item.getItem(0).getText()),
+                10_000, "the rows of " + item.getText());
     }
 
     /** Where the UI thread was in the worst block, when it was long enough to have been sampled. */

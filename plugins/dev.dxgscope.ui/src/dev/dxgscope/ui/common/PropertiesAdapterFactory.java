@@ -68,7 +68,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                                     ? "abandoned " + Formats.position(m, w.abandonedSeq()) + ": " + w.abandonedWhy()
                             : "never: still waiting at the end of the capture")
                     .put("outcome", w.outcome().label())
-                    .put("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())
+                    .putIfAny("satisfied by", w.satisfiedBy() == null ? "" : w.satisfiedBy().describe())
                     .put("object destroyed", w.objectDestroyedSeq() == DxgObject.ALIVE ? "not while waiting"
                             : Formats.position(m, w.objectDestroyedSeq()) + ", while waiting");
             case FailedCall f -> p.category("Failed call").put("call", f.call()).putIfAny("query", f.query())
@@ -192,11 +192,11 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
     private static void object(CaptureModel m, DxgObject o, ReadOnlyProperties p) {
         p.category("Object").put("type", o.type().label()).put("handle", o.handleHex())
                 .put("process", o.process().label())
-                .put("parent", o.parent() == null ? "" : o.parent().describe())
+                .put("parent", o.parent() == null ? "none (a top object of its process)" : o.parent().describe())
                 .put("created", Formats.position(m, o.createdSeq())).put("created by", o.createdBy())
                 .put("destroyed", o.aliveAtEnd() ? "alive at the end" : Formats.position(m, o.destroyedSeq()))
                 .put("destroy reason", o.destroyReason() == null ? "" : o.destroyReason().text())
-                .put("shared", o.shared() == null ? "" : (o.opened() ? "opened from " : "") + o.shared().describe());
+                .put("shared", o.shared() == null ? "no" : (o.opened() ? "opened from " : "") + o.shared().describe());
         if (o instanceof Allocation a) {
             long at = Sessions.get().cursor();
             p.category("Allocation").put("size", a.size() < 0 ? "unknown" : a.size() + " bytes (" + Format.bytes(a.size()) + ")")

@@ -138,6 +138,7 @@ public final class LeaksView extends SessionView {
             } else {
                 selectObject(e.item);
             }
+            groups.deselectAll(); /* one selected row in the view: the one Properties shows */
         });
         ObjectRows.install(suspects, this::session);
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
@@ -145,7 +146,10 @@ public final class LeaksView extends SessionView {
         groups.setLinesVisible(true);
         groupColumns(false);
         groups.addListener(SWT.Resize, e -> giveTheRest(groups, 0, NAME_WIDTH));
-        groups.addListener(SWT.Selection, e -> selectObject(e.item));
+        groups.addListener(SWT.Selection, e -> {
+            selectObject(e.item);
+            suspects.deselectAll();
+        });
         ObjectRows.install(groups, this::session);
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();

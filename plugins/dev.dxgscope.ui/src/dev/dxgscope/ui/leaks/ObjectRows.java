@@ -7,11 +7,13 @@ import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.ui.common.Formats;
 import dev.dxgscope.ui.session.CaptureSession;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -46,69 +48,96 @@ final class ObjectRows {
         new TreeItem(item, SWT.NONE); /* the expand arrow until the rows are made */
     }
 
-    /** Makes the rows of an item {@link #offer}ed in {@code tree} when it is first expanded. */
+    /** Objects of one type as rows: the first {@link #SHOWN} with their texts, and how many there are. */
+    private record Group(ObjectType type, int count, long bytes, List<DxgObject> shown, String[] texts) {
+    }
+
+    /**
+     * Makes the rows of an item {@link #offer}ed in {@code tree} when it is first expanded: the
+     * objects are found and described in a Job (a million of them take a while), then shown.
+     */
     static void install(Tree tree, Supplier<CaptureSession> session) {
         tree.addListener(SWT.Expand, e -> {
             CaptureSession s = session.get();
             if (s != null && e.item instanceof TreeItem item && item.getData() instanceof Pending p) {
                 item.setData(null);
                 item.removeAll();
-                fill(item, s.read(p.objects()), p, s);
+                new TreeItem(item, SWT.NONE).setText(0, LISTING);
+                Job job = Job.create("Listing objects", monitor -> {
+                    List<Group> groups = s.read(m -> groups(m, p));
+                    tree.getDisplay().asyncExec(() -> {
+                        if (!item.isDisposed()) {
+                            item.removeAll();
+                            fill(item, groups == null ? List.of() : groups, p);
+                        }
+                    });
+                });
+                job.setSystem(true);
+                job.schedule();
             }
         });
     }
 
-    private static void fill(TreeItem item, List<DxgObject> objects, Pending p, CaptureSession s) {
-        if (objects == null) {
-            return;
-        }
-        if (!p.byType()) {
-            rows(item, objects, p.bytesColumn(), s);
-            return;
-        }
+    /** The row shown while the objects are being listed. */
+    static final String LISTING = "Listing...";
+
+    /** The objects by type (or as one group), each with the texts of its first rows. */
+    private static List<Group> groups(CaptureModel m, Pending p) {
+        List<DxgObject> objects = p.objects().apply(m);
         Map<ObjectType, List<DxgObject>> byType = new EnumMap<>(ObjectType.class);
-        for (DxgObject o : objects) {
-            byType.computeIfAbsent(o.type(), t -> new java.util.ArrayList<>()).add(o);
-        }
-        byType.forEach((type, list) -> {
-            TreeItem t = new TreeItem(item, SWT.NONE);
-            long bytes = bytes(list);
-            t.setText(0, type.label());
-            t.setText(p.bytesColumn() - 1, String.valueOf(list.size())); /* the objects column is before the bytes */
-            if (bytes > 0) {
-                t.setText(p.bytesColumn(), Format.bytes(bytes));
+        if (p.byType()) {
+            for (DxgObject o : objects) {
+                byType.computeIfAbsent(o.type(), t -> new ArrayList<>()).add(o);
             }
-            rows(t, list, p.bytesColumn(), s);
-        });
-        if (item.getItemCount() == 1) {
+        }
+        List<Group> out = new ArrayList<>();
+        for (List<DxgObject> list : p.byType() ? byType.values() : List.of(objects)) {
+            List<DxgObject> shown = list.subList(0, Math.min(SHOWN, list.size()));
+            String[] texts = new String[shown.size()];
+            for (int i = 0; i < texts.length; i++) {
+                DxgObject o = shown.get(i);
+                texts[i] = o.type().label() + " " + o.handleHex() + (o.opened() ? " (opened)" : "") + ", made by "
+                        + o.createdBy() + " at " + Formats.position(m, o.createdSeq());
+            }
+            out.add(new Group(list.isEmpty() ? null : list.get(0).type(), list.size(), bytes(list), List.copyOf(shown),
+                    texts));
+        }
+        return out;
+    }
+
+    private static void fill(TreeItem item, List<Group> groups, Pending p) {
+        for (Group g : groups) {
+            TreeItem parent = item;
+            if (p.byType()) {
+                parent = new TreeItem(item, SWT.NONE);
+                parent.setText(0, g.type().label());
+                parent.setText(p.bytesColumn() - 1, String.valueOf(g.count())); /* the objects column is before the bytes */
+                if (g.bytes() > 0) {
+                    parent.setText(p.bytesColumn(), Format.bytes(g.bytes()));
+                }
+            }
+            rows(parent, g, p.bytesColumn());
+        }
+        if (p.byType() && item.getItemCount() == 1) {
             item.getItem(0).setExpanded(true);
         }
     }
 
     /** One row per object (its handle, the call that made it and when), then how many were left out. */
-    private static void rows(TreeItem parent, List<DxgObject> objects, int bytesColumn, CaptureSession s) {
-        int shown = Math.min(SHOWN, objects.size());
-        String[] made = new String[shown];
-        s.read(m -> {
-            for (int i = 0; i < shown; i++) {
-                made[i] = Formats.position(m, objects.get(i).createdSeq());
-            }
-            return made;
-        });
-        for (int i = 0; i < shown; i++) {
-            DxgObject o = objects.get(i);
+    private static void rows(TreeItem parent, Group g, int bytesColumn) {
+        for (int i = 0; i < g.shown().size(); i++) {
+            DxgObject o = g.shown().get(i);
             TreeItem row = new TreeItem(parent, SWT.NONE);
-            row.setText(0, o.type().label() + " " + o.handleHex() + (o.opened() ? " (opened)" : "") + ", made by "
-                    + o.createdBy() + " at " + made[i]);
+            row.setText(0, g.texts()[i]);
             long size = o instanceof Allocation a ? a.size() : -1;
             if (size >= 0) {
                 row.setText(bytesColumn, Format.bytes(size));
             }
             row.setData(o);
         }
-        if (objects.size() > shown) {
-            new TreeItem(parent, SWT.NONE).setText(0, "... and " + (objects.size() - shown) + " more "
-                    + "(the first " + shown + " are listed)");
+        if (g.count() > g.shown().size()) {
+            new TreeItem(parent, SWT.NONE).setText(0, "... and " + (g.count() - g.shown().size()) + " more "
+                    + "(the first " + g.shown().size() + " are listed)");
         }
     }
 

@@ -209,16 +209,21 @@ public final class CaptureSession implements AutoCloseable {
     }
 
     /**
-     * {@link #recorderProblem()} once the recorder has ended, waiting for it at most {@code ms}: a
-     * live capture that cannot be read was often removed by a recorder that failed to start (a
-     * simulator that did not come up), and its log says why.
+     * {@link #recorderProblem()} once the recorder has ended, waiting for it at most {@code ms}
+     * (in steps, until {@code cancelled}) when the capture is gone: a live capture removed under
+     * its reader was removed by a recorder that failed to start (a simulator that did not come up),
+     * and its log says why. A capture that is still there is not waited for.
      */
-    public String recorderProblemWithin(long ms) {
+    public String recorderProblemWithin(long ms, java.util.function.BooleanSupplier cancelled) {
         if (recorder == null) {
             return null;
         }
+        long end = System.nanoTime() + ms * 1_000_000;
         try {
-            recorder.waitFor(ms, TimeUnit.MILLISECONDS);
+            while (!java.nio.file.Files.exists(file) && recorder.isAlive() && System.nanoTime() < end
+                    && !cancelled.getAsBoolean()) {
+                recorder.waitFor(100, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,7 @@ import dev.dxgscope.model.state.CaptureModel;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -63,7 +64,7 @@ public final class SessionJobs {
                     closeQuietly(session);
                     return Status.CANCEL_STATUS;
                 } catch (IOException e) {
-                    String why = whyNotOpened(session, e);
+                    String why = whyNotOpened(session, e, monitor::isCanceled);
                     closeQuietly(session);
                     return failed(session, why);
                 }
@@ -93,8 +94,8 @@ public final class SessionJobs {
      * Why a capture could not be read; for a live one also how its recorder ended, since a
      * recorder that fails to start (a simulator that did not come up) removes the capture it began.
      */
-    public static String whyNotOpened(CaptureSession session, IOException e) {
-        String recorder = session.recorderProblemWithin(RECORDER_END_WAIT_MS);
+    public static String whyNotOpened(CaptureSession session, IOException e, BooleanSupplier cancelled) {
+        String recorder = session.recorderProblemWithin(RECORDER_END_WAIT_MS, cancelled);
         return ReadProblem.of(e) + (recorder == null ? "" : "\n\n" + recorder);
     }
 

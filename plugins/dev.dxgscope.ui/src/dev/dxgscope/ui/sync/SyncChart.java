@@ -296,8 +296,8 @@ public final class SyncChart {
             gone.setLabel("destroyed");
             gone.setLabelFont(ChartStyle.SMALL_FONT);
             gone.setLabelPaint(DESTROYED);
-            gone.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-            gone.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            gone.setLabelAnchor(RectangleAnchor.TOP_LEFT); /* the time cursor's label is at the bottom */
+            gone.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             p.addDomainMarker(gone, Layer.FOREGROUND);
         }
         return new Track(f.id(), p, values, waits, signals, backwards, selection);
