@@ -22,7 +22,7 @@ import org.eclipse.swt.widgets.TreeItem;
  * Rows of single objects under a Leaks row, made when the row is first expanded (a suspect can keep
  * a million allocations): what MAT lists under an accumulation point. A suspect's objects come by
  * type, each type with its count and bytes; a type held by a process lists its objects directly.
- * At most {@link #SHOWN} objects of a type become rows; a last row says how many more there are.
+ * More than {@link #SHOWN} objects of a type come in pages of {@code SHOWN}, each listed when expanded.
  */
 final class ObjectRows {
     /** Objects of one type shown as rows; more than this would only slow the tree down. */
@@ -48,8 +48,12 @@ final class ObjectRows {
         new TreeItem(item, SWT.NONE); /* the expand arrow until the rows are made */
     }
 
-    /** Objects of one type as rows: the first {@link #SHOWN} with their texts, and how many there are. */
-    private record Group(ObjectType type, int count, long bytes, List<DxgObject> shown, String[] texts) {
+    /**
+     * Objects of one type: up to {@link #SHOWN} as rows with their texts, or, when there are more,
+     * all of them ({@code paged}) to go in pages of {@code SHOWN}, each listed when expanded.
+     */
+    private record Group(ObjectType type, int count, long bytes, List<DxgObject> shown, String[] texts,
+            List<DxgObject> paged) {
     }
 
     /**
@@ -92,7 +96,7 @@ final class ObjectRows {
         }
         List<Group> out = new ArrayList<>();
         for (List<DxgObject> list : p.byType() ? byType.values() : List.of(objects)) {
-            List<DxgObject> shown = list.subList(0, Math.min(SHOWN, list.size()));
+            List<DxgObject> shown = list.size() > SHOWN ? List.of() : list; /* more come in pages */
             String[] texts = new String[shown.size()];
             for (int i = 0; i < texts.length; i++) {
                 DxgObject o = shown.get(i);
@@ -100,7 +104,7 @@ final class ObjectRows {
                         + o.createdBy() + " at " + Formats.position(m, o.createdSeq());
             }
             out.add(new Group(list.isEmpty() ? null : list.get(0).type(), list.size(), bytes(list), List.copyOf(shown),
-                    texts));
+                    texts, list.size() > SHOWN ? List.copyOf(list) : List.of()));
         }
         return out;
     }
@@ -123,8 +127,16 @@ final class ObjectRows {
         }
     }
 
-    /** One row per object (its handle, the call that made it and when), then how many were left out. */
+    /**
+     * One row per object (its handle, the call that made it and when); or, for more than
+     * {@link #SHOWN}, a row per page ("objects 1–1,000") that lists its objects when expanded.
+     */
     private static void rows(TreeItem parent, Group g, int bytesColumn) {
+        for (int from = 0; from < g.paged().size(); from += SHOWN) {
+            List<DxgObject> page = g.paged().subList(from, Math.min(g.paged().size(), from + SHOWN));
+            offer(parent, String.format("objects %,d–%,d", from + 1, from + page.size()),
+                    new Pending(m -> page, false, bytesColumn));
+        }
         for (int i = 0; i < g.shown().size(); i++) {
             DxgObject o = g.shown().get(i);
             TreeItem row = new TreeItem(parent, SWT.NONE);
@@ -134,10 +146,6 @@ final class ObjectRows {
                 row.setText(bytesColumn, Format.bytes(size));
             }
             row.setData(o);
-        }
-        if (g.count() > g.shown().size()) {
-            new TreeItem(parent, SWT.NONE).setText(0, "... and " + (g.count() - g.shown().size()) + " more "
-                    + "(the first " + g.shown().size() + " are listed)");
         }
     }
 
