@@ -158,6 +158,8 @@ public final class ResidencyChart {
             marks.add(markers(k.label(), d.markers(k), k != Kind.FAILED));
         }
         plot.setFixedLegendItems(legend(d, budgetLines.size()));
+        /* with nothing to draw the time axis still spans the capture, not a default 0..1 */
+        plot.getDomainAxis().setDefaultAutoRange(new org.jfree.data.Range(0, Math.max(d.end(), 1e-6)));
         resident.setSeries(lines);
         budgets.setSeries(budgetLines);
         pending.setSeries(d.markers(Kind.PENDING).isEmpty() ? List.of()

@@ -64,9 +64,12 @@ public final class ResidencyData {
     /** Allocations the memory manager evicted, and their known bytes (a marker is one moment of several). */
     private final int evicted;
     private final long evictedBytes;
+    /** Budgets the capture learned (a snapshot has these and no resident bytes). */
+    private final int budgets;
 
     private ResidencyData(String title, List<Line> lines, Map<Kind, List<Marker>> markers, double end, int evicted,
-            long evictedBytes) {
+            long evictedBytes, int budgets) {
+        this.budgets = budgets;
         this.title = title;
         this.lines = lines;
         this.markers = markers;
@@ -81,7 +84,7 @@ public final class ResidencyData {
         for (Kind k : Kind.values()) {
             none.put(k, List.of());
         }
-        return new ResidencyData("", List.of(), none, 0, 0, 0);
+        return new ResidencyData("", List.of(), none, 0, 0, 0, 0);
     }
 
     public List<Line> lines() {
@@ -100,7 +103,9 @@ public final class ResidencyData {
     /** One line of facts for the chart's subtitle. */
     public String summary() {
         if (lines.isEmpty()) {
-            return title.isEmpty() ? "" : title + ": no resident bytes in this capture (no MakeResident with known sizes)";
+            return title.isEmpty() ? "" : title + ": no resident bytes in this capture (no MakeResident with known sizes)"
+                    + (budgets == 0 ? "" : "; its " + budgets + (budgets == 1 ? " budget is" : " budgets are")
+                            + " listed in Adapters");
         }
         StringBuilder b = new StringBuilder(title).append(" · ");
         long withBudget = lines.stream().filter(l -> l.budget() >= 0).count();
@@ -163,7 +168,7 @@ public final class ResidencyData {
         for (List<Marker> list : markers.values()) {
             list.sort(Comparator.comparingDouble(Marker::x));
         }
-        return new ResidencyData(title, lines, markers, end, m.evictions().size(), evictedBytes);
+        return new ResidencyData(title, lines, markers, end, m.evictions().size(), evictedBytes, m.budgets().size());
     }
 
     private static Line line(CaptureModel m, Timeline t, CaptureModel.ResidentLine r, double end, boolean luid) {
