@@ -31,9 +31,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 
 /**
@@ -50,6 +48,7 @@ public final class SyncChart {
     static final Color BACKWARDS = new Color(0xc51b7d);
     static final Color SELECTED = new Color(0, 0, 0, 110);
     static final Color DESTROYED = new Color(0x555555);
+    static final String DESTROYED_LEGEND = "fence destroyed (dashed line)";
     private static final Shape SIGNAL_SHAPE = ShapeUtils.createUpTriangle(4f);
     private static final Shape BACKWARDS_SHAPE = ShapeUtils.createDownTriangle(5f);
     /** Pixels kept above a track's data for its title (a line of the small font and its padding). */
@@ -292,13 +291,8 @@ public final class SyncChart {
         title.setTextAlignment(HorizontalAlignment.LEFT);
         p.addAnnotation(new TopTitleAnnotation(title), false); /* in the axis's headroom */
         if (f.destroyed()) { /* where the fence went away: nothing after it can be about this fence */
-            ValueMarker gone = new ValueMarker(f.gone(), DESTROYED, ChartStyle.DASHED);
-            gone.setLabel("destroyed");
-            gone.setLabelFont(ChartStyle.SMALL_FONT);
-            gone.setLabelPaint(DESTROYED);
-            gone.setLabelAnchor(RectangleAnchor.TOP_LEFT); /* the time cursor's label is at the bottom */
-            gone.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            p.addDomainMarker(gone, Layer.FOREGROUND);
+            /* named in the legend, not by a label: a label collides with the track's title or the cursor's */
+            p.addDomainMarker(new ValueMarker(f.gone(), DESTROYED, ChartStyle.DASHED), Layer.FOREGROUND);
         }
         return new Track(f.id(), p, values, waits, signals, backwards, selection);
     }
@@ -380,6 +374,9 @@ public final class SyncChart {
         }
         if (d.backwards().stream().anyMatch(b -> fences.contains(b.fence()))) {
             items.add(new LegendItem("value went backwards", null, null, null, BACKWARDS_SHAPE, BACKWARDS));
+        }
+        if (d.fences().stream().anyMatch(f -> f.destroyed() && fences.contains(f.id()))) {
+            items.add(new LegendItem(DESTROYED_LEGEND, null, null, null, stroke, ChartStyle.DASHED, DESTROYED));
         }
         return items;
     }
