@@ -106,6 +106,8 @@ final class ObjectRows {
             out.add(new Group(list.isEmpty() ? null : list.get(0).type(), list.size(), bytes(list), List.copyOf(shown),
                     texts, list.size() > SHOWN ? List.copyOf(list) : List.of()));
         }
+        /* most bytes first, then most objects: the order of the process's types in the lower tree */
+        out.sort(java.util.Comparator.comparingLong((Group g) -> -g.bytes()).thenComparingInt(g -> -g.count()));
         return out;
     }
 
