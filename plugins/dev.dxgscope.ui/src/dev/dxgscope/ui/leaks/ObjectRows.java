@@ -49,11 +49,13 @@ final class ObjectRows {
     }
 
     /**
-     * Objects of one type: up to {@link #SHOWN} as rows with their texts, or, when there are more,
-     * all of them ({@code paged}) to go in pages of {@code SHOWN}, each listed when expanded.
+     * Objects of one type (or all, when not by type). Up to {@link #SHOWN} are rows, with their
+     * {@code texts}; more go in pages of {@code SHOWN}, each listed when expanded (no texts yet).
      */
-    private record Group(ObjectType type, int count, long bytes, List<DxgObject> shown, String[] texts,
-            List<DxgObject> paged) {
+    private record Group(ObjectType type, long bytes, List<DxgObject> objects, String[] texts) {
+        boolean paged() {
+            return objects.size() > SHOWN;
+        }
     }
 
     /**
@@ -85,7 +87,7 @@ final class ObjectRows {
     /** The row shown while the objects are being listed. */
     static final String LISTING = "Listing...";
 
-    /** The objects by type (or as one group), each with the texts of its first rows. */
+    /** The objects by type (or as one group), each with its rows' texts unless it comes in pages. */
     private static List<Group> groups(CaptureModel m, Pending p) {
         List<DxgObject> objects = p.objects().apply(m);
         Map<ObjectType, List<DxgObject>> byType = new EnumMap<>(ObjectType.class);
@@ -96,18 +98,16 @@ final class ObjectRows {
         }
         List<Group> out = new ArrayList<>();
         for (List<DxgObject> list : p.byType() ? byType.values() : List.of(objects)) {
-            List<DxgObject> shown = list.size() > SHOWN ? List.of() : list; /* more come in pages */
-            String[] texts = new String[shown.size()];
+            String[] texts = new String[list.size() > SHOWN ? 0 : list.size()]; /* more come in pages */
             for (int i = 0; i < texts.length; i++) {
-                DxgObject o = shown.get(i);
+                DxgObject o = list.get(i);
                 texts[i] = o.type().label() + " " + o.handleHex() + (o.opened() ? " (opened)" : "") + ", made by "
                         + o.createdBy() + " at " + Formats.position(m, o.createdSeq());
             }
-            out.add(new Group(list.isEmpty() ? null : list.get(0).type(), list.size(), bytes(list), List.copyOf(shown),
-                    texts, list.size() > SHOWN ? List.copyOf(list) : List.of()));
+            out.add(new Group(list.isEmpty() ? null : list.get(0).type(), bytes(list), list, texts));
         }
         /* most bytes first, then most objects: the order of the process's types in the lower tree */
-        out.sort(java.util.Comparator.comparingLong((Group g) -> -g.bytes()).thenComparingInt(g -> -g.count()));
+        out.sort(java.util.Comparator.comparingLong((Group g) -> -g.bytes()).thenComparingInt(g -> -g.objects().size()));
         return out;
     }
 
@@ -117,7 +117,7 @@ final class ObjectRows {
             if (p.byType()) {
                 parent = new TreeItem(item, SWT.NONE);
                 parent.setText(0, g.type().label());
-                parent.setText(p.bytesColumn() - 1, String.valueOf(g.count())); /* the objects column is before the bytes */
+                parent.setText(p.bytesColumn() - 1, String.valueOf(g.objects().size())); /* the objects column is before the bytes */
                 if (g.bytes() > 0) {
                     parent.setText(p.bytesColumn(), Format.bytes(g.bytes()));
                 }
@@ -134,13 +134,17 @@ final class ObjectRows {
      * {@link #SHOWN}, a row per page ("objects 1–1,000") that lists its objects when expanded.
      */
     private static void rows(TreeItem parent, Group g, int bytesColumn) {
-        for (int from = 0; from < g.paged().size(); from += SHOWN) {
-            List<DxgObject> page = g.paged().subList(from, Math.min(g.paged().size(), from + SHOWN));
-            offer(parent, String.format("objects %,d–%,d", from + 1, from + page.size()),
-                    new Pending(m -> page, false, bytesColumn));
+        if (g.paged()) {
+            List<DxgObject> all = g.objects();
+            for (int from = 0; from < all.size(); from += SHOWN) {
+                List<DxgObject> page = all.subList(from, Math.min(all.size(), from + SHOWN));
+                offer(parent, String.format("objects %,d–%,d", from + 1, from + page.size()),
+                        new Pending(m -> page, false, bytesColumn));
+            }
+            return;
         }
-        for (int i = 0; i < g.shown().size(); i++) {
-            DxgObject o = g.shown().get(i);
+        for (int i = 0; i < g.texts().length; i++) {
+            DxgObject o = g.objects().get(i);
             TreeItem row = new TreeItem(parent, SWT.NONE);
             row.setText(0, g.texts()[i]);
             long size = o instanceof Allocation a ? a.size() : -1;
