@@ -1,10 +1,12 @@
 package dev.dxgscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dxgscope.model.analysis.Format;
+import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.ObjectType;
@@ -115,6 +117,7 @@ class ManyObjectsTest {
         assertEquals(COUNT / 1000, allocations.getItemCount(), "pages of a thousand");
         assertEquals("objects 1–1,000", allocations.getItem(0).getText(0));
         assertEquals(String.format("objects %,d–%,d", COUNT - 999, COUNT), allocations.getItem(COUNT / 1000 - 1).getText(0));
+        allocations.setExpanded(true); /* as a click on its arrow: its pages are there already */
         TreeItem lastPage = allocations.getItem(COUNT / 1000 - 1);
         expand(suspects, lastPage);
         assertEquals(1000, lastPage.getItemCount(), "the last page lists its objects");
@@ -126,6 +129,32 @@ class ManyObjectsTest {
         pick.item = one;
         suspects.notifyListeners(SWT.Selection, pick);
         assertSame(one.getData(), Sessions.get().selection(), "an object's row selects the object");
+        pick.item = allocations;
+        suspects.notifyListeners(SWT.Selection, pick);
+        suspects.setSelection(allocations);
+        assertTrue(Sessions.get().selection() instanceof Leaks.Group g && g.type() == ObjectType.ALLOCATION
+                && g.count() == COUNT && g.process() == leaks.result().suspects().get(0).process(),
+                "a type's row selects the group, for Properties: " + Sessions.get().selection());
+        pick.item = lastPage;
+        suspects.notifyListeners(SWT.Selection, pick);
+        assertTrue(Sessions.get().selection() instanceof Leaks.Group, "a page's row: what the row above it is about");
+
+        /* the analysis done again (a live capture's every second): the rows stay as they were left */
+        Leaks.Result before = leaks.result();
+        suspects.setSelection(allocations);
+        atCursor.notifyListeners(SWT.Selection, new Event());
+        UiTestSupport.waitUntil(display, () -> leaks.result() != before && suspects.getItemCount() > 0
+                && suspects.getItem(0).getItemCount() > 2 && suspects.getItem(0).getItem(2).getItemCount() == 3
+                && suspects.getItem(0).getItem(2).getItem(0).getItemCount() == COUNT / 1000
+                && suspects.getItem(0).getItem(2).getItem(0).getItem(COUNT / 1000 - 1).getItemCount() == 1000,
+                30_000, "the rebuilt tree listing what was listed");
+        TreeItem again = suspects.getItem(0);
+        assertTrue(again.getExpanded() && again.getItem(2).getExpanded() && again.getItem(2).getItem(0).getExpanded()
+                && again.getItem(2).getItem(0).getItem(COUNT / 1000 - 1).getExpanded(),
+                "the suspect, what it keeps, its allocations and their last page are expanded again");
+        assertFalse(again.getItem(2).getItem(0).getItem(0).getExpanded(), "a page that was not expanded is not");
+        assertEquals(1, suspects.getSelectionCount());
+        assertSame(again.getItem(2).getItem(0), suspects.getSelection()[0], "the type's row is selected again");
 
         /* the process's allocations in the lower tree list their objects too */
         Tree held = UiTestSupport.find(shell, Tree.class, t -> t.getColumnCount() > 0 && "Process / type".equals(t.getColumn(0).getText()));
@@ -144,7 +173,7 @@ class ManyObjectsTest {
         assertTrue(lines.get(1).startsWith("alive,") && lines.get(1).endsWith(","), "the tree is part of nothing: " + lines.get(1));
         assertTrue(lines.get(2).startsWith("created_in_loop,") && lines.get(2).endsWith(",0"),
                 "the loop is part of data row 0: " + lines.get(2));
-        tree.setExpanded(true);
+        suspects.getItem(0).setExpanded(true);
         UiTestSupport.spin(display, 200);
         UiTestSupport.screenshot(shell, "many-objects-leaks.png");
     }

@@ -23,7 +23,7 @@ import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
  * What the Properties view shows for a selected object, process, wait, failed call, log line,
- * VMBus message, capture-health finding, leak suspect or recurring leak: every fact the model has
+ * VMBus message, capture-health finding, leak suspect, recurring leak or group of objects: every fact the model has
  * about it, times both as seconds and seqs. Registered in plugin.xml.
  */
 public final class PropertiesAdapterFactory implements IAdapterFactory {
@@ -100,6 +100,9 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     object(m, s.object(), p);
                 }
             }
+            case Leaks.Group g -> p.category("Objects of one type").put("type", g.type().label())
+                    .put("held by", g.process().label()).put("objects", g.count())
+                    .putIfAny("bytes", g.bytes() > 0 ? Format.bytes(g.bytes()) : "");
             case Leaks.Recurrence r -> p.category("Recurring leak").put("reason", r.reason().text())
                     .put("program", r.program()).put("what", r.what()).put("origin", r.origin())
                     .put("below", r.below())

@@ -3,7 +3,6 @@ package dev.dxgscope.ui.leaks;
 import dev.dxgscope.model.analysis.Format;
 import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.CaptureModel;
-import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.ui.commands.GoToHandler;
 import dev.dxgscope.ui.common.CellToolTips;
@@ -77,6 +76,9 @@ public final class LeaksView extends SessionView {
     /** Whether the lower tree shows the comparison (what its CSV export writes follows what is shown). */
     private boolean comparing;
     private Job pending;
+    /** What the trees showed expanded and selected before the last rebuild. */
+    private TreeMemory suspectsMemory = new TreeMemory();
+    private TreeMemory groupsMemory = new TreeMemory();
 
     @Inject
     public LeaksView(ESelectionService selectionService) {
@@ -129,28 +131,20 @@ public final class LeaksView extends SessionView {
         });
         CellToolTips.install(suspects);
         suspects.addListener(SWT.Selection, e -> {
-            if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Suspect s) {
-                selectionService.setSelection(new StructuredSelection(s));
-                Sessions.get().select(s.object() != null ? s.object() : s, this);
-            } else if (e.item instanceof TreeItem item && item.getData() instanceof Leaks.Recurrence r) {
-                selectionService.setSelection(new StructuredSelection(r)); /* its members are one level down */
-                Sessions.get().select(r, this);
-            } else {
-                selectObject(e.item);
-            }
+            select(e.item);
             groups.deselectAll(); /* one selected row in the view: the one Properties shows */
         });
-        ObjectRows.install(suspects, this::session);
+        ObjectRows.install(suspects, this::session, item -> suspectsMemory.restoreBelow(item, this::list));
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         groups.setHeaderVisible(true);
         groups.setLinesVisible(true);
         groupColumns(false);
         groups.addListener(SWT.Resize, e -> giveTheRest(groups, 0, NAME_WIDTH));
         groups.addListener(SWT.Selection, e -> {
-            selectObject(e.item);
+            select(e.item);
             suspects.deselectAll();
         });
-        ObjectRows.install(groups, this::session);
+        ObjectRows.install(groups, this::session, item -> groupsMemory.restoreBelow(item, this::list));
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();
         sm.add(new CsvExportAction("leak-suspects", c::getShell, this::suspectsCsv));
@@ -164,12 +158,30 @@ public final class LeaksView extends SessionView {
         }
     }
 
-    /** An object's row (below a suspect or a type) shows the object in Properties and the other views. */
-    private void selectObject(org.eclipse.swt.widgets.Widget row) {
-        if (row instanceof TreeItem item && item.getData() instanceof DxgObject o) {
-            selectionService.setSelection(new StructuredSelection(o));
-            Sessions.get().select(o, this);
+    /**
+     * A row shows what it is about in Properties and the other views: an object, a group of objects
+     * of one type, a suspect or a process; a row of another kind (a step of a path, "Objects it
+     * keeps", a page of objects) what the row above it is about.
+     */
+    private void select(org.eclipse.swt.widgets.Widget row) {
+        for (TreeItem item = row instanceof TreeItem i ? i : null; item != null; item = item.getParentItem()) {
+            Object about = item.getData() instanceof ObjectRows.Pending ? null : item.getData();
+            if (about == null) {
+                about = item.getData(ObjectRows.ABOUT);
+            }
+            if (about != null) {
+                selectionService.setSelection(new StructuredSelection(about));
+                /* a suspect of one object is that object in the other views; Properties shows the suspect */
+                Sessions.get().select(about instanceof Leaks.Suspect s && s.object() != null ? s.object() : about, this);
+                return;
+            }
         }
+    }
+
+    /** Lists the objects of a row remembered as expanded (a rebuilt tree). */
+    private void list(TreeItem item) {
+        TreeMemory memory = item.getParent() == suspects ? suspectsMemory : groupsMemory;
+        ObjectRows.list(item, session(), filled -> memory.restoreBelow(filled, this::list));
     }
 
     private Button radio(Composite c, String text, Mode m) {
@@ -300,22 +312,33 @@ public final class LeaksView extends SessionView {
         comparing = compare;
         summary.setText(text);
         summary.getParent().layout();
-        suspects.removeAll();
-        groups.removeAll();
-        groupColumns(compare);
-        if (r == null) {
-            return;
-        }
-        for (Leaks.Ranked top : r.ranked()) {
-            TreeItem item = rankedItem(new TreeItem(suspects, SWT.NONE), top, r);
-            if (top instanceof Leaks.Recurrence g) {
-                g.suspects().forEach(s -> rankedItem(new TreeItem(item, SWT.NONE), s, r));
+        suspectsMemory = TreeMemory.of(suspects);
+        groupsMemory = TreeMemory.of(groups);
+        suspects.setRedraw(false);
+        groups.setRedraw(false);
+        try {
+            suspects.removeAll();
+            groups.removeAll();
+            groupColumns(compare);
+            if (r == null) {
+                return;
             }
-        }
-        if (compare) {
-            showCompared(compared);
-        } else {
-            showHeld(r);
+            for (Leaks.Ranked top : r.ranked()) {
+                TreeItem item = rankedItem(new TreeItem(suspects, SWT.NONE), top, r);
+                if (top instanceof Leaks.Recurrence g) {
+                    g.suspects().forEach(s -> rankedItem(new TreeItem(item, SWT.NONE), s, r));
+                }
+            }
+            if (compare) {
+                showCompared(compared);
+            } else {
+                showHeld(r);
+            }
+            suspectsMemory.restore(suspects, this::list); /* a live capture's rows stay as the user left them */
+            groupsMemory.restore(groups, this::list);
+        } finally {
+            suspects.setRedraw(true);
+            groups.setRedraw(true);
         }
     }
 
@@ -335,7 +358,7 @@ public final class LeaksView extends SessionView {
             }
             if (s.object() != null && s.reason() != Leaks.Reason.KEPT_ALIVE_BY_SHARE) {
                 ObjectRows.offer(item, "Objects it keeps (" + s.count() + ")",
-                        new ObjectRows.Pending(m -> r.retainedObjects(s), true, RETAINED));
+                        new ObjectRows.Pending(m -> r.retainedObjects(s), true, RETAINED, s.process()));
             }
             r.below(s).forEach(part -> rankedItem(new TreeItem(item, SWT.NONE), part, r));
         }
@@ -352,7 +375,9 @@ public final class LeaksView extends SessionView {
                 if (g.process() == o.process()) {
                     TreeItem type = new TreeItem(item, SWT.NONE);
                     type.setText(new String[] {g.type().label(), String.valueOf(g.count()), bytes(g.bytes())});
-                    ObjectRows.later(type, new ObjectRows.Pending(m -> r.objectsOf(g), false, HELD.length - 1));
+                    type.setData(ObjectRows.ABOUT, g);
+                    ObjectRows.later(type, new ObjectRows.Pending(m -> r.objectsOf(g), false, HELD.length - 1,
+                            o.process()));
                 }
             }
             item.setExpanded(true);

@@ -1,9 +1,11 @@
 package dev.dxgscope.ui.leaks;
 
 import dev.dxgscope.model.analysis.Format;
+import dev.dxgscope.model.analysis.Leaks;
 import dev.dxgscope.model.state.Allocation;
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.DxgObject;
+import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.ui.common.Formats;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.core.runtime.jobs.Job;
@@ -28,9 +31,18 @@ final class ObjectRows {
     /** Objects of one type shown as rows; more than this would only slow the tree down. */
     static final int SHOWN = 1000;
 
-    /** Object rows still to make: which objects, whether to group them by type, and the column of bytes. */
-    record Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn) {
+    /**
+     * Object rows still to make: which objects, whether to group them by type, the column of bytes,
+     * and the process that holds them (what a type row is about in Properties).
+     */
+    record Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn, DxgProcess owner) {
     }
+
+    /**
+     * The item data key of what a row of counts is about (a {@link Leaks.Group}): what Properties
+     * shows when it is selected.
+     */
+    static final String ABOUT = "dxgscope.about";
 
     private ObjectRows() {
     }
@@ -62,26 +74,44 @@ final class ObjectRows {
      * Makes the rows of an item {@link #offer}ed in {@code tree} when it is first expanded: the
      * objects are found and described in a Job (a million of them take a while), then shown.
      */
-    static void install(Tree tree, Supplier<CaptureSession> session) {
+    static void install(Tree tree, Supplier<CaptureSession> session, Consumer<TreeItem> filled) {
         tree.addListener(SWT.Expand, e -> {
-            CaptureSession s = session.get();
-            if (s != null && e.item instanceof TreeItem item && item.getData() instanceof Pending p) {
-                item.setData(null);
-                item.removeAll();
-                new TreeItem(item, SWT.NONE).setText(0, LISTING);
-                Job job = Job.create("Listing objects", monitor -> {
-                    List<Group> groups = s.read(m -> groups(m, p));
-                    tree.getDisplay().asyncExec(() -> {
-                        if (!item.isDisposed()) {
-                            item.removeAll();
-                            fill(item, groups == null ? List.of() : groups, p);
-                        }
-                    });
-                });
-                job.setSystem(true);
-                job.schedule();
+            if (e.item instanceof TreeItem item) {
+                list(item, session.get(), filled);
             }
         });
+    }
+
+    /**
+     * Lists the objects of an item {@link #offer}ed, if they are not listed yet, and expands it
+     * (as expanding it does); {@code filled} is called once its rows are there.
+     */
+    static void list(TreeItem item, CaptureSession s, Consumer<TreeItem> filled) {
+        if (s == null || !(item.getData() instanceof Pending p)) {
+            return;
+        }
+        item.setData(null);
+        item.removeAll();
+        new TreeItem(item, SWT.NONE).setText(0, LISTING);
+        item.setExpanded(true);
+        Tree tree = item.getParent();
+        Job job = Job.create("Listing objects", monitor -> {
+            List<Group> groups = s.read(m -> groups(m, p));
+            tree.getDisplay().asyncExec(() -> {
+                if (!item.isDisposed()) {
+                    tree.setRedraw(false);
+                    try {
+                        item.removeAll();
+                        fill(item, groups == null ? List.of() : groups, p);
+                        filled.accept(item);
+                    } finally {
+                        tree.setRedraw(true);
+                    }
+                }
+            });
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** The row shown while the objects are being listed. */
@@ -117,6 +147,9 @@ final class ObjectRows {
             if (p.byType()) {
                 parent = new TreeItem(item, SWT.NONE);
                 parent.setText(0, g.type().label());
+                if (p.owner() != null && g.type() != null) {
+                    parent.setData(ABOUT, new Leaks.Group(p.owner(), g.type(), g.objects().size(), g.bytes()));
+                }
                 parent.setText(p.bytesColumn() - 1, String.valueOf(g.objects().size())); /* the objects column is before the bytes */
                 if (g.bytes() > 0) {
                     parent.setText(p.bytesColumn(), Format.bytes(g.bytes()));
@@ -139,7 +172,7 @@ final class ObjectRows {
             for (int from = 0; from < all.size(); from += SHOWN) {
                 List<DxgObject> page = all.subList(from, Math.min(all.size(), from + SHOWN));
                 offer(parent, String.format("objects %,d–%,d", from + 1, from + page.size()),
-                        new Pending(m -> page, false, bytesColumn));
+                        new Pending(m -> page, false, bytesColumn, null));
             }
             return;
         }
