@@ -74,16 +74,26 @@ class AdapterTableTest {
     @Test
     void unavailablePageShowsProblemAndAdvice() {
         UnavailablePage page = new UnavailablePage(shell, () -> { });
-        page.show(new DeviceStatus.Unavailable("/dev/dxg", DeviceStatus.Stage.OPEN, 13));
+        page.show(new DeviceStatus.Unavailable("/dev/dxg", DeviceStatus.Stage.OPEN, 13), false);
+        List<String> texts = labels(page);
+        assertEquals("No dxg device available", texts.get(0));
+        assertEquals("Cannot open /dev/dxg: EACCES (Permission denied).", texts.get(1));
+        assertTrue(texts.get(2).contains("permission"), texts.get(2));
+        /* a capture open: what is missing is this machine's device, not the capture's adapters */
+        page.show(new DeviceStatus.Unavailable("/dev/dxg", DeviceStatus.Stage.OPEN, 2), true);
+        texts = labels(page);
+        assertEquals("No dxg device on this machine (the capture's adapters are below)", texts.get(0));
+        assertEquals("Cannot open /dev/dxg: ENOENT (No such file or directory).", texts.get(1));
+    }
+
+    private static List<String> labels(UnavailablePage page) {
         List<String> texts = new ArrayList<>();
         for (var c : ((org.eclipse.swt.widgets.Composite) page.control()).getChildren()) {
             if (c instanceof Label l) {
                 texts.add(l.getText());
             }
         }
-        assertEquals("No dxg device available", texts.get(0));
-        assertEquals("Cannot open /dev/dxg: EACCES (Permission denied).", texts.get(1));
-        assertTrue(texts.get(2).contains("permission"), texts.get(2));
+        return texts;
     }
 
     private static Table findTable(AdapterTable table) {

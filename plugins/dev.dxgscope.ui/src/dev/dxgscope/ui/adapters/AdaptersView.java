@@ -40,6 +40,8 @@ public final class AdaptersView extends SessionView {
     private StackLayout layout;
     private UnavailablePage unavailablePage;
     private AdapterTable table;
+    /** The device's answer to the last query (null before the first). */
+    private DeviceStatus.Unavailable unavailable;
 
     @Inject
     public AdaptersView(ESelectionService selection) {
@@ -81,6 +83,9 @@ public final class AdaptersView extends SessionView {
     protected void refresh() {
         CaptureSession s = session();
         long seq = cursor();
+        if (unavailable != null) {
+            unavailablePage.show(unavailable, s != null);
+        }
         if (s == null) {
             captured.show("No capture open: adapters seen in a capture appear here", List.of());
             return;
@@ -109,10 +114,12 @@ public final class AdaptersView extends SessionView {
         }
         switch (status) {
             case DeviceStatus.Unavailable u -> {
-                unavailablePage.show(u);
+                unavailable = u;
+                unavailablePage.show(u, session() != null);
                 layout.topControl = unavailablePage.control();
             }
             case DeviceStatus.Available a -> {
+                unavailable = null;
                 table.show(a);
                 layout.topControl = table.control();
             }

@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
-/** The page the Adapters view shows when the device cannot be asked: problem, reason, advice. */
+/** The page the Adapters view shows when this machine's device cannot be asked: problem, reason, advice. */
 final class UnavailablePage {
     private final Composite page;
     private final Label title;
@@ -42,8 +42,13 @@ final class UnavailablePage {
         advice.setText("");
     }
 
-    void show(DeviceStatus.Unavailable status) {
-        title.setText("No dxg device available");
+    /**
+     * The device's problem; with a capture open, the title says it is this machine's device that is
+     * missing, not the capture's adapters (they are listed below).
+     */
+    void show(DeviceStatus.Unavailable status, boolean captureOpen) {
+        title.setText(captureOpen ? "No dxg device on this machine (the capture's adapters are below)"
+                : "No dxg device available");
         problem.setText(status.problem());
         advice.setText(status.advice());
     }
