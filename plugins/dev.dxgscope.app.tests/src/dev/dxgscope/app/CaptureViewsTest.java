@@ -445,6 +445,15 @@ class CaptureViewsTest {
     }
 
     @Test
+    void adaptersWithACaptureOpenSayItIsThisMachineThatHasNoDevice() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        page().showView(ViewIds.ADAPTERS);
+        String title = UiTestSupport.waitForText(display, shell(), t -> t.startsWith("No dxg device"), 15_000);
+        assertEquals("No dxg device on this machine (the capture's adapters are below)", title);
+        UiTestSupport.waitForText(display, shell(), t -> t.startsWith("Adapters in leaky-sharer"), 15_000);
+    }
+
+    @Test
     void theTimeCursorStepsBetweenEvents() throws Exception {
         open(CAPTURES.resolve("stuck-wait.dxgcap"));
         view(ViewIds.PROCESSES, ProcessesView.class);
@@ -470,14 +479,25 @@ class CaptureViewsTest {
         view(ViewIds.PROCESSES, ProcessesView.class);
         CursorHandler.step(CursorHandler.START);
         long last = read(m -> m.timeline().lastSeq());
-        long target = last / 2;
+        long target = read(m -> { /* a record the next one follows by 2 ns or more: a time between them */
+            long seq = last / 2;
+            while (m.timeline().sinceStart(seq + 1) - m.timeline().sinceStart(seq) < 2) {
+                seq++;
+            }
+            return seq;
+        });
         List<String> refused = new ArrayList<>();
+        List<String> byTime = new ArrayList<>();
         boolean[] okEnabledWhenBad = {true};
+        String typed = read(m -> (m.timeline().sinceStart(target) + m.timeline().sinceStart(target + 1)) / 2) + "ns";
         whenDialogOpens(GoToHandler.TITLE, (input, ok) -> {
             input.setText("#" + (last + 1));
             UiTestSupport.collectTexts(input.getShell(), refused);
             okEnabledWhenBad[0] = ok.isEnabled();
             UiTestSupport.screenshot(input.getShell(), "go-to-refused.png");
+            input.setText(typed);
+            UiTestSupport.collectTexts(input.getShell(), byTime);
+            UiTestSupport.screenshot(input.getShell(), "go-to-time.png");
             input.setText("#" + target);
             ok.notifyListeners(SWT.Selection, new Event());
         });
@@ -486,6 +506,10 @@ class CaptureViewsTest {
         assertFalse(okEnabledWhenBad[0], "OK is off while the entry is outside the capture");
         assertTrue(refused.stream().anyMatch(t -> t.contains("is not in the capture")), "says why: " + refused);
         assertEquals(target, Sessions.get().cursor(), "the cursor went to the typed seq");
+        String to = read(m -> dev.dxgscope.ui.common.Formats.position(m, target));
+        assertTrue(byTime.contains("Goes to " + to + ", the last record at or before that time"),
+                "a typed time says which record it goes to: " + byTime);
+        assertFalse(refused.stream().anyMatch(t -> t.startsWith("Goes to")), "a refused entry goes nowhere: " + refused);
         assertEquals("bad time 'soon' (seconds since the start: 1.5, 250ms, 40us, 900ns; #SEQ, start or end)", GoToHandler.goTo("soon"));
         assertEquals(target, Sessions.get().cursor(), "a bad entry moves nothing");
         assertNull(GoToHandler.goTo("end"));

@@ -37,7 +37,7 @@ final class WaitTable {
             new Column("Object", 270, WaitRow::object, Comparator.comparing(WaitRow::object)),
             new Column("Value", 70, r -> Long.toString(r.value()), Comparator.comparingLong(WaitRow::value)),
             new Column("Start (s)", 95, r -> seconds(r.start()), Comparator.comparingDouble(WaitRow::start)),
-            new Column("End (s)", 95, r -> !r.stuck() ? seconds(r.end())
+            new Column("End (s)", 140, r -> !r.stuck() ? seconds(r.end()) /* wide enough for "1.015218 abandoned" */
                     : r.target().abandonedSeq() != DxgObject.ALIVE ? seconds(r.end()) + " abandoned" : "never",
                     Comparator.comparingDouble(WaitRow::end)),
             new Column("Duration", 90, WaitRow::duration, Comparator.comparingLong(WaitRow::durationNs)),
