@@ -264,6 +264,8 @@ class ChartViewsTest {
             }
         }
         assertTrue(texts.contains("outcome=" + value), texts.toString());
+        assertEquals(Boolean.TRUE, properties.getCurrentPage().getControl().getData("dxgscope.cellToolTips"),
+                "a value its column cuts shows whole on hover");
     }
 
     /** Moving the time cursor moves the chart's cursor line to that time. */

@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPartListener;
 import org.eclipse.ui.ISelectionListener;
@@ -16,6 +17,7 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.IContributedContentsView;
+import org.eclipse.ui.part.PageBookView;
 
 /**
  * Feeds every selection made through {@link Sessions#select} to the Properties view. Our views are
@@ -28,6 +30,7 @@ import org.eclipse.ui.part.IContributedContentsView;
  * all of them. A selection is made everywhere at once (each view shows it as it can), so the bridge
  * gives that page the current selection whenever one of our views is activated; when another
  * capture (or none) is shown, Properties is emptied: what it showed belongs to the closed capture.
+ * Its page's values, cut by their column, show whole as tooltips ({@link CellToolTips}).
  */
 public final class PropertiesBridge implements SessionListener, IPartListener {
     private static final String OUR_VIEWS = "dev.dxgscope.ui.";
@@ -123,7 +126,15 @@ public final class PropertiesBridge implements SessionListener, IPartListener {
         if (sheet instanceof ISelectionListener listener && active != null && active != sheet) {
             listener.selectionChanged(active, selection);
         }
+        if (sheet instanceof PageBookView book && book.getCurrentPage() != null
+                && book.getCurrentPage().getControl() instanceof Tree tree && tree.getData(TIPS) == null) {
+            tree.setData(TIPS, Boolean.TRUE); /* a long value (a command line, a path) is cut by its column */
+            CellToolTips.install(tree);
+        }
     }
+
+    /** Marks the Properties page's tree once it shows cut values whole on hover. */
+    static final String TIPS = "dxgscope.cellToolTips";
 
     /**
      * Tells Properties that the page of each of our views is the hub's (its "contributing part"),
