@@ -8,6 +8,7 @@ import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.Pages;
 import dev.dxgscope.ui.session.CaptureSession;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,7 +26,8 @@ import org.eclipse.swt.widgets.TreeItem;
  * Rows of single objects under a Leaks row, made when the row is first expanded (a suspect can keep
  * a million allocations): what MAT lists under an accumulation point. A suspect's objects come by
  * type, each type with its count and bytes; a type held by a process lists its objects directly.
- * More than {@link #SHOWN} objects of a type come in pages of {@code SHOWN}, each listed when expanded.
+ * More than {@link #SHOWN} objects of a type come in pages of {@code SHOWN} (pages of pages past a
+ * million, as the handle tree shows them: {@link Pages}), each listed when expanded.
  */
 final class ObjectRows {
     /** Objects of one type shown as rows; more than this would only slow the tree down. */
@@ -33,9 +35,14 @@ final class ObjectRows {
 
     /**
      * Object rows still to make: which objects, whether to group them by type, the column of bytes,
-     * and the process that holds them (what a type row is about in Properties).
+     * the process that holds them (what a type row is about in Properties), and, for a page, the
+     * index of its first object among all (for its pages' labels).
      */
-    record Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn, DxgProcess owner) {
+    record Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn, DxgProcess owner,
+            int offset) {
+        Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn, DxgProcess owner) {
+            this(objects, byType, bytesColumn, owner, 0);
+        }
     }
 
     /**
@@ -155,7 +162,7 @@ final class ObjectRows {
                     parent.setText(p.bytesColumn(), Format.bytes(g.bytes()));
                 }
             }
-            rows(parent, g, p.bytesColumn());
+            rows(parent, g, p.bytesColumn(), p.offset());
         }
         if (p.byType() && item.getItemCount() == 1) {
             item.getItem(0).setExpanded(true);
@@ -164,15 +171,15 @@ final class ObjectRows {
 
     /**
      * One row per object (its handle, the call that made it and when); or, for more than
-     * {@link #SHOWN}, a row per page ("objects 1–1,000") that lists its objects when expanded.
+     * {@link #SHOWN}, a row per page ("objects 1–1,000"), or page of pages, that lists its objects
+     * when expanded.
      */
-    private static void rows(TreeItem parent, Group g, int bytesColumn) {
+    private static void rows(TreeItem parent, Group g, int bytesColumn, int offset) {
         if (g.paged()) {
             List<DxgObject> all = g.objects();
-            for (int from = 0; from < all.size(); from += SHOWN) {
-                List<DxgObject> page = all.subList(from, Math.min(all.size(), from + SHOWN));
-                offer(parent, String.format("objects %,d–%,d", from + 1, from + page.size()),
-                        new Pending(m -> page, false, bytesColumn, null));
+            for (Pages.Span span : Pages.of(all.size(), SHOWN)) {
+                List<DxgObject> page = all.subList(span.from(), span.to());
+                offer(parent, span.label(offset), new Pending(m -> page, false, bytesColumn, null, offset + span.from()));
             }
             return;
         }

@@ -8,6 +8,7 @@ import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.FdRef;
 import dev.dxgscope.model.state.SyncObject;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.Pages;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -262,20 +263,15 @@ public final class HandleTree {
 
     /** Nodes for {@code objects}, which are rows {@code offset...} of the {@code total} under {@code parent}. */
     private List<Node> nodes(Object parent, List<DxgObject> objects, int offset, int total) {
-        int n = objects.size();
-        if (n <= page) {
+        List<Pages.Span> spans = Pages.of(objects.size(), page);
+        if (spans.isEmpty()) {
             return objects.stream().map(this::objectNode).toList();
         }
-        long span = page;
-        while (span * page < n) {
-            span *= page;
-        }
         List<Node> pages = new ArrayList<>();
-        for (int from = 0; from < n; from += (int) span) {
-            int to = (int) Math.min(n, from + span);
-            List<DxgObject> part = objects.subList(from, to);
-            int first = offset + from;
-            String name = String.format("objects %,d–%,d", first + 1, offset + to);
+        for (var span : spans) {
+            List<DxgObject> part = objects.subList(span.from(), span.to());
+            int first = offset + span.from();
+            String name = span.label(offset);
             pages.add(new Node(this, null, new GroupKey(parent, name), name, "", "", "", "", "",
                     String.format("of %,d", total), () -> nodes(parent, part, first, total), part));
         }
