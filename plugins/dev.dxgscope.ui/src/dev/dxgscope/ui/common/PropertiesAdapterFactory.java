@@ -105,7 +105,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                     .putIfAny("bytes", g.bytes() > 0 ? Format.bytes(g.bytes()) : "");
             case Leaks.Recurrence r -> p.category("Recurring leak").put("reason", r.reason().text())
                     .put("program", r.program()).put("what", r.what()).put("origin", r.origin())
-                    .put("below", r.below())
+                    .putIfAny("holding", r.below())
                     .put("processes", r.processes()).put("pids", String.join(", ", r.processList().stream()
                             .map(x -> String.valueOf(x.pid())).toList()))
                     .put("suspects", r.suspects().size()).put("objects", r.count())
@@ -198,7 +198,7 @@ public final class PropertiesAdapterFactory implements IAdapterFactory {
                 .put("parent", o.parent() == null ? "none (a top object of its process)" : o.parent().describe())
                 .put("created", Formats.position(m, o.createdSeq())).put("created by", o.createdBy())
                 .put("destroyed", o.aliveAtEnd() ? "alive at the end" : Formats.position(m, o.destroyedSeq()))
-                .put("destroy reason", o.destroyReason() == null ? "" : o.destroyReason().text())
+                .putIfAny("destroy reason", o.destroyReason() == null ? "" : o.destroyReason().text())
                 .put("shared", o.shared() == null ? "no" : (o.opened() ? "opened from " : "") + o.shared().describe());
         if (o instanceof Allocation a) {
             long at = Sessions.get().cursor();
