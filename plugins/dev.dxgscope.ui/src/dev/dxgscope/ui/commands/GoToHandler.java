@@ -67,7 +67,10 @@ public final class GoToHandler extends AbstractHandler {
         protected Control createDialogArea(Composite parent) {
             Composite area = (Composite) super.createDialogArea(parent);
             where = new Label(area, SWT.WRAP);
-            GridDataFactory.fillDefaults().grab(true, false).applyTo(where);
+            /* as wide as the message, two lines high: the dialog does not grow as the text changes */
+            GridDataFactory.fillDefaults().grab(true, false).hint(convertHorizontalDLUsToPixels(
+                    org.eclipse.jface.dialogs.IDialogConstants.MINIMUM_MESSAGE_AREA_WIDTH),
+                    convertHeightInCharsToPixels(2)).applyTo(where);
             where.setText(preview(getText().getText()));
             return area;
         }

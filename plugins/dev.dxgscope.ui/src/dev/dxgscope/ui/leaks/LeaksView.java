@@ -131,6 +131,7 @@ public final class LeaksView extends SessionView {
         });
         CellToolTips.install(suspects);
         suspects.addListener(SWT.Selection, e -> {
+            forgetSelection();
             select(e.item);
             groups.deselectAll(); /* one selected row in the view: the one Properties shows */
         });
@@ -141,6 +142,7 @@ public final class LeaksView extends SessionView {
         groupColumns(false);
         groups.addListener(SWT.Resize, e -> giveTheRest(groups, 0, NAME_WIDTH));
         groups.addListener(SWT.Selection, e -> {
+            forgetSelection();
             select(e.item);
             suspects.deselectAll();
         });
@@ -176,6 +178,12 @@ public final class LeaksView extends SessionView {
                 return;
             }
         }
+    }
+
+    /** The user picked a row: rows still being listed must not select the one picked before. */
+    private void forgetSelection() {
+        suspectsMemory.forgetSelection();
+        groupsMemory.forgetSelection();
     }
 
     /** Lists the objects of a row remembered as expanded (a rebuilt tree). */
@@ -312,8 +320,8 @@ public final class LeaksView extends SessionView {
         comparing = compare;
         summary.setText(text);
         summary.getParent().layout();
-        suspectsMemory = TreeMemory.of(suspects);
-        groupsMemory = TreeMemory.of(groups);
+        suspectsMemory = TreeMemory.of(suspects, suspectsMemory);
+        groupsMemory = TreeMemory.of(groups, groupsMemory);
         suspects.setRedraw(false);
         groups.setRedraw(false);
         try {

@@ -102,9 +102,16 @@ final class ObjectRows {
         new TreeItem(item, SWT.NONE).setText(0, LISTING);
         item.setExpanded(true);
         Tree tree = item.getParent();
+        org.eclipse.swt.widgets.Display display = tree.getDisplay();
         Job job = Job.create("Listing objects", monitor -> {
+            if (item.isDisposed()) {
+                return; /* the tree was rebuilt (a live update) before the listing began */
+            }
             List<Group> groups = s.read(m -> groups(m, p));
-            tree.getDisplay().asyncExec(() -> {
+            if (display.isDisposed()) {
+                return;
+            }
+            display.asyncExec(() -> {
                 if (!item.isDisposed()) {
                     tree.setRedraw(false);
                     try {

@@ -16,8 +16,10 @@ import org.eclipse.swt.widgets.TreeItem;
  * Which rows of a Leaks tree were expanded, which was selected and which was at the top, kept
  * across a rebuild of the tree (a live capture's analysis is redone every second): rows are known
  * by what they show, a suspect by its reason and the object, descriptor or process it is about, a
- * row of counts by its text without the count. A row seen before and collapsed stays collapsed; a
- * new row gets the tree's default.
+ * row of counts by its text without the count, a page by where it starts. A row seen before and
+ * collapsed stays collapsed; a new row gets the tree's default. What was remembered below a row
+ * whose objects are still being listed again is carried over to the next memory, so a rebuild
+ * during the listing loses nothing.
  *
  * <p>Cost: one walk over the rows made (those under collapsed rows are not walked).
  */
@@ -27,28 +29,71 @@ final class TreeMemory {
     private List<Object> selected;
     private List<Object> top;
 
-    /** What {@code tree} shows now. */
-    static TreeMemory of(Tree tree) {
+    /** What {@code tree} shows now; below rows still being listed, what {@code before} remembered. */
+    static TreeMemory of(Tree tree, TreeMemory before) {
         TreeMemory m = new TreeMemory();
+        List<List<Object>> listing = new ArrayList<>();
         for (TreeItem item : tree.getItems()) {
-            m.remember(item, List.of());
+            m.remember(item, List.of(), listing);
         }
         TreeItem[] selection = tree.getSelection();
         m.selected = selection.length == 1 ? path(selection[0]) : null;
         TreeItem t = tree.getItemCount() > 0 ? tree.getTopItem() : null;
         m.top = t == null ? null : path(t);
+        for (List<Object> row : listing) {
+            m.carryOver(before, row);
+        }
         return m;
     }
 
-    private void remember(TreeItem item, List<Object> parent) {
+    private void remember(TreeItem item, List<Object> parent, List<List<Object>> listing) {
         List<Object> path = append(parent, key(item));
         seen.add(path);
         if (item.getExpanded()) {
             expanded.add(path);
+            if (listing(item)) {
+                listing.add(path);
+                return;
+            }
             for (TreeItem child : item.getItems()) {
-                remember(child, path);
+                remember(child, path, listing);
             }
         }
+    }
+
+    /** Whether a row's objects are being listed (its rows are not there yet). */
+    private static boolean listing(TreeItem item) {
+        return item.getItemCount() == 1 && ObjectRows.LISTING.equals(item.getItem(0).getText(0));
+    }
+
+    /** What {@code before} remembered below {@code row}, whose rows are not made yet. */
+    private void carryOver(TreeMemory before, List<Object> row) {
+        for (List<Object> p : before.expanded) {
+            if (below(p, row)) {
+                expanded.add(p);
+            }
+        }
+        for (List<Object> p : before.seen) {
+            if (below(p, row)) {
+                seen.add(p);
+            }
+        }
+        if (before.selected != null && below(before.selected, row) && (selected == null || selected.equals(row))) {
+            selected = before.selected;
+        }
+        if (before.top != null && below(before.top, row) && (top == null || top.equals(row))) {
+            top = before.top;
+        }
+    }
+
+    private static boolean below(List<Object> path, List<Object> row) {
+        return path.size() > row.size() && path.subList(0, row.size()).equals(row);
+    }
+
+    /** The user picked a row: a row remembered as selected must not be selected again when a list comes in. */
+    void forgetSelection() {
+        selected = null;
+        top = null;
     }
 
     /**
@@ -122,7 +167,8 @@ final class TreeMemory {
             case Leaks.Recurrence r -> Arrays.asList(r.reason(), r.program(), r.what(), r.origin());
             case DxgObject o -> o;
             case DxgProcess p -> p;
-            case null, default -> item.getText(0).replaceFirst(" \\([\\d,]+\\)$", ""); /* "Objects it keeps (6)" */
+            /* "Objects it keeps (6)" without its count; a page by where it starts (the last one grows) */
+            case null, default -> item.getText(0).replaceFirst(" \\([\\d,]+\\)$", "").replaceFirst("^(objects [\\d,]+)–[\\d,]+$", "$1");
         };
     }
 }

@@ -1,0 +1,116 @@
+package dev.dxgscope.ui.leaks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Leaks trees are rebuilt on every live update: what the user expanded and selected comes back,
+ * also when an update comes while a row's objects are still being listed again.
+ */
+class TreeMemoryTest {
+    private final Display display = Display.getDefault();
+    private final Shell shell = new Shell(display);
+    private final Tree tree = new Tree(shell, SWT.FULL_SELECTION);
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+    }
+
+    private TreeItem item(Object parent, String text) {
+        TreeItem i = parent instanceof Tree t ? new TreeItem(t, SWT.NONE) : new TreeItem((TreeItem) parent, SWT.NONE);
+        i.setText(0, text);
+        return i;
+    }
+
+    /** A suspect, what it keeps (with its count), a type, a page (the last grows) and an object. */
+    private TreeItem[] listed(int kept, int lastPageEnd) {
+        tree.removeAll();
+        TreeItem suspect = item(tree, "adapter 0x40000000 (pid 7)");
+        item(suspect, "many-objects (pid 7)");
+        TreeItem keeps = item(suspect, "Objects it keeps (" + kept + ")");
+        TreeItem type = item(keeps, "allocation");
+        item(type, "objects 1–1,000");
+        TreeItem last = item(type, String.format("objects 1,001–%,d", lastPageEnd));
+        TreeItem object = item(last, "allocation 0x40000040");
+        item(keeps, "device");
+        return new TreeItem[] {suspect, keeps, type, last, object};
+    }
+
+    @Test
+    void rowsExpandedAndSelectedComeBackThoughTheirCountsGrew() {
+        shell.setLayout(new FillLayout());
+        TreeItem[] rows = listed(1_500, 1_345);
+        for (int i = 0; i < 4; i++) {
+            rows[i].setExpanded(true);
+        }
+        tree.setSelection(rows[4]);
+        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+
+        TreeItem[] again = listed(1_600, 1_400); /* the live capture grew */
+        List<TreeItem> lazy = new ArrayList<>();
+        memory.restore(tree, lazy::add);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(again[i].getExpanded(), again[i].getText());
+        }
+        assertFalse(again[2].getItem(0).getExpanded(), "a page not expanded");
+        assertSame(again[4], tree.getSelection()[0], "the object is selected again");
+        assertEquals(List.of(), lazy, "nothing to list: the rows are there");
+    }
+
+    @Test
+    void anUpdateWhileARowIsListedAgainKeepsWhatWasBelowIt() {
+        shell.setLayout(new FillLayout());
+        TreeItem[] rows = listed(1_500, 1_345);
+        for (int i = 0; i < 4; i++) {
+            rows[i].setExpanded(true);
+        }
+        tree.setSelection(rows[4]);
+        TreeMemory first = TreeMemory.of(tree, new TreeMemory());
+
+        /* rebuilt: what it keeps is being listed again ("Listing..." below it) when the next update comes */
+        tree.removeAll();
+        TreeItem suspect = item(tree, "adapter 0x40000000 (pid 7)");
+        TreeItem keeps = item(suspect, "Objects it keeps (1,500)");
+        item(keeps, ObjectRows.LISTING);
+        suspect.setExpanded(true);
+        keeps.setExpanded(true);
+        TreeMemory second = TreeMemory.of(tree, first);
+
+        TreeItem[] again = listed(1_500, 1_345);
+        second.restore(tree, i -> { });
+        for (int i = 0; i < 4; i++) {
+            assertTrue(again[i].getExpanded(), again[i].getText());
+        }
+        assertSame(again[4], tree.getSelection()[0], "the selection below the row being listed is kept");
+    }
+
+    @Test
+    void aRowPickedWhileAListIsMadeIsNotUndoneByIt() {
+        shell.setLayout(new FillLayout());
+        TreeItem[] rows = listed(1_500, 1_345);
+        for (int i = 0; i < 4; i++) {
+            rows[i].setExpanded(true);
+        }
+        tree.setSelection(rows[4]);
+        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+        TreeItem[] again = listed(1_500, 1_345);
+        memory.forgetSelection(); /* the user clicked a row */
+        tree.setSelection(again[0]);
+        memory.restore(tree, i -> { });
+        assertSame(again[0], tree.getSelection()[0]);
+    }
+}
