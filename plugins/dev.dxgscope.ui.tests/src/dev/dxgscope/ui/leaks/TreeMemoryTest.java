@@ -50,15 +50,20 @@ class TreeMemoryTest {
         return new TreeItem[] {suspect, keeps, type, last, object};
     }
 
-    @Test
-    void rowsExpandedAndSelectedComeBackThoughTheirCountsGrew() {
+    /** The rows listed, down to the object, expanded, and the object selected: what the tree remembers. */
+    private TreeMemory remembered() {
         shell.setLayout(new FillLayout());
         TreeItem[] rows = listed(1_500, 1_345);
         for (int i = 0; i < 4; i++) {
             rows[i].setExpanded(true);
         }
         tree.setSelection(rows[4]);
-        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+        return TreeMemory.of(tree, new TreeMemory());
+    }
+
+    @Test
+    void rowsExpandedAndSelectedComeBackThoughTheirCountsGrew() {
+        TreeMemory memory = remembered();
 
         TreeItem[] again = listed(1_600, 1_400); /* the live capture grew */
         List<TreeItem> lazy = new ArrayList<>();
@@ -73,13 +78,7 @@ class TreeMemoryTest {
 
     @Test
     void anUpdateWhileARowIsListedAgainKeepsWhatWasBelowIt() {
-        shell.setLayout(new FillLayout());
-        TreeItem[] rows = listed(1_500, 1_345);
-        for (int i = 0; i < 4; i++) {
-            rows[i].setExpanded(true);
-        }
-        tree.setSelection(rows[4]);
-        TreeMemory first = TreeMemory.of(tree, new TreeMemory());
+        TreeMemory first = remembered();
 
         /* rebuilt: what it keeps is being listed again ("Listing..." below it) when the next update comes */
         tree.removeAll();
@@ -100,13 +99,7 @@ class TreeMemoryTest {
 
     @Test
     void aRowPickedWhileAListIsMadeIsNotUndoneByIt() {
-        shell.setLayout(new FillLayout());
-        TreeItem[] rows = listed(1_500, 1_345);
-        for (int i = 0; i < 4; i++) {
-            rows[i].setExpanded(true);
-        }
-        tree.setSelection(rows[4]);
-        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+        TreeMemory memory = remembered();
         TreeItem[] again = listed(1_500, 1_345);
         memory.forgetSelection(); /* the user clicked a row */
         tree.setSelection(again[0]);
