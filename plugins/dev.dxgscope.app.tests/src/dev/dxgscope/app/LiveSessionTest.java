@@ -164,7 +164,13 @@ class LiveSessionTest {
                 "Stop and Pause/Follow disabled once the capture is complete");
         assertNotNull(s.read(CaptureModel::end), "END record written");
         assertTrue(s.read(CaptureModel::events) > 50);
-        UiTestSupport.spin(display, 1000);
+        /* the reading job ends by queueing the recorder's report on the UI thread: once it has ended,
+           running what the UI thread has queued runs the report */
+        UiTestSupport.waitUntil(display, () -> org.eclipse.core.runtime.jobs.Job.getJobManager()
+                .find(SessionJobs.FAMILY).length == 0, 10_000, "the live reading to end");
+        while (display.readAndDispatch()) {
+            /* the queued report, if any */
+        }
         assertEquals(null, recorderNote(), "a stop by the user is not a failure");
     }
 
