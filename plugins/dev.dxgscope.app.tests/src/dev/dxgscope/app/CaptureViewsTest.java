@@ -33,6 +33,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -278,6 +279,53 @@ class CaptureViewsTest {
                 collect(child, out, part);
             }
         }
+    }
+
+    /**
+     * A refresh (a live update, another mode) rebuilds the Leaks trees: a short list the user had
+     * open is there again as soon as the tree is, with no "Listing..." in between.
+     */
+    @Test
+    void leaksListsStayOpenAcrossARebuild() throws Exception {
+        open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
+        org.eclipse.swt.widgets.Tree suspects = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
+                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        UiTestSupport.waitUntil(display, () -> view.result() != null && keeps(suspects) != null, 10_000, "a suspect");
+        org.eclipse.swt.widgets.TreeItem kept = keeps(suspects);
+        kept.getParentItem().setExpanded(true);
+        Event expand = new Event();
+        expand.item = kept;
+        suspects.notifyListeners(SWT.Expand, expand);
+        kept.setExpanded(true);
+        UiTestSupport.waitUntil(display, () -> kept.getItemCount() > 0 && !"Listing...".equals(kept.getItem(0).getText()),
+                10_000, "what the suspect keeps");
+        List<String> listed = java.util.Arrays.stream(kept.getItems()).map(i -> i.getText(0)).toList();
+        Leaks.Result before = view.result();
+        Button whole = UiTestSupport.find(shell(), Button.class, b -> "Leaks of the whole capture".equals(b.getText()));
+        whole.notifyListeners(SWT.Selection, new Event()); /* the analysis again, the trees rebuilt */
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (view.result() == before && System.currentTimeMillis() < deadline) {
+            if (!display.readAndDispatch()) { /* one runnable at a time: stop right after the rebuild */
+                display.sleep();
+            }
+        }
+        org.eclipse.swt.widgets.TreeItem again = keeps(suspects);
+        assertTrue(again != kept && again.getExpanded(), "a new row, expanded again");
+        assertEquals(listed, java.util.Arrays.stream(again.getItems()).map(i -> i.getText(0)).toList(),
+                "listed in the same turn as the tree was rebuilt");
+    }
+
+    /** The first suspect's "Objects it keeps" row, or null. */
+    private static org.eclipse.swt.widgets.TreeItem keeps(org.eclipse.swt.widgets.Tree suspects) {
+        for (org.eclipse.swt.widgets.TreeItem s : suspects.getItems()) {
+            for (org.eclipse.swt.widgets.TreeItem row : s.getItems()) {
+                if (row.getText(0).startsWith("Objects it keeps (")) {
+                    return row;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

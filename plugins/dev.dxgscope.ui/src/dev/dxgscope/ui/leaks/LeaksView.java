@@ -189,7 +189,7 @@ public final class LeaksView extends SessionView {
     /** Lists the objects of a row remembered as expanded (a rebuilt tree). */
     private void list(TreeItem item) {
         TreeMemory memory = item.getParent() == suspects ? suspectsMemory : groupsMemory;
-        ObjectRows.list(item, session(), filled -> memory.restoreBelow(filled, this::list));
+        ObjectRows.list(item, session(), filled -> memory.restoreBelow(filled, this::list), true);
     }
 
     private Button radio(Composite c, String text, Mode m) {
@@ -366,7 +366,7 @@ public final class LeaksView extends SessionView {
             }
             if (s.object() != null && s.reason() != Leaks.Reason.KEPT_ALIVE_BY_SHARE) {
                 ObjectRows.offer(item, "Objects it keeps (" + s.count() + ")",
-                        new ObjectRows.Pending(m -> r.retainedObjects(s), true, RETAINED, s.process()));
+                        new ObjectRows.Pending(m -> r.retainedObjects(s), true, RETAINED, s.process(), 0, s.count()));
             }
             r.below(s).forEach(part -> rankedItem(new TreeItem(item, SWT.NONE), part, r));
         }
@@ -385,7 +385,7 @@ public final class LeaksView extends SessionView {
                     type.setText(new String[] {g.type().label(), String.valueOf(g.count()), bytes(g.bytes())});
                     type.setData(ObjectRows.ABOUT, g);
                     ObjectRows.later(type, new ObjectRows.Pending(m -> r.objectsOf(g), false, HELD.length - 1,
-                            o.process()));
+                            o.process(), 0, g.count()));
                 }
             }
             item.setExpanded(true);

@@ -35,14 +35,11 @@ final class ObjectRows {
 
     /**
      * Object rows still to make: which objects, whether to group them by type, the column of bytes,
-     * the process that holds them (what a type row is about in Properties), and, for a page, the
-     * index of its first object among all (for its pages' labels).
+     * the process that holds them (what a type row is about in Properties), for a page the index of
+     * its first object among all (for its pages' labels), and how many objects there are.
      */
     record Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn, DxgProcess owner,
-            int offset) {
-        Pending(Function<CaptureModel, List<DxgObject>> objects, boolean byType, int bytesColumn, DxgProcess owner) {
-            this(objects, byType, bytesColumn, owner, 0);
-        }
+            int offset, int count) {
     }
 
     /**
@@ -84,24 +81,33 @@ final class ObjectRows {
     static void install(Tree tree, Supplier<CaptureSession> session, Consumer<TreeItem> filled) {
         tree.addListener(SWT.Expand, e -> {
             if (e.item instanceof TreeItem item) {
-                list(item, session.get(), filled);
+                list(item, session.get(), filled, false);
             }
         });
     }
 
     /**
      * Lists the objects of an item {@link #offer}ed, if they are not listed yet, and expands it
-     * (as expanding it does); {@code filled} is called once its rows are there.
+     * (as expanding it does); {@code filled} is called once its rows are there. Listing a row
+     * again after a rebuild ({@code again}) makes a short list at once, so a live update does not
+     * flash "Listing..." where the user's rows were; anything longer is listed in a Job.
      */
-    static void list(TreeItem item, CaptureSession s, Consumer<TreeItem> filled) {
+    static void list(TreeItem item, CaptureSession s, Consumer<TreeItem> filled, boolean again) {
         if (s == null || !(item.getData() instanceof Pending p)) {
             return;
         }
         item.setData(null);
         item.removeAll();
+        Tree tree = item.getParent();
+        if (again && p.count() <= SHOWN) {
+            List<Group> groups = s.read(m -> groups(m, p));
+            fill(item, groups == null ? List.of() : groups, p);
+            item.setExpanded(true);
+            filled.accept(item);
+            return;
+        }
         new TreeItem(item, SWT.NONE).setText(0, LISTING);
         item.setExpanded(true);
-        Tree tree = item.getParent();
         org.eclipse.swt.widgets.Display display = tree.getDisplay();
         Job job = Job.create("Listing objects", monitor -> {
             if (item.isDisposed()) {
@@ -186,7 +192,8 @@ final class ObjectRows {
             List<DxgObject> all = g.objects();
             for (Pages.Span span : Pages.of(all.size(), SHOWN)) {
                 List<DxgObject> page = all.subList(span.from(), span.to());
-                offer(parent, span.label(offset), new Pending(m -> page, false, bytesColumn, null, offset + span.from()));
+                offer(parent, span.label(offset), new Pending(m -> page, false, bytesColumn, null, offset + span.from(),
+                        page.size()));
             }
             return;
         }
