@@ -149,6 +149,7 @@ class ManyObjectsTest {
         pick.item = allocations;
         suspects.notifyListeners(SWT.Selection, pick);
         suspects.setSelection(allocations);
+        Object group = Sessions.get().selection();
         atCursor.notifyListeners(SWT.Selection, new Event());
         UiTestSupport.waitUntil(display, () -> leaks.result() != before && suspects.getItemCount() > 0
                 && suspects.getItem(0).getItemCount() > 2 && suspects.getItem(0).getItem(2).getItemCount() == 3
@@ -162,6 +163,8 @@ class ManyObjectsTest {
         assertFalse(held.getItem(0).getExpanded(), "a row the user collapsed stays collapsed");
         assertEquals(1, suspects.getSelectionCount());
         assertSame(again.getItem(2).getItem(0), suspects.getSelection()[0], "the type's row is selected again");
+        assertTrue(Sessions.get().selection() instanceof Leaks.Group g && g != group && g.type() == ObjectType.ALLOCATION,
+                "Properties shows the group of the new analysis: " + Sessions.get().selection());
         assertEquals(0, held.getSelectionCount(), "one selected row in the view");
 
         /* the process's allocations in the lower tree list their objects too */

@@ -135,7 +135,7 @@ public final class LeaksView extends SessionView {
             select(e.item);
             groups.deselectAll(); /* one selected row in the view: the one Properties shows */
         });
-        ObjectRows.install(suspects, this::session, item -> suspectsMemory.restoreBelow(item, this::list));
+        ObjectRows.install(suspects, this::session, item -> filled(suspectsMemory, item));
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         groups.setHeaderVisible(true);
         groups.setLinesVisible(true);
@@ -146,7 +146,7 @@ public final class LeaksView extends SessionView {
             select(e.item);
             suspects.deselectAll();
         });
-        ObjectRows.install(groups, this::session, item -> groupsMemory.restoreBelow(item, this::list));
+        ObjectRows.install(groups, this::session, item -> filled(groupsMemory, item));
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();
         sm.add(new CsvExportAction("leak-suspects", c::getShell, this::suspectsCsv));
@@ -166,16 +166,43 @@ public final class LeaksView extends SessionView {
      * keeps", a page of objects) what the row above it is about.
      */
     private void select(org.eclipse.swt.widgets.Widget row) {
-        for (TreeItem item = row instanceof TreeItem i ? i : null; item != null; item = item.getParentItem()) {
+        Object about = row instanceof TreeItem i ? about(i) : null;
+        if (about != null) {
+            publish(about);
+        }
+    }
+
+    private void publish(Object about) {
+        selectionService.setSelection(new StructuredSelection(about));
+        /* a suspect of one object is that object in the other views; Properties shows the suspect */
+        Sessions.get().select(about instanceof Leaks.Suspect s && s.object() != null ? s.object() : about, this);
+    }
+
+    /** What a row is about, or what the nearest row above it with something to show is about. */
+    private static Object about(TreeItem row) {
+        for (TreeItem item = row; item != null; item = item.getParentItem()) {
             Object about = item.getData() instanceof ObjectRows.Pending ? null : item.getData();
             if (about == null) {
                 about = item.getData(ObjectRows.ABOUT);
             }
             if (about != null) {
-                selectionService.setSelection(new StructuredSelection(about));
-                /* a suspect of one object is that object in the other views; Properties shows the suspect */
-                Sessions.get().select(about instanceof Leaks.Suspect s && s.object() != null ? s.object() : about, this);
-                return;
+                return about;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After a rebuild, the row selected again is about the same suspect or group as before, made
+     * anew with today's counts: if Properties shows the earlier one, it is given the new one.
+     */
+    private void republish() {
+        Object shown = Sessions.get().selection();
+        for (Tree t : new Tree[] {suspects, groups}) {
+            TreeItem[] selected = t.getSelection();
+            Object about = selected.length == 1 ? about(selected[0]) : null;
+            if (about != null && about != shown && TreeMemory.same(about, shown)) {
+                publish(about);
             }
         }
     }
@@ -189,7 +216,13 @@ public final class LeaksView extends SessionView {
     /** Lists the objects of a row remembered as expanded (a rebuilt tree). */
     private void list(TreeItem item) {
         TreeMemory memory = item.getParent() == suspects ? suspectsMemory : groupsMemory;
-        ObjectRows.list(item, session(), filled -> memory.restoreBelow(filled, this::list), true);
+        ObjectRows.list(item, session(), filled -> filled(memory, filled), true);
+    }
+
+    /** A row's objects are listed: the rows below it as they were before the rebuild. */
+    private void filled(TreeMemory memory, TreeItem item) {
+        memory.restoreBelow(item, this::list);
+        republish();
     }
 
     private Button radio(Composite c, String text, Mode m) {
@@ -344,6 +377,7 @@ public final class LeaksView extends SessionView {
             }
             suspectsMemory.restore(suspects, this::list); /* a live capture's rows stay as the user left them */
             groupsMemory.restore(groups, this::list);
+            republish();
         } finally {
             suspects.setRedraw(true);
             groups.setRedraw(true);

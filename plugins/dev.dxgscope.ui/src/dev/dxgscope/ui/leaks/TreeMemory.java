@@ -1,8 +1,6 @@
 package dev.dxgscope.ui.leaks;
 
 import dev.dxgscope.model.analysis.Leaks;
-import dev.dxgscope.model.state.DxgObject;
-import dev.dxgscope.model.state.DxgProcess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -161,14 +159,26 @@ final class TreeMemory {
 
     /** What a row is about, the same after the analysis is redone (model objects stay the same objects). */
     static Object key(TreeItem item) {
-        return switch (item.getData()) {
+        Object data = item.getData();
+        if (data == null || data instanceof ObjectRows.Pending) {
+            /* "Objects it keeps (6)" without its count; a page by where it starts (the last one grows) */
+            return item.getText(0).replaceFirst(" \\([\\d,]+\\)$", "").replaceFirst("^(objects [\\d,]+)–[\\d,]+$", "$1");
+        }
+        return identity(data);
+    }
+
+    /** Whether two results of the analysis (suspects, groups) are about the same thing, made twice. */
+    static boolean same(Object a, Object b) {
+        return a != null && b != null && a.getClass() == b.getClass() && identity(a).equals(identity(b));
+    }
+
+    private static Object identity(Object data) {
+        return switch (data) {
             case Leaks.Suspect s -> Arrays.asList(s.reason(), s.object() != null ? s.object()
                     : s.fd() != null ? s.fd() : s.shared() != null ? s.shared() : s.process());
             case Leaks.Recurrence r -> Arrays.asList(r.reason(), r.program(), r.what(), r.origin());
-            case DxgObject o -> o;
-            case DxgProcess p -> p;
-            /* "Objects it keeps (6)" without its count; a page by where it starts (the last one grows) */
-            case null, default -> item.getText(0).replaceFirst(" \\([\\d,]+\\)$", "").replaceFirst("^(objects [\\d,]+)–[\\d,]+$", "$1");
+            case Leaks.Group g -> Arrays.asList(g.process(), g.type());
+            default -> data; /* model objects and processes: the same object */
         };
     }
 }
