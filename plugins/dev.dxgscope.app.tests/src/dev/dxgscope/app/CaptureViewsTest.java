@@ -314,6 +314,14 @@ class CaptureViewsTest {
         assertTrue(again != kept && again.getExpanded(), "a new row, expanded again");
         assertEquals(listed, java.util.Arrays.stream(again.getItems()).map(i -> i.getText(0)).toList(),
                 "listed in the same turn as the tree was rebuilt");
+
+        /* a click on an expander arrow that gives the tree focus: GTK selects the row, SWT says nothing */
+        org.eclipse.swt.widgets.TreeItem last = suspects.getItem(suspects.getItemCount() - 1);
+        suspects.setSelection(last);
+        suspects.notifyListeners(SWT.MouseUp, new Event());
+        Object want = last.getData() instanceof Leaks.Suspect s && s.object() != null ? s.object() : last.getData();
+        UiTestSupport.waitUntil(display, () -> Sessions.get().selection() == want, 5_000,
+                "Properties to show the row GTK selected");
     }
 
     /** The first suspect's "Objects it keeps" row, or null. */

@@ -136,6 +136,7 @@ public final class LeaksView extends SessionView {
             groups.deselectAll(); /* one selected row in the view: the one Properties shows */
         });
         ObjectRows.install(suspects, this::session, item -> filled(suspectsMemory, item));
+        suspects.addListener(SWT.MouseUp, e -> e.display.asyncExec(() -> showSelected(suspects, groups)));
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         groups.setHeaderVisible(true);
         groups.setLinesVisible(true);
@@ -147,6 +148,7 @@ public final class LeaksView extends SessionView {
             suspects.deselectAll();
         });
         ObjectRows.install(groups, this::session, item -> filled(groupsMemory, item));
+        groups.addListener(SWT.MouseUp, e -> e.display.asyncExec(() -> showSelected(groups, suspects)));
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();
         sm.add(new CsvExportAction("leak-suspects", c::getShell, this::suspectsCsv));
@@ -168,6 +170,23 @@ public final class LeaksView extends SessionView {
     private void select(org.eclipse.swt.widgets.Widget row) {
         Object about = row instanceof TreeItem i ? about(i) : null;
         if (about != null) {
+            publish(about);
+        }
+    }
+
+    /**
+     * GTK selects the row whose expander arrow is clicked when the click gives the tree focus, and
+     * SWT sends no Selection event for it: after a click, a selected row Properties does not show
+     * yet is shown (the row the user sees selected is the one Properties describes).
+     */
+    private void showSelected(Tree tree, Tree other) {
+        TreeItem[] selected = tree.isDisposed() ? new TreeItem[0] : tree.getSelection();
+        Object about = selected.length == 1 ? about(selected[0]) : null;
+        Object shown = Sessions.get().selection();
+        boolean objectShown = about instanceof Leaks.Suspect s && s.object() != null && s.object() == shown;
+        if (about != null && about != shown && !objectShown) {
+            forgetSelection();
+            other.deselectAll();
             publish(about);
         }
     }
