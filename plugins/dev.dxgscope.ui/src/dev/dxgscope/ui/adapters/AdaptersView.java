@@ -78,14 +78,20 @@ public final class AdaptersView extends SessionView {
         }
     }
 
+    /** Another capture, or none: the device's title says whether the capture's adapters are below. */
+    @Override
+    public void sessionChanged(CaptureSession s) {
+        if (unavailable != null && !stack.isDisposed()) {
+            unavailablePage.show(unavailable, s != null);
+        }
+        super.sessionChanged(s);
+    }
+
     /** The capture part: the adapters of the current capture at the time cursor. */
     @Override
     protected void refresh() {
         CaptureSession s = session();
         long seq = cursor();
-        if (unavailable != null) {
-            unavailablePage.show(unavailable, s != null);
-        }
         if (s == null) {
             captured.show("No capture open: adapters seen in a capture appear here", List.of());
             return;

@@ -182,9 +182,7 @@ public final class LeaksView extends SessionView {
     private void showSelected(Tree tree, Tree other) {
         TreeItem[] selected = tree.isDisposed() ? new TreeItem[0] : tree.getSelection();
         Object about = selected.length == 1 ? about(selected[0]) : null;
-        Object shown = Sessions.get().selection();
-        boolean objectShown = about instanceof Leaks.Suspect s && s.object() != null && s.object() == shown;
-        if (about != null && about != shown && !objectShown) {
+        if (about != null && shownAs(about) != Sessions.get().selection()) {
             forgetSelection();
             other.deselectAll();
             publish(about);
@@ -193,8 +191,12 @@ public final class LeaksView extends SessionView {
 
     private void publish(Object about) {
         selectionService.setSelection(new StructuredSelection(about));
-        /* a suspect of one object is that object in the other views; Properties shows the suspect */
-        Sessions.get().select(about instanceof Leaks.Suspect s && s.object() != null ? s.object() : about, this);
+        Sessions.get().select(shownAs(about), this);
+    }
+
+    /** What the other views and Properties are given for a row: a suspect of one object is that object. */
+    private static Object shownAs(Object about) {
+        return about instanceof Leaks.Suspect s && s.object() != null ? s.object() : about;
     }
 
     /** What a row is about, or what the nearest row above it with something to show is about. */

@@ -100,10 +100,7 @@ final class ObjectRows {
         item.removeAll();
         Tree tree = item.getParent();
         if (again && p.count() <= SHOWN) {
-            List<Group> groups = s.read(m -> groups(m, p));
-            fill(item, groups == null ? List.of() : groups, p);
-            item.setExpanded(true);
-            filled.accept(item);
+            show(item, s.read(m -> groups(m, p)), p, filled);
             return;
         }
         new TreeItem(item, SWT.NONE).setText(0, LISTING);
@@ -122,8 +119,7 @@ final class ObjectRows {
                     tree.setRedraw(false);
                     try {
                         item.removeAll();
-                        fill(item, groups == null ? List.of() : groups, p);
-                        filled.accept(item);
+                        show(item, groups, p, filled);
                     } finally {
                         tree.setRedraw(true);
                     }
@@ -132,6 +128,13 @@ final class ObjectRows {
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /** Makes an item's rows from its listed objects (none when the capture was closed meanwhile), open. */
+    private static void show(TreeItem item, List<Group> groups, Pending p, Consumer<TreeItem> filled) {
+        fill(item, groups == null ? List.of() : groups, p);
+        item.setExpanded(true); /* after the rows: GTK does not open a row without any */
+        filled.accept(item);
     }
 
     /** The row shown while the objects are being listed. */

@@ -130,10 +130,10 @@ final class TreeMemory {
         }
         if (expanded.contains(path)) {
             if (item.getData() instanceof ObjectRows.Pending) {
-                lazy.accept(item);
-            } else {
-                item.setExpanded(true);
+                lazy.accept(item); /* it restores below the row once its rows are there */
+                return;
             }
+            item.setExpanded(true);
             for (TreeItem child : item.getItems()) {
                 restore(child, path, lazy, tree, top);
             }
