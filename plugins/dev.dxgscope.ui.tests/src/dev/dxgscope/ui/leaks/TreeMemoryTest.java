@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dxgscope.model.analysis.Leaks;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.swt.SWT;
@@ -105,5 +106,31 @@ class TreeMemoryTest {
         tree.setSelection(again[0]);
         memory.restore(tree, i -> { });
         assertSame(again[0], tree.getSelection()[0]);
+    }
+
+    @Test
+    void twoRecurringLeaksThatDifferOnlyByWhatTheyHoldAreTwoRows() {
+        shell.setLayout(new FillLayout());
+        TreeItem[] rows = recurrences("device, context");
+        rows[1].setExpanded(true);
+        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+        TreeItem[] again = recurrences("device, context"); /* the analysis redone: new, equal leaks */
+        memory.restore(tree, i -> { });
+        assertFalse(again[0].getExpanded(), "the other tree of the same program and call");
+        assertTrue(again[1].getExpanded());
+    }
+
+    /** Two recurring adapter leaks of one program, one holding {@code first}, the other resources too. */
+    private TreeItem[] recurrences(String first) {
+        tree.removeAll();
+        TreeItem[] rows = new TreeItem[2];
+        String[] below = {first, first + ", resource"};
+        for (int i = 0; i < 2; i++) {
+            rows[i] = item(tree, "adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, holding " + below[i]);
+            rows[i].setData(new Leaks.Recurrence(Leaks.Reason.NEVER_RELEASED, "leaky-sharer", "adapter",
+                    "LX_DXENUMADAPTERS3", below[i], List.of()));
+            item(rows[i], "member");
+        }
+        return rows;
     }
 }

@@ -176,7 +176,8 @@ final class TreeMemory {
         return switch (data) {
             case Leaks.Suspect s -> Arrays.asList(s.reason(), s.object() != null ? s.object()
                     : s.fd() != null ? s.fd() : s.shared() != null ? s.shared() : s.process());
-            case Leaks.Recurrence r -> Arrays.asList(r.reason(), r.program(), r.what(), r.origin());
+            /* as Leaks groups them: two recurring adapter trees of one program differ by what they hold */
+            case Leaks.Recurrence r -> Arrays.asList(r.reason(), r.program(), r.what(), r.origin(), r.below());
             case Leaks.Group g -> Arrays.asList(g.process(), g.type());
             default -> data; /* model objects and processes: the same object */
         };
