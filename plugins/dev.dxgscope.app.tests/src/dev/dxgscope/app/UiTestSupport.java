@@ -78,10 +78,16 @@ final class UiTestSupport {
     /** Spins until the condition holds; fails with {@code what} after the timeout. */
     static void waitUntil(Display display, java.util.function.BooleanSupplier condition, long timeoutMillis,
             String what) {
+        waitUntil(display, condition, timeoutMillis, () -> what);
+    }
+
+    /** Spins until the condition holds; fails with {@code what}, asked at the timeout (the state then). */
+    static void waitUntil(Display display, java.util.function.BooleanSupplier condition, long timeoutMillis,
+            java.util.function.Supplier<String> what) {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what.get());
             }
             spin(display, 50);
         }

@@ -120,6 +120,69 @@ class TreeMemoryTest {
         assertTrue(again[1].getExpanded());
     }
 
+    @Test
+    void aLongListShowsItsRowsOfBeforeUntilListedAgainAndKeepsWhatTheUserDidMeanwhile() {
+        shell.setLayout(new FillLayout());
+        TreeItem[] rows = listed(1_500, 1_345);
+        rows[1].setData(ObjectRows.LISTED, new ObjectRows.Pending(m -> List.of(), true, 3, null, 0, 1_500));
+        rows[2].setData(ObjectRows.ABOUT, "the allocations' group");
+        rows[4].setData("an object");
+        for (int i = 0; i < 4; i++) {
+            rows[i].setExpanded(true);
+        }
+        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+
+        /* rebuilt: what it keeps is to be listed again, in a Job (more than a thousand objects) */
+        tree.removeAll();
+        TreeItem suspect = item(tree, "adapter 0x40000000 (pid 7)");
+        TreeItem keeps = item(suspect, "Objects it keeps (1,600)");
+        suspect.setExpanded(true);
+        ObjectRows.paste(keeps, memory.copyOf(keeps));
+        assertEquals(List.of("allocation", "device"), texts(keeps));
+        TreeItem type = keeps.getItem(0);
+        TreeItem last = type.getItem(1);
+        assertTrue(keeps.getExpanded() && type.getExpanded() && last.getExpanded(), "open as they were");
+        assertFalse(keeps.getItem(1).getExpanded());
+        assertEquals("the allocations' group", type.getData(ObjectRows.ABOUT), "what the type's row is about");
+        assertEquals("an object", last.getItem(0).getData());
+
+        /* meanwhile the user closes the last page and picks the first */
+        last.setExpanded(false);
+        tree.setSelection(type.getItem(0));
+        memory.forgetSelection();
+        memory.rememberBelow(keeps);
+
+        /* listed: the new rows replace the copied ones, as the user left those */
+        keeps.removeAll();
+        TreeItem newType = item(keeps, "allocation");
+        TreeItem first = item(newType, "objects 1–1,000");
+        TreeItem newLast = item(newType, "objects 1,001–1,600");
+        item(newLast, "allocation 0x40000040");
+        item(keeps, "device");
+        List<TreeItem> lazy = new ArrayList<>();
+        memory.restoreBelow(keeps, lazy::add);
+        assertTrue(newType.getExpanded());
+        assertFalse(newLast.getExpanded(), "the page the user closed meanwhile");
+        assertSame(first, tree.getSelection()[0], "the page the user picked meanwhile");
+        assertEquals(List.of(), lazy);
+    }
+
+    @Test
+    void aRowStillBeingListedIsCopiedAsNotListedYet() {
+        TreeItem keeps = item(tree, "Objects it keeps (1,500)");
+        TreeItem page = item(keeps, "objects 1–1,000");
+        page.setData(ObjectRows.LISTED, new ObjectRows.Pending(m -> List.of(), false, 3, null, 0, 1_000));
+        item(page, ObjectRows.LISTING);
+        List<ObjectRows.Copy> copy = ObjectRows.copyBelow(keeps);
+        assertEquals(1, copy.size());
+        assertTrue(copy.get(0).data() instanceof ObjectRows.Pending && copy.get(0).below().isEmpty(),
+                "listed again when it is restored, not a dead \"Listing...\" row");
+    }
+
+    private static List<String> texts(TreeItem item) {
+        return java.util.Arrays.stream(item.getItems()).map(i -> i.getText(0)).toList();
+    }
+
     /** Two recurring adapter leaks of one program, one holding {@code first}, the other resources too. */
     private TreeItem[] recurrences(String first) {
         tree.removeAll();

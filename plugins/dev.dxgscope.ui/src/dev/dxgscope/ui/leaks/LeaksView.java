@@ -135,7 +135,7 @@ public final class LeaksView extends SessionView {
             select(e.item);
             groups.deselectAll(); /* one selected row in the view: the one Properties shows */
         });
-        ObjectRows.install(suspects, this::session, item -> filled(suspectsMemory, item));
+        ObjectRows.install(suspects, this::session, listing(suspects));
         suspects.addListener(SWT.MouseUp, e -> e.display.asyncExec(() -> showSelected(suspects, groups)));
         groups = new Tree(sash, SWT.FULL_SELECTION | SWT.BORDER);
         groups.setHeaderVisible(true);
@@ -147,7 +147,7 @@ public final class LeaksView extends SessionView {
             select(e.item);
             suspects.deselectAll();
         });
-        ObjectRows.install(groups, this::session, item -> filled(groupsMemory, item));
+        ObjectRows.install(groups, this::session, listing(groups));
         groups.addListener(SWT.MouseUp, e -> e.display.asyncExec(() -> showSelected(groups, suspects)));
         sash.setWeights(65, 35);
         MenuManager sm = new MenuManager();
@@ -234,16 +234,30 @@ public final class LeaksView extends SessionView {
         groupsMemory.forgetSelection();
     }
 
-    /** Lists the objects of a row remembered as expanded (a rebuilt tree). */
+    /** Lists the objects of a row remembered as expanded (a rebuilt tree), showing its rows of before meanwhile. */
     private void list(TreeItem item) {
-        TreeMemory memory = item.getParent() == suspects ? suspectsMemory : groupsMemory;
-        ObjectRows.list(item, session(), filled -> filled(memory, filled), true);
+        Tree tree = item.getParent();
+        ObjectRows.list(item, session(), listing(tree), true, memory(tree).copyOf(item));
     }
 
-    /** A row's objects are listed: the rows below it as they were before the rebuild. */
-    private void filled(TreeMemory memory, TreeItem item) {
-        memory.restoreBelow(item, this::list);
-        republish();
+    private TreeMemory memory(Tree tree) {
+        return tree == suspects ? suspectsMemory : groupsMemory;
+    }
+
+    /** The rows below a listed row as they were before the rebuild, and what the user did to them meanwhile. */
+    private ObjectRows.Listing listing(Tree tree) {
+        return new ObjectRows.Listing() {
+            @Override
+            public void filled(TreeItem item) {
+                memory(tree).restoreBelow(item, LeaksView.this::list);
+                republish();
+            }
+
+            @Override
+            public void replacing(TreeItem item) {
+                memory(tree).rememberBelow(item);
+            }
+        };
     }
 
     private Button radio(Composite c, String text, Mode m) {

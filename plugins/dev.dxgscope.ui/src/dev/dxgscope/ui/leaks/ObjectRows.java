@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.core.runtime.jobs.Job;
@@ -48,6 +47,28 @@ final class ObjectRows {
      */
     static final String ABOUT = "dxgscope.about";
 
+    /** The item data key of the {@link Pending} a listed row was made from (its objects are below it). */
+    static final String LISTED = "dxgscope.listed";
+
+    /**
+     * What a Leaks tree does around a row's listing: restores the rows below it as the user left
+     * them, and remembers the rows it showed before a listing replaces them.
+     */
+    interface Listing {
+        /** The rows below {@code item} are there (listed, or copied from before a rebuild). */
+        void filled(TreeItem item);
+
+        /** The rows copied below {@code item} are about to be replaced by the ones just listed. */
+        void replacing(TreeItem item);
+    }
+
+    /**
+     * A row and the rows below it, copied from a tree about to be rebuilt: its texts, what it is
+     * about, whether it is open. A row not listed yet keeps its {@link Pending}.
+     */
+    record Copy(String[] texts, Object data, Object about, Object listed, boolean expanded, List<Copy> below) {
+    }
+
     private ObjectRows() {
     }
 
@@ -78,33 +99,41 @@ final class ObjectRows {
      * Makes the rows of an item {@link #offer}ed in {@code tree} when it is first expanded: the
      * objects are found and described in a Job (a million of them take a while), then shown.
      */
-    static void install(Tree tree, Supplier<CaptureSession> session, Consumer<TreeItem> filled) {
+    static void install(Tree tree, Supplier<CaptureSession> session, Listing listing) {
         tree.addListener(SWT.Expand, e -> {
             if (e.item instanceof TreeItem item) {
-                list(item, session.get(), filled, false);
+                list(item, session.get(), listing, false, null);
             }
         });
     }
 
     /**
      * Lists the objects of an item {@link #offer}ed, if they are not listed yet, and expands it
-     * (as expanding it does); {@code filled} is called once its rows are there. Listing a row
-     * again after a rebuild ({@code again}) makes a short list at once, so a live update does not
-     * flash "Listing..." where the user's rows were; anything longer is listed in a Job.
+     * (as expanding it does); {@code listing} is told once its rows are there. Listing a row again
+     * after a rebuild ({@code again}) makes a short list at once, so a live update does not flash
+     * "Listing..." where the user's rows were; a longer one is listed in a Job, and until it is
+     * there the row shows {@code before}, its rows copied from the tree before the rebuild.
      */
-    static void list(TreeItem item, CaptureSession s, Consumer<TreeItem> filled, boolean again) {
+    static void list(TreeItem item, CaptureSession s, Listing listing, boolean again, List<Copy> before) {
         if (s == null || !(item.getData() instanceof Pending p)) {
             return;
         }
         item.setData(null);
+        item.setData(LISTED, p);
         item.removeAll();
         Tree tree = item.getParent();
         if (again && p.count() <= SHOWN) {
-            show(item, s.read(m -> groups(m, p)), p, filled);
+            show(item, s.read(m -> groups(m, p)), p, listing);
             return;
         }
-        new TreeItem(item, SWT.NONE).setText(0, LISTING);
-        item.setExpanded(true);
+        boolean copied = again && before != null && !before.isEmpty();
+        if (copied) {
+            paste(item, before);
+            listing.filled(item);
+        } else {
+            new TreeItem(item, SWT.NONE).setText(0, LISTING);
+            item.setExpanded(true);
+        }
         org.eclipse.swt.widgets.Display display = tree.getDisplay();
         Job job = Job.create("Listing objects", monitor -> {
             if (item.isDisposed()) {
@@ -118,8 +147,11 @@ final class ObjectRows {
                 if (!item.isDisposed()) {
                     tree.setRedraw(false);
                     try {
+                        if (copied) {
+                            listing.replacing(item);
+                        }
                         item.removeAll();
-                        show(item, groups, p, filled);
+                        show(item, groups, p, listing);
                     } finally {
                         tree.setRedraw(true);
                     }
@@ -130,11 +162,75 @@ final class ObjectRows {
         job.schedule();
     }
 
+    /**
+     * The rows below a listed row, copied (all of them: a closed type row's objects too), to show
+     * in the rebuilt tree while they are listed again. A row whose own objects are still being
+     * listed is copied as not listed yet.
+     */
+    static List<Copy> copyBelow(TreeItem item) {
+        int columns = Math.max(1, item.getParent().getColumnCount());
+        List<Copy> rows = new ArrayList<>(item.getItemCount());
+        for (TreeItem row : item.getItems()) {
+            rows.add(copy(row, columns));
+        }
+        return rows;
+    }
+
+    private static Copy copy(TreeItem row, int columns) {
+        String[] texts = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            texts[i] = row.getText(i);
+        }
+        Object about = row.getData(ABOUT);
+        if (row.getData(LISTED) instanceof Pending p && listing(row)) {
+            return new Copy(texts, p, about, null, false, List.of());
+        }
+        return new Copy(texts, row.getData(), about, row.getData(LISTED), row.getExpanded(),
+                row.getData() instanceof Pending ? List.of() : copyBelow(row));
+    }
+
+    /** Whether a row's objects are being listed (its only row says so). */
+    static boolean listing(TreeItem item) {
+        return item.getItemCount() == 1 && LISTING.equals(item.getItem(0).getText(0));
+    }
+
+    /** Makes copied rows below {@code item}, open as they were (GTK opens a row only below an open one). */
+    static void paste(TreeItem item, List<Copy> rows) {
+        make(item, rows);
+        item.setExpanded(true);
+        open(item, rows);
+    }
+
+    private static void make(TreeItem parent, List<Copy> rows) {
+        for (Copy c : rows) {
+            TreeItem row = new TreeItem(parent, SWT.NONE);
+            row.setText(c.texts());
+            row.setData(ABOUT, c.about());
+            row.setData(LISTED, c.listed());
+            if (c.data() instanceof Pending p) {
+                later(row, p);
+            } else {
+                row.setData(c.data());
+                make(row, c.below());
+            }
+        }
+    }
+
+    private static void open(TreeItem parent, List<Copy> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).expanded()) {
+                TreeItem row = parent.getItem(i);
+                row.setExpanded(true);
+                open(row, rows.get(i).below());
+            }
+        }
+    }
+
     /** Makes an item's rows from its listed objects (none when the capture was closed meanwhile), open. */
-    private static void show(TreeItem item, List<Group> groups, Pending p, Consumer<TreeItem> filled) {
+    private static void show(TreeItem item, List<Group> groups, Pending p, Listing listing) {
         fill(item, groups == null ? List.of() : groups, p);
         item.setExpanded(true); /* after the rows: GTK does not open a row without any */
-        filled.accept(item);
+        listing.filled(item);
     }
 
     /** The row shown while the objects are being listed. */

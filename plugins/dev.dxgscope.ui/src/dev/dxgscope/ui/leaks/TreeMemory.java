@@ -3,8 +3,10 @@ package dev.dxgscope.ui.leaks;
 import dev.dxgscope.model.analysis.Leaks;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.swt.widgets.Tree;
@@ -17,13 +19,17 @@ import org.eclipse.swt.widgets.TreeItem;
  * row of counts by its text without the count, a page by where it starts. A row seen before and
  * collapsed stays collapsed; a new row gets the tree's default. What was remembered below a row
  * whose objects are still being listed again is carried over to the next memory, so a rebuild
- * during the listing loses nothing.
+ * during the listing loses nothing. The rows below an open row whose objects will be listed again
+ * in a Job are copied, so the rebuilt tree shows them until the new list replaces them.
  *
- * <p>Cost: one walk over the rows made (those under collapsed rows are not walked).
+ * <p>Cost: one walk over the rows made (those under collapsed rows are not walked), and a copy of
+ * the rows below each open list of more than {@link ObjectRows#SHOWN} objects.
  */
 final class TreeMemory {
     private final Set<List<Object>> expanded = new HashSet<>();
     private final Set<List<Object>> seen = new HashSet<>();
+    /** The rows below each open row of objects listed in a Job, copied to show until it is listed again. */
+    private final Map<List<Object>, List<ObjectRows.Copy>> copies = new HashMap<>();
     private List<Object> selected;
     private List<Object> top;
 
@@ -49,19 +55,17 @@ final class TreeMemory {
         seen.add(path);
         if (item.getExpanded()) {
             expanded.add(path);
-            if (listing(item)) {
+            if (ObjectRows.listing(item)) {
                 listing.add(path);
                 return;
+            }
+            if (item.getData(ObjectRows.LISTED) instanceof ObjectRows.Pending p && p.count() > ObjectRows.SHOWN) {
+                copies.put(path, ObjectRows.copyBelow(item));
             }
             for (TreeItem child : item.getItems()) {
                 remember(child, path, listing);
             }
         }
-    }
-
-    /** Whether a row's objects are being listed (its rows are not there yet). */
-    private static boolean listing(TreeItem item) {
-        return item.getItemCount() == 1 && ObjectRows.LISTING.equals(item.getItem(0).getText(0));
     }
 
     /** What {@code before} remembered below {@code row}, whose rows are not made yet. */
@@ -86,6 +90,40 @@ final class TreeMemory {
 
     private static boolean below(List<Object> path, List<Object> row) {
         return path.size() > row.size() && path.subList(0, row.size()).equals(row);
+    }
+
+    /** The rows below {@code item} before the rebuild, if they are to be listed in a Job (else null). */
+    List<ObjectRows.Copy> copyOf(TreeItem item) {
+        return copies.get(path(item));
+    }
+
+    /**
+     * Remembers the rows below {@code item} as they are now (the copied rows the user may have
+     * opened, closed or picked while they were listed again), in place of what was remembered there.
+     */
+    void rememberBelow(TreeItem item) {
+        List<Object> path = path(item);
+        TreeMemory now = new TreeMemory();
+        List<List<Object>> listing = new ArrayList<>();
+        for (TreeItem child : item.getItems()) {
+            now.remember(child, path, listing);
+        }
+        /* what is below a row still being listed stays remembered as it was */
+        java.util.function.Predicate<List<Object>> replaced = p -> below(p, path)
+                && listing.stream().noneMatch(row -> below(p, row));
+        expanded.removeIf(replaced);
+        seen.removeIf(replaced);
+        expanded.addAll(now.expanded);
+        seen.addAll(now.seen);
+        Tree tree = item.getParent();
+        TreeItem[] selection = tree.getSelection();
+        if (selection.length == 1 && below(path(selection[0]), path)) {
+            selected = path(selection[0]);
+        }
+        TreeItem t = tree.getTopItem();
+        if (t != null && below(path(t), path)) {
+            top = path(t);
+        }
     }
 
     /** The user picked a row: a row remembered as selected must not be selected again when a list comes in. */
