@@ -51,6 +51,50 @@ class WholeFileTest {
     }
 
     @Test
+    void aSetThatFailsPartwayLeavesEveryEarlierFileAsItWas() throws IOException {
+        Path a = dir.resolve("objects.csv");
+        Path b = dir.resolve("waits.csv");
+        Path c = dir.resolve("errors.csv");
+        Files.writeString(a, "earlier objects");
+        Files.writeString(b, "earlier waits");
+        List<WholeFile.Body> bodies = List.of(part -> {
+            Files.writeString(part, "new objects");
+            return true;
+        }, part -> {
+            Files.writeString(part, "half the waits");
+            throw new IOException("No space left on device");
+        }, part -> {
+            Files.writeString(part, "new errors");
+            return true;
+        });
+        IOException full = assertThrows(IOException.class, () -> WholeFile.writeAll(List.of(a, b, c), bodies));
+        assertEquals("No space left on device", full.getMessage());
+        assertEquals("earlier objects", Files.readString(a), "the table written before the failure is not kept");
+        assertEquals("earlier waits", Files.readString(b));
+        assertEquals(List.of("objects.csv", "waits.csv"), names(), "no part, and no table of the new set alone");
+
+        assertTrue(WholeFile.writeAll(List.of(a, b, c), List.of(bodies.get(0), part -> {
+            Files.writeString(part, "new waits");
+            return true;
+        }, bodies.get(2))));
+        assertEquals(List.of("new objects", "new waits", "new errors"),
+                List.of(Files.readString(a), Files.readString(b), Files.readString(c)), "a whole set replaces the old one");
+        assertEquals(List.of("errors.csv", "objects.csv", "waits.csv"), names());
+    }
+
+    @Test
+    void aSetCancelledPartwayKeepsNothing() throws IOException {
+        Path a = dir.resolve("objects.csv");
+        Files.writeString(a, "earlier objects");
+        assertFalse(WholeFile.writeAll(List.of(a, dir.resolve("waits.csv")), List.of(part -> {
+            Files.writeString(part, "new objects");
+            return true;
+        }, part -> false)));
+        assertEquals("earlier objects", Files.readString(a));
+        assertEquals(List.of("objects.csv"), names());
+    }
+
+    @Test
     void aCancelledWriteKeepsNothingAndMakesNoFile() throws IOException {
         Path f = dir.resolve("trace.json");
         assertFalse(WholeFile.write(f, part -> {

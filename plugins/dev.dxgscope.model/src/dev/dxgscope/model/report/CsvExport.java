@@ -2,6 +2,7 @@ package dev.dxgscope.model.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,18 +14,24 @@ public final class CsvExport {
     private CsvExport() {
     }
 
-    /** Writes the tables into {@code dir}; returns the files written. */
+    /**
+     * Writes the tables into {@code dir}, as a set: none replaces an earlier export's until all are
+     * written ({@link WholeFile#writeAll}). Returns the files written.
+     */
     public static List<Path> write(Map<String, Object> tree, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
+        List<WholeFile.Body> bodies = new ArrayList<>();
         for (Tables.Table t : Tables.all(tree).values()) {
-            Path f = dir.resolve(t.name().replace('.', '-') + ".csv");
-            WholeFile.writeText(f, w -> {
-                write(t.columns(), t.rows(), w);
+            files.add(dir.resolve(t.name().replace('.', '-') + ".csv"));
+            bodies.add(part -> {
+                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                    write(t.columns(), t.rows(), w);
+                }
                 return true;
             });
-            files.add(f);
         }
+        WholeFile.writeAll(files, bodies);
         return files;
     }
 

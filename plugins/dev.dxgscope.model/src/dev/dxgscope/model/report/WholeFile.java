@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and no half file beside it. Devices, pipes and /dev or /proc paths (a report to /dev/stdout),
  * and files in a directory where no sibling can be made, are written in place.
  *
- * <p>Cost: one rename; the sibling needs room for the whole file until then.
+ * A set of files ({@link #writeAll}) is renamed into place only once all of it is written.
+ *
+ * <p>Cost: one rename a file; the siblings need room for the whole files until then.
  */
 public final class WholeFile {
     /** Writes the file it is given; returns false when cancelled (nothing is kept). */
@@ -46,41 +50,90 @@ public final class WholeFile {
      * writes the file it names (made if it does not exist yet), the link stays.
      */
     public static boolean write(Path file, Body body) throws IOException {
+        return writeAll(List.of(file), List.of(body));
+    }
+
+    /**
+     * Writes a set of files whole or not at all ({@code bodies[i]} writes {@code files[i]}): every
+     * part is written before any is renamed over its target, so a write that fails or is cancelled
+     * partway leaves every target as it was (a set of CSV tables is never half old, half new). A
+     * file that cannot have a part (a device, a directory we may not write) is written in place, in
+     * its turn. Returns false when a body was cancelled.
+     */
+    public static boolean writeAll(List<Path> files, List<? extends Body> bodies) throws IOException {
+        if (files.size() != bodies.size()) {
+            throw new IllegalArgumentException(files.size() + " files, " + bodies.size() + " bodies");
+        }
+        List<Path[]> written = new ArrayList<>(); /* {target, part} */
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = target(files.get(i));
+                Path part = file == null ? null : newPart(file);
+                if (part == null) {
+                    if (!bodies.get(i).write(files.get(i))) {
+                        deleteParts(written, null);
+                        return false;
+                    }
+                    continue;
+                }
+                written.add(new Path[] {file, part});
+                if (!bodies.get(i).write(part)) {
+                    deleteParts(written, null);
+                    return false;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteParts(written, e);
+            throw e;
+        }
+        for (Path[] w : written) {
+            keepPermissions(w[0], w[1]);
+            try {
+                Files.move(w[1], w[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(w[1], w[0], StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The regular file a path writes (links followed to the file they name), or null when it is to
+     * be written in place as given: /dev/stdout leads to /proc/self/fd/1, then to "pipe:[…]".
+     */
+    private static Path target(Path file) throws IOException {
         if (special(file)) {
-            return body.write(file); /* as given: /dev/stdout leads to /proc/self/fd/1, then to "pipe:[…]" */
+            return null;
         }
         for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(file); i++) {
             file = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
         }
-        if (special(file) || Files.exists(file) && !Files.isRegularFile(file)) {
-            return body.write(file);
-        }
+        return special(file) || Files.exists(file) && !Files.isRegularFile(file) ? null : file;
+    }
+
+    /** A new part beside {@code file}, or null in a directory we may not write (a file we may: in place). */
+    private static Path newPart(Path file) throws IOException {
         Path part = part(file);
         try {
             Files.createFile(part);
+            return part;
         } catch (AccessDeniedException e) {
-            return body.write(file); /* a file we may write in a directory we may not: in place */
+            return null;
         }
-        try {
-            if (body.write(part)) {
-                keepPermissions(file, part);
-                try {
-                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return true;
-            }
-        } catch (IOException | RuntimeException e) {
+    }
+
+    /** Deletes the parts of a set that is not kept; a failure to delete is added to {@code why}'s. */
+    private static void deleteParts(List<Path[]> written, Exception why) throws IOException {
+        for (Path[] w : written) {
             try {
-                Files.deleteIfExists(part);
+                Files.deleteIfExists(w[1]);
             } catch (IOException cleanup) {
-                e.addSuppressed(cleanup); /* the write's failure is the one to report */
+                if (why == null) {
+                    throw cleanup;
+                }
+                why.addSuppressed(cleanup); /* the write's failure is the one to report */
             }
-            throw e;
         }
-        Files.deleteIfExists(part); /* cancelled */
-        return false;
     }
 
     /**
