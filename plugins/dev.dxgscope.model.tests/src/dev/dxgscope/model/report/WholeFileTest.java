@@ -83,6 +83,25 @@ class WholeFileTest {
     }
 
     @Test
+    void aRenameThatFailsLeavesNoPartBehind() throws IOException {
+        Path a = dir.resolve("objects.csv");
+        Path b = dir.resolve("waits.csv");
+        Files.writeString(a, "earlier objects");
+        List<WholeFile.Body> bodies = List.of(part -> {
+            Files.writeString(part, "new objects");
+            return true;
+        }, part -> {
+            Files.writeString(part, "new waits");
+            Files.createDirectory(b); /* a directory where the table goes: its rename fails */
+            Files.writeString(b.resolve("inside"), "x");
+            return true;
+        });
+        assertThrows(IOException.class, () -> WholeFile.writeAll(List.of(a, b), bodies));
+        assertEquals(List.of("objects.csv", "waits.csv"), names(), "no part left");
+        assertTrue(Files.isDirectory(b));
+    }
+
+    @Test
     void aSetCancelledPartwayKeepsNothing() throws IOException {
         Path a = dir.resolve("objects.csv");
         Files.writeString(a, "earlier objects");

@@ -56,43 +56,48 @@ public final class WholeFile {
     /**
      * Writes a set of files whole or not at all ({@code bodies[i]} writes {@code files[i]}): every
      * part is written before any is renamed over its target, so a write that fails or is cancelled
-     * partway leaves every target as it was (a set of CSV tables is never half old, half new). A
-     * file that cannot have a part (a device, a directory we may not write) is written in place, in
-     * its turn. Returns false when a body was cancelled.
+     * partway leaves every target as it was (a set of CSV tables is never half old, half new), and
+     * a rename that fails leaves no part behind. A file that cannot have a part (a device, a file in
+     * a directory we may not write) is written in place once every part is written, so only it can
+     * be left half written. Returns false when a body was cancelled.
      */
     public static boolean writeAll(List<Path> files, List<? extends Body> bodies) throws IOException {
         if (files.size() != bodies.size()) {
             throw new IllegalArgumentException(files.size() + " files, " + bodies.size() + " bodies");
         }
-        List<Path[]> written = new ArrayList<>(); /* {target, part} */
+        List<Path[]> parts = new ArrayList<>(); /* {target, part} */
+        List<Integer> inPlace = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
                 Path file = target(files.get(i));
                 Path part = file == null ? null : newPart(file);
                 if (part == null) {
-                    if (!bodies.get(i).write(files.get(i))) {
-                        deleteParts(written, null);
-                        return false;
-                    }
+                    inPlace.add(i);
                     continue;
                 }
-                written.add(new Path[] {file, part});
+                parts.add(new Path[] {file, part});
                 if (!bodies.get(i).write(part)) {
-                    deleteParts(written, null);
+                    deleteParts(parts, null);
                     return false;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            deleteParts(written, e);
-            throw e;
-        }
-        for (Path[] w : written) {
-            keepPermissions(w[0], w[1]);
-            try {
-                Files.move(w[1], w[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(w[1], w[0], StandardCopyOption.REPLACE_EXISTING);
+            for (int i : inPlace) {
+                if (!bodies.get(i).write(files.get(i))) {
+                    deleteParts(parts, null);
+                    return false;
+                }
             }
+            for (Path[] p : parts) {
+                keepPermissions(p[0], p[1]);
+                try {
+                    Files.move(p[1], p[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(p[1], p[0], StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteParts(parts, e); /* those not renamed yet */
+            throw e;
         }
         return true;
     }
@@ -122,7 +127,7 @@ public final class WholeFile {
         }
     }
 
-    /** Deletes the parts of a set that is not kept; a failure to delete is added to {@code why}'s. */
+    /** Deletes the parts of a set that are still there; a failure to delete is added to {@code why}'s. */
     private static void deleteParts(List<Path[]> written, Exception why) throws IOException {
         for (Path[] w : written) {
             try {

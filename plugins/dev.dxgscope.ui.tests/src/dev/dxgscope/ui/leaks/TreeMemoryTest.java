@@ -179,6 +179,42 @@ class TreeMemoryTest {
                 "listed again when it is restored, not a dead \"Listing...\" row");
     }
 
+    @Test
+    void anOpenListIsCopiedWithWhatIsOpenBelowItOnly() {
+        shell.setLayout(new FillLayout());
+        TreeItem keeps = item(tree, "Objects it keeps (900)"); /* up to 1000 now, maybe more at the next update */
+        keeps.setData(ObjectRows.LISTED, new ObjectRows.Pending(m -> List.of(), true, 3, null, 0, 900));
+        TreeItem type = item(keeps, "allocation");
+        TreeItem closed = item(type, "objects 1–1,000");
+        closed.setData(ObjectRows.LISTED, new ObjectRows.Pending(m -> List.of(), false, 3, null, 0, 1_000));
+        item(closed, "allocation 0x40000040");
+        TreeItem open = item(type, "objects 1,001–1,345");
+        open.setData(ObjectRows.LISTED, new ObjectRows.Pending(m -> List.of(), false, 3, null, 1_000, 345));
+        item(open, "allocation 0x40010000");
+        keeps.setExpanded(true);
+        type.setExpanded(true);
+        open.setExpanded(true);
+        TreeMemory memory = TreeMemory.of(tree, new TreeMemory());
+
+        List<ObjectRows.Copy> copy = memory.copyOf(keeps);
+        List<ObjectRows.Copy> pages = copy.get(0).below();
+        assertTrue(pages.get(0).data() instanceof ObjectRows.Pending && pages.get(0).below().isEmpty()
+                && !pages.get(0).expanded(), "a closed list is copied as not listed yet, as a rebuild makes it");
+        assertEquals("allocation 0x40010000", pages.get(1).below().get(0).texts()[0], "an open one with its rows");
+        assertTrue(pages.get(1).expanded());
+        assertEquals(null, memory.copyOf(open), "copied once, with the list around it");
+    }
+
+    @Test
+    void aRowTheUserMovedAwayFromMeanwhileIsNotGoneBackTo() {
+        List<Object> row = List.of("adapter", "Objects it keeps");
+        List<Object> inside = List.of("adapter", "Objects it keeps", "allocation");
+        List<Object> outside = List.of("device");
+        assertEquals(inside, TreeMemory.within(outside, inside, row), "now inside the list: that row");
+        assertEquals(null, TreeMemory.within(inside, outside, row), "moved out of the list meanwhile: not back into it");
+        assertEquals(outside, TreeMemory.within(outside, null, row), "what was remembered outside the list stays");
+    }
+
     private static List<String> texts(TreeItem item) {
         return java.util.Arrays.stream(item.getItems()).map(i -> i.getText(0)).toList();
     }

@@ -163,9 +163,11 @@ final class ObjectRows {
     }
 
     /**
-     * The rows below a listed row, copied (all of them: a closed type row's objects too), to show
-     * in the rebuilt tree while they are listed again. A row whose own objects are still being
-     * listed is copied as not listed yet.
+     * The rows below a listed row, copied, to show in the rebuilt tree while they are listed again.
+     * A list below it that is closed, or still being listed, is copied as not listed yet (as a
+     * rebuild makes it), so a copy holds what is open and never grows from copy to copy.
+     *
+     * <p>Cost: a text per column of each row copied, on the UI thread.
      */
     static List<Copy> copyBelow(TreeItem item) {
         int columns = Math.max(1, item.getParent().getColumnCount());
@@ -182,11 +184,12 @@ final class ObjectRows {
             texts[i] = row.getText(i);
         }
         Object about = row.getData(ABOUT);
-        if (row.getData(LISTED) instanceof Pending p && listing(row)) {
+        if (row.getData(LISTED) instanceof Pending p && (listing(row) || !row.getExpanded())) {
             return new Copy(texts, p, about, null, false, List.of());
         }
-        return new Copy(texts, row.getData(), about, row.getData(LISTED), row.getExpanded(),
-                row.getData() instanceof Pending ? List.of() : copyBelow(row));
+        boolean unlisted = row.getData() instanceof Pending; /* open on its placeholder only if never listed */
+        return new Copy(texts, row.getData(), about, row.getData(LISTED), !unlisted && row.getExpanded(),
+                unlisted ? List.of() : copyBelow(row));
     }
 
     /** Whether a row's objects are being listed (its only row says so). */

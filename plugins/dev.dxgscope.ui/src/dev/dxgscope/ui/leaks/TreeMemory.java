@@ -23,12 +23,12 @@ import org.eclipse.swt.widgets.TreeItem;
  * in a Job are copied, so the rebuilt tree shows them until the new list replaces them.
  *
  * <p>Cost: one walk over the rows made (those under collapsed rows are not walked), and a copy of
- * the rows below each open list of more than {@link ObjectRows#SHOWN} objects.
+ * the rows below each open list of objects (see {@link ObjectRows#copyBelow}).
  */
 final class TreeMemory {
     private final Set<List<Object>> expanded = new HashSet<>();
     private final Set<List<Object>> seen = new HashSet<>();
-    /** The rows below each open row of objects listed in a Job, copied to show until it is listed again. */
+    /** The rows below each open list of objects (the outermost), copied to show until it is listed again. */
     private final Map<List<Object>, List<ObjectRows.Copy>> copies = new HashMap<>();
     private List<Object> selected;
     private List<Object> top;
@@ -38,7 +38,7 @@ final class TreeMemory {
         TreeMemory m = new TreeMemory();
         List<List<Object>> listing = new ArrayList<>();
         for (TreeItem item : tree.getItems()) {
-            m.remember(item, List.of(), listing);
+            m.remember(item, List.of(), listing, false);
         }
         TreeItem[] selection = tree.getSelection();
         m.selected = selection.length == 1 ? path(selection[0]) : null;
@@ -50,7 +50,8 @@ final class TreeMemory {
         return m;
     }
 
-    private void remember(TreeItem item, List<Object> parent, List<List<Object>> listing) {
+    /** {@code copied}: a row above was copied with everything below it. */
+    private void remember(TreeItem item, List<Object> parent, List<List<Object>> listing, boolean copied) {
         List<Object> path = append(parent, key(item));
         seen.add(path);
         if (item.getExpanded()) {
@@ -59,11 +60,13 @@ final class TreeMemory {
                 listing.add(path);
                 return;
             }
-            if (item.getData(ObjectRows.LISTED) instanceof ObjectRows.Pending p && p.count() > ObjectRows.SHOWN) {
+            /* any open list: one of up to 1000 objects at this update may have more at the next */
+            if (!copied && item.getData(ObjectRows.LISTED) instanceof ObjectRows.Pending) {
                 copies.put(path, ObjectRows.copyBelow(item));
+                copied = true;
             }
             for (TreeItem child : item.getItems()) {
-                remember(child, path, listing);
+                remember(child, path, listing, copied);
             }
         }
     }
@@ -92,7 +95,7 @@ final class TreeMemory {
         return path.size() > row.size() && path.subList(0, row.size()).equals(row);
     }
 
-    /** The rows below {@code item} before the rebuild, if they are to be listed in a Job (else null). */
+    /** The rows below {@code item} before the rebuild, if it was an open list (else null). */
     List<ObjectRows.Copy> copyOf(TreeItem item) {
         return copies.get(path(item));
     }
@@ -106,24 +109,33 @@ final class TreeMemory {
         TreeMemory now = new TreeMemory();
         List<List<Object>> listing = new ArrayList<>();
         for (TreeItem child : item.getItems()) {
-            now.remember(child, path, listing);
+            now.remember(child, path, listing, false); /* the lists open below it, copied for their own listing */
         }
         /* what is below a row still being listed stays remembered as it was */
         java.util.function.Predicate<List<Object>> replaced = p -> below(p, path)
                 && listing.stream().noneMatch(row -> below(p, row));
         expanded.removeIf(replaced);
         seen.removeIf(replaced);
+        copies.keySet().removeIf(replaced);
         expanded.addAll(now.expanded);
         seen.addAll(now.seen);
+        copies.putAll(now.copies);
         Tree tree = item.getParent();
         TreeItem[] selection = tree.getSelection();
-        if (selection.length == 1 && below(path(selection[0]), path)) {
-            selected = path(selection[0]);
+        selected = within(selected, selection.length == 1 ? path(selection[0]) : null, path);
+        top = within(top, tree.getItemCount() > 0 && tree.getTopItem() != null ? path(tree.getTopItem()) : null, path);
+    }
+
+    /**
+     * The row to remember of a tree where {@code now} is (selected, or at the top) and {@code was}
+     * was remembered: {@code now} if it is below {@code row}; else what was remembered, unless that
+     * was below {@code row} (the user has moved away from it meanwhile).
+     */
+    static List<Object> within(List<Object> was, List<Object> now, List<Object> row) {
+        if (now != null && below(now, row)) {
+            return now;
         }
-        TreeItem t = tree.getTopItem();
-        if (t != null && below(path(t), path)) {
-            top = path(t);
-        }
+        return was != null && below(was, row) ? null : was;
     }
 
     /** The user picked a row: a row remembered as selected must not be selected again when a list comes in. */
