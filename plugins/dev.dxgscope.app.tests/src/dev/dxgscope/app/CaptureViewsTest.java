@@ -20,6 +20,7 @@ import dev.dxgscope.ui.allocations.AllocationsView;
 import dev.dxgscope.ui.commands.CursorHandler;
 import dev.dxgscope.ui.commands.GoToHandler;
 import dev.dxgscope.ui.commands.SessionHandlers;
+import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.leaks.LeaksView;
 import dev.dxgscope.ui.processes.ProcessesView;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -322,6 +323,35 @@ class CaptureViewsTest {
         Object want = last.getData() instanceof Leaks.Suspect s && s.object() != null ? s.object() : last.getData();
         UiTestSupport.waitUntil(display, () -> Sessions.get().selection() == want, 5_000,
                 "Properties to show the row GTK selected");
+    }
+
+    @Test
+    void aLiveUpdateWaitsWhileThePointerIsOnTheLeaksLists() throws Exception {
+        CaptureSession session = open(CAPTURES.resolve("leaky-sharer.dxgcap"));
+        LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
+        org.eclipse.swt.widgets.Tree suspects = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
+                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        org.eclipse.swt.widgets.Label summary = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Label.class,
+                l -> l.getText().startsWith("Never released by the application"));
+        UiTestSupport.waitUntil(display, () -> view.result() != null && suspects.getItemCount() > 0, 10_000, "the suspects");
+        Leaks.Result before = view.result();
+        String text = summary.getText();
+
+        display.setCursorLocation(suspects.toDisplay(20, suspects.getHeaderHeight() + 5)); /* on the first row */
+        UiTestSupport.waitUntil(display, () -> display.getCursorControl() == suspects, 5_000, "the pointer on the suspects");
+        Sessions.get().modelUpdated(session); /* as a live capture's growth does */
+        UiTestSupport.spin(display, SessionView.THROTTLE_MS + 300);
+        assertSame(before, view.result(), "no new analysis while the pointer is on the rows");
+        assertEquals(text + LeaksView.WAITING, summary.getText(), "the summary says an update waits");
+
+        display.setCursorLocation(shell().toDisplay(5, 5)); /* off the lists */
+        suspects.notifyListeners(SWT.MouseExit, new Event());
+        UiTestSupport.waitUntil(display, () -> view.result() != before, 10_000, "the analysis once the pointer left");
+        UiTestSupport.waitUntil(display, () -> summary.getText().equals(text), 5_000, () -> "the summary as it was: "
+                + summary.getText());
+        Sessions.get().modelUpdated(session);
+        Leaks.Result after = view.result();
+        UiTestSupport.waitUntil(display, () -> view.result() != after, 10_000, "an update with the pointer elsewhere");
     }
 
     /** The first suspect's "Objects it keeps" row, or null. */

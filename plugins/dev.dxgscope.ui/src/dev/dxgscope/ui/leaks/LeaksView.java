@@ -48,7 +48,7 @@ import org.eclipse.swt.widgets.TreeItem;
  * whole capture, what is alive at the time cursor, and what was created since a marked time and is
  * still alive at the cursor. For the last, the lower part compares the two times both ways (MAT's
  * "compare"): per process and type, alive at the mark, created and destroyed in between, alive at the
- * cursor.
+ * cursor. A live capture's analysis is redone as it grows, except while the pointer is on the lists.
  */
 public final class LeaksView extends SessionView {
     private enum Mode {
@@ -79,6 +79,10 @@ public final class LeaksView extends SessionView {
     /** What the trees showed expanded and selected before the last rebuild. */
     private TreeMemory suspectsMemory = new TreeMemory();
     private TreeMemory groupsMemory = new TreeMemory();
+    /** A live update came while the pointer was on the rows: the analysis is redone once it leaves them. */
+    private boolean updateHeld;
+    /** What the summary adds while an update waits. */
+    public static final String WAITING = "  (newer records wait until the pointer leaves the lists)";
 
     @Inject
     public LeaksView(ESelectionService selectionService) {
@@ -150,6 +154,9 @@ public final class LeaksView extends SessionView {
         ObjectRows.install(groups, this::session, listing(groups));
         groups.addListener(SWT.MouseUp, e -> e.display.asyncExec(() -> showSelected(groups, suspects)));
         sash.setWeights(65, 35);
+        for (Tree t : new Tree[] {suspects, groups}) {
+            t.addListener(SWT.MouseExit, e -> e.display.asyncExec(this::resumeUpdates)); /* where it went, a turn later */
+        }
         MenuManager sm = new MenuManager();
         sm.add(new CsvExportAction("leak-suspects", c::getShell, this::suspectsCsv));
         suspects.setMenu(sm.createContextMenu(suspects));
@@ -332,8 +339,39 @@ public final class LeaksView extends SessionView {
         }
     }
 
+    /**
+     * A live capture's update waits while the pointer is on the lists: ranks change as a capture
+     * grows, and the rows would move under a click. The summary says an update is waiting.
+     */
+    @Override
+    public void modelUpdated(CaptureSession session) {
+        if (alive() && result != null && pointerOnRows()) {
+            if (!updateHeld) {
+                updateHeld = true;
+                summary.setText(summary.getText() + WAITING);
+            }
+            return;
+        }
+        super.modelUpdated(session);
+    }
+
+    /** Whether the pointer is on one of the two lists. */
+    private boolean pointerOnRows() {
+        org.eclipse.swt.widgets.Control under = suspects.getDisplay().getCursorControl();
+        return under != null && (under == suspects || under == groups);
+    }
+
+    /** The pointer left a list: an update that waited for it is made now. */
+    private void resumeUpdates() {
+        if (updateHeld && alive() && !pointerOnRows() && session() != null) {
+            updateHeld = false;
+            super.modelUpdated(session());
+        }
+    }
+
     @Override
     protected void refresh() {
+        updateHeld = false; /* the analysis is redone on the capture as it is now */
         CaptureSession s = session();
         if (pending != null) {
             pending.cancel();
@@ -386,7 +424,7 @@ public final class LeaksView extends SessionView {
         result = r;
         changes = compared.changes();
         comparing = compare;
-        summary.setText(text);
+        summary.setText(updateHeld ? text + WAITING : text);
         summary.getParent().layout();
         suspectsMemory = TreeMemory.of(suspects, suspectsMemory);
         groupsMemory = TreeMemory.of(groups, groupsMemory);
