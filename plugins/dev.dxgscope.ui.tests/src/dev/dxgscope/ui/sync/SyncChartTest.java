@@ -91,6 +91,18 @@ class SyncChartTest {
         throw new AssertionError("track without a title");
     }
 
+    @Test
+    void theTimeAxisSpansTheCaptureWhicheverFencesAreShown() {
+        SyncChart chart = new SyncChart();
+        chart.show(data, List.of());
+        org.jfree.data.Range r = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertEquals(-0.01 * data.end(), r.getLowerBound(), 1e-9);
+        assertEquals(1.01 * data.end(), r.getUpperBound(), 1e-9, "no track: still the whole capture, with its margins");
+        chart.show(data, data.defaultFences());
+        r = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertTrue(r.getLowerBound() <= 0 && r.getUpperBound() >= data.end(), r.toString());
+    }
+
     /** Stuck fences first; one track stays for the busiest fence that works, while there is one. */
     @Test
     void theDefaultFencesKeepOneTrackForTrafficThatWorks() {

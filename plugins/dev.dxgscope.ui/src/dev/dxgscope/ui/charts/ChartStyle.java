@@ -48,9 +48,9 @@ public final class ChartStyle {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }
 
-    /** x: seconds since the capture's first record. */
-    public static NumberAxis timeAxis() {
-        NumberAxis a = new NumberAxis("Time since capture start (s)");
+    /** x: seconds since the capture's first record, over the whole capture ({@link CaptureTimeAxis#span}). */
+    public static CaptureTimeAxis timeAxis() {
+        CaptureTimeAxis a = new CaptureTimeAxis("Time since capture start (s)");
         TickUnits units = new TickUnits();
         for (int exp = -9; exp <= 5; exp++) {
             java.text.DecimalFormat f = new java.text.DecimalFormat(exp >= 0 ? "0" : "0." + "0".repeat(-exp),

@@ -1,6 +1,7 @@
 package dev.dxgscope.ui.residency;
 
 import dev.dxgscope.ui.charts.ByteFormat;
+import dev.dxgscope.ui.charts.CaptureTimeAxis;
 import dev.dxgscope.ui.charts.ChartStyle;
 import dev.dxgscope.ui.charts.IntervalRenderer;
 import dev.dxgscope.ui.charts.LevelOfDetail;
@@ -158,8 +159,7 @@ public final class ResidencyChart {
             marks.add(markers(k.label(), d.markers(k), k != Kind.FAILED));
         }
         plot.setFixedLegendItems(legend(d, budgetLines.size()));
-        /* with nothing to draw the time axis still spans the capture, not a default 0..1 */
-        plot.getDomainAxis().setDefaultAutoRange(new org.jfree.data.Range(0, Math.max(d.end(), 1e-6)));
+        ((CaptureTimeAxis) plot.getDomainAxis()).span(d.end()); /* the whole capture, with nothing to draw too */
         resident.setSeries(lines);
         budgets.setSeries(budgetLines);
         pending.setSeries(d.markers(Kind.PENDING).isEmpty() ? List.of()

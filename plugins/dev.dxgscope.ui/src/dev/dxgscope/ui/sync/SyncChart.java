@@ -1,5 +1,6 @@
 package dev.dxgscope.ui.sync;
 
+import dev.dxgscope.ui.charts.CaptureTimeAxis;
 import dev.dxgscope.ui.charts.ChartStyle;
 import dev.dxgscope.ui.charts.HeadroomAxis;
 import dev.dxgscope.ui.charts.TopTitleAnnotation;
@@ -155,6 +156,7 @@ public final class SyncChart {
             shownWaits += f == null ? 0 : f.waits();
         }
         plot.setFixedLegendItems(legend(d, fences));
+        ((CaptureTimeAxis) plot.getDomainAxis()).span(d.end()); /* the whole capture, whichever fences are shown */
         ChartStyle.subtitle(chart, String.format(Locale.ROOT,
                 "%s · %d of %d fences shown · %d waits (%d shown), %d never satisfied · %d values went backwards",
                 d.title(), tracks.size(), d.fences().size(), d.waits().size(), shownWaits, d.stuckCount(),
