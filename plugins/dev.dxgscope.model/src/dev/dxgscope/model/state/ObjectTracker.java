@@ -83,7 +83,7 @@ final class ObjectTracker {
     DxgProcess process(int pid, long seq) {
         DxgProcess p = byPid.get(pid);
         if (p == null) {
-            p = new DxgProcess(pid, processes.size(), seq);
+            p = new DxgProcess(pid, processes.size(), seq, objects);
             processes.add(p);
             byPid.put(pid, p);
         }
@@ -152,7 +152,7 @@ final class ObjectTracker {
     }
 
     private DxgProcess replace(int pid, long seq) {
-        DxgProcess p = new DxgProcess(pid, processes.size(), seq);
+        DxgProcess p = new DxgProcess(pid, processes.size(), seq, objects);
         processes.add(p);
         byPid.put(pid, p);
         return p;
