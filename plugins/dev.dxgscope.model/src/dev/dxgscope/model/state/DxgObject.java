@@ -1,7 +1,5 @@
 package dev.dxgscope.model.state;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +18,8 @@ public class DxgObject {
     private final DxgObject parent;
     private final long createdSeq;
     private final String createdBy;
-    private List<DxgObject> children;
+    /** Ids, not references (see {@link ObjectIds}); null until the first. */
+    private ObjectIds children;
     private long destroyedSeq = ALIVE;
     private long destroyedByCall = -1;
     private DestroyReason destroyReason;
@@ -45,7 +44,7 @@ public class DxgObject {
 
     private void addChild(DxgObject child) {
         if (children == null) {
-            children = new ArrayList<>(4);
+            children = new ObjectIds(4);
         }
         children.add(child);
     }
@@ -78,7 +77,7 @@ public class DxgObject {
     }
 
     public List<DxgObject> children() {
-        return children == null ? List.of() : Collections.unmodifiableList(children);
+        return children == null ? List.of() : children.view(process.all());
     }
 
     /** Seq of the call (enter) that created it, or of the event that made it known. */

@@ -22,18 +22,12 @@ public final class DxgProcess {
     private long exitSeq = DxgObject.ALIVE;
     private int exitStatus = UNKNOWN_STATUS;
     private long teardownSeq = DxgObject.ALIVE;
-    /**
-     * Ids (places in the capture's object list, {@code all}) of every object that ever lived in its
-     * handle table, in creation order: ints rather than references, since each reference stored
-     * into a long-lived array costs the collector a barrier and a card to scan (a load was about
-     * 8% faster without this list of references).
-     */
-    private int[] objectIds = new int[16];
-    private int objectCount;
+    /** Every object that ever lived in its handle table: ids, not references (see {@link ObjectIds}). */
+    private final ObjectIds objects = new ObjectIds(16);
     private final List<DxgObject> all;
     /** Adapter handles live in their own table (the driver's local_handle_table). */
-    final LongMap<DxgObject> adapterHandles = new LongMap<>();
-    final LongMap<DxgObject> handles = new LongMap<>();
+    final HandleTable adapterHandles;
+    final HandleTable handles;
     final LongMap<FdRef> fds = new LongMap<>();
     private final List<FdRef> allFds = new ArrayList<>();
     /** Set once it got its parent's descriptors (at the fork, or at its start when that came first). */
@@ -45,6 +39,8 @@ public final class DxgProcess {
         this.index = index;
         this.startSeq = startSeq;
         this.all = all;
+        this.adapterHandles = new HandleTable(all);
+        this.handles = new HandleTable(all);
     }
 
     public int pid() {
@@ -124,19 +120,12 @@ public final class DxgProcess {
 
     /** Every object that ever lived in its handle table, in creation order (those made so far, for a live capture). */
     public List<DxgObject> objects() {
-        int[] ids = objectIds;
-        int n = objectCount;
-        return new java.util.AbstractList<>() {
-            @Override
-            public DxgObject get(int i) {
-                return all.get(ids[java.util.Objects.checkIndex(i, n)]);
-            }
+        return objects.view(all);
+    }
 
-            @Override
-            public int size() {
-                return n;
-            }
-        };
+    /** The capture's objects, by id. */
+    List<DxgObject> all() {
+        return all;
     }
 
     /** Every dxg-related descriptor it held, in the order they appeared. */
@@ -154,16 +143,13 @@ public final class DxgProcess {
     }
 
     /** The live table an object's handle is in. */
-    LongMap<DxgObject> table(DxgObject o) {
+    HandleTable table(DxgObject o) {
         return o.type() == ObjectType.ADAPTER ? adapterHandles : handles;
     }
 
     void addObject(DxgObject o) {
-        if (objectCount == objectIds.length) {
-            objectIds = java.util.Arrays.copyOf(objectIds, objectCount * 2);
-        }
-        objectIds[objectCount++] = o.id();
-        table(o).put(o.handle(), o); /* replaces a stale entry whose end the capture missed */
+        objects.add(o);
+        table(o).put(o); /* replaces a stale entry whose end the capture missed */
     }
 
     void addFd(FdRef fd) {
@@ -208,6 +194,6 @@ public final class DxgProcess {
 
     /** The capture is complete: drops spare capacity. */
     void trim() {
-        objectIds = java.util.Arrays.copyOf(objectIds, objectCount);
+        objects.trim();
     }
 }

@@ -406,9 +406,7 @@ final class ObjectTracker {
         o.destroy(seq, reason, byCall);
         destroyedSeqs[o.id()] = seq;
         DxgProcess p = o.process();
-        if (p.table(o).get(o.handle()) == o) {
-            p.table(o).remove(o.handle());
-        }
+        p.table(o).remove(o); /* unless a newer object has its handle */
         for (Listener l : listeners) {
             l.destroyed(o, seq);
         }
