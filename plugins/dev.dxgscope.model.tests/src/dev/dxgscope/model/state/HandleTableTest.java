@@ -65,6 +65,9 @@ class HandleTableTest {
         table.remove(reused);
         assertNull(table.get(0x40000040));
         assertEquals(0, table.size());
+        table.remove(old); /* its handle is no longer in the table at all */
+        table.remove(object(0x40001000)); /* never put */
+        assertEquals(0, table.size());
         table.put(object(0)); /* handle 0 is none */
         assertEquals(0, table.size());
     }

@@ -24,7 +24,8 @@ final class HandleTable {
     }
 
     private static int home(int handle, int mask) {
-        return (int) ((handle * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        long h = handle * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
     }
 
     private static int handleOf(long slot) {
