@@ -161,6 +161,26 @@ class WholeFileTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "user.name", matches = "root",
+            disabledReason = "only root may give a file away")
+    void aFileOfAnotherOwnerKeepsItsOwnerAndGroupWhenRootReplacesIt() throws IOException {
+        Path f = dir.resolve("objects.csv");
+        Files.writeString(f, "old");
+        java.nio.file.attribute.UserPrincipalLookupService users = f.getFileSystem().getUserPrincipalLookupService();
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(f,
+                java.nio.file.attribute.PosixFileAttributeView.class);
+        view.setOwner(users.lookupPrincipalByName("nobody"));
+        view.setGroup(users.lookupPrincipalByGroupName("nogroup"));
+        assertTrue(WholeFile.write(f, part -> {
+            Files.writeString(part, "new");
+            return true;
+        }));
+        assertEquals("new", Files.readString(f));
+        assertEquals("nobody", Files.getOwner(f).getName());
+        assertEquals("nogroup", Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class).group().getName());
+    }
+
+    @Test
     void aDeviceIsWrittenDirectlyNeverReplaced() throws IOException {
         Path devNull = Path.of("/dev/null");
         assertTrue(WholeFile.write(devNull, part -> {

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes a file whole or not at all, for every export. The bytes go to a hidden sibling
  * (".NAME.PID-N.part", made new, never through a link) that is renamed over the target only once
- * the write has completed, with the target's permissions, so a write that fails (a full disk, an
- * I/O error) or is cancelled leaves the target as it was (an earlier export of that name included)
- * and no half file beside it. Devices, pipes and /dev or /proc paths (a report to /dev/stdout),
+ * the write has completed, with the target's permissions, owner and group (as far as we may set
+ * them), so a write that fails (a full disk, an I/O error) or is cancelled leaves the target as it
+ * was (an earlier export of that name included) and no half file beside it. The target is a new
+ * file then: a hard link to the old one keeps the old bytes. Devices, pipes and /dev or /proc paths (a report to /dev/stdout),
  * and files in a directory where no sibling can be made, are written in place.
  *
  * A set of files ({@link #writeAll}) is renamed into place only once all of it is written.
@@ -176,14 +179,28 @@ public final class WholeFile {
         return absolute.startsWith("/dev") || absolute.startsWith("/proc");
     }
 
-    /** Gives the part the permissions of the file it replaces (else it has the defaults). */
+    /** Gives the part the permissions, owner and group of the file it replaces, as far as we may (else the defaults). */
     private static void keepPermissions(Path file, Path part) {
-        if (Files.exists(file)) {
-            try {
-                Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(file));
-            } catch (UnsupportedOperationException | IOException e) {
-                /* no POSIX permissions on this file system, or not ours to set: the defaults */
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException | IOException e) {
+            /* no POSIX permissions on this file system, or not ours to set: the defaults */
+        }
+        try {
+            /* its owner and group too (root exporting over a user's file; the group a user may set) */
+            PosixFileAttributes was = Files.readAttributes(file, PosixFileAttributes.class);
+            PosixFileAttributeView view = Files.getFileAttributeView(part, PosixFileAttributeView.class);
+            if (!was.group().equals(Files.readAttributes(part, PosixFileAttributes.class).group())) {
+                view.setGroup(was.group());
             }
+            if (!was.owner().equals(Files.getOwner(part))) {
+                view.setOwner(was.owner());
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            /* not ours to give (only root may give a file away): it stays the writer's */
         }
     }
 
