@@ -119,6 +119,19 @@ class SyncChartTest {
                 line(4, 3, 2), line(5, 3, 2))), "a fence with one satisfied wait does not push out a fourth stuck one");
     }
 
+    /** A bug that repeats (every run leaves a stuck fence like the last): its latest runs get the tracks. */
+    @Test
+    void amongEqualFencesTheLatestAreShown() {
+        List<SyncData.FenceLine> runs = new java.util.ArrayList<>();
+        for (int run = 0; run < 6; run++) {
+            runs.add(new SyncData.FenceLine(run, "fence " + run, "monitored fence", new double[] {10.0 * run, 10.0 * run + 1},
+                    new double[] {0, 1}, 3, 2, 1, 1, Double.NaN));
+        }
+        runs.add(new SyncData.FenceLine(9, "busy", "monitored fence", new double[] {1, 2}, new double[] {1, 2}, 600, 0,
+                600, 600, Double.NaN));
+        assertEquals(List.of(5, 4, 3, 9), SyncData.defaultFences(runs), "the three latest stuck, then the busiest");
+    }
+
     private static SyncData.FenceLine line(int id, int waits, int stuck) {
         return new SyncData.FenceLine(id, "fence " + id, "monitored fence", new double[0], new double[0], waits, stuck,
                 0, 0, Double.NaN);

@@ -143,7 +143,7 @@ public final class SyncData {
 
     /**
      * The fences to show when the user has not chosen: those with waits, stuck ones first; else the
-     * busiest. When stuck fences would fill every track, one is kept for the busiest fence whose
+     * busiest; among equals, the one whose value changed last. When stuck fences would fill every track, one is kept for the busiest fence whose
      * waits were all satisfied if it has more waits than the stuck fence it pushes out, so a session
      * where one bug repeats (every run of a workload leaves its stuck fence) still shows the
      * traffic that works beside it.
@@ -156,8 +156,10 @@ public final class SyncData {
         List<FenceLine> sorted = new ArrayList<>(fences);
         boolean anyWaits = fences.stream().anyMatch(f -> f.waits() > 0);
         sorted.removeIf(f -> anyWaits && f.waits() == 0);
+        /* among equals the latest first: a bug that repeats shows its last runs, near the cursor at the end */
         sorted.sort(Comparator.comparingInt((FenceLine f) -> -f.stuck()).thenComparingInt(f -> -f.waits())
-                .thenComparingInt(f -> -f.x().length).thenComparingInt(FenceLine::id));
+                .thenComparingInt(f -> -f.x().length).thenComparingDouble(f -> -lastChange(f))
+                .thenComparingInt(FenceLine::id));
         List<FenceLine> stuck = sorted.stream().filter(f -> f.stuck() > 0).toList();
         List<FenceLine> rest = sorted.stream().filter(f -> f.stuck() == 0).toList();
         /* the reserved track goes to real traffic: more waits than the stuck fence it would push out */
@@ -170,7 +172,12 @@ public final class SyncData {
         return out;
     }
 
-    /** Copies what the view needs; call under {@code CaptureSession.read}. */
+    /** When a fence's value last changed (0 when it never did). */
+    private static double lastChange(FenceLine f) {
+        return f.x().length == 0 ? 0 : f.x()[f.x().length - 1];
+    }
+
+        /** Copies what the view needs; call under {@code CaptureSession.read}. */
     public static SyncData of(CaptureModel m, String title) {
         Timeline t = m.timeline();
         double end = seconds(t, t.lastSeq());
