@@ -344,9 +344,19 @@ class CaptureViewsTest {
         assertSame(before, view.result(), "no new analysis while the pointer is on the rows");
         assertEquals(text + LeaksView.WAITING, summary.getText(), "the summary says an update waits");
 
+        UiTestSupport.find(shell(), Button.class, b -> "Leaks of the whole capture".equals(b.getText()))
+                .notifyListeners(SWT.Selection, new Event()); /* a user's action redoes the analysis at once */
+        UiTestSupport.waitUntil(display, () -> view.result() != before && summary.getText().equals(text), 10_000,
+                () -> "the analysis redone, without the note: " + summary.getText());
+        Leaks.Result held = view.result();
+        Sessions.get().modelUpdated(session);
+        UiTestSupport.spin(display, SessionView.THROTTLE_MS + 300);
+        assertSame(held, view.result());
+        assertEquals(text + LeaksView.WAITING, summary.getText(), "the note once");
+
         display.setCursorLocation(shell().toDisplay(5, 5)); /* off the lists */
         suspects.notifyListeners(SWT.MouseExit, new Event());
-        UiTestSupport.waitUntil(display, () -> view.result() != before, 10_000, "the analysis once the pointer left");
+        UiTestSupport.waitUntil(display, () -> view.result() != held, 10_000, "the analysis once the pointer left");
         UiTestSupport.waitUntil(display, () -> summary.getText().equals(text), 5_000, () -> "the summary as it was: "
                 + summary.getText());
         Sessions.get().modelUpdated(session);

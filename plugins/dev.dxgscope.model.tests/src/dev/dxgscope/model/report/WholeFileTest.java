@@ -170,14 +170,39 @@ class WholeFileTest {
         java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(f,
                 java.nio.file.attribute.PosixFileAttributeView.class);
         view.setOwner(users.lookupPrincipalByName("nobody"));
-        view.setGroup(users.lookupPrincipalByGroupName("nogroup"));
+        String group = Files.readAllLines(Path.of("/etc/group")).stream().anyMatch(l -> l.startsWith("nogroup:"))
+                ? "nogroup" : "nobody"; /* Debian's, else the others' */
+        view.setGroup(users.lookupPrincipalByGroupName(group));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw----"));
         assertTrue(WholeFile.write(f, part -> {
             Files.writeString(part, "new");
             return true;
         }));
         assertEquals("new", Files.readString(f));
         assertEquals("nobody", Files.getOwner(f).getName());
-        assertEquals("nogroup", Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class).group().getName());
+        assertEquals(group, Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class).group().getName());
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+
+    @Test
+    void aLinkPutAtThePartsPathMeanwhileIsNotGivenTheTargetsOwnerOrPermissions() throws IOException {
+        Path f = dir.resolve("objects.csv");
+        Files.writeString(f, "old");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "someone's");
+        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(WholeFile.write(f, part -> {
+            Files.writeString(part, "new");
+            /* whoever may write the directory swaps the part for a link while the export runs */
+            Path moved = part.resolveSibling("moved");
+            Files.move(part, moved);
+            Files.createSymbolicLink(part, victim);
+            return true;
+        }));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)),
+                "the link's target is not changed");
+        assertTrue(Files.isSymbolicLink(f), "what was at the part's path is what was renamed");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
@@ -68,18 +70,18 @@ public final class WholeFile {
         if (files.size() != bodies.size()) {
             throw new IllegalArgumentException(files.size() + " files, " + bodies.size() + " bodies");
         }
-        List<Path[]> parts = new ArrayList<>(); /* {target, part} */
+        List<Part> parts = new ArrayList<>();
         List<Integer> inPlace = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
                 Path file = target(files.get(i));
-                Path part = file == null ? null : newPart(file);
+                Part part = file == null ? null : newPart(file);
                 if (part == null) {
                     inPlace.add(i);
                     continue;
                 }
-                parts.add(new Path[] {file, part});
-                if (!bodies.get(i).write(part)) {
+                parts.add(part);
+                if (!bodies.get(i).write(part.part())) {
                     deleteParts(parts, null);
                     return false;
                 }
@@ -90,12 +92,12 @@ public final class WholeFile {
                     return false;
                 }
             }
-            for (Path[] p : parts) {
-                keepPermissions(p[0], p[1]);
+            for (Part p : parts) {
+                keepPermissions(p);
                 try {
-                    Files.move(p[1], p[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(p.part(), p.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(p[1], p[0], StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(p.part(), p.target(), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -119,22 +121,30 @@ public final class WholeFile {
         return special(file) || Files.exists(file) && !Files.isRegularFile(file) ? null : file;
     }
 
+    /**
+     * A sibling written in place of {@code target}: the file made new, known by its file key (device
+     * and inode), so what is done to it later is done to that file only, not to whatever someone
+     * who may write the directory put at its path meanwhile.
+     */
+    private record Part(Path target, Path part, Object key) {
+    }
+
     /** A new part beside {@code file}, or null in a directory we may not write (a file we may: in place). */
-    private static Path newPart(Path file) throws IOException {
+    private static Part newPart(Path file) throws IOException {
         Path part = part(file);
         try {
             Files.createFile(part);
-            return part;
         } catch (AccessDeniedException e) {
             return null;
         }
+        return new Part(file, part, Files.readAttributes(part, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
     }
 
     /** Deletes the parts of a set that are still there; a failure to delete is added to {@code why}'s. */
-    private static void deleteParts(List<Path[]> written, Exception why) throws IOException {
-        for (Path[] w : written) {
+    private static void deleteParts(List<Part> written, Exception why) throws IOException {
+        for (Part w : written) {
             try {
-                Files.deleteIfExists(w[1]);
+                Files.deleteIfExists(w.part());
             } catch (IOException cleanup) {
                 if (why == null) {
                     throw cleanup;
@@ -179,28 +189,38 @@ public final class WholeFile {
         return absolute.startsWith("/dev") || absolute.startsWith("/proc");
     }
 
-    /** Gives the part the permissions, owner and group of the file it replaces, as far as we may (else the defaults). */
-    private static void keepPermissions(Path file, Path part) {
-        if (!Files.exists(file)) {
-            return;
-        }
+    /**
+     * Gives the part the owner, group and permissions of the file it replaces, as far as we may
+     * (else it keeps the defaults): owner first, since a change of owner clears set-id bits. Never
+     * through a link, and only while the part is still the file we made: root writing into a user's
+     * directory must not change a file the user put at the part's path.
+     */
+    private static void keepPermissions(Part p) {
         try {
-            Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(file));
-        } catch (UnsupportedOperationException | IOException e) {
-            /* no POSIX permissions on this file system, or not ours to set: the defaults */
-        }
-        try {
-            /* its owner and group too (root exporting over a user's file; the group a user may set) */
-            PosixFileAttributes was = Files.readAttributes(file, PosixFileAttributes.class);
-            PosixFileAttributeView view = Files.getFileAttributeView(part, PosixFileAttributeView.class);
-            if (!was.group().equals(Files.readAttributes(part, PosixFileAttributes.class).group())) {
-                view.setGroup(was.group());
+            if (!Files.exists(p.target())) {
+                return;
             }
-            if (!was.owner().equals(Files.getOwner(part))) {
-                view.setOwner(was.owner());
+            PosixFileAttributes was = Files.readAttributes(p.target(), PosixFileAttributes.class);
+            PosixFileAttributeView view = Files.getFileAttributeView(p.part(), PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes now = view.readAttributes();
+            if (!now.isRegularFile() || !java.util.Objects.equals(now.fileKey(), p.key())) {
+                return;
             }
+            try {
+                /* root exporting over a user's file; the group a user may set to one of theirs */
+                if (!was.owner().equals(now.owner())) {
+                    view.setOwner(was.owner());
+                }
+                if (!was.group().equals(now.group())) {
+                    view.setGroup(was.group());
+                }
+            } catch (IOException e) {
+                /* not ours to give (only root may give a file away): it stays the writer's */
+            }
+            view.setPermissions(was.permissions());
         } catch (UnsupportedOperationException | IOException e) {
-            /* not ours to give (only root may give a file away): it stays the writer's */
+            /* no POSIX attributes on this file system, or not ours to set: the defaults */
         }
     }
 

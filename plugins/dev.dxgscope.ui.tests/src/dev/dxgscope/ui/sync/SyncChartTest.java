@@ -124,11 +124,12 @@ class SyncChartTest {
     void amongEqualFencesTheLatestAreShown() {
         List<SyncData.FenceLine> runs = new java.util.ArrayList<>();
         for (int run = 0; run < 6; run++) {
-            runs.add(new SyncData.FenceLine(run, "fence " + run, "monitored fence", new double[] {10.0 * run, 10.0 * run + 1},
-                    new double[] {0, 1}, 3, 2, 1, 1, Double.NaN));
+            /* as SyncData makes them: the last value holds to the capture's end (60 s) */
+            runs.add(new SyncData.FenceLine(run, "fence " + run, "monitored fence",
+                    new double[] {10.0 * run, 10.0 * run + 1, 60}, new double[] {0, 1, 1}, 3, 2, 1, 1, Double.NaN));
         }
-        runs.add(new SyncData.FenceLine(9, "busy", "monitored fence", new double[] {1, 2}, new double[] {1, 2}, 600, 0,
-                600, 600, Double.NaN));
+        runs.add(new SyncData.FenceLine(9, "busy", "monitored fence", new double[] {1, 2, 60}, new double[] {1, 2, 2}, 600,
+                0, 600, 600, Double.NaN));
         assertEquals(List.of(5, 4, 3, 9), SyncData.defaultFences(runs), "the three latest stuck, then the busiest");
     }
 

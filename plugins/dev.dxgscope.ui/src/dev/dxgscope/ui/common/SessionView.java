@@ -138,7 +138,7 @@ public abstract class SessionView implements SessionListener {
         long wait = THROTTLE_MS - (System.currentTimeMillis() - lastRefresh);
         if (wait <= 0) {
             lastRefresh = System.currentTimeMillis();
-            refreshWhenShown();
+            grew();
             return;
         }
         refreshQueued = true;
@@ -146,9 +146,14 @@ public abstract class SessionView implements SessionListener {
             refreshQueued = false;
             if (alive()) {
                 lastRefresh = System.currentTimeMillis();
-                refreshWhenShown();
+                grew();
             }
         });
+    }
+
+    /** The live capture grew (at most once per {@link #THROTTLE_MS}): refreshes, unless a view holds it off. */
+    protected void grew() {
+        refreshWhenShown();
     }
 
     /**

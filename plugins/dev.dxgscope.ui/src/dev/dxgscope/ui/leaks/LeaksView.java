@@ -81,6 +81,10 @@ public final class LeaksView extends SessionView {
     private TreeMemory groupsMemory = new TreeMemory();
     /** A live update came while the pointer was on the rows: the analysis is redone once it leaves them. */
     private boolean updateHeld;
+    /** The summary of the analysis shown, without {@link #WAITING}. */
+    private String summaryText = "";
+    /** Whether a timer will look where the pointer is. */
+    private boolean lookingAgain;
     /** What the summary adds while an update waits. */
     public static final String WAITING = "  (newer records wait until the pointer leaves the lists)";
 
@@ -341,18 +345,21 @@ public final class LeaksView extends SessionView {
 
     /**
      * A live capture's update waits while the pointer is on the lists: ranks change as a capture
-     * grows, and the rows would move under a click. The summary says an update is waiting.
+     * grows, and the rows would move under a click. The summary says an update is waiting; it is
+     * made when the pointer leaves the lists (or is found elsewhere: GTK sends no MouseExit when
+     * the pointer leaves during a grab, such as a context menu).
      */
     @Override
-    public void modelUpdated(CaptureSession session) {
+    protected void grew() {
         if (alive() && result != null && pointerOnRows()) {
             if (!updateHeld) {
                 updateHeld = true;
-                summary.setText(summary.getText() + WAITING);
+                summary.setText(summaryText + WAITING);
+                lookAgain();
             }
             return;
         }
-        super.modelUpdated(session);
+        super.grew();
     }
 
     /** Whether the pointer is on one of the two lists. */
@@ -361,17 +368,40 @@ public final class LeaksView extends SessionView {
         return under != null && (under == suspects || under == groups);
     }
 
-    /** The pointer left a list: an update that waited for it is made now. */
+    /** Looks where the pointer is again in a while (one timer at a time). */
+    private void lookAgain() {
+        if (!lookingAgain) {
+            lookingAgain = true;
+            summary.getDisplay().timerExec(THROTTLE_MS, () -> {
+                lookingAgain = false;
+                resumeUpdates();
+            });
+        }
+    }
+
+    /** An update that waited for the pointer to leave the lists is made now, if it has left. */
     private void resumeUpdates() {
-        if (updateHeld && alive() && !pointerOnRows() && session() != null) {
-            updateHeld = false;
-            super.modelUpdated(session());
+        if (!updateHeld || !alive()) {
+            return;
+        }
+        if (pointerOnRows()) {
+            lookAgain();
+            return;
+        }
+        updateHeld = false;
+        if (session() != null) {
+            refreshWhenShown();
+        } else {
+            summary.setText(summaryText);
         }
     }
 
     @Override
     protected void refresh() {
-        updateHeld = false; /* the analysis is redone on the capture as it is now */
+        if (updateHeld) {
+            updateHeld = false; /* the analysis is redone on the capture as it is now */
+            summary.setText(summaryText);
+        }
         CaptureSession s = session();
         if (pending != null) {
             pending.cancel();
@@ -424,6 +454,7 @@ public final class LeaksView extends SessionView {
         result = r;
         changes = compared.changes();
         comparing = compare;
+        summaryText = text;
         summary.setText(updateHeld ? text + WAITING : text);
         summary.getParent().layout();
         suspectsMemory = TreeMemory.of(suspects, suspectsMemory);

@@ -172,12 +172,12 @@ public final class SyncData {
         return out;
     }
 
-    /** When a fence's value last changed (0 when it never did). */
+    /** When a fence's value was last seen to change (0 when never): its last point but the one holding it to the end. */
     private static double lastChange(FenceLine f) {
-        return f.x().length == 0 ? 0 : f.x()[f.x().length - 1];
+        return f.x().length < 2 ? 0 : f.x()[f.x().length - 2];
     }
 
-        /** Copies what the view needs; call under {@code CaptureSession.read}. */
+    /** Copies what the view needs; call under {@code CaptureSession.read}. */
     public static SyncData of(CaptureModel m, String title) {
         Timeline t = m.timeline();
         double end = seconds(t, t.lastSeq());
