@@ -290,8 +290,7 @@ class CaptureViewsTest {
     void leaksListsStayOpenAcrossARebuild() throws Exception {
         open(CAPTURES.resolve("leaky-sharer.dxgcap"));
         LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
-        org.eclipse.swt.widgets.Tree suspects = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
-                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        org.eclipse.swt.widgets.Tree suspects = suspectsTree();
         UiTestSupport.waitUntil(display, () -> view.result() != null && keeps(suspects) != null, 10_000, "a suspect");
         org.eclipse.swt.widgets.TreeItem kept = keeps(suspects);
         kept.getParentItem().setExpanded(true);
@@ -329,8 +328,7 @@ class CaptureViewsTest {
     void aLiveUpdateWaitsWhileThePointerIsOnTheLeaksLists() throws Exception {
         CaptureSession session = open(CAPTURES.resolve("leaky-sharer.dxgcap"));
         LeaksView view = view(ViewIds.LEAKS, LeaksView.class);
-        org.eclipse.swt.widgets.Tree suspects = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
-                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        org.eclipse.swt.widgets.Tree suspects = suspectsTree();
         org.eclipse.swt.widgets.Label summary = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Label.class,
                 l -> l.getText().startsWith("Never released by the application"));
         UiTestSupport.waitUntil(display, () -> view.result() != null && suspects.getItemCount() > 0, 10_000, "the suspects");
@@ -364,6 +362,12 @@ class CaptureViewsTest {
         UiTestSupport.waitUntil(display, () -> view.result() != after, 10_000, "an update with the pointer elsewhere");
     }
 
+    /** The Leaks view's upper tree, of suspects. */
+    private org.eclipse.swt.widgets.Tree suspectsTree() {
+        return UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
+                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+    }
+
     /** The first suspect's "Objects it keeps" row, or null. */
     private static org.eclipse.swt.widgets.TreeItem keeps(org.eclipse.swt.widgets.Tree suspects) {
         for (org.eclipse.swt.widgets.TreeItem s : suspects.getItems()) {
@@ -389,8 +393,7 @@ class CaptureViewsTest {
         assertEquals(12 * 1048576L, view.result().totalBytes());
         assertEquals(List.of(), view.result().recurring(), "one run: A's leak and B's are two leaks");
         UiTestSupport.waitForText(display, shell(), t -> t.contains("outlived its creator"), 5_000);
-        org.eclipse.swt.widgets.Tree suspects = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
-                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        org.eclipse.swt.widgets.Tree suspects = suspectsTree();
         assertEquals(3, java.util.Arrays.stream(suspects.getItems()).filter(i -> i.getText(2).equals("1 fd")).count(),
                 "a descriptor's row counts an fd, not an object");
 
@@ -399,8 +402,7 @@ class CaptureViewsTest {
         open(UiTestSupport.recordProgram(dir, "leaky-sharer-twice", Path.of("/bin/sh"), "-c", w + " && " + w));
         UiTestSupport.waitUntil(display, () -> view.result() != null && view.result().recurring().size() == 6, 10_000,
                 "the leak analysis of two runs");
-        org.eclipse.swt.widgets.Tree tree = UiTestSupport.find(shell(), org.eclipse.swt.widgets.Tree.class,
-                t -> t.getColumnCount() == 4 && "Suspect".equals(t.getColumn(0).getText()));
+        org.eclipse.swt.widgets.Tree tree = suspectsTree();
         UiTestSupport.waitUntil(display, () -> tree.getItemCount() == 6, 5_000, "a row per recurring leak");
         org.eclipse.swt.widgets.TreeItem first = tree.getItem(0);
         assertEquals("adapter (LX_DXENUMADAPTERS3) in 2 leaky-sharer processes, 16 MiB, holding device, resource,"

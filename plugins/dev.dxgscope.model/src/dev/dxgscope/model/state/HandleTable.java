@@ -32,18 +32,20 @@ final class HandleTable {
         return (int) (slot >>> 32);
     }
 
+    /** The slot of {@code handle}: where it is, or the empty slot where it would go. */
+    private int find(int handle) {
+        int mask = slots.length - 1;
+        int i = home(handle, mask);
+        while (slots[i] != 0 && handleOf(slots[i]) != handle) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
     /** The object behind {@code handle} now, or null. */
     DxgObject get(int handle) {
-        int mask = slots.length - 1;
-        for (int i = home(handle, mask);; i = (i + 1) & mask) {
-            long s = slots[i];
-            if (s == 0) {
-                return null;
-            }
-            if (handleOf(s) == handle) {
-                return all.get((int) s);
-            }
-        }
+        long s = slots[find(handle)];
+        return s == 0 ? null : all.get((int) s);
     }
 
     /** Puts {@code o} behind its handle, in place of what was there (an end the capture missed); handle 0 is none. */
@@ -55,44 +57,26 @@ final class HandleTable {
         if ((size + 1) * 2 > slots.length) {
             long[] old = slots;
             slots = new long[old.length * 2];
-            size = 0;
             for (long s : old) {
                 if (s != 0) {
-                    insert(s);
+                    slots[find(handleOf(s))] = s;
                 }
             }
         }
-        insert(((long) handle << 32) | (o.id() & 0xFFFFFFFFL));
-    }
-
-    private void insert(long entry) {
-        int handle = handleOf(entry);
-        int mask = slots.length - 1;
-        for (int i = home(handle, mask);; i = (i + 1) & mask) {
-            long s = slots[i];
-            if (s == 0) {
-                slots[i] = entry;
-                size++;
-                return;
-            }
-            if (handleOf(s) == handle) {
-                slots[i] = entry;
-                return;
-            }
+        int i = find(handle);
+        if (slots[i] == 0) {
+            size++;
         }
+        slots[i] = ((long) handle << 32) | (o.id() & 0xFFFFFFFFL);
     }
 
     /** Takes {@code o} out if it is what its handle names now (a newer object may have that handle). */
     void remove(DxgObject o) {
-        int handle = o.handle();
-        int mask = slots.length - 1;
-        int i = home(handle, mask);
-        while (slots[i] != 0 && handleOf(slots[i]) != handle) {
-            i = (i + 1) & mask;
-        }
+        int i = find(o.handle());
         if (slots[i] == 0 || (int) slots[i] != o.id()) {
             return;
         }
+        int mask = slots.length - 1;
         slots[i] = 0;
         size--;
         for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {

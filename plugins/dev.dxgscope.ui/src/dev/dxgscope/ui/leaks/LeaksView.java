@@ -191,8 +191,7 @@ public final class LeaksView extends SessionView {
      * yet is shown (the row the user sees selected is the one Properties describes).
      */
     private void showSelected(Tree tree, Tree other) {
-        TreeItem[] selected = tree.isDisposed() ? new TreeItem[0] : tree.getSelection();
-        Object about = selected.length == 1 ? about(selected[0]) : null;
+        Object about = tree.isDisposed() ? null : aboutSelected(tree);
         if (about != null && shownAs(about) != Sessions.get().selection()) {
             forgetSelection();
             other.deselectAll();
@@ -208,6 +207,12 @@ public final class LeaksView extends SessionView {
     /** What the other views and Properties are given for a row: a suspect of one object is that object. */
     private static Object shownAs(Object about) {
         return about instanceof Leaks.Suspect s && s.object() != null ? s.object() : about;
+    }
+
+    /** What the one selected row of {@code tree} is about, or null. */
+    private static Object aboutSelected(Tree tree) {
+        TreeItem[] selected = tree.getSelection();
+        return selected.length == 1 ? about(selected[0]) : null;
     }
 
     /** What a row is about, or what the nearest row above it with something to show is about. */
@@ -231,8 +236,7 @@ public final class LeaksView extends SessionView {
     private void republish() {
         Object shown = Sessions.get().selection();
         for (Tree t : new Tree[] {suspects, groups}) {
-            TreeItem[] selected = t.getSelection();
-            Object about = selected.length == 1 ? about(selected[0]) : null;
+            Object about = aboutSelected(t);
             if (about != null && about != shown && TreeMemory.same(about, shown)) {
                 publish(about);
             }
@@ -354,7 +358,7 @@ public final class LeaksView extends SessionView {
         if (alive() && result != null && pointerOnRows()) {
             if (!updateHeld) {
                 updateHeld = true;
-                summary.setText(summaryText + WAITING);
+                showSummary();
                 lookAgain();
             }
             return;
@@ -389,18 +393,20 @@ public final class LeaksView extends SessionView {
             return;
         }
         updateHeld = false;
-        if (session() != null) {
-            refreshWhenShown();
-        } else {
-            summary.setText(summaryText);
-        }
+        showSummary();
+        refreshWhenShown();
+    }
+
+    /** The summary of the analysis shown, and whether an update waits. */
+    private void showSummary() {
+        summary.setText(updateHeld ? summaryText + WAITING : summaryText);
     }
 
     @Override
     protected void refresh() {
         if (updateHeld) {
             updateHeld = false; /* the analysis is redone on the capture as it is now */
-            summary.setText(summaryText);
+            showSummary();
         }
         CaptureSession s = session();
         if (pending != null) {
@@ -455,7 +461,7 @@ public final class LeaksView extends SessionView {
         changes = compared.changes();
         comparing = compare;
         summaryText = text;
-        summary.setText(updateHeld ? text + WAITING : text);
+        showSummary();
         summary.getParent().layout();
         suspectsMemory = TreeMemory.of(suspects, suspectsMemory);
         groupsMemory = TreeMemory.of(groups, groupsMemory);

@@ -40,10 +40,8 @@ final class TreeMemory {
         for (TreeItem item : tree.getItems()) {
             m.remember(item, List.of(), listing, false);
         }
-        TreeItem[] selection = tree.getSelection();
-        m.selected = selection.length == 1 ? path(selection[0]) : null;
-        TreeItem t = tree.getItemCount() > 0 ? tree.getTopItem() : null;
-        m.top = t == null ? null : path(t);
+        m.selected = selectedPath(tree);
+        m.top = topPath(tree);
         for (List<Object> row : listing) {
             m.carryOver(before, row);
         }
@@ -120,10 +118,20 @@ final class TreeMemory {
         expanded.addAll(now.expanded);
         seen.addAll(now.seen);
         copies.putAll(now.copies);
-        Tree tree = item.getParent();
+        selected = within(selected, selectedPath(item.getParent()), path);
+        top = within(top, topPath(item.getParent()), path);
+    }
+
+    /** The path of the tree's one selected row, or null. */
+    private static List<Object> selectedPath(Tree tree) {
         TreeItem[] selection = tree.getSelection();
-        selected = within(selected, selection.length == 1 ? path(selection[0]) : null, path);
-        top = within(top, tree.getItemCount() > 0 && tree.getTopItem() != null ? path(tree.getTopItem()) : null, path);
+        return selection.length == 1 ? path(selection[0]) : null;
+    }
+
+    /** The path of the row at the top of the tree's view, or null. */
+    private static List<Object> topPath(Tree tree) {
+        TreeItem t = tree.getItemCount() > 0 ? tree.getTopItem() : null;
+        return t == null ? null : path(t);
     }
 
     /**
