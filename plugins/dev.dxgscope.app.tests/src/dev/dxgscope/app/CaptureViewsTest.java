@@ -360,6 +360,26 @@ class CaptureViewsTest {
         Sessions.get().modelUpdated(session);
         Leaks.Result after = view.result();
         UiTestSupport.waitUntil(display, () -> view.result() != after, 10_000, "an update with the pointer elsewhere");
+
+        /* an update's analysis that starts with the pointer elsewhere and ends with it on the rows is held too */
+        Leaks.Result last = view.result();
+        org.eclipse.core.runtime.jobs.Job.getJobManager().suspend(); /* the analysis waits to run */
+        try {
+            UiTestSupport.spin(display, SessionView.THROTTLE_MS + 100);
+            Sessions.get().modelUpdated(session);
+            UiTestSupport.spin(display, SessionView.THROTTLE_MS + 300);
+            display.setCursorLocation(suspects.toDisplay(20, suspects.getHeaderHeight() + 5));
+            UiTestSupport.waitUntil(display, () -> display.getCursorControl() == suspects, 5_000, "the pointer back on the rows");
+        } finally {
+            org.eclipse.core.runtime.jobs.Job.getJobManager().resume();
+        }
+        UiTestSupport.waitUntil(display, () -> summary.getText().equals(text + LeaksView.WAITING), 10_000,
+                () -> "the update held when its analysis ended: " + summary.getText());
+        assertSame(last, view.result(), "the rows as they were");
+        display.setCursorLocation(shell().toDisplay(5, 5));
+        suspects.notifyListeners(SWT.MouseExit, new Event());
+        UiTestSupport.waitUntil(display, () -> view.result() != last && summary.getText().equals(text), 10_000,
+                () -> "the analysis once the pointer left again: " + summary.getText());
     }
 
     /** The Leaks view's upper tree, of suspects. */

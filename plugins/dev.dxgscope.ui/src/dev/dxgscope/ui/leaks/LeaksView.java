@@ -85,6 +85,8 @@ public final class LeaksView extends SessionView {
     private String summaryText = "";
     /** Whether a timer will look where the pointer is. */
     private boolean lookingAgain;
+    /** A live update's refresh is being made (so an analysis it starts is a live one). */
+    private boolean growing;
     /** What the summary adds while an update waits. */
     public static final String WAITING = "  (newer records wait until the pointer leaves the lists)";
 
@@ -356,14 +358,24 @@ public final class LeaksView extends SessionView {
     @Override
     protected void grew() {
         if (alive() && result != null && pointerOnRows()) {
-            if (!updateHeld) {
-                updateHeld = true;
-                showSummary();
-                lookAgain();
-            }
+            hold();
             return;
         }
-        super.grew();
+        growing = true;
+        try {
+            super.grew();
+        } finally {
+            growing = false;
+        }
+    }
+
+    /** Keeps the rows shown and says an update waits, until the pointer leaves the lists. */
+    private void hold() {
+        if (!updateHeld) {
+            updateHeld = true;
+            showSummary();
+            lookAgain();
+        }
     }
 
     /** Whether the pointer is on one of the two lists. */
@@ -418,6 +430,7 @@ public final class LeaksView extends SessionView {
         }
         long seq = cursor();
         Mode m = mode;
+        boolean live = growing;
         long from = mark < 0 ? 0 : mark;
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
             String[] label = new String[1];
@@ -439,8 +452,13 @@ public final class LeaksView extends SessionView {
                 } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes());
                 return x;
             });
+            Job self = Job.getJobManager().currentJob();
             if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
-                suspects.getDisplay().asyncExec(() -> show(r, compared.get(0), m == Mode.SINCE_MARK, label[0]));
+                suspects.getDisplay().asyncExec(() -> {
+                    if (self == pending) { /* not when a newer one was asked for meanwhile */
+                        arrived(r, compared.get(0), m == Mode.SINCE_MARK, label[0], live);
+                    }
+                });
             }
             return Status.OK_STATUS;
         });
@@ -451,6 +469,21 @@ public final class LeaksView extends SessionView {
     /** The two times compared: what changed per process and kind, and each process's objects in all. */
     private record Comparison(List<Leaks.Change> changes, Map<DxgProcess, Leaks.Change> totals) {
         static final Comparison NONE = new Comparison(List.of(), Map.of());
+    }
+
+    /**
+     * An analysis is done. A live update's that ends while the pointer is on the lists is held like
+     * one that came then: the pointer may have moved there while it ran.
+     */
+    private void arrived(Leaks.Result r, Comparison compared, boolean compare, String text, boolean live) {
+        if (suspects.isDisposed()) {
+            return;
+        }
+        if (live && result != null && pointerOnRows()) {
+            hold();
+            return;
+        }
+        show(r, compared, compare, text);
     }
 
     private void show(Leaks.Result r, Comparison compared, boolean compare, String text) {
