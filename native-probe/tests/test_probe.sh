@@ -90,6 +90,19 @@ size-limit)
         fail "a file cut short is called complete: $("$dxgcap" info "$work/short.dxgcap")"
     "$dxgcap" dump "$work/c.dxgcap" | grep -q "END reason=2 (size_limit)" || fail "END should name the size limit"
     ;;
+claim-in-handler)
+    # A SIGCHLD handler reaps a child while its thread is claiming its first ring: the probe claims
+    # no second ring from the handler (the program checks that none of the ended thread's stays
+    # active) and counts the handler's event lost; the thread's own wait is recorded.
+    "$dxgcap" record -o "$work/c.dxgcap" -- "$(dirname "$target")/claim_in_handler" >"$work/pids" 2>"$work/err" ||
+        fail "status $?: $(cat "$work/err")"
+    read -r a b <"$work/pids"
+    "$dxgcap" dump "$work/c.dxgcap" >"$work/dump"
+    [ "$(grep -c "PROCESS op=6 (reaped) other=$a status=0 " "$work/dump")" -eq 1 ] ||
+        fail "the thread's wait for $a not recorded once: $(grep PROCESS "$work/dump")"
+    grep -q "PROCESS op=6 (reaped) other=$b " "$work/dump" && fail "the handler's wait for $b was recorded"
+    grep -q "LOST .*events=1 .*(no_ring)" "$work/dump" || fail "the handler's event not counted lost: $(grep LOST "$work/dump")"
+    ;;
 reap)
     # Children the recorded program reaps itself: their parent's wait gives their status (a return
     # from main, a signal), which the probe cannot learn in the child.

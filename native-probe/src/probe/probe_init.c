@@ -166,15 +166,20 @@ uint32_t probe_max_record(void)
     return cfg.recording ? dxgs_ring_max_record(&session) : 0;
 }
 
-/* This thread's ring, claimed on first use (and again in a forked child). */
+/* This thread's ring, claimed on first use (and again in a forked child). A signal handler that
+ * records while the thread it interrupted is claiming finds state 2 and records nothing (its event
+ * is counted lost): a second claim would leave one ring active, with no owner, until the process
+ * ends. */
 static int ensure_ring(void)
 {
     if (__builtin_expect(tls.ring_state == 1, 1)) {
         return 1;
     }
-    if (tls.ring_state == -1 || !cfg.recording) {
+    if (tls.ring_state != 0 || !cfg.recording) {
         return 0;
     }
+    tls.ring_state = 2;
+    atomic_signal_fence(memory_order_seq_cst);
     tls.pid = getpid();
     tls.tid = (pid_t)syscall(SYS_gettid);
     if (dxgs_ring_claim(&session, &tls.ring, tls.pid, tls.tid) != 0) {
@@ -191,6 +196,7 @@ static int ensure_ring(void)
         }
         tls.scratch = m;
     }
+    atomic_signal_fence(memory_order_seq_cst); /* a handler sees state 1 only with the ring set */
     tls.ring_state = 1;
     pthread_setspecific(thread_exit_key, (void *)1);
     return 1;
@@ -199,7 +205,7 @@ static int ensure_ring(void)
 uint8_t *probe_scratch(void)
 {
     if (!ensure_ring()) {
-        if (cfg.recording && tls.ring_state == -1) {
+        if (cfg.recording && (tls.ring_state == -1 || tls.ring_state == 2)) {
             atomic_fetch_add_explicit(&session.hdr->lost_no_ring, 1, memory_order_relaxed);
         }
         return NULL;
