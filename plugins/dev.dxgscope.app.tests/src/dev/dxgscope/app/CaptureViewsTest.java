@@ -380,6 +380,31 @@ class CaptureViewsTest {
         suspects.notifyListeners(SWT.MouseExit, new Event());
         UiTestSupport.waitUntil(display, () -> view.result() != last && summary.getText().equals(text), 10_000,
                 () -> "the analysis once the pointer left again: " + summary.getText());
+
+        /* a live update that takes the place of a user's request is shown even if it ends with the pointer on the rows */
+        Leaks.Result whole = view.result();
+        Button capture = UiTestSupport.find(shell(), Button.class, b -> "Leaks of the whole capture".equals(b.getText()));
+        Button atCursor = UiTestSupport.find(shell(), Button.class, b -> "Alive at the time cursor".equals(b.getText()));
+        org.eclipse.core.runtime.jobs.Job.getJobManager().suspend();
+        try {
+            capture.setSelection(false);
+            atCursor.setSelection(true);
+            atCursor.notifyListeners(SWT.Selection, new Event()); /* the user's request waits to run */
+            UiTestSupport.spin(display, SessionView.THROTTLE_MS + 100);
+            Sessions.get().modelUpdated(session); /* and a live update takes its place */
+            UiTestSupport.spin(display, SessionView.THROTTLE_MS + 300);
+            display.setCursorLocation(suspects.toDisplay(20, suspects.getHeaderHeight() + 5));
+            UiTestSupport.waitUntil(display, () -> display.getCursorControl() == suspects, 5_000, "the pointer on the rows");
+        } finally {
+            org.eclipse.core.runtime.jobs.Job.getJobManager().resume();
+        }
+        UiTestSupport.waitUntil(display, () -> view.result() != whole && summary.getText().startsWith("Alive at "), 10_000,
+                () -> "the mode the user picked: " + summary.getText());
+        display.setCursorLocation(shell().toDisplay(5, 5));
+        atCursor.setSelection(false);
+        capture.setSelection(true);
+        capture.notifyListeners(SWT.Selection, new Event());
+        UiTestSupport.waitUntil(display, () -> summary.getText().equals(text), 10_000, "the whole capture again");
     }
 
     /** The Leaks view's upper tree, of suspects. */

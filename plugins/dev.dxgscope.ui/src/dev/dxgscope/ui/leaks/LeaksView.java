@@ -87,6 +87,8 @@ public final class LeaksView extends SessionView {
     private boolean lookingAgain;
     /** A live update's refresh is being made (so an analysis it starts is a live one). */
     private boolean growing;
+    /** A user's request (mode, mark, cursor) is being analysed: a live update that takes its place is not held. */
+    private boolean asked;
     /** What the summary adds while an update waits. */
     public static final String WAITING = "  (newer records wait until the pointer leaves the lists)";
 
@@ -361,9 +363,14 @@ public final class LeaksView extends SessionView {
             hold();
             return;
         }
+        live(super::grew);
+    }
+
+    /** Runs a refresh as a live update's (its analysis is held if it ends with the pointer on the lists). */
+    private void live(Runnable refresh) {
         growing = true;
         try {
-            super.grew();
+            refresh.run();
         } finally {
             growing = false;
         }
@@ -406,7 +413,7 @@ public final class LeaksView extends SessionView {
         }
         updateHeld = false;
         showSummary();
-        refreshWhenShown();
+        live(this::refreshWhenShown);
     }
 
     /** The summary of the analysis shown, and whether an update waits. */
@@ -423,14 +430,16 @@ public final class LeaksView extends SessionView {
         CaptureSession s = session();
         if (pending != null) {
             pending.cancel();
+            pending = null; /* an analysis already past its last check is dropped when it ends */
         }
+        asked |= !growing;
         if (s == null) {
             show(null, Comparison.NONE, false, "No capture open");
             return;
         }
         long seq = cursor();
         Mode m = mode;
-        boolean live = growing;
+        boolean mayHold = !asked; /* a live update's, not one that took a user's request's place */
         long from = mark < 0 ? 0 : mark;
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
             String[] label = new String[1];
@@ -456,7 +465,7 @@ public final class LeaksView extends SessionView {
             if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
                 suspects.getDisplay().asyncExec(() -> {
                     if (self == pending) { /* not when a newer one was asked for meanwhile */
-                        arrived(r, compared.get(0), m == Mode.SINCE_MARK, label[0], live);
+                        arrived(r, compared.get(0), m == Mode.SINCE_MARK, label[0], mayHold);
                     }
                 });
             }
@@ -475,11 +484,11 @@ public final class LeaksView extends SessionView {
      * An analysis is done. A live update's that ends while the pointer is on the lists is held like
      * one that came then: the pointer may have moved there while it ran.
      */
-    private void arrived(Leaks.Result r, Comparison compared, boolean compare, String text, boolean live) {
+    private void arrived(Leaks.Result r, Comparison compared, boolean compare, String text, boolean mayHold) {
         if (suspects.isDisposed()) {
             return;
         }
-        if (live && result != null && pointerOnRows()) {
+        if (mayHold && result != null && pointerOnRows()) {
             hold();
             return;
         }
@@ -491,6 +500,7 @@ public final class LeaksView extends SessionView {
             return;
         }
         result = r;
+        asked = false;
         changes = compared.changes();
         comparing = compare;
         summaryText = text;
