@@ -1,10 +1,12 @@
 /*
- * claim_in_handler: a SIGCHLD handler reaps a child while the thread it interrupted is claiming its
- * first ring (inside the probe, between taking the ring and mapping the scratch buffer). The probe
- * must not claim a second ring from the handler: one would stay active, owned by no thread, until
- * the process ends. This program maps that scratch buffer itself (it exports mmap, which the probe
- * calls), lets the pending SIGCHLD in there, then checks the session: once the thread has ended,
- * no ring of its tid may be active. Prints the two children's pids; exits 0 when no ring leaked.
+ * claim_in_handler: SIGCHLD arrives while a thread is claiming its first ring (inside the probe,
+ * between taking the ring and mapping the scratch buffer), and its handler reaps a child. The
+ * probe must take the signal only once the claim is done: a handler that recorded inside it would
+ * claim a second ring, and one would stay active, owned by no thread, until the process ends.
+ * This program maps that scratch buffer itself (it exports mmap, which the probe calls) and sends
+ * the thread SIGCHLD from there. Then it checks that the handler did not run inside the claim but
+ * did run, and, from the session, that no ring of the ended thread is active. Prints the two
+ * children's pids; exits 0 when all holds.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -16,12 +18,13 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "session.h"
 
 static pid_t first, second;
-static volatile sig_atomic_t armed, handled;
+static volatile sig_atomic_t armed, handled, handled_inside;
 static pid_t reaper_tid;
 
 static void on_child(int sig)
@@ -35,25 +38,18 @@ static void on_child(int sig)
     errno = saved;
 }
 
-/* Every mmap of the process comes here (the probe's too). Armed, the first one lets the pending
- * SIGCHLD in: its handler runs now, on this thread, before the mapping is made. */
+/* Every mmap of the process comes here (the probe's too). Armed, the first one sends this thread
+ * SIGCHLD: a handler that may run now runs before the mapping is made. */
 __attribute__((visibility("default"))) void *mmap(void *addr, size_t length, int prot, int flags, int fd,
                                                  off_t offset)
 {
     if (armed) {
         armed = 0;
-        sigset_t chld;
-        sigemptyset(&chld);
-        sigaddset(&chld, SIGCHLD);
-        pthread_sigmask(SIG_UNBLOCK, &chld, NULL);
-        pthread_sigmask(SIG_BLOCK, &chld, NULL);
+        pthread_kill(pthread_self(), SIGCHLD);
+        handled_inside = handled;
     }
     long r = syscall(SYS_mmap, addr, length, prot, flags, fd, offset);
-    if (r < 0 && r > -4096) {
-        errno = (int)-r;
-        return MAP_FAILED;
-    }
-    return (void *)r;
+    return r == -1 ? MAP_FAILED : (void *)r;
 }
 
 /* Its first traced call (a wait) makes the probe claim this thread's ring. */
@@ -61,6 +57,10 @@ static void *reaper(void *unused)
 {
     (void)unused;
     reaper_tid = (pid_t)syscall(SYS_gettid);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    pthread_sigmask(SIG_UNBLOCK, &chld, NULL);
     armed = 1;
     int status;
     waitpid(first, &status, 0);
@@ -76,7 +76,7 @@ int main(void)
     sigset_t chld;
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);
-    pthread_sigmask(SIG_BLOCK, &chld, NULL); /* held pending until the reaper lets it in */
+    pthread_sigmask(SIG_BLOCK, &chld, NULL); /* only the reaper takes SIGCHLD, and only the one it sends */
 
     if ((first = fork()) == 0) {
         _exit(0);
@@ -85,8 +85,12 @@ int main(void)
         _exit(0);
     }
     siginfo_t info;
-    if (waitid(P_PID, (id_t)second, &info, WEXITED | WNOWAIT) != 0) { /* the second is a zombie now */
+    if (waitid(P_PID, (id_t)first, &info, WEXITED | WNOWAIT) != 0 ||
+        waitid(P_PID, (id_t)second, &info, WEXITED | WNOWAIT) != 0) { /* both are zombies now */
         return 2;
+    }
+    struct timespec now = {0, 0};
+    while (sigtimedwait(&chld, NULL, &now) == SIGCHLD) { /* their SIGCHLD is taken here, not by the reaper */
     }
     printf("%d %d\n", (int)first, (int)second);
     fflush(stdout);
@@ -94,9 +98,18 @@ int main(void)
     if (pthread_create(&t, NULL, reaper, NULL) != 0 || pthread_join(t, NULL) != 0) {
         return 2;
     }
-    if (!handled) {
-        fprintf(stderr, "claim_in_handler: the handler did not run inside the probe's claim\n");
+    if (armed) {
+        fprintf(stderr, "claim_in_handler: the probe mapped no scratch buffer for the thread\n");
         return 2;
+    }
+    int bad = 0;
+    if (handled_inside) {
+        fprintf(stderr, "claim_in_handler: the handler ran inside the probe's claim\n");
+        bad = 1;
+    }
+    if (!handled) {
+        fprintf(stderr, "claim_in_handler: the handler never ran\n");
+        bad = 1;
     }
 
     const char *path = getenv("DXGSCOPE_SESSION");
@@ -113,7 +126,7 @@ int main(void)
     }
     if (active != 0) {
         fprintf(stderr, "claim_in_handler: %d rings of the ended thread %d are still active\n", active, (int)reaper_tid);
-        return 1;
+        bad = 1;
     }
-    return 0;
+    return bad;
 }

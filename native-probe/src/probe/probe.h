@@ -79,7 +79,7 @@ extern struct dxgs_session session;
 
 struct probe_tls {
     int busy;
-    int ring_state;           /* 0 none yet, 2 being claimed, 1 claimed, -1 no ring available */
+    int ring_state;           /* 0 none yet, 1 claimed, -1 no ring available */
     pid_t pid;                /* process the ring belongs to */
     pid_t tid;
     struct dxgs_ring_writer ring;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,20 +167,9 @@ uint32_t probe_max_record(void)
     return cfg.recording ? dxgs_ring_max_record(&session) : 0;
 }
 
-/* This thread's ring, claimed on first use (and again in a forked child). A signal handler that
- * records while the thread it interrupted is claiming finds state 2 and records nothing (its event
- * is counted lost): a second claim would leave one ring active, with no owner, until the process
- * ends. */
-static int ensure_ring(void)
+/* Claims this thread's ring and maps its scratch buffer. */
+static int claim_ring(void)
 {
-    if (__builtin_expect(tls.ring_state == 1, 1)) {
-        return 1;
-    }
-    if (tls.ring_state != 0 || !cfg.recording) {
-        return 0;
-    }
-    tls.ring_state = 2;
-    atomic_signal_fence(memory_order_seq_cst);
     tls.pid = getpid();
     tls.tid = (pid_t)syscall(SYS_gettid);
     if (dxgs_ring_claim(&session, &tls.ring, tls.pid, tls.tid) != 0) {
@@ -196,16 +186,42 @@ static int ensure_ring(void)
         }
         tls.scratch = m;
     }
-    atomic_signal_fence(memory_order_seq_cst); /* a handler sees state 1 only with the ring set */
     tls.ring_state = 1;
     pthread_setspecific(thread_exit_key, (void *)1);
     return 1;
 }
 
+/* This thread's ring, claimed on first use (and again in a forked child). No asynchronous signal
+ * is taken meanwhile: a handler that records (a SIGCHLD handler's wait) would claim a second ring,
+ * and one of the two would stay claimed, by no thread, until the process ends. The signal waits
+ * for the claim, a few microseconds, and its handler then records into the ring. Faults stay
+ * unblocked: a blocked one kills the process. Costs two sigprocmask calls a thread. */
+static int ensure_ring(void)
+{
+    if (__builtin_expect(tls.ring_state == 1, 1)) {
+        return 1;
+    }
+    if (tls.ring_state == -1 || !cfg.recording) {
+        return 0;
+    }
+    sigset_t async, old;
+    sigfillset(&async);
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+        sigdelset(&async, faults[i]);
+    }
+    int err = errno;
+    pthread_sigmask(SIG_BLOCK, &async, &old);
+    int claimed = claim_ring();
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = err;
+    return claimed;
+}
+
 uint8_t *probe_scratch(void)
 {
     if (!ensure_ring()) {
-        if (cfg.recording && (tls.ring_state == -1 || tls.ring_state == 2)) {
+        if (cfg.recording && tls.ring_state == -1) {
             atomic_fetch_add_explicit(&session.hdr->lost_no_ring, 1, memory_order_relaxed);
         }
         return NULL;
