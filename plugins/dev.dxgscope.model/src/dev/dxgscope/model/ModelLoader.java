@@ -26,6 +26,10 @@ import java.util.concurrent.CancellationException;
  * list. For a capture still being written, {@link #update()} reads what was added since the last
  * call and {@link #finish()} ends the capture for good.
  *
+ * <p>When the heap is nearly full ({@link MemoryGuard}), the load stops at a record and the model
+ * ends there, with an error on its health list that says where and how to give it more memory:
+ * what was read stays, and the views have room to work.
+ *
  * <p>Cost: one pass over the file, nothing copied per record; the model keeps 4 bytes per record
  * (its time) plus its objects.
  */
@@ -47,10 +51,20 @@ public final class ModelLoader {
     private final ModelBuilder builder;
     private final EventDecoder decoder;
     private final SeqOrderer orderer;
+    private final MemoryGuard memory;
     private int problemsSeen;
+    /** Records read, all calls together (the memory is checked every {@link #PROGRESS_EVERY}). */
+    private long records;
+    /** The heap filled up: nothing more is read. */
+    private boolean cut;
 
     public ModelLoader(CaptureFile file) {
+        this(file, MemoryGuard.ofHeap());
+    }
+
+    ModelLoader(CaptureFile file, MemoryGuard memory) {
         this.file = file;
+        this.memory = memory;
         this.cursor = file.records();
         this.builder = new ModelBuilder();
         this.decoder = new EventDecoder(builder::diagnostic); /* not this::, the model would keep the reader */
@@ -86,7 +100,11 @@ public final class ModelLoader {
 
     /** Loads a whole capture, reporting progress; throws CancellationException when cancelled. */
     public static CaptureModel load(CaptureFile file, Progress progress) throws IOException {
-        ModelLoader l = new ModelLoader(file);
+        return load(file, progress, MemoryGuard.ofHeap());
+    }
+
+    static CaptureModel load(CaptureFile file, Progress progress, MemoryGuard memory) throws IOException {
+        ModelLoader l = new ModelLoader(file, memory);
         l.read(false, progress);
         return l.finish();
     }
@@ -117,18 +135,29 @@ public final class ModelLoader {
     }
 
     private long read(boolean follow, Progress progress, long max) throws IOException {
+        if (cut) {
+            return 0;
+        }
         if (!follow && max == Long.MAX_VALUE && file.size() - cursor.position() >= READ_AHEAD_FROM) {
             return readAhead(progress);
         }
         cursor.follow(follow);
         long total = file.size();
         long n = 0;
-        while (n < max && cursor.next()) {
-            orderer.offer(cursor);
-            n++;
-            if ((n & (PROGRESS_EVERY - 1)) == 0) {
-                progress(progress, cursor.position(), total);
+        try {
+            while (n < max && cursor.next()) {
+                orderer.offer(cursor);
+                n++;
+                if ((++records & (PROGRESS_EVERY - 1)) == 0) {
+                    progress(progress, cursor.position(), total);
+                    if (memory.full()) {
+                        cut(cursor.position(), false);
+                        break;
+                    }
+                }
             }
+        } catch (OutOfMemoryError e) {
+            cut(cursor.position(), true);
         }
         reportProblems();
         if (progress != null) {
@@ -159,18 +188,28 @@ public final class ModelLoader {
         cursor.beforeRefill(() -> { }); /* windows are handed over, not overwritten */
         try (ReadAhead ahead = ReadAhead.start(cursor)) {
             ByteBuffer window = null;
-            for (ReadAhead.Batch b; (b = ahead.next()) != null;) {
-                if (window != null && b.window() != window) {
-                    decoder.detach(); /* calls in flight stop pointing into the last window */
-                    ahead.release(window);
+            long at = cursor.position();
+            try {
+                for (ReadAhead.Batch b; (b = ahead.next()) != null;) {
+                    if (window != null && b.window() != window) {
+                        decoder.detach(); /* calls in flight stop pointing into the last window */
+                        ahead.release(window);
+                    }
+                    window = b.window();
+                    for (int i = 0; i < b.count(); i++) {
+                        at = i + 1 < b.count() ? b.offset(i + 1) : b.position(); /* where the next record starts */
+                        orderer.offer(view.set(b.window(), b.at()[i], b.offset(i)));
+                    }
+                    n += b.count();
+                    ahead.recycle(b);
+                    progress(progress, at, total);
+                    if (memory.full()) {
+                        cut(at, false);
+                        break;
+                    }
                 }
-                window = b.window();
-                for (int i = 0; i < b.count(); i++) {
-                    orderer.offer(view.set(b.window(), b.at()[i], b.offset(i)));
-                }
-                n += b.count();
-                ahead.recycle(b);
-                progress(progress, b.position(), total);
+            } catch (OutOfMemoryError e) {
+                cut(at, true);
             }
         } finally {
             decoder.detach();
@@ -194,11 +233,34 @@ public final class ModelLoader {
         }
     }
 
+    /**
+     * The heap filled up: the model ends at {@code offset} (where the next record starts, or the one
+     * being applied when an allocation failed, which may be partly applied).
+     */
+    private void cut(long offset, boolean failed) throws IOException {
+        cut = true;
+        var t = builder.model().timeline();
+        long seq = t.lastSeq();
+        /* the model grows with the bytes read: the whole capture needs about this much, with a tenth to spare */
+        long gib = 1L << 30;
+        long need = (long) Math.ceil(memory.max() * ((double) file.size() / Math.max(1, offset)) * 1.1 / gib);
+        builder.cutForMemory(new Diagnostic(Severity.ERROR, offset, seq, String.format(java.util.Locale.ROOT,
+                "not enough memory: the model ends here, at #%d (%.3f s); the last %s of the capture were not read%s."
+                        + " dxgscope may use %s of memory: start it with more (DXGSCOPE_HEAP=%dg, for example)"
+                        + " to load the whole capture",
+                seq, t.size() == 0 ? 0.0 : (t.endNs() - t.startNs()) / 1e9,
+                dev.dxgscope.model.analysis.Format.bytes(Math.max(0, file.size() - offset)),
+                failed ? " (an allocation failed: the record before this byte may be partly applied)" : "",
+                dev.dxgscope.model.analysis.Format.bytes(memory.max()), Math.max(need, memory.max() / gib + 1))));
+    }
+
     /** Ends the capture: held records are applied, in-flight calls and pending waits are final. */
     public CaptureModel finish() throws IOException {
-        cursor.follow(false);
-        while (cursor.next()) {
-            orderer.offer(cursor);
+        if (!cut) {
+            cursor.follow(false);
+            while (cursor.next()) {
+                orderer.offer(cursor);
+            }
         }
         reportProblems();
         orderer.flush();

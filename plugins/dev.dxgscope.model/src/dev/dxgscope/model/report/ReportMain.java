@@ -24,8 +24,9 @@ import java.util.Set;
  * [--csv DIR] [--trace FILE] [-o FILE]}: the headless report (no display, no workbench). T is
  * seconds since the capture's first record ({@code 1.5}, {@code 1.5s}, {@code 250ms}), {@code #SEQ}
  * or {@code end}. Exit status 0, 1 when the capture cannot be read or an output cannot be written,
- * 2 for a bad command line (an output that is the capture itself included), 141 (as a program
- * killed by SIGPIPE) without a word when the standard output's reader went away ({@code | head}).
+ * 2 for a bad command line (an output that is the capture itself included), 3 when memory ran out
+ * (the report covers the capture up to where it did, and says so), 141 (as a program killed by
+ * SIGPIPE) without a word when the standard output's reader went away ({@code | head}).
  */
 public final class ReportMain {
     static final String USAGE = "usage: dxgscope report FILE [--format text|json|html] [--at T] [--diff T1 T2]\n"
@@ -34,7 +35,11 @@ public final class ReportMain {
             + "  -o -: the standard output (the default); --wide: text cells whole, not cut at 72 characters\n"
             + "  sections: " + String.join(", ", ReportBuilder.SECTIONS) + "\n"
             + "  exit status: 0; 1 when the capture cannot be read or an output cannot be written;\n"
-            + "  2 for a bad command line; 141 when the standard output's reader went away\n";
+            + "  2 for a bad command line; 3 when memory ran out (the report covers the capture up to\n"
+            + "  there; DXGSCOPE_HEAP=8g gives it 8 GiB); 141 when the standard output's reader went away\n";
+
+    /** The exit status when the capture's model did not fit in memory. */
+    static final int NO_MEMORY = 3;
 
     /** The exit status of a program killed by SIGPIPE, which a shell's pipefail expects. */
     static final int CLOSED_PIPE = 141;
@@ -71,7 +76,31 @@ public final class ReportMain {
         } catch (IOException e) {
             stderr.println("dxgscope report: " + o.file + ": " + ReadProblem.of(e));
             return 1;
+        } catch (OutOfMemoryError e) {
+            stderr.println("dxgscope report: " + o.file + ": " + noMemory());
+            return NO_MEMORY;
         }
+        int status;
+        try {
+            status = report(model, o, stdout, stderr);
+        } catch (OutOfMemoryError e) {
+            stderr.println("dxgscope report: building the report of " + o.file + ": " + noMemory());
+            return NO_MEMORY;
+        }
+        if (status == 0 && model.memoryCut() != null) {
+            stderr.println("dxgscope report: " + o.file + ": " + model.memoryCut().text());
+            return NO_MEMORY;
+        }
+        return status;
+    }
+
+    private static String noMemory() {
+        return "not enough memory (dxgscope may use " + dev.dxgscope.model.analysis.Format.bytes(Runtime.getRuntime().maxMemory())
+                + "): start it with more, DXGSCOPE_HEAP=8g for example";
+    }
+
+    /** Builds and writes the report and its exports; returns the exit status. */
+    private static int report(CaptureModel model, Options o, OutputStream stdout, PrintStream stderr) {
         Path writing = null;
         try {
             Long at = o.at == null ? null : TimeArg.seq(model, o.at);

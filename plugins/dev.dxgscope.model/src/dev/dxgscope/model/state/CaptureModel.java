@@ -165,6 +165,14 @@ public final class CaptureModel {
         return b.inFlightAtEnd;
     }
 
+    /**
+     * Why the model ends before the capture does: the heap filled up while it was read (an error on
+     * the health list that says where and how to give dxgscope more memory), or null.
+     */
+    public Diagnostic memoryCut() {
+        return b.memoryCut;
+    }
+
     /** Whether the capture has been read to its end for good (not a live capture still growing). */
     public boolean complete() {
         return b.finished;

@@ -34,6 +34,8 @@ public final class ModelBuilder {
     long inFlightAtEnd;
     Event.End end;
     boolean finished;
+    /** Why the model ends before the capture does (the heap filled up), or null. */
+    Diagnostic memoryCut;
 
     /**
      * Where the current ABI tables come from (the decoder: they arrive in the capture's ABI record).
@@ -46,6 +48,12 @@ public final class ModelBuilder {
     /** Where decoders and readers report problems, so they land on the model's health list. */
     public void diagnostic(Diagnostic d) {
         diagnostics.add(d);
+    }
+
+    /** The heap filled up: the model ends here ({@code why} goes on the health list too). */
+    public void cutForMemory(Diagnostic why) {
+        memoryCut = why;
+        diagnostics.add(why);
     }
 
     /** Notes a record's seq and time (every record, whether it decodes or not). */

@@ -60,6 +60,8 @@ public final class SessionJobs {
                             return monitor.isCanceled();
                         }
                     });
+                    /* what the cursor steps through, computed here rather than on the first key press */
+                    session.read(Milestones::cached);
                 } catch (CancellationException e) {
                     closeQuietly(session);
                     return Status.CANCEL_STATUS;
@@ -67,9 +69,12 @@ public final class SessionJobs {
                     String why = whyNotOpened(session, e, monitor::isCanceled);
                     closeQuietly(session);
                     return failed(session, why);
+                } catch (OutOfMemoryError e) { /* the load stops short of this; finishing or indexing did not fit */
+                    closeQuietly(session);
+                    return failed(session, "not enough memory (dxgscope may use "
+                            + dev.dxgscope.model.analysis.Format.bytes(Runtime.getRuntime().maxMemory())
+                            + "); start it with more, DXGSCOPE_HEAP=8g for example");
                 }
-                /* what the cursor steps through, computed here rather than on the first key press */
-                session.read(Milestones::cached);
                 Display.getDefault().asyncExec(() -> {
                     Sessions.get().setCurrent(session);
                     reportHealth(session);
@@ -116,6 +121,8 @@ public final class SessionJobs {
     /** Polls a live capture until it finishes or another one is shown. */
     static void follow(CaptureSession session) {
         Job job = new Job("Following " + session.title()) {
+            private boolean cutSaid;
+
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 if (Sessions.get().current() != session || monitor.isCanceled()) {
@@ -124,6 +131,12 @@ public final class SessionJobs {
                 try {
                     if (session.poll()) {
                         Sessions.get().modelUpdated(session);
+                    }
+                    Diagnostic cut = cutSaid ? null : session.read(CaptureModel::memoryCut);
+                    if (cut != null) {
+                        cutSaid = true;
+                        Display.getDefault().asyncExec(() -> note(NO_MEMORY, cut.text() + "\n\nThe recording goes on to its"
+                                + " file; the views show what was read."));
                     }
                 } catch (IOException e) {
                     return new Status(IStatus.ERROR, PLUGIN, "Reading the live capture " + session.file() + " failed", e);
@@ -144,6 +157,9 @@ public final class SessionJobs {
         job.setSystem(true);
         job.schedule(POLL_MS);
     }
+
+    /** The title of the note shown when a capture's model did not fit in memory. */
+    public static final String NO_MEMORY = "Not enough memory";
 
     /** The title of the note shown when a live recording's recorder failed. */
     public static final String RECORDER_ENDED = "Recording ended";
@@ -177,6 +193,11 @@ public final class SessionJobs {
      * view lists every problem).
      */
     static void reportHealth(CaptureSession s) {
+        Diagnostic cut = s.read(CaptureModel::memoryCut);
+        if (cut != null) {
+            note(NO_MEMORY, cut.text() + "\n\nWhat was read is shown. The Log view lists the capture's health.");
+            return;
+        }
         List<Diagnostic> errors = s.read((CaptureModel m) -> m.diagnostics().stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
         if (errors == null || errors.isEmpty()) {

@@ -1,0 +1,82 @@
+package dev.dxgscope.model;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Tells a load when the Java heap is nearly full, so it stops at a record boundary and keeps what
+ * it read, rather than failing with an OutOfMemoryError somewhere in a tracker and leaving no
+ * room for the views. It reads the heap's use after the last collection (the pools' collection
+ * usage, which young collections update too), so garbage not yet collected does not count.
+ * Before it first says "full", and again each time the use has grown by {@value #RECHECK_STEP} of
+ * the heap since, it has the heap collected whole and looks again, so garbage the young
+ * collections leave in the old generation cannot stop a load.
+ *
+ * <p>Cost: three MXBean reads per check (the loader checks every 16K records); a full collection
+ * only near the limit, a few at most in a load.
+ */
+public final class MemoryGuard {
+    /** The share of the heap a model may fill; the rest is for the views' work and the UI. */
+    public static final double LIMIT = 0.85;
+    static final double RECHECK_STEP = 0.05;
+
+    private final LongSupplier usedAfterCollection;
+    private final Runnable collect;
+    private final long max;
+    private final double limit;
+    private double checkedAt;
+
+    /** A guard of this JVM's heap, at {@link #LIMIT}. */
+    public static MemoryGuard ofHeap() {
+        return ofHeap(LIMIT);
+    }
+
+    /** A guard of this JVM's heap that says full past {@code limit} of it. */
+    public static MemoryGuard ofHeap(double limit) {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+        return new MemoryGuard(() -> {
+            long used = 0;
+            for (MemoryPoolMXBean p : heap) {
+                MemoryUsage u = p.getCollectionUsage();
+                used += u == null ? 0 : u.getUsed();
+            }
+            return used;
+        }, System::gc, Runtime.getRuntime().maxMemory(), limit);
+    }
+
+    /** A guard over any measure (tests): bytes in use after the last collection, how to collect, the most there is. */
+    MemoryGuard(LongSupplier usedAfterCollection, Runnable collect, long max, double limit) {
+        this.usedAfterCollection = usedAfterCollection;
+        this.collect = collect;
+        this.max = max;
+        this.limit = limit;
+    }
+
+    /** Whether the heap is past the limit, after a whole collection when the use grew enough since the last. */
+    public boolean full() {
+        double used = share();
+        if (used < limit) {
+            return false;
+        }
+        if (used >= checkedAt + RECHECK_STEP) {
+            collect.run();
+            used = share();
+            checkedAt = used;
+        }
+        return used >= limit;
+    }
+
+    private double share() {
+        return (double) usedAfterCollection.getAsLong() / max;
+    }
+
+    /** The heap's limit in bytes (-Xmx). */
+    public long max() {
+        return max;
+    }
+}
