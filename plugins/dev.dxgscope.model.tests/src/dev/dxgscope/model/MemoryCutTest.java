@@ -90,6 +90,8 @@ class MemoryCutTest {
         assertTrue(why.text().startsWith("not enough memory: the model ends here, at #" + why.seq() + " ("), why.text());
         assertTrue(why.text().contains("DXGSCOPE_HEAP="), why.text());
         assertTrue(cut.complete(), "finished: calls in flight and pending waits are final, as in a cut-off capture");
+        assertTrue(cut.diagnostics().stream().noneMatch(d -> d.text().contains("no END record")),
+                "the END is there, past the cut: " + cut.diagnostics());
         assertTrue(whole.timeline().size() > cut.timeline().size());
         assertNull(whole.memoryCut());
         for (int i = 0; i < cut.timeline().size(); i++) {

@@ -197,7 +197,7 @@ public final class ModelBuilder {
         objects.trim();
         residency.trim();
         finished = true;
-        if (end == null) {
+        if (end == null && memoryCut == null) { /* a model cut for memory did not read as far as the END */
             diagnostics.add(new Diagnostic(Severity.WARNING, -1, -1,
                     "the capture has no END record: the collector did not finish (killed, or still recording)"));
         }

@@ -6,6 +6,7 @@ import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CheckBox;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.NoMemory;
 import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.common.WindowedTable;
@@ -160,11 +161,14 @@ public final class AllocationsView extends SessionView {
             show(AllocationRows.empty(), "No capture open");
             return;
         }
+        org.eclipse.swt.widgets.Display display = table.getDisplay();
         pending = Job.create("Listing allocations", (IProgressMonitor monitor) -> {
-            AllocationRows r = s.read(m -> AllocationRows.build(m, seq, includeAll, f, by, desc));
-            if (!monitor.isCanceled() && r != null && !table.isDisposed()) {
-                table.getDisplay().asyncExec(() -> show(r, null));
-            }
+            NoMemory.guard(display, "the allocations", why -> show(AllocationRows.empty(), why), () -> {
+                AllocationRows r = s.read(m -> AllocationRows.build(m, seq, includeAll, f, by, desc));
+                if (!monitor.isCanceled() && r != null && !table.isDisposed()) {
+                    display.asyncExec(() -> show(r, null));
+                }
+            });
             return Status.OK_STATUS;
         });
         pending.setSystem(true);

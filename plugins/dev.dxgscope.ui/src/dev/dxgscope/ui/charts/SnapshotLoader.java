@@ -2,6 +2,7 @@ package dev.dxgscope.ui.charts;
 
 import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.ui.session.CaptureSession;
+import dev.dxgscope.ui.common.NoMemory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.core.runtime.IStatus;
@@ -23,14 +24,17 @@ public final class SnapshotLoader<T> {
     private final Control owner;
     private final Display display;
     private final Consumer<T> show;
+    private final Consumer<String> failed;
     private int generation;
     private int running;
 
-    public SnapshotLoader(String name, Control owner, Consumer<T> show) {
+    /** {@code failed} shows, instead of a copy, why none could be made (no room in the heap). */
+    public SnapshotLoader(String name, Control owner, Consumer<T> show, Consumer<String> failed) {
         this.name = name;
         this.owner = owner;
         this.display = owner.getDisplay();
         this.show = show;
+        this.failed = failed;
     }
 
     /** Reads {@code read} from the session's model in the background, then shows it; UI thread. */
@@ -46,6 +50,9 @@ public final class SnapshotLoader<T> {
                     return Status.OK_STATUS;
                 } catch (RuntimeException e) {
                     return new Status(IStatus.ERROR, "dev.dxgscope.ui", name + " failed", e);
+                } catch (OutOfMemoryError e) {
+                    value[0] = new NoRoom(NoMemory.text("the " + name.toLowerCase(java.util.Locale.ROOT)));
+                    return Status.OK_STATUS;
                 } finally {
                     deliver(gen, value[0]);
                 }
@@ -68,9 +75,21 @@ public final class SnapshotLoader<T> {
         display.asyncExec(() -> {
             running--;
             if (gen == generation && !owner.isDisposed() && value != null) {
-                show.accept((T) value);
+                if (value instanceof NoRoom r) {
+                    failed.accept(r.text());
+                    return;
+                }
+                try {
+                    show.accept((T) value);
+                } catch (OutOfMemoryError e) {
+                    failed.accept(NoMemory.text("the " + name.toLowerCase(java.util.Locale.ROOT)));
+                }
             }
         });
+    }
+
+    /** No copy: the heap had no room for it. */
+    private record NoRoom(String text) {
     }
 
     /** Drops every copy still being made (the view now shows no session); UI thread. */

@@ -9,6 +9,7 @@ import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.NoMemory;
 import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -441,34 +442,37 @@ public final class LeaksView extends SessionView {
         Mode m = mode;
         boolean mayHold = !asked; /* a live update's, not one that took a user's request's place */
         long from = mark < 0 ? 0 : mark;
+        org.eclipse.swt.widgets.Display display = suspects.getDisplay();
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
-            String[] label = new String[1];
-            List<Comparison> compared = new ArrayList<>(List.of(Comparison.NONE));
-            Leaks.Result r = s.read((CaptureModel model) -> {
-                if (m == Mode.SINCE_MARK) {
-                    compared.set(0, new Comparison(Leaks.compare(model, from, seq), Leaks.objectTotals(model, from, seq)));
-                }
-                Leaks.Result x = switch (m) {
-                    case CAPTURE -> Leaks.ofCapture(model);
-                    case AT_CURSOR -> Leaks.at(model, seq);
-                    case SINCE_MARK -> Leaks.between(model, from, seq);
-                };
-                label[0] = switch (m) {
-                    case CAPTURE -> "Never released by the application, or alive at the end";
-                    case AT_CURSOR -> "Alive at " + Formats.position(model, seq);
-                    case SINCE_MARK -> "Created after " + Formats.position(model, from) + " and alive at "
-                            + Formats.position(model, seq);
-                } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes());
-                return x;
-            });
-            Job self = Job.getJobManager().currentJob();
-            if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
-                suspects.getDisplay().asyncExec(() -> {
-                    if (self == pending) { /* not when a newer one was asked for meanwhile */
-                        arrived(r, compared.get(0), m == Mode.SINCE_MARK, label[0], mayHold);
+            NoMemory.guard(display, "the leak analysis", why -> show(null, Comparison.NONE, false, why), () -> {
+                String[] label = new String[1];
+                List<Comparison> compared = new ArrayList<>(List.of(Comparison.NONE));
+                Leaks.Result r = s.read((CaptureModel model) -> {
+                    if (m == Mode.SINCE_MARK) {
+                        compared.set(0, new Comparison(Leaks.compare(model, from, seq), Leaks.objectTotals(model, from, seq)));
                     }
+                    Leaks.Result x = switch (m) {
+                        case CAPTURE -> Leaks.ofCapture(model);
+                        case AT_CURSOR -> Leaks.at(model, seq);
+                        case SINCE_MARK -> Leaks.between(model, from, seq);
+                    };
+                    label[0] = switch (m) {
+                        case CAPTURE -> "Never released by the application, or alive at the end";
+                        case AT_CURSOR -> "Alive at " + Formats.position(model, seq);
+                        case SINCE_MARK -> "Created after " + Formats.position(model, from) + " and alive at "
+                                + Formats.position(model, seq);
+                    } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes());
+                    return x;
                 });
-            }
+                Job self = Job.getJobManager().currentJob();
+                if (!monitor.isCanceled() && r != null && !suspects.isDisposed()) {
+                    suspects.getDisplay().asyncExec(() -> {
+                        if (self == pending) { /* not when a newer one was asked for meanwhile */
+                            arrived(r, compared.get(0), m == Mode.SINCE_MARK, label[0], mayHold);
+                        }
+                    });
+                }
+            });
             return Status.OK_STATUS;
         });
         pending.setSystem(true);

@@ -8,6 +8,7 @@ import dev.dxgscope.model.state.DxgObject;
 import dev.dxgscope.model.state.DxgProcess;
 import dev.dxgscope.model.state.ObjectType;
 import dev.dxgscope.ui.common.Formats;
+import dev.dxgscope.ui.common.NoMemory;
 import dev.dxgscope.ui.common.Pages;
 import dev.dxgscope.ui.session.CaptureSession;
 import java.util.ArrayList;
@@ -139,27 +140,38 @@ final class ObjectRows {
             if (item.isDisposed()) {
                 return; /* the tree was rebuilt (a live update) before the listing began */
             }
-            List<Group> groups = s.read(m -> groups(m, p));
-            if (display.isDisposed()) {
-                return;
-            }
-            display.asyncExec(() -> {
+            NoMemory.guard(display, "these objects", why -> {
                 if (!item.isDisposed()) {
-                    tree.setRedraw(false);
-                    try {
-                        if (copied) {
-                            listing.replacing(item);
-                        }
-                        item.removeAll();
-                        show(item, groups, p, listing);
-                    } finally {
-                        tree.setRedraw(true);
-                    }
+                    item.removeAll();
+                    new TreeItem(item, SWT.NONE).setText(0, why);
                 }
-            });
+            }, () -> listed(s, p, item, tree, display, copied, listing));
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /** Lists the objects below {@code item} (in the Job), then shows them (on the UI thread). */
+    private static void listed(CaptureSession s, Pending p, TreeItem item, Tree tree, org.eclipse.swt.widgets.Display display,
+            boolean copied, Listing listing) {
+        List<Group> groups = s.read(m -> groups(m, p));
+        if (display.isDisposed()) {
+            return;
+        }
+        display.asyncExec(() -> {
+            if (!item.isDisposed()) {
+                tree.setRedraw(false);
+                try {
+                    if (copied) {
+                        listing.replacing(item);
+                    }
+                    item.removeAll();
+                    show(item, groups, p, listing);
+                } finally {
+                    tree.setRedraw(true);
+                }
+            }
+        });
     }
 
     /**

@@ -102,7 +102,10 @@ public final class LogView extends SessionView {
         /* a cut message or hint shows whole on hover; elsewhere, what a double-click does */
         CellToolTips.install(table, "Double-click: move the time cursor to the call that caused the line and select it");
         table.addListener(SWT.DefaultSelection, e -> activate(window.selection()));
-        loader = new SnapshotLoader<>("Log lines", c, this::show);
+        loader = new SnapshotLoader<>("Log lines", c, this::show, why -> {
+            count.setText("Not enough memory");
+            count.setToolTipText(why);
+        });
         attach(c);
         if (session() == null) {
             refresh();

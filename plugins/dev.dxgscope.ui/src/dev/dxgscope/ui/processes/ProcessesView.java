@@ -7,6 +7,7 @@ import dev.dxgscope.ui.common.CellToolTips;
 import dev.dxgscope.ui.common.CheckBox;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.NoMemory;
 import dev.dxgscope.ui.common.Formats;
 import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
@@ -219,19 +220,29 @@ public final class ProcessesView extends SessionView {
         long seq = cursor();
         String f = filter.getText();
         boolean showExited = exited.getSelection();
+        org.eclipse.swt.widgets.Display display = header.getDisplay();
         pending = Job.create("Listing handle tables", (IProgressMonitor monitor) -> {
-            Snapshot snap = s.read((CaptureModel m) -> {
-                HandleTree tree = HandleTree.build(m, seq, f, showExited);
-                return new Snapshot(s, seq, f, showExited, tree, Formats.position(m, seq),
-                        count(tree.roots()) <= EXPAND_ALL_BELOW);
+            NoMemory.guard(display, "the handle tables", this::noRoom, () -> {
+                Snapshot snap = s.read((CaptureModel m) -> {
+                    HandleTree tree = HandleTree.build(m, seq, f, showExited);
+                    return new Snapshot(s, seq, f, showExited, tree, Formats.position(m, seq),
+                            count(tree.roots()) <= EXPAND_ALL_BELOW);
+                });
+                if (snap != null && !monitor.isCanceled() && !header.isDisposed()) {
+                    display.asyncExec(() -> apply(snap));
+                }
             });
-            if (snap != null && !monitor.isCanceled() && !header.isDisposed()) {
-                header.getDisplay().asyncExec(() -> apply(snap));
-            }
             return Status.OK_STATUS;
         });
         pending.setSystem(true);
         pending.schedule();
+    }
+
+    private void noRoom(String why) {
+        if (!header.isDisposed()) {
+            header.setText(why);
+            header.getParent().layout();
+        }
     }
 
     private void apply(Snapshot snap) {

@@ -46,7 +46,10 @@ public final class ResidencyView extends SessionView {
         canvas.setValueReadout((x, plot) -> chart.readout(x));
         ChartViewParts.zoomAndExport(toolbar, canvas, "residency");
         toolbar.update(true);
-        loader = new SnapshotLoader<>("Residency chart", c, this::show);
+        loader = new SnapshotLoader<>("Residency chart", c, this::show, why -> {
+            chart.show(ResidencyData.empty());
+            header.setText(why);
+        });
         attach(c);
         if (session() == null) {
             refresh();

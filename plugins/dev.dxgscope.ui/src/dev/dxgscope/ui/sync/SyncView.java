@@ -98,7 +98,10 @@ public final class SyncView extends SessionView {
         ChartViewParts.zoomAndExport(toolbar, canvas, "sync-objects");
         toolbar.add(csv);
         toolbar.update(true);
-        loader = new SnapshotLoader<>("Sync objects chart", c, this::show);
+        loader = new SnapshotLoader<>("Sync objects chart", c, this::show, why -> {
+            loader.showNow(new Snapshot(SyncData.empty(), List.of(), table.order(), List.of(), List.of()));
+            header.setText(why);
+        });
         attach(c);
         if (session() == null) {
             refresh();

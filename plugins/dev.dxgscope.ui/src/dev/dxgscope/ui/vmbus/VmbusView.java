@@ -7,6 +7,7 @@ import dev.dxgscope.model.state.CaptureModel;
 import dev.dxgscope.model.state.VmbusTable;
 import dev.dxgscope.ui.common.CsvExportAction;
 import dev.dxgscope.ui.common.CsvSource;
+import dev.dxgscope.ui.common.NoMemory;
 import dev.dxgscope.ui.common.RowsFocus;
 import dev.dxgscope.ui.common.SessionView;
 import dev.dxgscope.ui.session.CaptureSession;
@@ -209,24 +210,31 @@ public final class VmbusView extends SessionView {
         if (pending != null) {
             pending.cancel();
         }
+        org.eclipse.swt.widgets.Display display = status.getDisplay();
         pending = Job.create("Listing VMBus messages", (IProgressMonitor monitor) -> {
-            Snapshot snap = s.read((CaptureModel m) -> {
-                int size = m.vmbus().size();
-                if (size == knownSize && f == knownFilter) {
-                    return null;
+            NoMemory.guard(display, "the VMBus messages", why -> {
+                if (!status.isDisposed()) {
+                    note(why);
                 }
-                VmbusExpert x = size == knownSize && knownExpert != null ? knownExpert : VmbusExpert.of(m.vmbus());
-                int err = 0;
-                int unans = 0;
-                for (int i = 0; i < x.size(); i++) {
-                    err += x.has(i, VmbusExpert.ERROR) ? 1 : 0;
-                    unans += x.has(i, VmbusExpert.UNANSWERED) ? 1 : 0;
+            }, () -> {
+                Snapshot snap = s.read((CaptureModel m) -> {
+                    int size = m.vmbus().size();
+                    if (size == knownSize && f == knownFilter) {
+                        return null;
+                    }
+                    VmbusExpert x = size == knownSize && knownExpert != null ? knownExpert : VmbusExpert.of(m.vmbus());
+                    int err = 0;
+                    int unans = 0;
+                    for (int i = 0; i < x.size(); i++) {
+                        err += x.has(i, VmbusExpert.ERROR) ? 1 : 0;
+                        unans += x.has(i, VmbusExpert.UNANSWERED) ? 1 : 0;
+                    }
+                    return new Snapshot(s, f, size, x, f.apply(m.vmbus(), x), err, unans);
+                });
+                if (snap != null && !monitor.isCanceled() && !status.isDisposed()) {
+                    status.getDisplay().asyncExec(() -> apply(snap));
                 }
-                return new Snapshot(s, f, size, x, f.apply(m.vmbus(), x), err, unans);
             });
-            if (snap != null && !monitor.isCanceled() && !status.isDisposed()) {
-                status.getDisplay().asyncExec(() -> apply(snap));
-            }
             return Status.OK_STATUS;
         });
         pending.setSystem(true);

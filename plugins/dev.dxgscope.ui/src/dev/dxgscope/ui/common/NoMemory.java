@@ -1,0 +1,39 @@
+package dev.dxgscope.ui.common;
+
+import dev.dxgscope.model.analysis.Format;
+import java.util.function.Consumer;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * What a view says when the heap has no room for what it would show (a capture near the memory
+ * limit): the view shows the sentence where its summary goes, rather than an internal error from
+ * the job framework and a view that still says "No capture open". The memory the failed work took
+ * is garbage again, so the rest of the workbench goes on.
+ */
+public final class NoMemory {
+    private NoMemory() {
+    }
+
+    /** "Not enough memory to show WHAT (dxgscope may use 4 GiB): ...". */
+    public static String text(String what) {
+        long max = Runtime.getRuntime().maxMemory();
+        long gib = Math.max(2, 2 * ((max + (1L << 29)) >> 30));
+        return "Not enough memory to show " + what + " (dxgscope may use " + Format.bytes(max)
+                + "): start it with more, DXGSCOPE_HEAP=" + gib + "g for example";
+    }
+
+    /**
+     * Runs a view's background work; if the heap has no room for it, {@code say} gets
+     * {@link #text} on the UI thread instead.
+     */
+    public static void guard(Display display, String what, Consumer<String> say, Runnable work) {
+        try {
+            work.run();
+        } catch (OutOfMemoryError e) {
+            String t = text(what);
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> say.accept(t));
+            }
+        }
+    }
+}
