@@ -39,6 +39,8 @@ class MemoryCutTest {
         large = Workloads.recordProgram(dir, "large", renderLoop, "6000", "0");
         assertTrue(Files.size(small) < ModelLoader.READ_AHEAD_FROM && Files.size(large) >= ModelLoader.READ_AHEAD_FROM,
                 Files.size(small) + " and " + Files.size(large) + " bytes");
+        long records = recordsBefore(small, Long.MAX_VALUE);
+        assertTrue(records > 3 * 16384 + 1000, "three checks and more fit in the small capture: " + records + " records");
     }
 
     /**
@@ -133,6 +135,30 @@ class MemoryCutTest {
         assertTrue(why.offset() < Files.size(large), "cut before the end");
         assertEquals(recordsBefore(large, why.offset()), cut.timeline().size(), "exactly the records before the cut");
         assertTrue(cut.timeline().size() > 0);
+    }
+
+    /** Damage the reader found ahead, past the cut, is not the model's: it is not on the health list. */
+    @Test
+    void damagePastTheCutIsNotListed() throws Exception {
+        Path damaged = dir.resolve("damaged.dxgcap");
+        Files.copy(large, damaged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long size = Files.size(damaged);
+        try (var ch = java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
+            for (long at = size * 9 / 16; at < size - 4096; at += size / 16) { /* past the first window (8 MiB) */
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef}), at);
+            }
+        }
+        CaptureModel whole = ModelLoader.load(damaged);
+        assertTrue(whole.diagnostics().stream().anyMatch(d -> d.text().startsWith("damaged bytes skipped")),
+                "the damage is there: " + whole.diagnostics());
+        CaptureModel cut;
+        try (CaptureFile f = CaptureFile.open(damaged)) {
+            cut = ModelLoader.load(f, null, counting(1, new AtomicInteger(), new AtomicInteger()));
+        }
+        long end = cut.memoryCut().offset();
+        assertTrue(end < size * 9 / 16, "cut before the first damage: " + end);
+        assertTrue(cut.diagnostics().stream().noneMatch(d -> d.text().startsWith("damaged bytes skipped")),
+                cut.diagnostics().toString());
     }
 
     @Test

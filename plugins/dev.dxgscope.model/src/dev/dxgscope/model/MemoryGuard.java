@@ -10,14 +10,15 @@ import java.util.function.LongSupplier;
 /**
  * Tells a load when the Java heap is nearly full, so it stops at a record boundary and keeps what
  * it read, rather than failing with an OutOfMemoryError somewhere in a tracker and leaving no
- * room for the views. It reads the heap's use after the last collection (the pools' collection
- * usage, which young collections update too), so garbage not yet collected does not count.
- * Before it first says "full", and again each time the use has grown by {@value #RECHECK_STEP} of
- * the heap since, it has the heap collected whole and looks again, so garbage the young
- * collections leave in the old generation cannot stop a load.
+ * room for the views. It counts what every heap pool holds now, except the young generation's
+ * allocation space (eden), which counts as the last collection left it (empty): what is not in
+ * eden was kept by a collection. That counts garbage the old generation has not collected yet, so
+ * before it first says "full", and again each time the use has grown by {@value #RECHECK_STEP}
+ * of the heap since, it has the heap collected whole and looks again (with explicit collections
+ * disabled, it believes the count).
  *
- * <p>Cost: three MXBean reads per check (the loader checks every 16K records); a full collection
- * only near the limit, a few at most in a load.
+ * <p>Cost: a few MXBean reads per check (the loader checks every 16K records); a full collection
+ * only near the limit, two or three at most in a load.
  */
 public final class MemoryGuard {
     /**
@@ -43,15 +44,26 @@ public final class MemoryGuard {
     /** A guard of this JVM's heap that says full past {@code limit} of it. */
     public static MemoryGuard ofHeap(double limit) {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
         return new MemoryGuard(() -> {
             long used = 0;
             for (MemoryPoolMXBean p : heap) {
-                MemoryUsage u = p.getCollectionUsage();
+                MemoryUsage u = eden(p) ? p.getCollectionUsage() : p.getUsage();
                 used += u == null ? 0 : u.getUsed();
             }
             return used;
         }, System::gc, Runtime.getRuntime().maxMemory(), limit);
+    }
+
+    /** Where new objects are allocated (G1, Parallel and Serial name it so): garbage until a collection. */
+    private static boolean eden(MemoryPoolMXBean p) {
+        return p.getName().contains("Eden");
+    }
+
+    /** "DXGSCOPE_HEAP=8g": twice the heap there is now, for messages that cannot tell how much is needed. */
+    public static String twiceTheHeap() {
+        long max = Runtime.getRuntime().maxMemory();
+        return "DXGSCOPE_HEAP=" + Math.max(2, 2 * ((max + (1L << 29)) >> 30)) + "g";
     }
 
     /** A guard over any measure (tests): bytes in use after the last collection, how to collect, the most there is. */
@@ -83,5 +95,10 @@ public final class MemoryGuard {
     /** The heap's limit in bytes (-Xmx). */
     public long max() {
         return max;
+    }
+
+    /** The share of the heap it lets a model fill. */
+    public double limit() {
+        return limit;
     }
 }

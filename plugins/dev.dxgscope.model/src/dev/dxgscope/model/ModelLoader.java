@@ -57,6 +57,8 @@ public final class ModelLoader {
     private long records;
     /** The heap filled up: nothing more is read. */
     private boolean cut;
+    /** Where the model ends when {@link #cut}: damage the reader found past it is not the model's. */
+    private long cutAt = Long.MAX_VALUE;
 
     public ModelLoader(CaptureFile file) {
         this(file, MemoryGuard.ofHeap());
@@ -226,6 +228,9 @@ public final class ModelLoader {
         var problems = cursor.problems();
         for (; problemsSeen < problems.size(); problemsSeen++) {
             CaptureProblem p = problems.get(problemsSeen);
+            if (p.offset() >= cutAt) {
+                continue; /* read ahead past where the model ends */
+            }
             builder.diagnostic(new Diagnostic(Severity.ERROR, p.offset(), -1, switch (p.kind()) {
                 case DAMAGED -> "damaged bytes skipped (" + p.skipped() + " bytes): " + p.reason();
                 case TRUNCATED -> "the capture is cut off here (" + p.skipped() + " bytes unread): " + p.reason();
@@ -234,22 +239,37 @@ public final class ModelLoader {
     }
 
     /**
-     * The heap filled up: the model ends at {@code offset} (where the next record starts, or the one
-     * being applied when an allocation failed, which may be partly applied).
+     * The heap filled up: the model ends at {@code offset}, where the next record starts ({@code
+     * failed}: an allocation failed while the record before it was applied, which may be partly
+     * applied). Records held for a gap are dropped: what they wait for may lie past the end.
      */
     private void cut(long offset, boolean failed) throws IOException {
         cut = true;
-        var t = builder.model().timeline();
-        long seq = t.lastSeq();
-        /* the model grows with the bytes read: the whole capture needs about this much, with a tenth to spare */
+        cutAt = offset;
+        orderer.discard();
+        long seq = -1;
+        String at = "";
+        try {
+            var t = builder.model().timeline();
+            seq = t.lastSeq();
+            at = String.format(java.util.Locale.ROOT, ", at #%d (%.3f s)", seq,
+                    t.size() == 0 ? 0.0 : (t.endNs() - t.startNs()) / 1e9);
+        } catch (RuntimeException e) {
+            /* a record partly applied: where it ends is the byte alone */
+        }
+        /*
+         * The model grows with the bytes read. It filled the guard's share of the heap (all of it
+         * when an allocation failed), and the whole capture should leave the same share free:
+         * this much, with a tenth to spare.
+         */
         long gib = 1L << 30;
-        long need = (long) Math.ceil(memory.max() * ((double) file.size() / Math.max(1, offset)) * 1.1 / gib);
+        double share = failed ? 1 / memory.limit() : 1;
+        long need = (long) Math.ceil(memory.max() * share * ((double) file.size() / Math.max(1, offset)) * 1.1 / gib);
         builder.cutForMemory(new Diagnostic(Severity.ERROR, offset, seq, String.format(java.util.Locale.ROOT,
-                "not enough memory: the model ends here, at #%d (%.3f s); the last %s of the capture were not read%s."
+                "not enough memory: the model ends here%s; the last %s of the capture were not read%s."
                         + " dxgscope may use %s of memory: start it with more (DXGSCOPE_HEAP=%dg, for example)"
                         + " to load the whole capture",
-                seq, t.size() == 0 ? 0.0 : (t.endNs() - t.startNs()) / 1e9,
-                dev.dxgscope.model.analysis.Format.bytes(Math.max(0, file.size() - offset)),
+                at, dev.dxgscope.model.analysis.Format.bytes(Math.max(0, file.size() - offset)),
                 failed ? " (an allocation failed: the record before this byte may be partly applied)" : "",
                 dev.dxgscope.model.analysis.Format.bytes(memory.max()), Math.max(need, memory.max() / gib + 1))));
     }

@@ -51,6 +51,18 @@ class WholeFileTest {
     }
 
     @Test
+    void runningOutOfMemoryWhileWritingLeavesTheEarlierFileAndNoPart() throws IOException {
+        Path f = dir.resolve("report.html");
+        Files.writeString(f, "the earlier report");
+        assertThrows(OutOfMemoryError.class, () -> WholeFile.write(f, part -> {
+            Files.writeString(part, "half a report");
+            throw new OutOfMemoryError("Java heap space");
+        }));
+        assertEquals("the earlier report", Files.readString(f));
+        assertEquals(List.of("report.html"), names(), "no part file left");
+    }
+
+    @Test
     void aSetThatFailsPartwayLeavesEveryEarlierFileAsItWas() throws IOException {
         Path a = dir.resolve("objects.csv");
         Path b = dir.resolve("waits.csv");

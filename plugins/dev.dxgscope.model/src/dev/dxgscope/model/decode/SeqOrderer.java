@@ -70,6 +70,15 @@ public final class SeqOrderer {
         }
     }
 
+    /**
+     * Drops what is held: the model ends before the capture does (memory ran out), and the records
+     * a held one waits for may lie past its end, so its gap is no damage.
+     */
+    public void discard() {
+        held.clear();
+        heldBytes = 0;
+    }
+
     /** Delivers everything still held, declaring the gaps missing: the capture is complete. */
     public void flush() {
         while (!held.isEmpty()) {

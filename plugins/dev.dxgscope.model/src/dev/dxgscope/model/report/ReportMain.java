@@ -96,7 +96,7 @@ public final class ReportMain {
 
     private static String noMemory() {
         return "not enough memory (dxgscope may use " + dev.dxgscope.model.analysis.Format.bytes(Runtime.getRuntime().maxMemory())
-                + "): start it with more, DXGSCOPE_HEAP=8g for example";
+                + "): start it with more, " + dev.dxgscope.model.MemoryGuard.twiceTheHeap() + " for example";
     }
 
     /** Builds and writes the report and its exports; returns the exit status. */

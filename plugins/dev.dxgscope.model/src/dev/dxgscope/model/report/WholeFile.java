@@ -100,7 +100,7 @@ public final class WholeFile {
                     Files.move(p.part(), p.target(), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) { /* an Error too: no memory left to write with */
             deleteParts(parts, e); /* those not renamed yet */
             throw e;
         }
@@ -141,7 +141,7 @@ public final class WholeFile {
     }
 
     /** Deletes the parts of a set that are still there; a failure to delete is added to {@code why}'s. */
-    private static void deleteParts(List<Part> written, Exception why) throws IOException {
+    private static void deleteParts(List<Part> written, Throwable why) throws IOException {
         for (Part w : written) {
             try {
                 Files.deleteIfExists(w.part());

@@ -193,9 +193,16 @@ public final class ModelBuilder {
                     + " more records failed in the trackers (internal errors, not listed)"));
         }
         sync.finish();
-        timeline.trim();
-        objects.trim();
-        residency.trim();
+        for (Runnable trim : List.<Runnable>of(objects::trim, residency::trim, timeline::trim)) {
+            try {
+                trim.run();
+            } catch (OutOfMemoryError e) {
+                if (memoryCut == null) {
+                    throw e;
+                }
+                /* cut where an allocation failed: that part stays untrimmed rather than the model lost */
+            }
+        }
         finished = true;
         if (end == null && memoryCut == null) { /* a model cut for memory did not read as far as the END */
             diagnostics.add(new Diagnostic(Severity.WARNING, -1, -1,

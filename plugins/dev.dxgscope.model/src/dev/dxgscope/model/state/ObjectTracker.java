@@ -789,13 +789,13 @@ final class ObjectTracker {
     }
 
     void trim() {
+        for (IoctlCall.Buffer view : List.of(elementsBuffer, standardBuffer, privateBuffer, handlesBuffer, fdBuffer)) {
+            view.clear(); /* the model keeps this tracker, not the reader's window (first: copies below may fail) */
+        }
         objects.trimToSize();
         processes.forEach(DxgProcess::trim);
         createdSeqs = java.util.Arrays.copyOf(createdSeqs, objects.size());
         destroyedSeqs = java.util.Arrays.copyOf(destroyedSeqs, objects.size());
-        for (IoctlCall.Buffer view : List.of(elementsBuffer, standardBuffer, privateBuffer, handlesBuffer, fdBuffer)) {
-            view.clear(); /* the model keeps this tracker, not the reader's window */
-        }
     }
 
     /** Remembers the host's allocation sizes for the call that caused a CREATEALLOCATION reply. */

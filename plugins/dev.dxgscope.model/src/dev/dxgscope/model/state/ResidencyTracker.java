@@ -62,11 +62,11 @@ final class ResidencyTracker implements ObjectTracker.Listener, SyncTracker.Fenc
 
     /** The capture is complete: the resident-bytes series stop growing. */
     void trim() {
-        lines.forEach(l -> l.series.trim());
-        ops.trim();
-        handlesBuffer.clear(); /* the model keeps this tracker, not the reader's window */
+        handlesBuffer.clear(); /* the model keeps this tracker, not the reader's window (first: copies below may fail) */
         statesBuffer.clear();
         allocationList.clear();
+        lines.forEach(l -> l.series.trim());
+        ops.trim();
     }
 
     ResidencyTracker(ObjectTracker objects, SyncTracker sync) {

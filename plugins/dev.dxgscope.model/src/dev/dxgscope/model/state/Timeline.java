@@ -104,12 +104,13 @@ public final class Timeline {
                 seqs[i] = first + i;
             }
         }
-        int i = count++;
-        times.add(ts);
+        int i = count;
+        times.add(ts); /* what may fail to allocate comes before the count: a failed add leaves it whole */
+        if (seqs != null && i == seqs.length) {
+            seqs = Arrays.copyOf(seqs, i * 2);
+        }
+        count++;
         if (seqs != null) {
-            if (i == seqs.length) {
-                seqs = Arrays.copyOf(seqs, i * 2);
-            }
             seqs[i] = seq;
             while (i > 0 && seqs[i - 1] > seq) { /* a late record: put it in place */
                 seqs[i] = seqs[i - 1];

@@ -163,7 +163,7 @@ public final class AllocationsView extends SessionView {
         }
         org.eclipse.swt.widgets.Display display = table.getDisplay();
         pending = Job.create("Listing allocations", (IProgressMonitor monitor) -> {
-            NoMemory.guard(display, "the allocations", why -> show(AllocationRows.empty(), why), () -> {
+            NoMemory.guard(display, "the allocations", monitor, why -> show(AllocationRows.empty(), why), () -> {
                 AllocationRows r = s.read(m -> AllocationRows.build(m, seq, includeAll, f, by, desc));
                 if (!monitor.isCanceled() && r != null && !table.isDisposed()) {
                     display.asyncExec(() -> show(r, null));

@@ -1,7 +1,9 @@
 package dev.dxgscope.ui.common;
 
+import dev.dxgscope.model.MemoryGuard;
 import dev.dxgscope.model.analysis.Format;
 import java.util.function.Consumer;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.swt.widgets.Display;
 
 /**
@@ -16,23 +18,26 @@ public final class NoMemory {
 
     /** "Not enough memory to show WHAT (dxgscope may use 4 GiB): ...". */
     public static String text(String what) {
-        long max = Runtime.getRuntime().maxMemory();
-        long gib = Math.max(2, 2 * ((max + (1L << 29)) >> 30));
-        return "Not enough memory to show " + what + " (dxgscope may use " + Format.bytes(max)
-                + "): start it with more, DXGSCOPE_HEAP=" + gib + "g for example";
+        return "Not enough memory to show " + what + " (dxgscope may use " + Format.bytes(Runtime.getRuntime().maxMemory())
+                + "): start it with more, " + MemoryGuard.twiceTheHeap() + " for example";
     }
 
     /**
      * Runs a view's background work; if the heap has no room for it, {@code say} gets
-     * {@link #text} on the UI thread instead.
+     * {@link #text} on the UI thread instead, unless the work was cancelled (a newer request
+     * replaced it: its answer is the one to show).
      */
-    public static void guard(Display display, String what, Consumer<String> say, Runnable work) {
+    public static void guard(Display display, String what, IProgressMonitor monitor, Consumer<String> say, Runnable work) {
         try {
             work.run();
         } catch (OutOfMemoryError e) {
             String t = text(what);
-            if (!display.isDisposed()) {
-                display.asyncExec(() -> say.accept(t));
+            if (!monitor.isCanceled() && !display.isDisposed()) {
+                display.asyncExec(() -> {
+                    if (!monitor.isCanceled()) {
+                        say.accept(t);
+                    }
+                });
             }
         }
     }

@@ -444,7 +444,7 @@ public final class LeaksView extends SessionView {
         long from = mark < 0 ? 0 : mark;
         org.eclipse.swt.widgets.Display display = suspects.getDisplay();
         pending = Job.create("Analysing leaks", (IProgressMonitor monitor) -> {
-            NoMemory.guard(display, "the leak analysis", why -> show(null, Comparison.NONE, false, why), () -> {
+            NoMemory.guard(display, "the leak analysis", monitor, why -> show(null, Comparison.NONE, false, why), () -> {
                 String[] label = new String[1];
                 List<Comparison> compared = new ArrayList<>(List.of(Comparison.NONE));
                 Leaks.Result r = s.read((CaptureModel model) -> {

@@ -140,7 +140,7 @@ final class ObjectRows {
             if (item.isDisposed()) {
                 return; /* the tree was rebuilt (a live update) before the listing began */
             }
-            NoMemory.guard(display, "these objects", why -> {
+            NoMemory.guard(display, "these objects", monitor, why -> {
                 if (!item.isDisposed()) {
                     item.removeAll();
                     new TreeItem(item, SWT.NONE).setText(0, why);

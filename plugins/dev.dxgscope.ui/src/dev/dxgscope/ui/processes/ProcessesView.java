@@ -222,7 +222,7 @@ public final class ProcessesView extends SessionView {
         boolean showExited = exited.getSelection();
         org.eclipse.swt.widgets.Display display = header.getDisplay();
         pending = Job.create("Listing handle tables", (IProgressMonitor monitor) -> {
-            NoMemory.guard(display, "the handle tables", this::noRoom, () -> {
+            NoMemory.guard(display, "the handle tables", monitor, this::noRoom, () -> {
                 Snapshot snap = s.read((CaptureModel m) -> {
                     HandleTree tree = HandleTree.build(m, seq, f, showExited);
                     return new Snapshot(s, seq, f, showExited, tree, Formats.position(m, seq),

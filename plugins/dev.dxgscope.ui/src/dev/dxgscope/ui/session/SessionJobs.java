@@ -73,7 +73,7 @@ public final class SessionJobs {
                     closeQuietly(session);
                     return failed(session, "not enough memory (dxgscope may use "
                             + dev.dxgscope.model.analysis.Format.bytes(Runtime.getRuntime().maxMemory())
-                            + "); start it with more, DXGSCOPE_HEAP=8g for example");
+                            + "); start it with more, " + dev.dxgscope.model.MemoryGuard.twiceTheHeap() + " for example");
                 }
                 Display.getDefault().asyncExec(() -> {
                     Sessions.get().setCurrent(session);
@@ -121,7 +121,8 @@ public final class SessionJobs {
     /** Polls a live capture until it finishes or another one is shown. */
     static void follow(CaptureSession session) {
         Job job = new Job("Following " + session.title()) {
-            private boolean cutSaid;
+            /* a cut while the capture was opened was said then */
+            private boolean cutSaid = session.read(CaptureModel::memoryCut) != null;
 
             @Override
             protected IStatus run(IProgressMonitor monitor) {

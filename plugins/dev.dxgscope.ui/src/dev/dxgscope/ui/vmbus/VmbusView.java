@@ -212,7 +212,7 @@ public final class VmbusView extends SessionView {
         }
         org.eclipse.swt.widgets.Display display = status.getDisplay();
         pending = Job.create("Listing VMBus messages", (IProgressMonitor monitor) -> {
-            NoMemory.guard(display, "the VMBus messages", why -> {
+            NoMemory.guard(display, "the VMBus messages", monitor, why -> {
                 if (!status.isDisposed()) {
                     note(why);
                 }
@@ -248,6 +248,9 @@ public final class VmbusView extends SessionView {
     private void apply(Snapshot snap) {
         if (status.isDisposed() || snap.session() != session()) {
             return;
+        }
+        if (note.startsWith("Not enough memory")) {
+            note = ""; /* this listing found room */
         }
         counted = snap.size();
         applied = snap.filter();
