@@ -7,6 +7,7 @@ import dev.dxgscope.model.state.Fence;
 import dev.dxgscope.model.state.Signal;
 import dev.dxgscope.model.state.Timeline;
 import dev.dxgscope.model.state.Wait;
+import dev.dxgscope.ui.charts.TimeFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,10 +17,12 @@ import java.util.Map;
 
 /**
  * What the Sync objects view shows, copied out of the model under the session's lock (in a Job):
- * each fence's value over time as arrays, every wait as a row with its texts precomputed (the
- * table and tooltips never touch the model), the signal that satisfied it, and the values that went
- * backwards. x is seconds since the capture's first record. Keeps the {@link Wait} objects only as
- * identities to select. Costs one binary search per fence observation.
+ * each fence's value over time as arrays, every wait as a row with the values its texts are made
+ * of (the table and tooltips never touch the model), the signal that satisfied it, and the values
+ * that went backwards. x is seconds since the capture's first record. Keeps the {@link Wait}
+ * objects only as identities to select. Costs one binary search per fence observation, and about
+ * 250 bytes a wait: a tooltip is written when it is shown (written for every wait, they were most
+ * of the view's memory: a few hundred bytes each, twice that with a "µs" in them).
  */
 public final class SyncData {
     /** Fences shown by default (see {@link #defaultFences()}). */
@@ -34,10 +37,38 @@ public final class SyncData {
         }
     }
 
-    /** One wait with everything the table, the chart and its tooltip show. */
+    /**
+     * One wait with everything the table, the chart and its tooltip show. Seqs with their times in
+     * seconds: where it ended (satisfied or failed), was abandoned, and its object was destroyed
+     * ({@link DxgObject#ALIVE} when not).
+     */
     public record WaitRow(Wait target, int fence, String kind, String object, long value, long seq, double start,
             double end, long durationNs, Wait.Outcome outcome, String satisfiedBy, double signalX, long signalValue,
-            String tooltip) {
+            int tid, String call, long endSeq, double endAt, long abandonedSeq, double abandonedAt, String abandonedWhy,
+            long fenceLastValue, long destroyedSeq, double destroyedAt) {
+        /** What hovering the wait says: who waited for what, and how it ended. */
+        public String tooltip() {
+            StringBuilder tip = new StringBuilder(kind).append(" on ").append(object).append(" for value ").append(value)
+                    .append("\nstarted ").append(TimeFormat.at(start, seq)).append(" by tid ").append(tid).append(" (")
+                    .append(call).append(")\n");
+            switch (outcome) {
+                case SATISFIED -> tip.append("satisfied at ").append(TimeFormat.at(endAt, endSeq)).append(" after ")
+                        .append(Format.duration(durationNs)).append(satisfiedBy.isEmpty() ? "" : "\nby " + satisfiedBy);
+                case FAILED -> tip.append("the call failed at ").append(TimeFormat.at(endAt, endSeq));
+                default -> tip.append(abandonedSeq == DxgObject.ALIVE
+                        ? "NEVER satisfied: still waiting at the end of the capture ("
+                        : "NEVER satisfied: abandoned at " + TimeFormat.at(abandonedAt, abandonedSeq) + " when "
+                                + abandonedWhy + " (after ")
+                        .append(Format.duration(durationNs)).append(")\nthe fence's last known value is ")
+                        .append(fenceLastValue).append(", the wait needs ").append(value);
+            }
+            if (destroyedSeq != DxgObject.ALIVE && destroyedSeq != abandonedSeq) {
+                tip.append("\nthe object was destroyed at ").append(TimeFormat.at(destroyedAt, destroyedSeq))
+                        .append(" while waiting");
+            }
+            return tip.toString();
+        }
+
         public boolean stuck() {
             return outcome == Wait.Outcome.NEVER_SATISFIED || outcome == Wait.Outcome.PENDING;
         }
@@ -237,25 +268,12 @@ public final class SyncData {
         long duration = (ended ? t.timeOf(endSeq) : t.endNs()) - t.timeOf(w.seq());
         Signal s = w.satisfiedBy();
         Fence f = w.object().fence();
-        StringBuilder tip = new StringBuilder(w.kind().label()).append(" on ").append(object)
-                .append(" for value ").append(w.value()).append("\nstarted ").append(at(t, w.seq()))
-                .append(" by tid ").append(w.tid()).append(" (").append(w.call()).append(")\n");
-        switch (w.outcome()) {
-            case SATISFIED -> tip.append("satisfied at ").append(at(t, w.endSeq())).append(" after ")
-                    .append(Format.duration(duration)).append(s == null ? "" : "\nby " + s.describe());
-            case FAILED -> tip.append("the call failed at ").append(at(t, w.endSeq()));
-            default -> tip.append(abandoned == DxgObject.ALIVE
-                    ? "NEVER satisfied: still waiting at the end of the capture ("
-                    : "NEVER satisfied: abandoned at " + at(t, abandoned) + " when " + w.abandonedWhy() + " (after ")
-                    .append(Format.duration(duration)).append(")\nthe fence's last known value is ")
-                    .append(f.lastValue()).append(", the wait needs ").append(w.value());
-        }
-        if (w.objectDestroyedSeq() != DxgObject.ALIVE && w.objectDestroyedSeq() != abandoned) {
-            tip.append("\nthe object was destroyed at ").append(at(t, w.objectDestroyedSeq())).append(" while waiting");
-        }
+        long settled = w.outcome() == Wait.Outcome.SATISFIED || w.outcome() == Wait.Outcome.FAILED ? w.endSeq() : DxgObject.ALIVE;
+        long destroyed = w.objectDestroyedSeq();
         return new WaitRow(w, f.id(), w.kind().label(), object, w.value(), w.seq(), start, stop,
                 duration, w.outcome(), s == null ? "" : s.describe(), s == null ? Double.NaN : seconds(t, s.seq()),
-                s == null ? 0 : s.value(), tip.toString());
+                s == null ? 0 : s.value(), w.tid(), w.call(), settled, secondsOrNaN(t, settled), abandoned,
+                secondsOrNaN(t, abandoned), w.abandonedWhy(), f.lastValue(), destroyed, secondsOrNaN(t, destroyed));
     }
 
     private static String describe(Fence f) {
@@ -268,6 +286,10 @@ public final class SyncData {
 
     static double seconds(Timeline t, long seq) {
         return t.sinceStart(seq) / 1e9;
+    }
+
+    private static double secondsOrNaN(Timeline t, long seq) {
+        return seq == DxgObject.ALIVE ? Double.NaN : seconds(t, seq);
     }
 
     static String at(Timeline t, long seq) {
