@@ -21,8 +21,8 @@ import java.util.Map;
  * of (the table and tooltips never touch the model), the signal that satisfied it, and the values
  * that went backwards. x is seconds since the capture's first record. Keeps the {@link Wait}
  * objects only as identities to select. Costs one binary search per fence observation, and about
- * 250 bytes a wait: a tooltip is written when it is shown (written for every wait, they were most
- * of the view's memory: a few hundred bytes each, twice that with a "µs" in them).
+ * 330 bytes a wait: a tooltip is written when it is shown (written for every wait up front, they
+ * made it 590).
  */
 public final class SyncData {
     /** Fences shown by default (see {@link #defaultFences()}). */
