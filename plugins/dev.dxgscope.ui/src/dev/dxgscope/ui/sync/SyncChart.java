@@ -157,10 +157,9 @@ public final class SyncChart {
         }
         plot.setFixedLegendItems(legend(d, fences));
         ((CaptureTimeAxis) plot.getDomainAxis()).span(d.end()); /* the whole capture, whichever fences are shown */
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT,
-                "%s · %d of %d fences shown · %d waits (%d shown), %d never satisfied · %d values went backwards",
-                d.title(), tracks.size(), d.fences().size(), d.waits().size(), shownWaits, d.stuckCount(),
-                d.backwards().size()));
+        ChartStyle.subtitle(chart, (d.title().isEmpty() ? "" : d.title() + " · ") + String.format(Locale.ROOT,
+                "%d of %d fences shown · %d waits (%d shown), %d never satisfied · %d values went backwards",
+                tracks.size(), d.fences().size(), d.waits().size(), shownWaits, d.stuckCount(), d.backwards().size()));
         select(selected == null ? null : find(selected.target()));
     }
 
