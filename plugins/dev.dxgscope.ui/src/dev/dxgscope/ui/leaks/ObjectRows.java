@@ -144,6 +144,8 @@ final class ObjectRows {
                 if (!item.isDisposed()) {
                     item.removeAll();
                     new TreeItem(item, SWT.NONE).setText(0, why);
+                    item.setData(LISTED, null);
+                    item.setData(p); /* not listed: opening it again tries again */
                 }
             }, () -> listed(s, p, item, tree, display, copied, listing));
         });
