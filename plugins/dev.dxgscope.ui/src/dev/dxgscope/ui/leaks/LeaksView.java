@@ -461,7 +461,9 @@ public final class LeaksView extends SessionView {
                         case AT_CURSOR -> "Alive at " + Formats.position(model, seq);
                         case SINCE_MARK -> "Created after " + Formats.position(model, from) + " and alive at "
                                 + Formats.position(model, seq);
-                    } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes());
+                    } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes())
+                            + (model.memoryCut() == null ? "" : " (the model ends at #" + model.memoryCut().seq()
+                                    + ", where memory ran out: 'the end' is there)");
                     return x;
                 });
                 Job self = Job.getJobManager().currentJob();
