@@ -661,6 +661,65 @@ class CaptureViewsTest {
         assertTrue(Sessions.get().cursorAtEnd(), "end follows the end");
     }
 
+    /**
+     * A capture whose model does not fit (here: may fill none of the heap) is read up to the first
+     * check, said in a note, and shown; one cut while another is shown is read again once that
+     * other one is closed, since its model took the room.
+     */
+    @Test
+    void aCaptureCutForMemoryIsSaidAndOneCutBesideAnotherIsReadAgainAlone() throws Exception {
+        Path renderLoop = UiTestSupport.DIST.resolve("workloads/render-loop");
+        Path a = UiTestSupport.recordProgram(dir, "first", renderLoop, "1500", "0"); /* about 20K records: one check */
+        Path b = UiTestSupport.recordProgram(dir, "second", renderLoop, "1500", "0");
+        System.setProperty("dxgscope.modelShare", "0");
+        try {
+            CaptureSession first = open(a);
+            Shell note = noMemoryNote();
+            List<String> texts = new ArrayList<>();
+            UiTestSupport.collectTexts(note, texts);
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith("Not enough memory: the model ends here, at #16384 (")),
+                    texts.toString());
+            UiTestSupport.screenshot(note, "no-memory-note.png");
+            note.close();
+            assertEquals(16384, read(m -> m.timeline().size()), "read up to the first check");
+
+            List<CaptureSession> shown = new ArrayList<>();
+            dev.dxgscope.ui.session.SessionListener watch = new dev.dxgscope.ui.session.SessionListener() {
+                @Override
+                public void sessionChanged(CaptureSession s) {
+                    shown.add(s);
+                }
+            };
+            Sessions.get().addListener(watch);
+            try {
+                CaptureSession second = open(b);
+                assertEquals(java.util.Arrays.asList(null, second), shown,
+                        "the first capture closed before the second was read again, then the second shown");
+                assertNull(first.read(m -> m), "the closed capture keeps no model");
+                noMemoryNote().close();
+                assertNotNull(read(CaptureModel::memoryCut), "cut again: this test's heap share is none");
+            } finally {
+                Sessions.get().removeListener(watch);
+            }
+        } finally {
+            System.clearProperty("dxgscope.modelShare");
+        }
+    }
+
+    /** The "Not enough memory" note, once it is up. */
+    private Shell noMemoryNote() {
+        Shell[] found = {null};
+        UiTestSupport.waitUntil(display, () -> {
+            for (Shell s : display.getShells()) {
+                if (dev.dxgscope.ui.session.SessionJobs.NO_MEMORY.equals(s.getText()) && s.isVisible()) {
+                    found[0] = s;
+                }
+            }
+            return found[0] != null;
+        }, 10_000, "the not-enough-memory note");
+        return found[0];
+    }
+
     @Test
     void aDamagedCaptureSaysSoAndShowsWhatIsWhole() throws Exception {
         byte[] b = Files.readAllBytes(CAPTURES.resolve("stuck-wait.dxgcap"));

@@ -36,9 +36,15 @@ public final class MemoryGuard {
     private final double limit;
     private double checkedAt;
 
-    /** A guard of this JVM's heap, at {@link #LIMIT}. */
+    /** A guard of this JVM's heap, at {@link #LIMIT} unless the system property {@code dxgscope.modelShare} (0 to 1) says otherwise. */
     public static MemoryGuard ofHeap() {
-        return ofHeap(LIMIT);
+        double share = LIMIT;
+        try {
+            share = Double.parseDouble(System.getProperty("dxgscope.modelShare", Double.toString(LIMIT)));
+        } catch (NumberFormatException e) {
+            /* the default */
+        }
+        return ofHeap(Double.isNaN(share) ? LIMIT : Math.max(0, Math.min(1, share)));
     }
 
     /** A guard of this JVM's heap that says full past {@code limit} of it. */

@@ -237,8 +237,27 @@ public final class CaptureSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lock.writeLock().lock();
+        try {
+            model = null; /* a closed capture keeps no memory, whoever still holds the session */
+            loader = null;
+        } finally {
+            lock.writeLock().unlock();
+        }
         if (capture != null) {
             capture.close();
         }
+    }
+
+    /**
+     * Reads a whole-file capture again from the start (once more memory is free: its first load
+     * was cut short for memory). Runs in a Job; throws CancellationException when cancelled.
+     */
+    public void reload(ModelLoader.Progress progress) throws IOException {
+        if (live()) {
+            throw new IllegalStateException("a live capture is read as it grows, not again");
+        }
+        close();
+        load(progress);
     }
 }

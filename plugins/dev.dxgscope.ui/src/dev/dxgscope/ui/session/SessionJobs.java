@@ -43,8 +43,9 @@ public final class SessionJobs {
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Reading " + session.file(), 1000);
                 int[] done = {0};
+                ModelLoader.Progress[] progress = {null};
                 try {
-                    session.load(new ModelLoader.Progress() {
+                    session.load(progress[0] = new ModelLoader.Progress() {
                         @Override
                         public void loaded(long bytes, long total) {
                             int now = total <= 0 ? 1000 : (int) Math.min(1000, bytes * 1000 / total);
@@ -60,6 +61,13 @@ public final class SessionJobs {
                             return monitor.isCanceled();
                         }
                     });
+                    if (crowded(session)) {
+                        /* the capture shown took memory this one needs: show none, and read this one again */
+                        Display.getDefault().syncExec(() -> Sessions.get().setCurrent(null));
+                        monitor.setTaskName("Reading " + session.file() + " again, with the memory the capture shown used");
+                        done[0] = 0;
+                        session.reload(progress[0]);
+                    }
                     /* what the cursor steps through, computed here rather than on the first key press */
                     session.read(Milestones::cached);
                 } catch (CancellationException e) {
@@ -93,6 +101,17 @@ public final class SessionJobs {
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /**
+     * Whether a whole-file capture was cut short for memory while another capture was shown: that
+     * one's model (and the views' copies of it) took room this one may need.
+     */
+    private static boolean crowded(CaptureSession session) {
+        CaptureSession[] shown = {null};
+        Display.getDefault().syncExec(() -> shown[0] = Sessions.get().current());
+        return !session.live() && shown[0] != null && shown[0] != session
+                && session.read(CaptureModel::memoryCut) != null;
     }
 
     /**
@@ -136,7 +155,7 @@ public final class SessionJobs {
                     Diagnostic cut = cutSaid ? null : session.read(CaptureModel::memoryCut);
                     if (cut != null) {
                         cutSaid = true;
-                        Display.getDefault().asyncExec(() -> note(NO_MEMORY, cut.text() + "\n\nThe recording goes on to its"
+                        Display.getDefault().asyncExec(() -> note(NO_MEMORY, sentence(cut.text()) + "\n\nThe recording goes on to its"
                                 + " file; the views show what was read."));
                     }
                 } catch (IOException e) {
@@ -177,6 +196,11 @@ public final class SessionJobs {
         }
     }
 
+    /** A health finding as a note's first sentence: capitalized. */
+    private static String sentence(String finding) {
+        return finding.isEmpty() ? finding : Character.toUpperCase(finding.charAt(0)) + finding.substring(1);
+    }
+
     /** A warning that does not block, over the workbench window (none without a workbench). */
     private static void note(String title, String text) {
         if (!PlatformUI.isWorkbenchRunning()) {
@@ -196,7 +220,7 @@ public final class SessionJobs {
     static void reportHealth(CaptureSession s) {
         Diagnostic cut = s.read(CaptureModel::memoryCut);
         if (cut != null) {
-            note(NO_MEMORY, cut.text() + "\n\nWhat was read is shown. The Log view lists the capture's health.");
+            note(NO_MEMORY, sentence(cut.text()) + "\n\nWhat was read is shown. The Log view lists the capture's health.");
             return;
         }
         List<Diagnostic> errors = s.read((CaptureModel m) -> m.diagnostics().stream()
