@@ -21,8 +21,8 @@ import java.util.Map;
  * of (the table and tooltips never touch the model), the signal that satisfied it, and the values
  * that went backwards. x is seconds since the capture's first record. Keeps the {@link Wait}
  * objects only as identities to select. Costs one binary search per fence observation, and about
- * 330 bytes a wait: a tooltip is written when it is shown (written for every wait up front, they
- * made it 590).
+ * 240 bytes a wait: a tooltip and the satisfying signal's text are written when shown (written for
+ * every wait up front, they made it 590).
  */
 public final class SyncData {
     /** Fences shown by default (see {@link #defaultFences()}). */
@@ -43,9 +43,21 @@ public final class SyncData {
      * ({@link DxgObject#ALIVE} when not).
      */
     public record WaitRow(Wait target, int fence, String kind, String object, long value, long seq, double start,
-            double end, long durationNs, Wait.Outcome outcome, String satisfiedBy, double signalX, long signalValue,
-            int tid, String call, long endSeq, double endAt, long abandonedSeq, double abandonedAt, String abandonedWhy,
-            long fenceLastValue, long destroyedSeq, double destroyedAt) {
+            double end, long durationNs, Wait.Outcome outcome, String signalKind, String signalObject, long signalSeq,
+            double signalX, long signalValue, int tid, String call, long endSeq, double endAt, long abandonedSeq,
+            double abandonedAt, String abandonedWhy, long fenceLastValue, long destroyedSeq, double destroyedAt) {
+        /** The signal that satisfied it, as {@link Signal#describe()} says it; "" when none. */
+        public String satisfiedBy() {
+            return signalKind == null ? ""
+                    : signalKind + " signal of " + signalObject + " to " + signalValue + " (#" + signalSeq + ")";
+        }
+
+        /** Orders by the satisfying signal as its text reads, but the value as a number (no text made). */
+        static final Comparator<WaitRow> BY_SIGNAL = Comparator
+                .comparing((WaitRow r) -> r.signalKind == null ? "" : r.signalKind)
+                .thenComparing(r -> r.signalObject == null ? "" : r.signalObject)
+                .thenComparingLong(WaitRow::signalValue).thenComparingLong(WaitRow::signalSeq);
+
         /** What hovering the wait says: who waited for what, and how it ended. */
         public String tooltip() {
             StringBuilder tip = new StringBuilder(kind).append(" on ").append(object).append(" for value ").append(value)
@@ -53,7 +65,7 @@ public final class SyncData {
                     .append(call).append(")\n");
             switch (outcome) {
                 case SATISFIED -> tip.append("satisfied at ").append(TimeFormat.at(endAt, endSeq)).append(" after ")
-                        .append(Format.duration(durationNs)).append(satisfiedBy.isEmpty() ? "" : "\nby " + satisfiedBy);
+                        .append(Format.duration(durationNs)).append(signalKind == null ? "" : "\nby " + satisfiedBy());
                 case FAILED -> tip.append("the call failed at ").append(TimeFormat.at(endAt, endSeq));
                 default -> tip.append(abandonedSeq == DxgObject.ALIVE
                         ? "NEVER satisfied: still waiting at the end of the capture ("
@@ -235,7 +247,7 @@ public final class SyncData {
         List<WaitRow> waits = new ArrayList<>();
         Map<Object, String> names = new java.util.IdentityHashMap<>(); /* describe() formats a handle: once per object */
         for (Wait w : m.waits()) {
-            waits.add(row(t, w, end, names.computeIfAbsent(w.object(), o -> w.object().describe())));
+            waits.add(row(t, w, end, names.computeIfAbsent(w.object(), o -> w.object().describe()), names));
         }
         return new SyncData(title, fences, waits, backwards, end);
     }
@@ -259,7 +271,7 @@ public final class SyncData {
         return new FenceLine(f.id(), describe(f), kind(f), x, y, counts[0], counts[1], counts[2], f.lastValue(), gone);
     }
 
-    private static WaitRow row(Timeline t, Wait w, double end, String object) {
+    private static WaitRow row(Timeline t, Wait w, double end, String object, Map<Object, String> names) {
         double start = seconds(t, w.seq());
         long abandoned = w.abandonedSeq();
         long endSeq = w.stoppedSeq();
@@ -270,8 +282,9 @@ public final class SyncData {
         Fence f = w.object().fence();
         long settled = w.outcome() == Wait.Outcome.SATISFIED || w.outcome() == Wait.Outcome.FAILED ? w.endSeq() : DxgObject.ALIVE;
         long destroyed = w.objectDestroyedSeq();
-        return new WaitRow(w, f.id(), w.kind().label(), object, w.value(), w.seq(), start, stop,
-                duration, w.outcome(), s == null ? "" : s.describe(), s == null ? Double.NaN : seconds(t, s.seq()),
+        return new WaitRow(w, f.id(), w.kind().label(), object, w.value(), w.seq(), start, stop, duration, w.outcome(),
+                s == null ? null : s.kind().label(), s == null ? null : names.computeIfAbsent(s.object(), o -> s.object().describe()),
+                s == null ? 0 : s.seq(), s == null ? Double.NaN : seconds(t, s.seq()),
                 s == null ? 0 : s.value(), w.tid(), w.call(), settled, secondsOrNaN(t, settled), abandoned,
                 secondsOrNaN(t, abandoned), w.abandonedWhy(), f.lastValue(), destroyed, secondsOrNaN(t, destroyed));
     }

@@ -42,7 +42,7 @@ final class WaitTable {
                     Comparator.comparingDouble(WaitRow::end)),
             new Column("Duration", 90, WaitRow::duration, Comparator.comparingLong(WaitRow::durationNs)),
             new Column("Outcome", 120, r -> r.outcome().label(), Comparator.comparing(WaitRow::outcome)),
-            new Column("Satisfied by", 360, WaitRow::satisfiedBy, Comparator.comparing(WaitRow::satisfiedBy)));
+            new Column("Satisfied by", 360, WaitRow::satisfiedBy, WaitRow.BY_SIGNAL));
 
     private final WindowedTable window;
     private final Table table;
