@@ -263,7 +263,7 @@ public final class ModelLoader {
          * this much, with a tenth to spare.
          */
         long gib = 1L << 30;
-        double share = failed ? 1 / memory.limit() : 1;
+        double share = failed ? 1 / Math.max(0.05, memory.limit()) : 1;
         long need = (long) Math.ceil(memory.max() * share * ((double) file.size() / Math.max(1, offset)) * 1.1 / gib);
         builder.cutForMemory(new Diagnostic(Severity.ERROR, offset, seq, String.format(java.util.Locale.ROOT,
                 "not enough memory: the model ends here%s; the last %s of the capture were not read%s."

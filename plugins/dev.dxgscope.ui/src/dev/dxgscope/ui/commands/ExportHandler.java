@@ -72,10 +72,16 @@ public final class ExportHandler extends AbstractHandler {
         if (report) {
             Map<String, Object> content = s.read(m -> new ReportBuilder(m, s.file().toString()).build(null, null,
                     Set.of()));
+            if (content == null) {
+                throw new IOException("the capture was closed");
+            }
             String title = "dxgscope report: " + s.file().getFileName();
             failure = writeTo(file, monitor, w -> HtmlRenderer.write(content, title, w));
         } else {
             failure = s.read(m -> writeTo(file, monitor, w -> TraceExport.write(m, w)));
+            if (failure == null) {
+                throw new IOException("the capture was closed");
+            }
         }
         if (failure.isPresent() && !monitor.isCanceled()) { /* either way the file is as it was */
             throw failure.get();

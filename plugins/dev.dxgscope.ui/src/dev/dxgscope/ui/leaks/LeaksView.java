@@ -462,8 +462,9 @@ public final class LeaksView extends SessionView {
                         case SINCE_MARK -> "Created after " + Formats.position(model, from) + " and alive at "
                                 + Formats.position(model, seq);
                     } + ": " + x.objects().size() + " objects, " + Format.bytes(x.totalBytes())
-                            + (model.memoryCut() == null ? "" : " (the model ends at #" + model.memoryCut().seq()
-                                    + ", where memory ran out: 'the end' is there)");
+                            + (m != Mode.CAPTURE || model.memoryCut() == null || model.memoryCut().seq() < 0 ? ""
+                                    : " (the model ends at #" + model.memoryCut().seq()
+                                            + ", where memory ran out: 'the end' is there)");
                     return x;
                 });
                 Job self = Job.getJobManager().currentJob();

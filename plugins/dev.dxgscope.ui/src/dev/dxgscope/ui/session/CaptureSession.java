@@ -30,8 +30,8 @@ public final class CaptureSession implements AutoCloseable {
     private final Process recorder;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private CaptureFile capture;
-    private ModelLoader loader;
-    private CaptureModel model;
+    private volatile ModelLoader loader;
+    private volatile CaptureModel model;
     private volatile boolean following = true;
     private volatile boolean finished;
     private volatile boolean stopped;
@@ -131,7 +131,11 @@ public final class CaptureSession implements AutoCloseable {
                 return changed;
             }
             try {
-                n = loader.update(BATCH);
+                ModelLoader l = loader;
+                if (l == null) {
+                    return changed; /* released meanwhile */
+                }
+                n = l.update(BATCH);
             } finally {
                 lock.writeLock().unlock();
             }
@@ -147,8 +151,12 @@ public final class CaptureSession implements AutoCloseable {
                 return changed;
             }
             try {
+                ModelLoader l = loader;
+                if (l == null) {
+                    return changed;
+                }
                 capture.refreshPreamble();
-                model = loader.finish();
+                model = l.finish();
                 finished = true;
             } finally {
                 lock.writeLock().unlock();
@@ -162,7 +170,8 @@ public final class CaptureSession implements AutoCloseable {
     public <T> T read(Function<CaptureModel, T> f) {
         lock.readLock().lock();
         try {
-            return model == null ? null : f.apply(model);
+            CaptureModel m = model;
+            return m == null ? null : f.apply(m);
         } finally {
             lock.readLock().unlock();
         }
@@ -237,16 +246,19 @@ public final class CaptureSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lock.writeLock().lock();
-        try {
-            model = null; /* a closed capture keeps no memory, whoever still holds the session */
-            loader = null;
-        } finally {
-            lock.writeLock().unlock();
-        }
         if (capture != null) {
             capture.close();
         }
+    }
+
+    /**
+     * Lets go of the model, so its memory can be reused while something else still holds this
+     * closed session (a view's last copy, an export: reads return null from now on; a read under
+     * way keeps the model it has). Takes no lock, so it never waits for a reader.
+     */
+    public void release() {
+        model = null;
+        loader = null;
     }
 
     /**
@@ -258,6 +270,7 @@ public final class CaptureSession implements AutoCloseable {
             throw new IllegalStateException("a live capture is read as it grows, not again");
         }
         close();
+        release();
         load(progress);
     }
 }

@@ -61,11 +61,11 @@ public final class SessionJobs {
                             return monitor.isCanceled();
                         }
                     });
-                    if (crowded(session)) {
-                        /* the capture shown took memory this one needs: show none, and read this one again */
-                        Display.getDefault().syncExec(() -> Sessions.get().setCurrent(null));
+                    CaptureSession crowding = crowding(session);
+                    if (crowding != null) {
+                        /* the capture shown took memory this one needs: it is closed, and this one read again */
+                        crowding.release();
                         monitor.setTaskName("Reading " + session.file() + " again, with the memory the capture shown used");
-                        done[0] = 0;
                         session.reload(progress[0]);
                     }
                     /* what the cursor steps through, computed here rather than on the first key press */
@@ -104,14 +104,23 @@ public final class SessionJobs {
     }
 
     /**
-     * Whether a whole-file capture was cut short for memory while another capture was shown: that
-     * one's model (and the views' copies of it) took room this one may need.
+     * When a whole-file capture was cut short for memory while another whole file was shown (its
+     * model, and the views' copies of it, took room this one may need): that other one, closed now
+     * (no capture shown). Null otherwise; a live recording shown is never closed for this.
      */
-    private static boolean crowded(CaptureSession session) {
-        CaptureSession[] shown = {null};
-        Display.getDefault().syncExec(() -> shown[0] = Sessions.get().current());
-        return !session.live() && shown[0] != null && shown[0] != session
-                && session.read(CaptureModel::memoryCut) != null;
+    private static CaptureSession crowding(CaptureSession session) {
+        if (session.live() || session.read(CaptureModel::memoryCut) == null) {
+            return null;
+        }
+        CaptureSession[] closed = {null};
+        Display.getDefault().syncExec(() -> {
+            CaptureSession shown = Sessions.get().current();
+            if (shown != null && shown != session && !shown.live()) {
+                Sessions.get().setCurrent(null);
+                closed[0] = shown;
+            }
+        });
+        return closed[0];
     }
 
     /**
