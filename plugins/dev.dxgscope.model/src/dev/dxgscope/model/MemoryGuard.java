@@ -66,10 +66,14 @@ public final class MemoryGuard {
         return p.getName().contains("Eden");
     }
 
-    /** "DXGSCOPE_HEAP=8g": twice the heap there is now, for messages that cannot tell how much is needed. */
-    public static String twiceTheHeap() {
+    /**
+     * "(dxgscope may use 4 GiB): start it with more, DXGSCOPE_HEAP=8g for example": what every
+     * "not enough memory" that cannot tell how much is needed goes on with (twice the heap there is).
+     */
+    public static String moreMemory() {
         long max = Runtime.getRuntime().maxMemory();
-        return "DXGSCOPE_HEAP=" + Math.max(2, 2 * ((max + (1L << 29)) >> 30)) + "g";
+        return "(dxgscope may use " + dev.dxgscope.model.analysis.Format.bytes(max) + "): start it with more, DXGSCOPE_HEAP="
+                + Math.max(2, 2 * ((max + (1L << 29)) >> 30)) + "g for example";
     }
 
     /** A guard over any measure (tests): bytes in use after the last collection, how to collect, the most there is. */

@@ -95,8 +95,7 @@ public final class ReportMain {
     }
 
     private static String noMemory() {
-        return "not enough memory (dxgscope may use " + dev.dxgscope.model.analysis.Format.bytes(Runtime.getRuntime().maxMemory())
-                + "): start it with more, " + dev.dxgscope.model.MemoryGuard.twiceTheHeap() + " for example";
+        return "not enough memory " + dev.dxgscope.model.MemoryGuard.moreMemory();
     }
 
     /** Builds and writes the report and its exports; returns the exit status. */

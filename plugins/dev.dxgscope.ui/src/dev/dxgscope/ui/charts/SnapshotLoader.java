@@ -51,7 +51,7 @@ public final class SnapshotLoader<T> {
                 } catch (RuntimeException e) {
                     return new Status(IStatus.ERROR, "dev.dxgscope.ui", name + " failed", e);
                 } catch (OutOfMemoryError e) {
-                    value[0] = new NoRoom(NoMemory.text("the " + name.toLowerCase(java.util.Locale.ROOT)));
+                    value[0] = new NoRoom(noRoom());
                     return Status.OK_STATUS;
                 } finally {
                     deliver(gen, value[0]);
@@ -82,7 +82,7 @@ public final class SnapshotLoader<T> {
                 try {
                     show.accept((T) value);
                 } catch (OutOfMemoryError e) {
-                    failed.accept(NoMemory.text("the " + name.toLowerCase(java.util.Locale.ROOT)));
+                    failed.accept(noRoom());
                 }
             }
         });
@@ -90,6 +90,11 @@ public final class SnapshotLoader<T> {
 
     /** No copy: the heap had no room for it. */
     private record NoRoom(String text) {
+    }
+
+    /** What the view says when its copy found no room. */
+    private String noRoom() {
+        return NoMemory.text("the " + name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Drops every copy still being made (the view now shows no session); UI thread. */

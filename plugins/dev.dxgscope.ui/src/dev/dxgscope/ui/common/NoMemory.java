@@ -1,7 +1,6 @@
 package dev.dxgscope.ui.common;
 
 import dev.dxgscope.model.MemoryGuard;
-import dev.dxgscope.model.analysis.Format;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.swt.widgets.Display;
@@ -18,8 +17,7 @@ public final class NoMemory {
 
     /** "Not enough memory to show WHAT (dxgscope may use 4 GiB): ...". */
     public static String text(String what) {
-        return "Not enough memory to show " + what + " (dxgscope may use " + Format.bytes(Runtime.getRuntime().maxMemory())
-                + "): start it with more, " + MemoryGuard.twiceTheHeap() + " for example";
+        return "Not enough memory to show " + what + " " + MemoryGuard.moreMemory();
     }
 
     /**

@@ -43,30 +43,30 @@ public final class SessionJobs {
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Reading " + session.file(), 1000);
                 int[] done = {0};
-                ModelLoader.Progress[] progress = {null};
-                try {
-                    session.load(progress[0] = new ModelLoader.Progress() {
-                        @Override
-                        public void loaded(long bytes, long total) {
-                            int now = total <= 0 ? 1000 : (int) Math.min(1000, bytes * 1000 / total);
-                            if (now > done[0]) {
-                                monitor.worked(now - done[0]);
-                                done[0] = now;
-                            }
-                            monitor.subTask(String.format("%,d of %,d bytes", bytes, total));
+                ModelLoader.Progress progress = new ModelLoader.Progress() {
+                    @Override
+                    public void loaded(long bytes, long total) {
+                        int now = total <= 0 ? 1000 : (int) Math.min(1000, bytes * 1000 / total);
+                        if (now > done[0]) {
+                            monitor.worked(now - done[0]);
+                            done[0] = now;
                         }
+                        monitor.subTask(String.format("%,d of %,d bytes", bytes, total));
+                    }
 
-                        @Override
-                        public boolean cancelled() {
-                            return monitor.isCanceled();
-                        }
-                    });
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.isCanceled();
+                    }
+                };
+                try {
+                    session.load(progress);
                     CaptureSession crowding = crowding(session);
                     if (crowding != null) {
                         /* the capture shown took memory this one needs: it is closed, and this one read again */
                         crowding.release();
                         monitor.setTaskName("Reading " + session.file() + " again, with the memory the capture shown used");
-                        session.reload(progress[0]);
+                        session.reload(progress);
                     }
                     /* what the cursor steps through, computed here rather than on the first key press */
                     session.read(Milestones::cached);
@@ -79,9 +79,7 @@ public final class SessionJobs {
                     return failed(session, why);
                 } catch (OutOfMemoryError e) { /* the load stops short of this; finishing or indexing did not fit */
                     closeQuietly(session);
-                    return failed(session, "not enough memory (dxgscope may use "
-                            + dev.dxgscope.model.analysis.Format.bytes(Runtime.getRuntime().maxMemory())
-                            + "); start it with more, " + dev.dxgscope.model.MemoryGuard.twiceTheHeap() + " for example");
+                    return failed(session, "not enough memory " + dev.dxgscope.model.MemoryGuard.moreMemory());
                 }
                 Display.getDefault().asyncExec(() -> {
                     Sessions.get().setCurrent(session);

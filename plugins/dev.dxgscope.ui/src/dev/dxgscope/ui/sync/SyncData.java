@@ -247,7 +247,7 @@ public final class SyncData {
         List<WaitRow> waits = new ArrayList<>();
         Map<Object, String> names = new java.util.IdentityHashMap<>(); /* describe() formats a handle: once per object */
         for (Wait w : m.waits()) {
-            waits.add(row(t, w, end, names.computeIfAbsent(w.object(), o -> w.object().describe()), names));
+            waits.add(row(t, w, end, names));
         }
         return new SyncData(title, fences, waits, backwards, end);
     }
@@ -271,7 +271,9 @@ public final class SyncData {
         return new FenceLine(f.id(), describe(f), kind(f), x, y, counts[0], counts[1], counts[2], f.lastValue(), gone);
     }
 
-    private static WaitRow row(Timeline t, Wait w, double end, String object, Map<Object, String> names) {
+    /** A wait's row; {@code names}: objects' descriptions, made once per object. */
+    private static WaitRow row(Timeline t, Wait w, double end, Map<Object, String> names) {
+        String object = names.computeIfAbsent(w.object(), o -> w.object().describe());
         double start = seconds(t, w.seq());
         long abandoned = w.abandonedSeq();
         long endSeq = w.stoppedSeq();
